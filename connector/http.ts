@@ -1,0 +1,270 @@
+// The one place where a vendor call is made and its answer judged: it sends through the transport, turns every
+// status, body and network fault into a ConnectorError, and validates 2xx bodies against the operation's schema.
+
+import * as v from 'valibot';
+import {
+  AuthError,
+  BadResponseError,
+  ConnectorError,
+  ForbiddenError,
+  HttpError,
+  InputError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+  type ErrorDetails,
+  type NetworkReason,
+  type Vendor,
+} from './errors';
+import { extractVendorMessage, parseRetryAfter } from './vendorMessage';
+import { fetchTransport, type HttpMethod, type Transport, type TransportResponse } from './transport';
+
+/** Options every client takes. */
+export interface ClientOptions {
+  /** The vendor's base URL; https, or http on a loopback address (for the sandbox and tests). */
+  baseUrl?: string;
+  /** How requests are sent; defaults to Node's fetch. */
+  transport?: Transport;
+  /** Per-request timeout in milliseconds (default 10 000: well inside Zapier's 30 s step limit). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface CallSpec<T> {
+  method: HttpMethod;
+  /** Path below the base URL, ids already encoded. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Validates (and may reshape) a 2xx JSON body. */
+  schema: v.GenericSchema<unknown, T>;
+  /** What a 404 means here, e.g. "client API key 45"; the message then says that it was not found. */
+  notFound?: string;
+  /** Value to use when a 2xx body is empty (e.g. a delete answered 204). Without it, an empty body is an error. */
+  whenEmpty?: () => T;
+}
+
+export interface VendorAuth {
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+  /** The credential: redacted from every message the connector builds. */
+  secret: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Checks a base URL override: https anywhere, or http only on loopback, so that a mistaken setting can
+ * never send a key in clear over the network. Returns the URL without a trailing slash.
+ */
+export function checkBaseUrl(vendor: Vendor, baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new InputError(vendor, 'baseUrl', 'must be an absolute URL such as https://api.example.com');
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(vendor, 'baseUrl', 'must use https (plain http is allowed only on a loopback address)');
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new InputError(vendor, 'baseUrl', 'must not contain a query, a fragment or credentials');
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+export class VendorHttp {
+  private readonly baseUrl: string;
+  private readonly transport: Transport;
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly vendor: Vendor,
+    defaultBaseUrl: string,
+    private readonly auth: VendorAuth,
+    options: ClientOptions = {},
+  ) {
+    this.baseUrl = checkBaseUrl(vendor, options.baseUrl ?? defaultBaseUrl);
+    this.transport = options.transport ?? fetchTransport;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  async call<T>(spec: CallSpec<T>): Promise<T> {
+    const query: Record<string, string> = {};
+    for (const [name, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) query[name] = String(value);
+    }
+    Object.assign(query, this.auth.query);
+    const details: ErrorDetails = { vendor: this.vendor, method: spec.method, path: spec.path };
+
+    let response: TransportResponse;
+    try {
+      response = await this.transport({
+        method: spec.method,
+        url: this.baseUrl + spec.path,
+        query,
+        headers: { ...this.auth.headers },
+        body: spec.body,
+        timeoutMs: this.timeoutMs,
+      });
+    } catch (error) {
+      if (error instanceof ConnectorError) throw error;
+      throw this.networkError(error, details);
+    }
+
+    const withStatus: ErrorDetails = { ...details, status: response.status };
+    if (response.status >= 200 && response.status < 300) {
+      return this.parseSuccess(spec, response, withStatus);
+    }
+    throw this.statusError(spec, response, withStatus);
+  }
+
+  private parseSuccess<T>(spec: CallSpec<T>, response: TransportResponse, details: ErrorDetails): T {
+    const text = response.body.trim();
+    if (text === '') {
+      if (spec.whenEmpty) return spec.whenEmpty();
+      throw new BadResponseError(this.describe(details, 'sent an empty response', 'A retry may help.'), details, 'empty');
+    }
+    if (looksLikeHtml(text, response.headers)) {
+      throw new BadResponseError(
+        this.describe(details, 'sent an HTML page instead of JSON', 'A retry may help.'),
+        details,
+        'html',
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new BadResponseError(this.describe(details, 'sent malformed JSON', 'A retry may help.'), details, 'malformed');
+    }
+    // Some vendor pages answer 200 with {ok:false} or {success:false} and an error body.
+    if (isRecord(json) && (json.ok === false || json.success === false)) {
+      const { message, fieldErrors } = extractVendorMessage(json);
+      const withMessage = { ...details, vendorMessage: this.redact(message) };
+      throw new ValidationError(this.describe(withMessage, 'reported a failure'), withMessage, fieldErrors.map((f) => this.redact(f) ?? ''));
+    }
+    const result = v.safeParse(spec.schema, json);
+    if (!result.success) {
+      throw new BadResponseError(
+        this.describe(details, `sent an unexpected response (${summariseIssues(result.issues)})`, 'A retry may help.'),
+        details,
+        'shape',
+      );
+    }
+    return result.output;
+  }
+
+  private statusError(spec: CallSpec<unknown>, response: TransportResponse, details: ErrorDetails): ConnectorError {
+    const text = response.body.trim();
+    let vendorMessage: string | undefined;
+    let fieldErrors: string[] = [];
+    if (text !== '' && !looksLikeHtml(text, response.headers)) {
+      let json: unknown = text;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // A plain-text error body: use it as the message.
+      }
+      const extracted = extractVendorMessage(json);
+      vendorMessage = this.redact(extracted.message);
+      fieldErrors = extracted.fieldErrors.map((f) => this.redact(f) ?? '');
+      if (vendorMessage && fieldErrors.length > 0 && !fieldErrors.every((f) => vendorMessage?.includes(f))) {
+        vendorMessage = `${vendorMessage}: ${fieldErrors.join('; ')}`;
+      }
+    }
+    const d: ErrorDetails = { ...details, vendorMessage };
+    const status = response.status;
+    if (status === 401) return new AuthError(this.describe(d, 'rejected the API key'), d);
+    if (status === 403) return new ForbiddenError(this.describe(d, 'refused access: the API key lacks permission for this'), d);
+    if (status === 404) {
+      const what = spec.notFound ? `has no ${spec.notFound}` : `found nothing at ${spec.method} ${spec.path}`;
+      return new NotFoundError(this.describe(d, what), d);
+    }
+    if (status === 400 || status === 422) return new ValidationError(this.describe(d, 'rejected the request'), d, fieldErrors);
+    if (status === 429) {
+      const retryAfter = parseRetryAfter(response.headers['retry-after']);
+      const wait = retryAfter === undefined ? 'Wait a moment before trying again.' : `Retry after ${retryAfter} s.`;
+      return new RateLimitError(this.describe(d, 'rate limit reached', wait), d, retryAfter);
+    }
+    if (status >= 500) {
+      const what = looksLikeHtml(text, response.headers) ? 'had a server error (an HTML error page)' : 'had a server error';
+      return new ServerError(this.describe(d, what, 'A retry may help.'), d);
+    }
+    return new HttpError(this.describe(d, `answered with unexpected status ${status}`), d);
+  }
+
+  private networkError(error: unknown, details: ErrorDetails): NetworkError {
+    const reason = classifyNetworkError(error);
+    const seconds = Math.round(this.timeoutMs / 100) / 10;
+    const what: Record<NetworkReason, string> = {
+      timeout: `did not answer within ${seconds} s`,
+      refused: 'refused the connection',
+      reset: 'dropped the connection (reset)',
+      dns: 'could not be found (DNS lookup failed)',
+      other: 'could not be reached',
+    };
+    return new NetworkError(this.describe(details, what[reason], 'A retry may help.'), details, reason);
+  }
+
+  /** "SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): <vendor message>. <advice>" */
+  private describe(details: ErrorDetails, what: string, advice?: string): string {
+    const where = details.status === undefined ? `${details.method} ${details.path}` : `${details.status} on ${details.method} ${details.path}`;
+    let message = `${this.vendor} ${what} (${where})`;
+    if (details.vendorMessage) message += `: ${details.vendorMessage.replace(/[.\s]+$/, '')}`;
+    message += '.';
+    if (advice) message += ` ${advice}`;
+    return message;
+  }
+
+  /** Removes the credential from text the vendor sent back. */
+  redact(text: string | undefined): string | undefined {
+    if (text === undefined || this.auth.secret === '') return text;
+    return text.split(this.auth.secret).join('[redacted]');
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function looksLikeHtml(text: string, headers: Record<string, string>): boolean {
+  return /^\s*</.test(text) || (headers['content-type'] ?? '').includes('text/html');
+}
+
+/** "data.0.id: expected number; …" without ever echoing the received values (they may be secrets). */
+function summariseIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = issue.path?.map((item) => String(item.key)).join('.') || 'body';
+      return `${path}: expected ${issue.expected ?? 'a different value'}`;
+    })
+    .join('; ');
+}
+
+/** Sorts a transport's rejection into timeout / refused / reset / dns / other, from the codes Node, undici and node-fetch use. */
+export function classifyNetworkError(error: unknown): NetworkReason {
+  const seen = new Set<unknown>();
+  const parts: string[] = [];
+  let current: unknown = error;
+  while (isRecord(current) || current instanceof Error) {
+    if (seen.has(current)) break;
+    seen.add(current);
+    const record = current as Record<string, unknown>;
+    for (const key of ['name', 'code', 'type', 'errno', 'message']) {
+      if (typeof record[key] === 'string') parts.push(record[key] as string);
+    }
+    current = record.cause;
+  }
+  const text = parts.join(' ');
+  if (/TimeoutError|AbortError|ETIMEDOUT|ESOCKETTIMEDOUT|UND_ERR_.*TIMEOUT|request-timeout|timed? ?out/i.test(text)) return 'timeout';
+  if (/ECONNREFUSED|refused/i.test(text)) return 'refused';
+  if (/ECONNRESET|EPIPE|socket hang up|UND_ERR_SOCKET|other side closed|terminated/i.test(text)) return 'reset';
+  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(text)) return 'dns';
+  return 'other';
+}

@@ -1,0 +1,91 @@
+// SMARTe signals keys: view all or one (by email), create, suspend and reactivate. Every call is a POST with a JSON
+// body and the admin key in the `Api-Key` header. Keys are identified by the user's email; `keyId` is a UUID.
+
+import * as v from 'valibot';
+import { ConnectorError } from './errors';
+import { VendorHttp, type ClientOptions } from './http';
+import { requireEmail, requireText } from './validate';
+
+export const SMARTE_BASE_URL = 'https://signals.smarte.pro';
+const VENDOR = 'SMARTe';
+
+export const smarteKeySchema = v.looseObject({
+  keyId: v.string(),
+  email: v.string(),
+  role: v.nullish(v.string()),
+  status: v.string(),
+  apiKey: v.nullish(v.string()),
+});
+export type SmarteKey = v.InferOutput<typeof smarteKeySchema>;
+
+const newKeySchema = v.looseObject({ ...smarteKeySchema.entries, apiKey: v.pipe(v.string(), v.minLength(1)) });
+export type SmarteNewKey = v.InferOutput<typeof newKeySchema>;
+
+/** `data` may be an array, one record, or absent/null (no keys). */
+const viewSchema = v.pipe(
+  v.looseObject({ message: v.nullish(v.string()), data: v.nullish(v.union([v.array(smarteKeySchema), smarteKeySchema])) }),
+  v.transform((body): SmarteKey[] => (body.data == null ? [] : Array.isArray(body.data) ? body.data : [body.data])),
+);
+
+const createSchema = v.pipe(v.looseObject({ message: v.nullish(v.string()), data: newKeySchema }), v.transform((body) => body.data));
+
+export type SmarteKeyAction = 'suspend' | 'activate';
+
+/** The update answer: the record when SMARTe sends it, else what is known (email and the new status). */
+export type SmarteUpdatedKey = SmarteKey | { email: string; status: string; message?: string };
+
+export class SmarteClient {
+  private readonly http: VendorHttp;
+
+  constructor(apiKey: string, options: ClientOptions = {}) {
+    const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
+    this.http = new VendorHttp(VENDOR, SMARTE_BASE_URL, { headers: { 'api-key': key }, secret: key }, options);
+  }
+
+  /** POST /signals/v1/key/view with `{}` — every key of the organisation. */
+  listKeys(): Promise<SmarteKey[]> {
+    return this.http.call({ method: 'POST', path: '/signals/v1/key/view', body: {}, schema: viewSchema });
+  }
+
+  /** POST /signals/v1/key/view with `{email}` — that user's key, or null when there is none. */
+  async findKeyByEmail(email: string): Promise<SmarteKey | null> {
+    const address = requireEmail(VENDOR, 'email', email);
+    try {
+      const keys = await this.http.call({ method: 'POST', path: '/signals/v1/key/view', body: { email: address }, schema: viewSchema });
+      return keys.find((key) => key.email.toLowerCase() === address.toLowerCase()) ?? null;
+    } catch (error) {
+      if (error instanceof ConnectorError && error.kind === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  /** POST /signals/v1/key/createsignalapikey — a new standard key for the user; the answer carries the key value. */
+  createKey(email: string): Promise<SmarteNewKey> {
+    const address = requireEmail(VENDOR, 'email', email);
+    return this.http.call({ method: 'POST', path: '/signals/v1/key/createsignalapikey', body: { email: address }, schema: createSchema });
+  }
+
+  /** POST /signals/v1/key/update `{email, action: "suspend"}`. */
+  suspendKey(email: string): Promise<SmarteUpdatedKey> {
+    return this.updateKey(email, 'suspend', 'suspended');
+  }
+
+  /** POST /signals/v1/key/update `{email, action: "activate"}` — only a suspended key can be reactivated. */
+  reactivateKey(email: string): Promise<SmarteUpdatedKey> {
+    return this.updateKey(email, 'activate', 'active');
+  }
+
+  private updateKey(email: string, action: SmarteKeyAction, newStatus: string): Promise<SmarteUpdatedKey> {
+    const address = requireEmail(VENDOR, 'email', email);
+    return this.http.call({
+      method: 'POST',
+      path: '/signals/v1/key/update',
+      body: { email: address, action },
+      schema: v.pipe(
+        v.looseObject({ message: v.nullish(v.string()), data: v.nullish(smarteKeySchema) }),
+        v.transform((body): SmarteUpdatedKey => body.data ?? { email: address, status: newStatus, ...(body.message ? { message: body.message } : {}) }),
+      ),
+      notFound: `key for ${address}`,
+    });
+  }
+}

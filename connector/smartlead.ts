@@ -1,0 +1,137 @@
+// SmartLead client API keys: clients, and their API keys (list with filters, create, reset, delete).
+// Auth is the account's API key in the `api_key` query parameter. Responses come wrapped ({ok, data}) or bare.
+
+import * as v from 'valibot';
+import { VendorHttp, type ClientOptions } from './http';
+import { requireKeyName, requirePositiveInt, requireText, optionalOneOf, optionalPositiveInt, optionalText } from './validate';
+
+export const SMARTLEAD_BASE_URL = 'https://server.smartlead.ai';
+const VENDOR = 'SmartLead';
+
+export const SMARTLEAD_KEY_STATUSES = ['active', 'inactive'] as const;
+export type SmartLeadKeyStatus = (typeof SMARTLEAD_KEY_STATUSES)[number];
+
+const idSchema = v.union([v.number(), v.string()]);
+
+export const smartLeadClientSchema = v.looseObject({
+  id: v.number(),
+  name: v.string(),
+  email: v.nullish(v.string()),
+  created_at: v.nullish(v.string()),
+});
+export type SmartLeadClientRecord = v.InferOutput<typeof smartLeadClientSchema>;
+
+export const smartLeadApiKeySchema = v.looseObject({
+  id: idSchema,
+  client_id: v.nullish(idSchema),
+  key_name: v.string(),
+  api_key: v.nullish(v.string()),
+  status: v.nullish(v.string()),
+  created_at: v.nullish(v.string()),
+});
+export type SmartLeadApiKey = v.InferOutput<typeof smartLeadApiKeySchema>;
+
+/** A key answer that must carry the (new) key value: create and reset. */
+const smartLeadNewKeySchema = v.looseObject({ ...smartLeadApiKeySchema.entries, api_key: v.pipe(v.string(), v.minLength(1)) });
+export type SmartLeadNewApiKey = v.InferOutput<typeof smartLeadNewKeySchema>;
+
+/** `[…]` or `{ok, data: […]}` → the list. */
+function listOf<T>(item: v.GenericSchema<unknown, T>): v.GenericSchema<unknown, T[]> {
+  return v.pipe(
+    v.union([v.array(item), v.looseObject({ data: v.array(item) })]),
+    v.transform((body) => (Array.isArray(body) ? body : body.data)),
+  );
+}
+
+/** `record` or `{ok, data: record}` → the record. */
+function oneOf<T>(item: v.GenericSchema<unknown, T>): v.GenericSchema<unknown, T> {
+  return v.pipe(
+    v.union([v.looseObject({ data: item }), item]),
+    v.transform((body) => (isWrapped(body) ? body.data : body) as T),
+  );
+}
+
+function isWrapped(body: unknown): body is { data: unknown } {
+  return typeof body === 'object' && body !== null && 'data' in body && typeof body.data === 'object' && body.data !== null;
+}
+
+export interface ListClientApiKeysFilter {
+  clientId?: number | string;
+  status?: SmartLeadKeyStatus | string;
+  /** Partial match, as the vendor applies it. */
+  keyName?: string;
+}
+
+export interface SmartLeadDeleteResult {
+  id: number | string;
+  deleted: true;
+  /** The deleted record, when SmartLead sends it back. */
+  record?: SmartLeadApiKey;
+}
+
+export class SmartLeadClient {
+  private readonly http: VendorHttp;
+
+  constructor(apiKey: string, options: ClientOptions = {}) {
+    const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
+    this.http = new VendorHttp(VENDOR, SMARTLEAD_BASE_URL, { query: { api_key: key }, secret: key }, options);
+  }
+
+  /** GET /api/v1/client/ — the account's clients (for a dropdown). */
+  listClients(): Promise<SmartLeadClientRecord[]> {
+    return this.http.call({ method: 'GET', path: '/api/v1/client/', schema: listOf(smartLeadClientSchema) });
+  }
+
+  /** GET /api/v1/client/api-key — client API keys, optionally filtered. */
+  listClientApiKeys(filter: ListClientApiKeysFilter = {}): Promise<SmartLeadApiKey[]> {
+    const query = {
+      clientId: optionalPositiveInt(VENDOR, 'clientId', filter.clientId),
+      status: optionalOneOf(VENDOR, 'status', filter.status, SMARTLEAD_KEY_STATUSES),
+      keyName: optionalText(VENDOR, 'keyName', filter.keyName),
+    };
+    return this.http.call({ method: 'GET', path: '/api/v1/client/api-key', query, schema: listOf(smartLeadApiKeySchema) });
+  }
+
+  /** POST /api/v1/client/api-key — a new key for a client; the answer carries the full key value. */
+  createClientApiKey(input: { clientId: number | string; keyName: string }): Promise<SmartLeadNewApiKey> {
+    const body = {
+      clientId: requirePositiveInt(VENDOR, 'clientId', input.clientId),
+      keyName: requireKeyName(VENDOR, 'keyName', input.keyName),
+    };
+    return this.http.call({
+      method: 'POST',
+      path: '/api/v1/client/api-key',
+      body,
+      schema: oneOf(smartLeadNewKeySchema),
+      notFound: `client ${body.clientId}`,
+    });
+  }
+
+  /** PUT /api/v1/client/api-key/reset/{id} — a new value for the same key record. */
+  resetClientApiKey(keyId: number | string): Promise<SmartLeadNewApiKey> {
+    const id = requirePositiveInt(VENDOR, 'keyId', keyId);
+    return this.http.call({
+      method: 'PUT',
+      path: `/api/v1/client/api-key/reset/${id}`,
+      schema: oneOf(smartLeadNewKeySchema),
+      notFound: `client API key ${id}`,
+    });
+  }
+
+  /** DELETE /api/v1/client/api-key/{id}. */
+  deleteClientApiKey(keyId: number | string): Promise<SmartLeadDeleteResult> {
+    const id = requirePositiveInt(VENDOR, 'keyId', keyId);
+    const deleted = (record?: SmartLeadApiKey): SmartLeadDeleteResult => (record ? { id, deleted: true, record } : { id, deleted: true });
+    return this.http.call({
+      method: 'DELETE',
+      path: `/api/v1/client/api-key/${id}`,
+      // The delete answer is undocumented: {ok:true}, {ok:true, data: record}, the bare record, or nothing.
+      schema: v.pipe(
+        v.union([v.looseObject({ data: smartLeadApiKeySchema }), smartLeadApiKeySchema, v.looseObject({})]),
+        v.transform((body) => deleted(isWrapped(body) ? (body.data as SmartLeadApiKey) : 'key_name' in body ? (body as SmartLeadApiKey) : undefined)),
+      ),
+      notFound: `client API key ${id}`,
+      whenEmpty: () => deleted(),
+    });
+  }
+}

@@ -1,0 +1,15 @@
+// The Zapier app definition: the connection and every trigger, create and search, in one object.
+
+import { defineApp, version as platformVersion } from 'zapier-platform-core';
+import { authentication } from './authentication';
+import packageJson from './package.json';
+
+export default defineApp({
+  version: packageJson.version,
+  platformVersion,
+  authentication,
+  flags: { skipThrowForStatus: true },
+  triggers: {},
+  creates: {},
+  searches: {},
+});

@@ -1,0 +1,75 @@
+// Connector clients for a Zap step: the connection's key, the base URL from the environment (real hosts by
+// default; the sandbox or a test server when *_BASE_URL is set), and z.request as the transport.
+
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { SmarteClient, SmartLeadClient, SmashsendClient, type Vendor } from '../connector';
+import { toZapierError } from './errors';
+import { zRequestTransport } from './transport';
+
+/** The connection's fields (authentication.ts). */
+export interface AuthData {
+  smashsend_api_key?: string;
+  smashsend_workspace_id?: string;
+  smartlead_api_key?: string;
+  smarte_api_key?: string;
+}
+
+export const AUTH_FIELD: Record<Vendor, keyof AuthData> = {
+  SMASHSEND: 'smashsend_api_key',
+  SmartLead: 'smartlead_api_key',
+  SMARTe: 'smarte_api_key',
+};
+
+export const BASE_URL_ENV: Record<Vendor, string> = {
+  SMASHSEND: 'SMASHSEND_BASE_URL',
+  SmartLead: 'SMARTLEAD_BASE_URL',
+  SMARTe: 'SMARTE_BASE_URL',
+};
+
+export function authDataOf(bundle: Bundle): AuthData {
+  return bundle.authData as AuthData;
+}
+
+/** The connection's key for a vendor, or undefined when the connection has none. */
+export function vendorKey(bundle: Bundle, vendor: Vendor): string | undefined {
+  const value = authDataOf(bundle)[AUTH_FIELD[vendor]];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function requireKey(z: ZObject, bundle: Bundle, vendor: Vendor): string {
+  const key = vendorKey(bundle, vendor);
+  if (key === undefined) {
+    throw new z.errors.Error(`This step needs a ${vendor} API key: reconnect and add it.`, 'missing_key');
+  }
+  return key;
+}
+
+function optionsFor(z: ZObject, vendor: Vendor) {
+  const baseUrl = process.env[BASE_URL_ENV[vendor]]?.trim();
+  return { transport: zRequestTransport(z), ...(baseUrl ? { baseUrl } : {}) };
+}
+
+/** Builds a client; a bad *_BASE_URL setting surfaces as a Zapier error, not a crash. */
+function build<T>(z: ZObject, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw toZapierError(z, error);
+  }
+}
+
+export function smartleadClient(z: ZObject, bundle: Bundle): SmartLeadClient {
+  const key = requireKey(z, bundle, 'SmartLead');
+  return build(z, () => new SmartLeadClient(key, optionsFor(z, 'SmartLead')));
+}
+
+export function smashsendClient(z: ZObject, bundle: Bundle): SmashsendClient {
+  const key = requireKey(z, bundle, 'SMASHSEND');
+  const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || undefined;
+  return build(z, () => new SmashsendClient(key, { ...optionsFor(z, 'SMASHSEND'), workspaceId }));
+}
+
+export function smarteClient(z: ZObject, bundle: Bundle): SmarteClient {
+  const key = requireKey(z, bundle, 'SMARTe');
+  return build(z, () => new SmarteClient(key, optionsFor(z, 'SMARTe')));
+}

@@ -1,0 +1,61 @@
+// The one place where connector errors become Zapier errors, so a Zap builder sees the vendor, what happened and
+// what to do, never a stack, a TypeError or "[object Object]".
+
+import type { ZObject } from 'zapier-platform-core';
+import { ConnectorError, RateLimitError, type Vendor } from '../connector';
+
+/** Wait used for a 429 without Retry-After: each vendor's documented rate-limit window. */
+export const DEFAULT_RETRY_AFTER_SECONDS: Record<Vendor, number> = {
+  SMASHSEND: 60, // 60 requests per minute
+  SmartLead: 60, // documented both as 10 per 2 s and 60 per minute: wait for the longer window
+  SMARTe: 60, // per-organisation limits by contract; a minute is the common window
+};
+
+export interface ErrorContext {
+  /**
+   * For creates: the search step to use when a timeout leaves it unknown whether the key was made,
+   * e.g. "Find SMASHSEND API Key".
+   */
+  checkWith?: string;
+  /** In the connection test a rejected key is a plain failure, not an expired connection. */
+  connectionTest?: boolean;
+}
+
+/** Error names that core's own z.errors use: these pass through unchanged. */
+const ZAPIER_ERROR_NAMES = new Set(['AppError', 'ThrottledError', 'ExpiredAuthError', 'HaltedError', 'RefreshAuthError', 'ResponseError', 'CheckError']);
+
+export function toZapierError(z: ZObject, error: unknown, context: ErrorContext = {}): Error {
+  if (error instanceof Error && ZAPIER_ERROR_NAMES.has(error.name)) return error;
+  if (!(error instanceof ConnectorError)) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new z.errors.Error(`Unexpected problem in this step: ${detail}`, 'unexpected');
+  }
+  switch (error.kind) {
+    case 'auth':
+      if (context.connectionTest) return new z.errors.Error(error.message, 'auth', error.status);
+      return new z.errors.ExpiredAuthError(`${error.message} Reconnect your ${error.vendor} API key in this connection.`);
+    case 'rate_limited': {
+      const wait = error instanceof RateLimitError ? error.retryAfterSeconds : undefined;
+      return new z.errors.ThrottledError(error.message, wait ?? DEFAULT_RETRY_AFTER_SECONDS[error.vendor]);
+    }
+    case 'network':
+      if (context.checkWith && error.method !== 'GET') {
+        return new z.errors.Error(
+          `${error.message.replace(/ A retry may help\.$/, '')} The key may have been created anyway: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
+          error.kind,
+        );
+      }
+      return new z.errors.Error(error.message, error.kind, error.status);
+    default:
+      return new z.errors.Error(error.message, error.kind, error.status);
+  }
+}
+
+/** Runs an operation's connector work and turns any failure into the right Zapier error. */
+export async function withVendorErrors<T>(z: ZObject, work: () => Promise<T>, context: ErrorContext = {}): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toZapierError(z, error, context);
+  }
+}

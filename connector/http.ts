@@ -151,7 +151,7 @@ export class VendorHttp {
     const result = v.safeParse(spec.schema, json);
     if (!result.success) {
       throw new BadResponseError(
-        this.describe(details, `sent an unexpected response (${summariseIssues(result.issues)})`, 'A retry may help.'),
+        this.describe({ ...details, vendorMessage: summariseIssues(result.issues) }, 'sent an unexpected response', 'A retry may help.'),
         details,
         'shape',
       );
@@ -221,6 +221,25 @@ export class VendorHttp {
     return message;
   }
 
+  /**
+   * Checks that a create/reset answer carries the new key value: a user must never believe they hold a key
+   * they don't. Throws a BadResponseError that says the key may exist with an unknown value.
+   */
+  requireSecret<T extends object, K extends string>(record: T, field: K, method: HttpMethod, path: string, what: string): T & Record<K, string> {
+    const value: unknown = (record as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value.trim() !== '') return record as T & Record<K, string>;
+    const details: ErrorDetails = { vendor: this.vendor, status: 200, method, path };
+    throw new BadResponseError(
+      this.describe(
+        details,
+        `answered without ${field}, the value of ${what}`,
+        `The change may have been made, but the key's value is unknown: do not rely on it; check the key at ${this.vendor} before trying again.`,
+      ),
+      details,
+      'shape',
+    );
+  }
+
   /** Removes the credential from text the vendor sent back. */
   redact(text: string | undefined): string | undefined {
     if (text === undefined || this.auth.secret === '') return text;
@@ -236,12 +255,13 @@ function looksLikeHtml(text: string, headers: Record<string, string>): boolean {
   return /^\s*</.test(text) || (headers['content-type'] ?? '').includes('text/html');
 }
 
-/** "data.0.id: expected number; …" without ever echoing the received values (they may be secrets). */
+/** "data.0.id is missing; data.1.status: expected string" without ever echoing the received values (they may be secrets). */
 function summariseIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
     .slice(0, 3)
     .map((issue) => {
-      const path = issue.path?.map((item) => String(item.key)).join('.') || 'body';
+      const path = issue.path?.map((item) => String(item.key)).join('.') || 'the body';
+      if (issue.received === 'undefined') return `${path} is missing`;
       return `${path}: expected ${issue.expected ?? 'a different value'}`;
     })
     .join('; ');

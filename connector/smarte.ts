@@ -18,8 +18,8 @@ export const smarteKeySchema = v.looseObject({
 });
 export type SmarteKey = v.InferOutput<typeof smarteKeySchema>;
 
-const newKeySchema = v.looseObject({ ...smarteKeySchema.entries, apiKey: v.pipe(v.string(), v.minLength(1)) });
-export type SmarteNewKey = v.InferOutput<typeof newKeySchema>;
+/** A key as the create answer gives it: with its apiKey value. */
+export type SmarteNewKey = SmarteKey & { apiKey: string };
 
 /** `data` may be an array, one record, or absent/null (no keys). */
 const viewSchema = v.pipe(
@@ -27,7 +27,7 @@ const viewSchema = v.pipe(
   v.transform((body): SmarteKey[] => (body.data == null ? [] : Array.isArray(body.data) ? body.data : [body.data])),
 );
 
-const createSchema = v.pipe(v.looseObject({ message: v.nullish(v.string()), data: newKeySchema }), v.transform((body) => body.data));
+const createSchema = v.pipe(v.looseObject({ message: v.nullish(v.string()), data: smarteKeySchema }), v.transform((body) => body.data));
 
 export type SmarteKeyAction = 'suspend' | 'activate';
 
@@ -60,9 +60,11 @@ export class SmarteClient {
   }
 
   /** POST /signals/v1/key/createsignalapikey — a new standard key for the user; the answer carries the key value. */
-  createKey(email: string): Promise<SmarteNewKey> {
+  async createKey(email: string): Promise<SmarteNewKey> {
     const address = requireEmail(VENDOR, 'email', email);
-    return this.http.call({ method: 'POST', path: '/signals/v1/key/createsignalapikey', body: { email: address }, schema: createSchema });
+    const path = '/signals/v1/key/createsignalapikey';
+    const key = await this.http.call({ method: 'POST', path, body: { email: address }, schema: createSchema });
+    return this.http.requireSecret(key, 'apiKey', 'POST', path, 'the new signals key');
   }
 
   /** POST /signals/v1/key/update `{email, action: "suspend"}`. */

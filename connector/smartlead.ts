@@ -31,9 +31,8 @@ export const smartLeadApiKeySchema = v.looseObject({
 });
 export type SmartLeadApiKey = v.InferOutput<typeof smartLeadApiKeySchema>;
 
-/** A key answer that must carry the (new) key value: create and reset. */
-const smartLeadNewKeySchema = v.looseObject({ ...smartLeadApiKeySchema.entries, api_key: v.pipe(v.string(), v.minLength(1)) });
-export type SmartLeadNewApiKey = v.InferOutput<typeof smartLeadNewKeySchema>;
+/** A key as create and reset give it: with its (new) key value. */
+export type SmartLeadNewApiKey = SmartLeadApiKey & { api_key: string };
 
 /** `[…]` or `{ok, data: […]}` → the list. */
 function listOf<T>(item: v.GenericSchema<unknown, T>): v.GenericSchema<unknown, T[]> {
@@ -93,29 +92,22 @@ export class SmartLeadClient {
   }
 
   /** POST /api/v1/client/api-key — a new key for a client; the answer carries the full key value. */
-  createClientApiKey(input: { clientId: number | string; keyName: string }): Promise<SmartLeadNewApiKey> {
+  async createClientApiKey(input: { clientId: number | string; keyName: string }): Promise<SmartLeadNewApiKey> {
     const body = {
       clientId: requirePositiveInt(VENDOR, 'clientId', input.clientId),
       keyName: requireKeyName(VENDOR, 'keyName', input.keyName),
     };
-    return this.http.call({
-      method: 'POST',
-      path: '/api/v1/client/api-key',
-      body,
-      schema: oneOf(smartLeadNewKeySchema),
-      notFound: `client ${body.clientId}`,
-    });
+    const path = '/api/v1/client/api-key';
+    const key = await this.http.call({ method: 'POST', path, body, schema: oneOf(smartLeadApiKeySchema), notFound: `client ${body.clientId}` });
+    return this.http.requireSecret(key, 'api_key', 'POST', path, 'the new client API key');
   }
 
   /** PUT /api/v1/client/api-key/reset/{id} — a new value for the same key record. */
-  resetClientApiKey(keyId: number | string): Promise<SmartLeadNewApiKey> {
+  async resetClientApiKey(keyId: number | string): Promise<SmartLeadNewApiKey> {
     const id = requirePositiveInt(VENDOR, 'keyId', keyId);
-    return this.http.call({
-      method: 'PUT',
-      path: `/api/v1/client/api-key/reset/${id}`,
-      schema: oneOf(smartLeadNewKeySchema),
-      notFound: `client API key ${id}`,
-    });
+    const path = `/api/v1/client/api-key/reset/${id}`;
+    const key = await this.http.call({ method: 'PUT', path, schema: oneOf(smartLeadApiKeySchema), notFound: `client API key ${id}` });
+    return this.http.requireSecret(key, 'api_key', 'PUT', path, 'the reset client API key');
   }
 
   /** DELETE /api/v1/client/api-key/{id}. */

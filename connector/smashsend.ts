@@ -28,8 +28,8 @@ export const smashsendApiKeySchema = v.looseObject({
 });
 export type SmashsendApiKey = v.InferOutput<typeof smashsendApiKeySchema>;
 
-const newApiKeySchema = v.looseObject({ ...smashsendApiKeySchema.entries, secretKey: v.pipe(v.string(), v.minLength(1)) });
-export type SmashsendNewApiKey = v.InferOutput<typeof newApiKeySchema>;
+/** A key as the create answer gives it: with its full secretKey. */
+export type SmashsendNewApiKey = SmashsendApiKey & { secretKey: string };
 
 const checkSchema = v.looseObject({ status: v.string(), displayName: v.nullish(v.string()), role: v.nullish(v.string()) });
 export type SmashsendKeyCheck = v.InferOutput<typeof checkSchema>;
@@ -176,12 +176,9 @@ export class SmashsendClient {
       role: requireOneOf(VENDOR, 'role', input.role, SMASHSEND_ROLES),
     };
     const ws = await this.workspaceId();
-    return this.http.call({
-      method: 'POST',
-      path: `/v1/workspaces/${ws}/api-keys`,
-      body,
-      schema: v.pipe(v.looseObject({ apiKey: newApiKeySchema }), v.transform((b) => b.apiKey)),
-    });
+    const path = `/v1/workspaces/${ws}/api-keys`;
+    const key = await this.http.call({ method: 'POST', path, body, schema: oneKeySchema });
+    return this.http.requireSecret(key, 'secretKey', 'POST', path, 'the new API key');
   }
 
   /** POST /v1/workspaces/{ws}/api-keys/{id} — rename and/or change the role. */

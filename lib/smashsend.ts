@@ -1,0 +1,40 @@
+// How a SMASHSEND API key looks in Zapier: its output fields, a sample from the vendor docs, and the
+// masking rule. Shared by every SMASHSEND operation so that a key maps the same way everywhere.
+
+import type { PlainOutputField } from 'zapier-platform-core';
+import type { SmashsendApiKey } from '../connector';
+import { maskSecret } from './secrets';
+
+export const smashsendApiKeyOutputFields = [
+  { key: 'id', label: 'API Key ID', type: 'string', primary: true },
+  { key: 'displayName', label: 'Display Name', type: 'string' },
+  { key: 'role', label: 'Role', type: 'string' },
+  { key: 'status', label: 'Status', type: 'string' },
+  { key: 'secretKey', label: 'Secret Key', type: 'string' },
+  { key: 'createdAt', label: 'Created At', type: 'datetime' },
+  { key: 'updatedAt', label: 'Updated At', type: 'datetime' },
+] as const satisfies readonly PlainOutputField[];
+
+/** From the docs' list example (secret fake, shown masked as a trigger shows it). */
+export const smashsendApiKeySample = {
+  id: 'aki_abc123def456',
+  displayName: 'Zapier Integration',
+  role: 'API_USER',
+  status: 'ACTIVE',
+  secretKey: '********',
+  createdAt: '2024-03-15T10:00:00Z',
+  updatedAt: '2024-03-15T10:00:00Z',
+};
+
+/** A key as an operation returns it: secret masked unless `includeSecret`. */
+export function presentSmashsendApiKey<T extends SmashsendApiKey>(key: T, includeSecret: boolean): T {
+  if (includeSecret || typeof key.secretKey !== 'string') return key;
+  return { ...key, secretKey: maskSecret(key.secretKey) };
+}
+
+/** Label for the role choices; the API may return other roles, which are shown as they are. */
+export const smashsendRoleChoices = [
+  { value: 'API_USER', sample: 'API_USER', label: 'API User (standard access)' },
+  { value: 'EDITOR', sample: 'EDITOR', label: 'Editor' },
+  { value: 'VIEWER', sample: 'VIEWER', label: 'Viewer (read-only)' },
+];

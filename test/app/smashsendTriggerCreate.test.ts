@@ -1,0 +1,70 @@
+// new_smashsend_api_key and create_smashsend_api_key: the exact SMASHSEND request and what the Zap builder sees.
+
+import nock from 'nock';
+import { AUTH, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import * as fx from '../fixtures/smashsend';
+
+useNock();
+
+const keys = `/v1/workspaces/${fx.WORKSPACE_ID}/api-keys`;
+const bearer = { reqheaders: { authorization: `Bearer ${AUTH.smashsend_api_key}` } };
+
+describe('new_smashsend_api_key', () => {
+  it('asks for the newest 100 keys in one request and masks the list secrets', async () => {
+    const scope = nock(SMASHSEND, bearer).get(keys).query({ limit: '100', sort: 'createdAt.desc' }).reply(200, fx.listPage);
+    const result = await run('triggers', 'new_smashsend_api_key');
+    expect(result).toEqual([
+      { ...fx.listPage.apiKeys.items[0], secretKey: '********' },
+      { ...fx.listPage.apiKeys.items[1], secretKey: '********' },
+    ]);
+    scope.done();
+  });
+
+  it('discovers the workspace from the key when the connection has none', async () => {
+    const scope = nock(SMASHSEND, bearer)
+      .get('/v1/users/me')
+      .reply(200, fx.usersMe)
+      .get(keys)
+      .query({ limit: '100', sort: 'createdAt.desc' })
+      .reply(200, fx.listPage);
+    const result = (await run('triggers', 'new_smashsend_api_key', {}, { smashsend_api_key: AUTH.smashsend_api_key })) as unknown[];
+    expect(result).toHaveLength(2);
+    scope.done();
+  });
+
+  it('turns a revoked key into an expired connection naming SMASHSEND', async () => {
+    nock(SMASHSEND).get(keys).query(true).reply(401, fx.error401);
+    expect(await zapierError(run('triggers', 'new_smashsend_api_key'))).toEqual({
+      name: 'ExpiredAuthError',
+      message: `SMASHSEND rejected the API key (401 on GET ${keys}): Invalid API key. Please double-check and try again. Reconnect your SMASHSEND API key in this connection.`,
+    });
+  });
+});
+
+describe('create_smashsend_api_key', () => {
+  it('posts the name and role and returns the full secret', async () => {
+    const scope = nock(SMASHSEND, bearer)
+      .post(keys, { displayName: 'New Integration API Key', role: 'API_USER' })
+      .reply(200, fx.created);
+    const result = await run('creates', 'create_smashsend_api_key', { displayName: ' New Integration API Key ', role: 'api_user' });
+    expect(result).toEqual(fx.created.apiKey);
+    scope.done();
+  });
+
+  it('refuses an unknown role before any request', async () => {
+    expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'x', role: 'OWNER' }))).toEqual({
+      name: 'AppError',
+      message: 'role must be one of EDITOR, VIEWER, API_USER.',
+      code: 'input',
+    });
+  });
+
+  it('fails plainly when the answer carries no secret', async () => {
+    const { secretKey: _secret, ...withoutSecret } = fx.created.apiKey;
+    nock(SMASHSEND).post(keys).reply(200, { apiKey: withoutSecret });
+    const error = await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'x', role: 'EDITOR' }));
+    expect(error.message).toBe(
+      `SMASHSEND answered without secretKey, the value of the new API key (200 on POST ${keys}). The change may have been made, but the key's value is unknown: do not rely on it; check the key at SMASHSEND before trying again.`,
+    );
+  });
+});

@@ -1,0 +1,74 @@
+// Shared test helpers: the app under createAppTester, a connection with fake keys, and a reader for Zapier errors.
+
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+import App from '../../index';
+
+// Tests always aim at the real hosts (intercepted by nock), whatever the shell has set.
+for (const name of ['SMARTLEAD_BASE_URL', 'SMASHSEND_BASE_URL', 'SMARTE_BASE_URL']) delete process.env[name];
+
+export { App };
+export const appTester = createAppTester(App);
+
+export const SMASHSEND = 'https://api.smashsend.com';
+export const SMARTLEAD = 'https://server.smartlead.ai';
+export const SMARTE = 'https://signals.smarte.pro';
+
+/** Fake keys, long enough for Zapier's censoring. */
+export const AUTH = {
+  smashsend_api_key: 'sk_test_smashsend_auth_0123456789',
+  smashsend_workspace_id: 'wrk_ENGTK86JEXXckyDVJthKkPer',
+  smartlead_api_key: 'sl_test_smartlead_auth_0123456789',
+  smarte_api_key: 'WG+test_smarte_auth_0123456789=',
+};
+
+export function bundleWith(inputData: Record<string, unknown> = {}, authData: Record<string, string> = AUTH) {
+  return { authData, inputData, meta: {} as Record<string, unknown> };
+}
+
+export interface ZapierErrorShape {
+  name: string;
+  message: string;
+  code?: string;
+  status?: number;
+  delay?: number;
+}
+
+/** Awaits a promise that must reject with a Zapier error, and returns its readable parts. */
+export async function zapierError(promise: Promise<unknown>): Promise<ZapierErrorShape> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  if (!(caught instanceof Error)) throw new Error(`expected a rejection, got ${caught === undefined ? 'a result' : String(caught)}`);
+  if (caught.name === 'AppError' || caught.name === 'ThrottledError') {
+    const parsed = JSON.parse(caught.message) as { message: string; code?: string; status?: number; delay?: number };
+    return { name: caught.name, ...parsed };
+  }
+  // core appends "What happened: …" (the bundle and steps) to errors it contextifies; keep the user's message.
+  return { name: caught.name, message: caught.message.split('\nWhat happened:')[0] };
+}
+
+export function useNock(): void {
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+}
+
+type Perform = (z: unknown, bundle: unknown) => unknown;
+type OperationKind = 'triggers' | 'creates' | 'searches';
+
+/** The registered operation's perform, looked up in the app definition (so an unregistered operation fails the test). */
+export function performOf(kind: OperationKind, key: string): Perform {
+  const registry = App[kind] as Record<string, { operation: { perform?: unknown } }> | undefined;
+  const perform = registry?.[key]?.operation.perform;
+  if (typeof perform !== 'function') throw new Error(`${kind}.${key} is not registered in index.ts`);
+  return perform as Perform;
+}
+
+/** Runs an operation as Zapier would, with the given input and (by default) a connection holding every fake key. */
+export function run(kind: OperationKind, key: string, inputData: Record<string, unknown> = {}, authData: Record<string, string> = AUTH) {
+  return appTester(performOf(kind, key), bundleWith(inputData, authData));
+}

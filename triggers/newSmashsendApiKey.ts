@@ -1,0 +1,26 @@
+// Triggers when a new API key appears in the connected SMASHSEND workspace: one request for the newest 100 keys.
+
+import { defineTrigger } from 'zapier-platform-core';
+import { smashsendClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
+
+export const newSmashsendApiKey = defineTrigger({
+  key: 'new_smashsend_api_key',
+  noun: 'API Key',
+  display: {
+    label: 'New SMASHSEND API Key',
+    description: 'Triggers when a new API key is created in your SMASHSEND workspace.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields: [],
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () => {
+        const page = await smashsendClient(z, bundle).listApiKeys({ limit: 100, sort: 'createdAt.desc' });
+        return page.items.map((key) => presentSmashsendApiKey(key, false));
+      }),
+    outputFields: [...smashsendApiKeyOutputFields],
+    sample: smashsendApiKeySample,
+  },
+});

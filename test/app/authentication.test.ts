@@ -1,0 +1,148 @@
+// The connection test: every key given is checked concurrently; each failure names its vendor; no keys at all fails.
+
+import nock from 'nock';
+import { App, AUTH, SMARTE, SMARTLEAD, SMASHSEND, appTester, bundleWith, useNock, zapierError } from '../helpers/app';
+import * as smashsend from '../fixtures/smashsend';
+import * as smartlead from '../fixtures/smartlead';
+import * as smarte from '../fixtures/smarte';
+
+useNock();
+
+const testAuth = (authData: Record<string, string>) => appTester(App.authentication!.test as (z: unknown, b: unknown) => unknown, bundleWith({}, authData));
+
+const only = (...keys: (keyof typeof AUTH)[]) => Object.fromEntries(keys.map((k) => [k, AUTH[k]]));
+
+function smashsendCheck(status = 200, body: object = smashsend.checkOk) {
+  return nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${AUTH.smashsend_api_key}` } })
+    .get('/v1/api-keys/check')
+    .reply(status, body);
+}
+function smartleadClients(status = 200, body: unknown = smartlead.clients) {
+  return nock(SMARTLEAD).get('/api/v1/client/').query({ api_key: AUTH.smartlead_api_key }).reply(status, body as object);
+}
+function smarteView(status = 200, body: object = smarte.viewAll) {
+  return nock(SMARTE, { reqheaders: { 'api-key': AUTH.smarte_api_key, 'content-type': 'application/json' } })
+    .post('/signals/v1/key/view', {})
+    .reply(status, body);
+}
+
+describe('connection test', () => {
+  it('accepts a SMASHSEND key and labels the connection with its display name', async () => {
+    const scope = smashsendCheck();
+    expect(await testAuth(only('smashsend_api_key'))).toEqual({
+      vendors: ['SMASHSEND'],
+      smashsend_display_name: 'sdfasdf',
+      smashsend_role: 'EDITOR',
+      label: 'SMASHSEND (sdfasdf)',
+    });
+    scope.done();
+  });
+
+  it('accepts a SmartLead key with the cheapest read (the client list)', async () => {
+    const scope = smartleadClients();
+    expect(await testAuth(only('smartlead_api_key'))).toEqual({ vendors: ['SmartLead'], label: 'SmartLead' });
+    scope.done();
+  });
+
+  it('accepts a SMARTe key with the view-all call', async () => {
+    const scope = smarteView();
+    expect(await testAuth(only('smarte_api_key'))).toEqual({ vendors: ['SMARTe'], label: 'SMARTe' });
+    scope.done();
+  });
+
+  it('checks all three keys and names every vendor in the label', async () => {
+    const scopes = [smashsendCheck(), smartleadClients(), smarteView()];
+    expect(await testAuth(AUTH)).toEqual({
+      vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'],
+      smashsend_display_name: 'sdfasdf',
+      smashsend_role: 'EDITOR',
+      label: 'SMASHSEND (sdfasdf), SmartLead, SMARTe',
+    });
+    scopes.forEach((scope) => scope.done());
+  });
+
+  it('checks the keys concurrently: all three requests are out before any answer', async () => {
+    // Each vendor holds its answer until all three requests have arrived (or 2 s pass, which fails the test).
+    let arrived = 0;
+    const arrivedBeforeFirstAnswer: number[] = [];
+    const answerWhenAllArrived = (body: unknown) => (_uri: string, _body: unknown, callback: (err: null, result: [number, unknown]) => void) => {
+      arrived += 1;
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (arrived === 3 || Date.now() - started > 2000) {
+          clearInterval(poll);
+          arrivedBeforeFirstAnswer.push(arrived);
+          callback(null, [200, body]);
+        }
+      }, 5);
+    };
+    nock(SMASHSEND).get('/v1/api-keys/check').reply(answerWhenAllArrived(smashsend.checkOk));
+    nock(SMARTLEAD).get('/api/v1/client/').query(true).reply(answerWhenAllArrived(smartlead.clients));
+    nock(SMARTE).post('/signals/v1/key/view').reply(answerWhenAllArrived(smarte.viewAll));
+    await testAuth(AUTH);
+    expect(arrivedBeforeFirstAnswer).toEqual([3, 3, 3]);
+  });
+
+  it('fails on a rejected SMASHSEND key, naming SMASHSEND and its message', async () => {
+    smashsendCheck(401, smashsend.error401);
+    expect(await zapierError(testAuth(only('smashsend_api_key')))).toEqual({
+      name: 'AppError',
+      code: 'connection_test_failed',
+      message: 'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again.',
+    });
+  });
+
+  it('fails when SMASHSEND answers 200 with a status other than SUCCEED', async () => {
+    smashsendCheck(200, { status: 'FAILED', displayName: 'x', role: 'EDITOR' });
+    const error = await zapierError(testAuth(only('smashsend_api_key')));
+    expect(error.message).toBe('SMASHSEND did not accept the API key (GET /v1/api-keys/check answered status "FAILED").');
+  });
+
+  it('fails on a rejected SmartLead key', async () => {
+    smartleadClients(401, smartlead.error401);
+    const error = await zapierError(testAuth(only('smartlead_api_key')));
+    expect(error.message).toBe('SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key.');
+  });
+
+  it('fails on a SMARTe key without permission', async () => {
+    smarteView(403, { error: { code: 'forbidden', message: 'Admin role required', status: 403 } });
+    const error = await zapierError(testAuth(only('smarte_api_key')));
+    expect(error.message).toBe(
+      'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): Admin role required.',
+    );
+  });
+
+  it('names every vendor that failed when several do, and passes over the one that worked', async () => {
+    smashsendCheck();
+    smartleadClients(500, { message: 'Internal error' });
+    nock(SMARTE).post('/signals/v1/key/view').reply(200, '<html><body>Bad gateway</body></html>', { 'content-type': 'text/html' });
+    const error = await zapierError(testAuth(AUTH));
+    expect(error.message).toBe(
+      'SmartLead had a server error (500 on GET /api/v1/client/): Internal error. A retry may help. ' +
+        'SMARTe sent an HTML page instead of JSON (200 on POST /signals/v1/key/view). A retry may help.',
+    );
+  });
+
+  it('refuses a connection with no key at all, before any request', async () => {
+    expect(await zapierError(testAuth({ smashsend_api_key: '  ', smashsend_workspace_id: 'wrk_x' }))).toEqual({
+      name: 'AppError',
+      code: 'missing_key',
+      message: 'Add at least one API key (SMASHSEND, SmartLead or SMARTe) to connect.',
+    });
+  });
+
+  it('never puts a key in an error message', async () => {
+    smashsendCheck(401, { statusCode: 401, error: 'Unauthorized', message: `Key ${AUTH.smashsend_api_key} is invalid` });
+    nock(SMARTLEAD).get('/api/v1/client/').query(true).reply(401, { message: `bad api_key ${AUTH.smartlead_api_key}` });
+    nock(SMARTE).post('/signals/v1/key/view').reply(401, { error: { message: `unknown ${AUTH.smarte_api_key}` } });
+    const error = await zapierError(testAuth(AUTH));
+    for (const secret of Object.values(only('smashsend_api_key', 'smartlead_api_key', 'smarte_api_key'))) {
+      expect(error.message).not.toContain(secret);
+    }
+    expect(error.message).toContain('Key [redacted] is invalid');
+  });
+
+  it('shows the label from the test result, never a key', () => {
+    expect(App.authentication!.connectionLabel).toBe('{{bundle.inputData.label}}');
+  });
+});

@@ -65,7 +65,7 @@ describe('connection test', () => {
     // Each vendor holds its answer until all three requests have arrived (or 2 s pass, which fails the test).
     let arrived = 0;
     const arrivedBeforeFirstAnswer: number[] = [];
-    const answerWhenAllArrived = (body: unknown) => (_uri: string, _body: unknown, callback: (err: null, result: [number, unknown]) => void) => {
+    const answerWhenAllArrived = (body: object) => (_uri: string, _body: unknown, callback: (err: null, result: [number, object]) => void) => {
       arrived += 1;
       const started = Date.now();
       const poll = setInterval(() => {

@@ -1,0 +1,166 @@
+// Starts the vendor sandbox: one fastify server on 127.0.0.1 that plays SmartLead (/smartlead), SMASHSEND
+// (/smashsend) and SMARTe signals (/smarte), with fault injection and a control API under /_sandbox.
+
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { controlPlugin } from './control';
+import { applyFault, type FaultSpec, type QueuedFault } from './faults';
+import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './seed';
+import { SandboxState, vendorOfUrl, type GenerateResult, type RequestCounts } from './state';
+import type { Vendor } from './types';
+import { smarteErrorBody, smartePlugin, SMARTE_PREFIX } from './vendors/smarte';
+import { smartleadErrorBody, smartleadPlugin, SMARTLEAD_PREFIX } from './vendors/smartlead';
+import { smashsendErrorBody, smashsendPlugin, SMASHSEND_PREFIX } from './vendors/smashsend';
+
+export type { FaultSpec, FaultBehaviour, FaultTarget, FaultKind, QueuedFault } from './faults';
+export type { RequestCounts, GenerateResult } from './state';
+export type { Vendor } from './types';
+export { SANDBOX_CREDENTIALS } from './seed';
+
+export interface StartSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Vendor rate limits (SmartLead 10 / 2 s, SMASHSEND 60 / min per key); default true. */
+  rateLimits?: boolean;
+  /** fastify's request logging to stdout; default false. */
+  logger?: boolean;
+}
+
+export interface SandboxHandle {
+  /** Origin, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  port: number;
+  /** What the connector should use as each vendor's base URL. */
+  baseUrls: Record<Vendor, string>;
+  credentials: SandboxCredentials;
+  /** Queues a fault for the next `count` (default 1) matching requests. */
+  injectFault(spec: FaultSpec): QueuedFault;
+  /** Removes queued faults; returns how many there were. */
+  clearFaults(): number;
+  pendingFaults(): QueuedFault[];
+  /** Re-seeds all vendors; clears faults, counters and rate-limit windows. */
+  reset(): void;
+  requestCounts(): RequestCounts;
+  resetRequestCounts(): void;
+  /** Adds keys with distinct createdAt (or all with `createdAt` when given, to test ties). */
+  generateSmashsendKeys(count: number, opts?: { createdAt?: string }): GenerateResult;
+  generateSmarteKeys(count: number): GenerateResult;
+  setRateLimits(enabled: boolean): void;
+  /** Stops the server, destroying open connections (hanging requests included). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const PREFIXES: Record<Vendor, string> = {
+  smartlead: SMARTLEAD_PREFIX,
+  smashsend: SMASHSEND_PREFIX,
+  smarte: SMARTE_PREFIX,
+};
+
+const ERROR_BODIES: Record<Vendor, (status: number) => unknown> = {
+  smartlead: (status) => smartleadErrorBody(status),
+  smashsend: (status) => smashsendErrorBody(status),
+  smarte: (status) => smarteErrorBody(status),
+};
+
+/** Builds the fastify app (not listening). Exposed for tests that want `app.inject`. */
+export function buildSandboxApp(
+  state: SandboxState,
+  info: () => { url: string; baseUrls: Record<Vendor, string>; credentials: SandboxCredentials },
+  logger = false,
+): FastifyInstance {
+  const app = Fastify({
+    logger,
+    // close() must not wait for requests a `hang` fault holds open.
+    forceCloseConnections: true,
+    // SmartLead documents `GET /api/v1/client/`; accept it with or without the slash, as Express would.
+    routerOptions: { ignoreTrailingSlash: true },
+    // Bodies are checked strictly ("301" is not a clientId); query and path values are declared as strings.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+
+  // JSON bodies: an empty body with a JSON content type reads as "no body" instead of a 400.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      done(Object.assign(new Error(`Body is not valid JSON: ${reason}`), { statusCode: 400 }), undefined);
+    }
+  });
+
+  // Count every vendor request, then play a queued fault if one matches (before auth and rate limits).
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const vendor = vendorOfUrl(request.url);
+    if (!vendor) return undefined;
+    const route = request.routeOptions.url ?? `${PREFIXES[vendor]} (no route)`;
+    state.counts.record(vendor, `${request.method} ${route}`);
+    const fault = state.faults.take(vendor, request.method, request.url.slice(PREFIXES[vendor].length));
+    if (!fault) return undefined;
+    const outcome = await applyFault(fault, request, reply, ERROR_BODIES[vendor]);
+    return outcome === 'handled' ? reply : undefined;
+  });
+
+  app.register(smartleadPlugin, { prefix: SMARTLEAD_PREFIX, store: state.smartlead, rateLimits: state.rateLimits });
+  app.register(smashsendPlugin, { prefix: SMASHSEND_PREFIX, store: state.smashsend, rateLimits: state.rateLimits });
+  app.register(smartePlugin, { prefix: SMARTE_PREFIX, store: state.smarte });
+  app.register(controlPlugin, { prefix: '/_sandbox', state, info });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `No sandbox route ${request.method} ${request.url}; vendor prefixes are /smartlead, /smashsend, /smarte`,
+    }),
+  );
+
+  return app;
+}
+
+export async function startSandbox(opts: StartSandboxOptions = {}): Promise<SandboxHandle> {
+  const state = new SandboxState(opts.rateLimits ?? true);
+  let origin = '';
+  const baseUrls = (): Record<Vendor, string> => ({
+    smartlead: `${origin}${SMARTLEAD_PREFIX}`,
+    smashsend: `${origin}${SMASHSEND_PREFIX}`,
+    smarte: `${origin}${SMARTE_PREFIX}`,
+  });
+  const app = buildSandboxApp(
+    state,
+    () => ({ url: origin, baseUrls: baseUrls(), credentials: SANDBOX_CREDENTIALS }),
+    opts.logger ?? false,
+  );
+
+  await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: origin,
+    port,
+    baseUrls: baseUrls(),
+    credentials: SANDBOX_CREDENTIALS,
+    injectFault: (spec) => state.faults.add(spec),
+    clearFaults: () => state.faults.clear(),
+    pendingFaults: () => state.faults.list(),
+    reset: () => state.reset(),
+    requestCounts: () => state.counts.snapshot(),
+    resetRequestCounts: () => state.counts.clear(),
+    generateSmashsendKeys: (count, generateOpts) => state.generateSmashsendKeys(count, generateOpts?.createdAt),
+    generateSmarteKeys: (count) => state.generateSmarteKeys(count),
+    setRateLimits: (enabled) => {
+      state.rateLimits.enabled = enabled;
+      state.rateLimits.clear();
+    },
+    close: () => {
+      closing ??= app.close();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,217 @@
+// SmartLead client API keys under `/smartlead`: clients list, and list/create/reset/delete of client keys.
+// Auth: `?api_key=`. Errors: `{"message": "…"}`. Unknown clientId on create answers 404 `Client not found`.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { newSmartleadClientKey } from '../random';
+import type { RateLimits } from '../rateLimit';
+import { SANDBOX_CREDENTIALS, SMARTLEAD_SEED } from '../seed';
+import type { SmartleadClient, SmartleadClientApiKey, SmartleadKeyStatus } from '../types';
+import { describeFastifyError, pathAfterPrefix, singleQueryValue } from './common';
+
+export const SMARTLEAD_PREFIX = '/smartlead';
+
+/** Letters, digits, spaces, hyphens, underscores; at least one character. */
+const KEY_NAME_PATTERN = /^[A-Za-z0-9 _-]+$/;
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Invalid or missing API key',
+  403: 'Forbidden',
+  404: 'Not found',
+  422: 'Validation failed',
+  429: 'Rate limit exceeded. Please slow down.',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+};
+
+export const smartleadErrorBody = (status: number, message?: string): { message: string } => ({
+  message: message ?? DEFAULT_MESSAGES[status] ?? `Request failed with status ${status}`,
+});
+
+export interface SmartleadKeyFilter {
+  clientId?: number;
+  status?: SmartleadKeyStatus;
+  keyName?: string;
+}
+
+export class SmartleadStore {
+  clients: SmartleadClient[] = [];
+  keys: SmartleadClientApiKey[] = [];
+  private nextKeyId = 0;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    const seed = structuredClone(SMARTLEAD_SEED);
+    this.clients = seed.clients;
+    this.keys = seed.keys;
+    this.nextKeyId = seed.nextKeyId;
+  }
+
+  /** Keys in id order; `keyName` is a case-insensitive substring match. */
+  listKeys(filter: SmartleadKeyFilter): SmartleadClientApiKey[] {
+    const needle = filter.keyName?.toLowerCase();
+    return this.keys
+      .filter(
+        (k) =>
+          (filter.clientId === undefined || k.client_id === filter.clientId) &&
+          (filter.status === undefined || k.status === filter.status) &&
+          (needle === undefined || k.key_name.toLowerCase().includes(needle)),
+      )
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** Undefined when the client does not exist. */
+  createKey(clientId: number, keyName: string): SmartleadClientApiKey | undefined {
+    if (!this.clients.some((c) => c.id === clientId)) return undefined;
+    const key: SmartleadClientApiKey = {
+      id: this.nextKeyId++,
+      client_id: clientId,
+      key_name: keyName,
+      api_key: newSmartleadClientKey(),
+      status: 'active',
+      created_at: new Date().toISOString(),
+    };
+    this.keys.push(key);
+    return key;
+  }
+
+  resetKey(id: number): SmartleadClientApiKey | undefined {
+    const key = this.keys.find((k) => k.id === id);
+    if (key) key.api_key = newSmartleadClientKey();
+    return key;
+  }
+
+  deleteKey(id: number): SmartleadClientApiKey | undefined {
+    const key = this.keys.find((k) => k.id === id);
+    if (key) this.keys = this.keys.filter((k) => k !== key);
+    return key;
+  }
+}
+
+export interface SmartleadPluginOptions {
+  store: SmartleadStore;
+  rateLimits: RateLimits;
+}
+
+interface ListQuery {
+  api_key?: string;
+  clientId?: string;
+  status?: SmartleadKeyStatus;
+  keyName?: string;
+}
+interface CreateBody {
+  clientId: number;
+  keyName: string;
+}
+interface IdParams {
+  id: string;
+}
+
+const idParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: '^[0-9]+$' } },
+} as const;
+
+const send = (reply: FastifyReply, status: number, message?: string): FastifyReply =>
+  reply.code(status).send(smartleadErrorBody(status, message));
+
+const keyNotFound = (reply: FastifyReply): FastifyReply => send(reply, 404, 'Client API key not found');
+
+export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPluginOptions): Promise<void> {
+  const { store, rateLimits } = opts;
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, message } = describeFastifyError(error);
+    if (status >= 500) request.log.error(error);
+    return send(reply, status, message);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const apiKey = singleQueryValue(request, 'api_key');
+    if (apiKey !== SANDBOX_CREDENTIALS.smartleadApiKey) return send(reply, 401);
+    const decision = rateLimits.take('smartlead', apiKey);
+    if (!decision.allowed) {
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      return send(reply, 429, `Rate limit exceeded. Please retry after ${decision.retryAfterSeconds} seconds.`);
+    }
+    return undefined;
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMARTLEAD_PREFIX)}`),
+  );
+
+  // The clients list is a bare array, not wrapped in {ok, data}.
+  app.get('/api/v1/client', async () => store.clients);
+
+  app.get<{ Querystring: ListQuery }>(
+    '/api/v1/client/api-key',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            api_key: { type: 'string' },
+            clientId: { type: 'string', pattern: '^[0-9]+$' },
+            status: { type: 'string', enum: ['active', 'inactive'] },
+            keyName: { type: 'string' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { clientId, status, keyName } = request.query;
+      const data = store.listKeys({
+        clientId: clientId === undefined ? undefined : Number(clientId),
+        status,
+        keyName: keyName === '' ? undefined : keyName,
+      });
+      return { ok: true, data };
+    },
+  );
+
+  app.post<{ Body: CreateBody }>(
+    '/api/v1/client/api-key',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['clientId', 'keyName'],
+          properties: { clientId: { type: 'integer' }, keyName: { type: 'string' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { clientId, keyName } = request.body;
+      if (!KEY_NAME_PATTERN.test(keyName)) {
+        return send(reply, 422, 'keyName must be non-empty and contain only letters, numbers, spaces, hyphens and underscores');
+      }
+      const key = store.createKey(clientId, keyName);
+      if (!key) return send(reply, 404, 'Client not found');
+      return { ok: true, data: key };
+    },
+  );
+
+  app.put<{ Params: IdParams }>(
+    '/api/v1/client/api-key/reset/:id',
+    { schema: { params: idParamsSchema } },
+    async (request, reply) => {
+      const key = store.resetKey(Number(request.params.id));
+      return key ? { ok: true, data: key } : keyNotFound(reply);
+    },
+  );
+
+  app.delete<{ Params: IdParams }>(
+    '/api/v1/client/api-key/:id',
+    { schema: { params: idParamsSchema } },
+    async (request, reply) => {
+      const key = store.deleteKey(Number(request.params.id));
+      return key ? { ok: true, data: key } : keyNotFound(reply);
+    },
+  );
+}

@@ -1,0 +1,61 @@
+// The CLI (run with tsx): prints the accepted keys and the .env lines, serves, and stops cleanly on SIGTERM.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
+
+const root = join(__dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const describeWithTsx = existsSync(tsx) ? describe : describe.skip;
+
+describeWithTsx('sandbox/cli.ts', () => {
+  it('prints the .env lines, answers requests, and exits 0 on SIGTERM', async () => {
+    const child = spawn(tsx, [join(root, 'sandbox', 'cli.ts'), '--port', '0', '--no-rate-limits'], {
+      cwd: root,
+      env: { ...process.env, SANDBOX_PORT: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!stdout.includes('smarte_api_key=') && Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`CLI exited early: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const env = Object.fromEntries(
+        stdout
+          .split('\n')
+          .filter((line) => /^[A-Za-z_]+=/.test(line))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+      expect(Object.keys(env)).toEqual([
+        'SMARTLEAD_BASE_URL',
+        'SMASHSEND_BASE_URL',
+        'SMARTE_BASE_URL',
+        'smartlead_api_key',
+        'smashsend_api_key',
+        'smashsend_workspace_id',
+        'smarte_api_key',
+      ]);
+      expect(env.SMASHSEND_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/smashsend$/);
+      expect(env.smartlead_api_key).toBe(SANDBOX_CREDENTIALS.smartleadApiKey);
+      expect(env.smashsend_api_key).toBe(SANDBOX_CREDENTIALS.smashsendApiKey);
+      expect(env.smashsend_workspace_id).toBe(SANDBOX_CREDENTIALS.smashsendWorkspaceId);
+      expect(env.smarte_api_key).toBe(SANDBOX_CREDENTIALS.smarteApiKey);
+
+      const check = await fetch(`${env.SMASHSEND_BASE_URL}/v1/api-keys/check`, {
+        headers: { authorization: `Bearer ${env.smashsend_api_key}` },
+      });
+      expect(await check.json()).toEqual({ status: 'SUCCEED', displayName: 'Sandbox Admin Key', role: 'EDITOR' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});

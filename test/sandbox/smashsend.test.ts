@@ -1,0 +1,333 @@
+// SMASHSEND in the sandbox: check/current/me, the workspace key list with cursor paging (ties included),
+// create/update/delete, auth, validation, 403/404.
+
+import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
+import { call, jsonInit } from './helpers';
+
+let sandbox: SandboxHandle;
+const WS = SANDBOX_CREDENTIALS.smashsendWorkspaceId;
+const bearer = (secret: string = SANDBOX_CREDENTIALS.smashsendApiKey): Record<string, string> => ({
+  authorization: `Bearer ${secret}`,
+});
+const url = (path: string): string => `${sandbox.baseUrls.smashsend}${path}`;
+const keysUrl = (query = ''): string => url(`/v1/workspaces/${WS}/api-keys${query}`);
+
+const ZAPIER_KEY = {
+  id: 'aki_abc123def456',
+  displayName: 'Zapier Integration',
+  role: 'API_USER',
+  status: 'ACTIVE',
+  secretKey: 'sk_live_abc1...',
+  createdAt: '2024-03-15T10:00:00Z',
+  updatedAt: '2024-03-15T10:00:00Z',
+};
+const CRM_KEY = {
+  id: 'aki_xyz789ghi012',
+  displayName: 'CRM Sync',
+  role: 'API_USER',
+  status: 'ACTIVE',
+  secretKey: 'sk_live_xyz7...',
+  createdAt: '2024-03-10T14:30:00Z',
+  updatedAt: '2024-03-10T14:30:00Z',
+};
+const ADMIN_KEY = {
+  id: 'aki_sbxadmin0001',
+  displayName: 'Sandbox Admin Key',
+  role: 'EDITOR',
+  status: 'ACTIVE',
+  secretKey: 'sk_live_sand...',
+  createdAt: '2024-03-01T09:00:00Z',
+  updatedAt: '2024-03-01T09:00:00Z',
+};
+const UNAUTHORIZED = {
+  statusCode: 401,
+  error: 'Unauthorized',
+  message: 'Invalid API key. Please double-check and try again.',
+};
+
+interface Item {
+  id: string;
+  createdAt: string;
+}
+interface Page {
+  apiKeys: { items: Item[]; hasMore: boolean; startAt: string | null };
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimits: false });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(() => sandbox.reset());
+
+describe('key and user endpoints', () => {
+  it('GET /v1/api-keys/check describes the key used', async () => {
+    const answer = await call(url('/v1/api-keys/check'), { headers: bearer() });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ status: 'SUCCEED', displayName: 'Sandbox Admin Key', role: 'EDITOR' });
+    const other = await call(url('/v1/api-keys/check'), { headers: bearer('sk_live_abc123Zr8Tq2Wm6Yx4Vn9Kp3Lj7Hd5Fg') });
+    expect(other.json).toEqual({ status: 'SUCCEED', displayName: 'Zapier Integration', role: 'API_USER' });
+  });
+
+  it('GET /v1/users/me gives the user and workspace', async () => {
+    const answer = await call(url('/v1/users/me'), { headers: bearer() });
+    expect(answer.json).toEqual({
+      user: {
+        id: 'usr_sbx7Qm2Lk9Pz4',
+        email: 'owner@sandbox-smashsend.example',
+        firstName: 'Sandra',
+        lastName: 'Sender',
+        workspaceId: WS,
+      },
+    });
+  });
+
+  it('GET /v1/api-keys/current gives the key used, with its workspace and no secret', async () => {
+    const answer = await call(url('/v1/api-keys/current'), { headers: bearer() });
+    const { secretKey: _secret, ...withoutSecret } = ADMIN_KEY;
+    expect(answer.json).toEqual({ apiKey: { ...withoutSecret, workspaceId: WS } });
+  });
+});
+
+describe('auth', () => {
+  it.each([
+    ['no header', {}],
+    ['a wrong key', bearer('sk_live_not_a_real_key_at_all')],
+    ['no Bearer scheme', { authorization: SANDBOX_CREDENTIALS.smashsendApiKey }],
+    ['a truncated secret', bearer('sk_live_sand...')],
+  ])('answers 401 with the vendor body for %s', async (_label, headers) => {
+    const answer = await call(url('/v1/api-keys/check'), { headers });
+    expect(answer.status).toBe(401);
+    expect(answer.json).toEqual(UNAUTHORIZED);
+  });
+
+  it('answers 403 for a workspace other than the key’s', async () => {
+    const answer = await call(url('/v1/workspaces/wrk_someoneElse/api-keys'), { headers: bearer() });
+    expect(answer.status).toBe(403);
+    expect(answer.json).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'API key does not have access to this workspace.',
+    });
+  });
+
+  it('checks the workspace before validating the request', async () => {
+    const answer = await call(url('/v1/workspaces/wrk_someoneElse/api-keys?limit=500'), { headers: bearer() });
+    expect(answer.status).toBe(403);
+    const unauthenticated = await call(url('/v1/workspaces/wrk_someoneElse/api-keys?limit=500'));
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('lets a VIEWER key read but not write', async () => {
+    const created = await call(keysUrl(), jsonInit('POST', { displayName: 'Read only', role: 'VIEWER' }, bearer()));
+    const secret = (created.json as { apiKey: { secretKey: string } }).apiKey.secretKey;
+    expect((await call(keysUrl(), { headers: bearer(secret) })).status).toBe(200);
+    const write = await call(keysUrl(), jsonInit('POST', { displayName: 'x', role: 'VIEWER' }, bearer(secret)));
+    expect(write.status).toBe(403);
+    expect(write.json).toEqual({ statusCode: 403, error: 'Forbidden', message: 'API key does not have sufficient permissions.' });
+  });
+
+  it('stops accepting a key once it is deleted (the sandbox credential included)', async () => {
+    const answer = await call(keysUrl('/aki_sbxadmin0001'), { method: 'DELETE', headers: bearer() });
+    expect(answer.status).toBe(200);
+    const after = await call(url('/v1/api-keys/check'), { headers: bearer() });
+    expect(after.status).toBe(401);
+    expect(after.json).toEqual(UNAUTHORIZED);
+  });
+});
+
+describe('GET /v1/workspaces/:ws/api-keys', () => {
+  it('lists the seed keys newest first, secrets truncated to 12 characters + "..."', async () => {
+    const answer = await call(keysUrl(), { headers: bearer() });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ apiKeys: { items: [ZAPIER_KEY, CRM_KEY, ADMIN_KEY], hasMore: false, startAt: null } });
+  });
+
+  it('sorts oldest first with sort=createdAt.asc', async () => {
+    const answer = await call(keysUrl('?sort=createdAt.asc'), { headers: bearer() });
+    expect(answer.json).toEqual({ apiKeys: { items: [ADMIN_KEY, CRM_KEY, ZAPIER_KEY], hasMore: false, startAt: null } });
+  });
+
+  it('pages with limit and returns the next item’s createdAt as startAt', async () => {
+    const first = await call(keysUrl('?limit=2'), { headers: bearer() });
+    expect(first.json).toEqual({ apiKeys: { items: [ZAPIER_KEY, CRM_KEY], hasMore: true, startAt: '2024-03-01T09:00:00Z' } });
+    const second = await call(keysUrl('?limit=2&startAt=2024-03-01T09:00:00Z'), { headers: bearer() });
+    expect(second.json).toEqual({ apiKeys: { items: [ADMIN_KEY], hasMore: false, startAt: null } });
+  });
+
+  it('defaults to 15 per page', async () => {
+    sandbox.generateSmashsendKeys(20);
+    const page = (await call(keysUrl(), { headers: bearer() })).json as Page;
+    expect(page.apiKeys.items).toHaveLength(15);
+    expect(page.apiKeys.hasMore).toBe(true);
+  });
+
+  it.each([
+    ['limit=0'],
+    ['limit=101'],
+    ['limit=2.5'],
+    ['limit=ten'],
+    ['sort=name.asc'],
+    ['sort=createdAt'],
+    ['startAt=yesterday'],
+    ['startAt=2024-13-45T99:99:99Z'],
+  ])('refuses %s with 400', async (query) => {
+    const answer = await call(keysUrl(`?${query}`), { headers: bearer() });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+  });
+
+  it('accepts limit=100 and limit=1', async () => {
+    expect((await call(keysUrl('?limit=100'), { headers: bearer() })).status).toBe(200);
+    expect((await call(keysUrl('?limit=1'), { headers: bearer() })).status).toBe(200);
+  });
+});
+
+/** Follows startAt until hasMore is false; returns every id seen, in order. */
+async function walk(limit: number, sort: 'createdAt.desc' | 'createdAt.asc'): Promise<{ ids: string[]; pages: Page[] }> {
+  const ids: string[] = [];
+  const pages: Page[] = [];
+  let startAt: string | null = null;
+  for (let guard = 0; guard < 10_000; guard += 1) {
+    const query = new URLSearchParams({ limit: String(limit), sort });
+    if (startAt !== null) query.set('startAt', startAt);
+    const answer = await call(keysUrl(`?${query.toString()}`), { headers: bearer() });
+    expect(answer.status).toBe(200);
+    const page = answer.json as Page;
+    pages.push(page);
+    ids.push(...page.apiKeys.items.map((item) => item.id));
+    if (!page.apiKeys.hasMore) {
+      expect(page.apiKeys.startAt).toBeNull();
+      return { ids, pages };
+    }
+    startAt = page.apiKeys.startAt;
+    expect(typeof startAt).toBe('string');
+  }
+  throw new Error('paging never ended');
+}
+
+describe('paging across many keys', () => {
+  it('visits all 253 keys exactly once, newest first, with plain ISO cursors when createdAt values differ', async () => {
+    sandbox.generateSmashsendKeys(250);
+    const { ids, pages } = await walk(100, 'createdAt.desc');
+    expect(pages).toHaveLength(3);
+    expect(ids).toHaveLength(253);
+    expect(new Set(ids).size).toBe(253);
+    const times = pages.flatMap((p) => p.apiKeys.items.map((i) => Date.parse(i.createdAt)));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    for (const page of pages.slice(0, -1)) {
+      expect(page.apiKeys.startAt).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    }
+  });
+
+  it('visits every key exactly once in ascending order too', async () => {
+    sandbox.generateSmashsendKeys(250);
+    const { ids } = await walk(100, 'createdAt.asc');
+    expect(ids).toHaveLength(253);
+    expect(new Set(ids).size).toBe(253);
+    // Generated keys are dated 2023, so the seed keys come last, oldest first.
+    expect(ids.slice(-3)).toEqual(['aki_sbxadmin0001', 'aki_xyz789ghi012', 'aki_abc123def456']);
+  });
+
+  it.each([
+    [7, 'createdAt.desc'],
+    [10, 'createdAt.desc'],
+    [33, 'createdAt.asc'],
+    [100, 'createdAt.asc'],
+  ] as const)('never skips or repeats when 150 keys share one createdAt (limit %i, %s)', async (limit, sort) => {
+    sandbox.generateSmashsendKeys(40);
+    sandbox.generateSmashsendKeys(150, { createdAt: '2024-01-01T00:00:00.000Z' });
+    sandbox.generateSmashsendKeys(40);
+    const { ids, pages } = await walk(limit, sort);
+    expect(ids).toHaveLength(233);
+    expect(new Set(ids).size).toBe(233);
+    // A boundary inside the tied run uses the `<ISO date>~<id>` form, still starting with the ISO date.
+    const cursors = pages.map((p) => p.apiKeys.startAt).filter((c): c is string => c !== null);
+    expect(cursors.some((c) => c.startsWith('2024-01-01T00:00:00.000Z~aki_'))).toBe(true);
+  });
+
+  it('treats a hand-written ISO date as "created at or before" (desc)', async () => {
+    const answer = await call(keysUrl(`?startAt=${encodeURIComponent('2024-03-12T00:00:00.000Z')}`), { headers: bearer() });
+    expect((answer.json as Page).apiKeys.items.map((i) => i.id)).toEqual(['aki_xyz789ghi012', 'aki_sbxadmin0001']);
+  });
+});
+
+describe('POST /v1/workspaces/:ws/api-keys', () => {
+  it('creates a key and shows its full secret once', async () => {
+    const answer = await call(keysUrl(), jsonInit('POST', { displayName: 'New Integration API Key', role: 'API_USER' }, bearer()));
+    expect(answer.status).toBe(200);
+    const { apiKey } = answer.json as { apiKey: { id: string; secretKey: string; createdAt: string } };
+    expect(apiKey).toEqual({
+      id: expect.stringMatching(/^aki_[a-z0-9]{12}$/),
+      displayName: 'New Integration API Key',
+      role: 'API_USER',
+      status: 'ACTIVE',
+      secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
+      createdAt: expect.any(String),
+      updatedAt: apiKey.createdAt,
+    });
+    const list = (await call(keysUrl('?limit=1'), { headers: bearer() })).json as Page;
+    expect(list.apiKeys.items[0]).toEqual({ ...apiKey, secretKey: `${apiKey.secretKey.slice(0, 12)}...` });
+    const check = await call(url('/v1/api-keys/check'), { headers: bearer(apiKey.secretKey) });
+    expect(check.json).toEqual({ status: 'SUCCEED', displayName: 'New Integration API Key', role: 'API_USER' });
+  });
+
+  it.each([
+    ['a role outside EDITOR|VIEWER|API_USER', { displayName: 'x', role: 'ADMIN' }],
+    ['a lower-case role', { displayName: 'x', role: 'editor' }],
+    ['no role', { displayName: 'x' }],
+    ['no displayName', { role: 'EDITOR' }],
+    ['an empty displayName', { displayName: '', role: 'EDITOR' }],
+    ['a blank displayName', { displayName: '   ', role: 'EDITOR' }],
+    ['a numeric displayName', { displayName: 5, role: 'EDITOR' }],
+  ])('refuses %s with 400', async (_label, body) => {
+    const answer = await call(keysUrl(), jsonInit('POST', body, bearer()));
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+  });
+});
+
+describe('POST /v1/workspaces/:ws/api-keys/:id (update)', () => {
+  it('renames and changes role, bumping updatedAt, secret still truncated', async () => {
+    const answer = await call(
+      keysUrl('/aki_abc123def456'),
+      jsonInit('POST', { displayName: 'Updated Zapier Integration Key', role: 'VIEWER' }, bearer()),
+    );
+    expect(answer.status).toBe(200);
+    const { apiKey } = answer.json as { apiKey: { updatedAt: string } };
+    expect(apiKey).toEqual({ ...ZAPIER_KEY, displayName: 'Updated Zapier Integration Key', role: 'VIEWER', updatedAt: expect.any(String) });
+    expect(Date.parse(apiKey.updatedAt)).toBeGreaterThan(Date.parse(ZAPIER_KEY.updatedAt));
+  });
+
+  it('returns the key unchanged for an empty update', async () => {
+    const answer = await call(keysUrl('/aki_abc123def456'), jsonInit('POST', {}, bearer()));
+    expect(answer.json).toEqual({ apiKey: ZAPIER_KEY });
+  });
+
+  it('refuses a bad role with 400 and answers 404 for an unknown key', async () => {
+    expect((await call(keysUrl('/aki_abc123def456'), jsonInit('POST', { role: 'OWNER' }, bearer()))).status).toBe(400);
+    const missing = await call(keysUrl('/aki_nope'), jsonInit('POST', { displayName: 'x' }, bearer()));
+    expect(missing.status).toBe(404);
+    expect(missing.json).toEqual({ statusCode: 404, error: 'Not Found', message: 'API key not found.' });
+  });
+});
+
+describe('DELETE /v1/workspaces/:ws/api-keys/:id', () => {
+  it('returns the key with isDeleted and removes it from the list', async () => {
+    const answer = await call(keysUrl('/aki_abc123def456'), { method: 'DELETE', headers: bearer() });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ apiKey: ZAPIER_KEY, isDeleted: true });
+    const list = await call(keysUrl(), { headers: bearer() });
+    expect(list.json).toEqual({ apiKeys: { items: [CRM_KEY, ADMIN_KEY], hasMore: false, startAt: null } });
+    const again = await call(keysUrl('/aki_abc123def456'), { method: 'DELETE', headers: bearer() });
+    expect(again.status).toBe(404);
+  });
+
+  it('answers 404 naming the path for an unknown route', async () => {
+    const answer = await call(url('/v1/api-keys/nope'), { headers: bearer() });
+    expect(answer.status).toBe(404);
+    expect(answer.json).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /v1/api-keys/nope' });
+  });
+});

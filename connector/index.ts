@@ -8,3 +8,4 @@ export { extractVendorMessage, parseRetryAfter } from './vendorMessage';
 export * from './smartlead';
 export * from './smashsend';
 export * from './smarte';
+export * from './validate';

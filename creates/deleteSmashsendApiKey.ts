@@ -1,0 +1,40 @@
+// Deletes a SMASHSEND API key: it stops working at once, for every integration that uses it. Cannot be undone.
+
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { smashsendClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
+
+const inputFields = defineInputFields([
+  {
+    key: 'apiKeyId',
+    label: 'API Key',
+    type: 'string',
+    required: true,
+    dynamic: 'smashsend_api_key_list.id.displayName',
+    helpText:
+      'The key to delete. Pick one from the list, or map an API key ID (it starts with `aki_`). Deleting cannot be undone: every integration using the key stops working.',
+  },
+  includeSecretField,
+]);
+
+export const deleteSmashsendApiKey = defineCreate({
+  key: 'delete_smashsend_api_key',
+  noun: 'API Key',
+  display: {
+    label: 'Delete SMASHSEND API Key',
+    description: 'Deletes an API key from your SMASHSEND workspace, so that it stops working at once.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () => {
+        const deleted = await smashsendClient(z, bundle).deleteApiKey(bundle.inputData.apiKeyId);
+        return presentSmashsendApiKey(deleted, parseBoolean(bundle.inputData.include_secret));
+      }),
+    outputFields: [...smashsendApiKeyOutputFields, { key: 'isDeleted', label: 'Deleted', type: 'boolean' }],
+    // From the docs' delete example (secret fake, masked as the step shows it by default).
+    sample: { ...smashsendApiKeySample, displayName: 'Deleted API Key', isDeleted: true },
+  },
+});

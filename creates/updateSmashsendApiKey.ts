@@ -1,0 +1,57 @@
+// Renames a SMASHSEND API key and/or changes its role; the key's value stays the same.
+
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { smashsendClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendRoleChoices } from '../lib/smashsend';
+
+const inputFields = defineInputFields([
+  {
+    key: 'apiKeyId',
+    label: 'API Key',
+    type: 'string',
+    required: true,
+    dynamic: 'smashsend_api_key_list.id.displayName',
+    helpText: 'The key to update. Pick one from the list, or map an API key ID (it starts with `aki_`).',
+  },
+  {
+    key: 'displayName',
+    label: 'New Display Name',
+    type: 'string',
+    required: false,
+    helpText: 'The new name for the key. Leave blank to keep the current name. Give a new name, a new role, or both.',
+  },
+  {
+    key: 'role',
+    label: 'New Role',
+    type: 'string',
+    required: false,
+    choices: smashsendRoleChoices,
+    helpText: 'The new role for the key. Leave blank to keep the current role.',
+  },
+  includeSecretField,
+]);
+
+export const updateSmashsendApiKey = defineCreate({
+  key: 'update_smashsend_api_key',
+  noun: 'API Key',
+  display: {
+    label: 'Update SMASHSEND API Key',
+    description: 'Updates the display name and/or role of an API key in your SMASHSEND workspace.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () => {
+        const key = await smashsendClient(z, bundle).updateApiKey(bundle.inputData.apiKeyId, {
+          displayName: bundle.inputData.displayName,
+          role: bundle.inputData.role,
+        });
+        return presentSmashsendApiKey(key, parseBoolean(bundle.inputData.include_secret));
+      }),
+    outputFields: [...smashsendApiKeyOutputFields],
+    // From the docs' update example (secret fake, masked as the step shows it by default).
+    sample: { ...smashsendApiKeySample, displayName: 'Updated Zapier Integration Key', updatedAt: '2024-03-21T16:45:00Z' },
+  },
+});

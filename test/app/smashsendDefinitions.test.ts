@@ -1,0 +1,124 @@
+// The SMASHSEND operations as Zapier's editor shows them: labels, help text, dropdowns, output fields whose keys match
+// both the static sample and what the step really returns, and the Find or Create pair.
+
+import nock from 'nock';
+import { App, SMASHSEND, run, useNock } from '../helpers/app';
+import { BEARER, KEYS, keyPath, listQuery, runDropdownPage } from '../helpers/smashsend';
+import * as fx from '../fixtures/smashsend';
+
+useNock();
+
+interface Field {
+  key: string;
+  label?: string;
+  type?: string;
+  helpText?: string;
+  required?: boolean;
+  dynamic?: string;
+}
+interface Operation {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: { inputFields?: Field[]; outputFields?: Field[]; sample?: Record<string, unknown>; canPaginate?: boolean };
+}
+
+const registry = (kind: 'triggers' | 'creates' | 'searches') => App[kind] as unknown as Record<string, Operation>;
+const operation = (kind: 'triggers' | 'creates' | 'searches', key: string) => registry(kind)[key];
+
+const OPERATIONS = [
+  ['triggers', 'smashsend_api_key_list', 'List SMASHSEND API Keys'],
+  ['creates', 'update_smashsend_api_key', 'Update SMASHSEND API Key'],
+  ['creates', 'delete_smashsend_api_key', 'Delete SMASHSEND API Key'],
+  ['creates', 'rotate_smashsend_api_key', 'Rotate SMASHSEND API Key'],
+  ['searches', 'find_smashsend_api_key', 'Find SMASHSEND API Key'],
+] as const;
+
+describe.each(OPERATIONS)('%s.%s', (kind, key, label) => {
+  const op = operation(kind, key);
+
+  it('is registered under its key, with a title-case label naming SMASHSEND and a Zapier-style description', () => {
+    expect(op.key).toBe(key);
+    expect(op.display.label).toBe(label);
+    expect(op.display.description).toMatch(/^(Lists|Updates|Deletes|Replaces|Finds) .*SMASHSEND.*\.$/);
+  });
+
+  it('has a label and help text on every input', () => {
+    for (const field of op.operation.inputFields ?? []) {
+      expect(field.label).toBeTruthy();
+      expect(field.helpText).toBeTruthy();
+    }
+  });
+
+  it('has a label and a type on every output field, and a sample with exactly those keys', () => {
+    const outputFields = op.operation.outputFields ?? [];
+    for (const field of outputFields) {
+      expect(field.label).toBeTruthy();
+      expect(field.type).toBeTruthy();
+    }
+    expect(Object.keys(op.operation.sample ?? {}).sort()).toEqual(outputFields.map((field) => field.key).sort());
+  });
+});
+
+it('the dropdown trigger is hidden and pages', () => {
+  const list = operation('triggers', 'smashsend_api_key_list');
+  expect(list.display.hidden).toBe(true);
+  expect(list.operation.canPaginate).toBe(true);
+});
+
+it.each(['update_smashsend_api_key', 'delete_smashsend_api_key', 'rotate_smashsend_api_key'])('%s picks its key from the dropdown', (key) => {
+  const apiKeyId = operation('creates', key).operation.inputFields?.find((field) => field.key === 'apiKeyId');
+  expect(apiKeyId).toMatchObject({ required: true, dynamic: 'smashsend_api_key_list.id.displayName' });
+});
+
+it('pairs Find SMASHSEND API Key with Create SMASHSEND API Key as Find or Create', () => {
+  expect(App.searchOrCreates?.find_or_create_smashsend_api_key).toEqual({
+    key: 'find_smashsend_api_key', // Zapier requires a search-or-create's own key to be its search's key
+    display: { label: 'Find or Create SMASHSEND API Key', description: expect.any(String) },
+    search: 'find_smashsend_api_key',
+    create: 'create_smashsend_api_key',
+  });
+});
+
+describe('what each step returns has exactly the keys of its output fields', () => {
+  const outputKeys = (kind: 'triggers' | 'creates' | 'searches', key: string) =>
+    (operation(kind, key).operation.outputFields ?? []).map((field) => field.key).sort();
+
+  it('smashsend_api_key_list', async () => {
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    const [first] = (await runDropdownPage(0)) as object[];
+    expect(Object.keys(first).sort()).toEqual(outputKeys('triggers', 'smashsend_api_key_list'));
+  });
+
+  it('find_smashsend_api_key', async () => {
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    const [first] = (await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' })) as object[];
+    expect(Object.keys(first).sort()).toEqual(outputKeys('searches', 'find_smashsend_api_key'));
+  });
+
+  it('update_smashsend_api_key', async () => {
+    nock(SMASHSEND, BEARER).post(keyPath('aki_abc123def456')).reply(200, fx.updated);
+    const result = (await run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_abc123def456', displayName: 'x' })) as object;
+    expect(Object.keys(result).sort()).toEqual(outputKeys('creates', 'update_smashsend_api_key'));
+  });
+
+  it('delete_smashsend_api_key', async () => {
+    nock(SMASHSEND, BEARER).delete(keyPath('aki_abc123def456')).reply(200, fx.deleted);
+    const result = (await run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_abc123def456' })) as object;
+    expect(Object.keys(result).sort()).toEqual(outputKeys('creates', 'delete_smashsend_api_key'));
+  });
+
+  it('rotate_smashsend_api_key', async () => {
+    const old = fx.listPage.apiKeys.items[0];
+    nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, fx.listPage)
+      .post(KEYS)
+      .reply(200, fx.created)
+      .delete(keyPath(old.id))
+      .reply(200, { apiKey: old, isDeleted: true });
+    const result = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: old.id })) as object;
+    expect(Object.keys(result).sort()).toEqual(outputKeys('creates', 'rotate_smashsend_api_key'));
+  });
+});

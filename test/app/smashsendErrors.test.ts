@@ -1,0 +1,171 @@
+// Every SMASHSEND operation maps the same vendor failure to the same Zapier error: what the Zap builder reads for a
+// revoked key, a refused permission, a rate limit (with and without Retry-After), a refused input, a server error,
+// an HTML page and malformed JSON.
+
+import nock from 'nock';
+import { SMASHSEND, run, useNock, zapierError, type ZapierErrorShape } from '../helpers/app';
+import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests, runDropdownPage } from '../helpers/smashsend';
+import * as fx from '../fixtures/smashsend';
+
+useNock();
+const unmatched = recordUnmatchedRequests();
+
+const ID = 'aki_abc123def456';
+
+interface Operation {
+  name: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  /** The operation's failing request, as nock should see it. */
+  intercept: (scope: nock.Scope) => nock.Interceptor;
+  run: () => Promise<unknown>;
+}
+
+const operations: Operation[] = [
+  {
+    name: 'smashsend_api_key_list',
+    method: 'GET',
+    path: KEYS,
+    intercept: (scope) => scope.get(KEYS).query(listQuery()),
+    run: () => runDropdownPage(0),
+  },
+  {
+    name: 'find_smashsend_api_key',
+    method: 'GET',
+    path: KEYS,
+    intercept: (scope) => scope.get(KEYS).query(listQuery()),
+    run: () => run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' }),
+  },
+  {
+    name: 'update_smashsend_api_key',
+    method: 'POST',
+    path: keyPath(ID),
+    intercept: (scope) => scope.post(keyPath(ID), { displayName: 'Renamed' }),
+    run: () => run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'Renamed' }),
+  },
+  {
+    name: 'delete_smashsend_api_key',
+    method: 'DELETE',
+    path: keyPath(ID),
+    intercept: (scope) => scope.delete(keyPath(ID)),
+    run: () => run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }),
+  },
+  {
+    name: 'rotate_smashsend_api_key (reading the list)',
+    method: 'GET',
+    path: KEYS,
+    intercept: (scope) => scope.get(KEYS).query(listQuery()),
+    run: () => run('creates', 'rotate_smashsend_api_key', { apiKeyId: ID }),
+  },
+];
+
+interface Failure {
+  name: string;
+  reply: (interceptor: nock.Interceptor) => nock.Scope;
+  expected: (where: string) => ZapierErrorShape;
+}
+
+const failures: Failure[] = [
+  {
+    name: '401',
+    reply: (i) => i.reply(401, fx.error401),
+    expected: (where) => ({
+      name: 'ExpiredAuthError',
+      message: `SMASHSEND rejected the API key (401 on ${where}): Invalid API key. Please double-check and try again. Reconnect your SMASHSEND API key in this connection.`,
+    }),
+  },
+  {
+    name: '403',
+    reply: (i) => i.reply(403, fx.error403),
+    expected: (where) => ({
+      name: 'AppError',
+      message: `SMASHSEND refused access: the API key lacks permission for this (403 on ${where}): API key does not have sufficient permissions.`,
+      code: 'forbidden',
+      status: 403,
+    }),
+  },
+  {
+    name: '429 with Retry-After',
+    reply: (i) => i.reply(429, fx.error429, { 'Retry-After': '17' }),
+    expected: (where) => ({
+      name: 'ThrottledError',
+      message: `SMASHSEND rate limit reached (429 on ${where}): Rate limit exceeded. Please wait a moment and try again. Retry after 17 s.`,
+      delay: 17,
+    }),
+  },
+  {
+    name: '429 without Retry-After (60 s default)',
+    reply: (i) => i.reply(429, fx.error429),
+    expected: (where) => ({
+      name: 'ThrottledError',
+      message: `SMASHSEND rate limit reached (429 on ${where}): Rate limit exceeded. Please wait a moment and try again. Wait a moment before trying again.`,
+      delay: 60,
+    }),
+  },
+  {
+    name: '400',
+    reply: (i) => i.reply(400, { statusCode: 400, error: 'Bad Request', message: 'displayName must be shorter than 100 characters' }),
+    expected: (where) => ({
+      name: 'AppError',
+      message: `SMASHSEND rejected the request (400 on ${where}): displayName must be shorter than 100 characters.`,
+      code: 'validation',
+      status: 400,
+    }),
+  },
+  {
+    name: '500',
+    reply: (i) => i.reply(500, { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong' }),
+    expected: (where) => ({
+      name: 'AppError',
+      message: `SMASHSEND had a server error (500 on ${where}): Something went wrong. A retry may help.`,
+      code: 'server',
+      status: 500,
+    }),
+  },
+  {
+    name: '502 HTML page',
+    reply: (i) => i.reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'Content-Type': 'text/html' }),
+    expected: (where) => ({
+      name: 'AppError',
+      message: `SMASHSEND had a server error (an HTML error page) (502 on ${where}). A retry may help.`,
+      code: 'server',
+      status: 502,
+    }),
+  },
+  {
+    name: '200 HTML page',
+    reply: (i) => i.reply(200, '<!doctype html><html><body>Maintenance</body></html>', { 'Content-Type': 'text/html' }),
+    expected: (where) => ({
+      name: 'AppError',
+      message: `SMASHSEND sent an HTML page instead of JSON (200 on ${where}). A retry may help.`,
+      code: 'bad_response',
+      status: 200,
+    }),
+  },
+  {
+    name: '200 malformed JSON',
+    reply: (i) => i.reply(200, '{"apiKeys": {"items": [', { 'Content-Type': 'application/json' }),
+    expected: (where) => ({
+      name: 'AppError',
+      message: `SMASHSEND sent malformed JSON (200 on ${where}). A retry may help.`,
+      code: 'bad_response',
+      status: 200,
+    }),
+  },
+];
+
+describe.each(operations)('$name', (operation) => {
+  it.each(failures)('$name', async (failure) => {
+    const scope = failure.reply(operation.intercept(nock(SMASHSEND, BEARER)));
+    expect(await zapierError(operation.run())).toEqual(failure.expected(`${operation.method} ${operation.path}`));
+    scope.done();
+    expect(unmatched).toEqual([]); // nothing was tried after the failure (rotate: no create, no delete)
+  });
+});
+
+describe('the unmatched-request record these tests rely on', () => {
+  it('sees a request that no interceptor matched', async () => {
+    await zapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }));
+    expect(unmatched).toEqual([`DELETE ${keyPath(ID)}`]);
+  });
+});

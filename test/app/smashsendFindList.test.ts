@@ -1,0 +1,154 @@
+// find_smashsend_api_key and the smashsend_api_key_list dropdown: paging through the `startAt` cursor, name matching,
+// masking, and a miss that is an empty result.
+
+import nock from 'nock';
+import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { BEARER, KEYS, listQuery, recordUnmatchedRequests, runDropdownPage } from '../helpers/smashsend';
+import * as fx from '../fixtures/smashsend';
+
+useNock();
+const unmatched = recordUnmatchedRequests();
+
+const masked = <T extends { secretKey: string }>(key: T) => ({ ...key, secretKey: '********' });
+
+/** Three pages of keys, 1–3 on page 1, 4–6 on page 2, 7–9 on page 3, linked by the startAt cursor. */
+function threePages(page3Items: unknown[] = [fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)]) {
+  return nock(SMASHSEND, BEARER)
+    .get(KEYS)
+    .query(listQuery())
+    .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2), fx.listedKey(3)], fx.CURSOR_1))
+    .get(KEYS)
+    .query(listQuery(fx.CURSOR_1))
+    .reply(200, fx.listPageOf([fx.listedKey(4), fx.listedKey(5), fx.listedKey(6)], fx.CURSOR_2))
+    .get(KEYS)
+    .query(listQuery(fx.CURSOR_2))
+    .reply(200, fx.listPageOf(page3Items, null));
+}
+
+describe('find_smashsend_api_key', () => {
+  it('finds a key on the first page with one request, secret masked', async () => {
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    const result = await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' });
+    expect(result).toEqual([masked(fx.listPage.apiKeys.items[1])]);
+    scope.done();
+  });
+
+  it('matches the whole name ignoring case and surrounding spaces, not a part of it', async () => {
+    const items = [
+      fx.listedKey(1, { displayName: 'CRM Sync (old)' }),
+      fx.listedKey(2, { displayName: '  crm SYNC ' }),
+      fx.listedKey(3, { displayName: 'CRM' }),
+    ];
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf(items, null));
+    const result = await run('searches', 'find_smashsend_api_key', { displayName: ' Crm Sync' });
+    expect(result).toEqual([masked(items[1])]);
+  });
+
+  it('follows the startAt cursor to page 3 and returns every match there, newest first', async () => {
+    const page3 = [fx.listedKey(7, { displayName: 'Billing' }), fx.listedKey(8), fx.listedKey(9, { displayName: 'billing' })];
+    const scope = threePages(page3);
+    const result = await run('searches', 'find_smashsend_api_key', { displayName: 'Billing' });
+    expect(result).toEqual([masked(page3[0]), masked(page3[2])]);
+    scope.done();
+  });
+
+  it('stops at the first page that has a match', async () => {
+    const page1 = [fx.listedKey(1), fx.listedKey(2, { displayName: 'Billing' })];
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf(page1, fx.CURSOR_1));
+    const result = await run('searches', 'find_smashsend_api_key', { displayName: 'billing' });
+    expect(result).toEqual([masked(page1[1])]);
+    scope.done();
+    expect(unmatched).toEqual([]); // page 2 was never asked for
+  });
+
+  it('returns [] when no page has the name', async () => {
+    const scope = threePages();
+    expect(await run('searches', 'find_smashsend_api_key', { displayName: 'Nope' })).toEqual([]);
+    scope.done();
+  });
+
+  it('returns [] for an empty workspace', async () => {
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf([], null));
+    expect(await run('searches', 'find_smashsend_api_key', { displayName: 'Zapier Integration' })).toEqual([]);
+  });
+
+  it.each([
+    [true, 'sk_live_0123456789abcdef'],
+    ['true', 'sk_live_0123456789abcdef'],
+    ['yes', 'sk_live_0123456789abcdef'],
+    [false, '********cdef'],
+    ['false', '********cdef'],
+  ])('include_secret %p shows the secret as %p', async (includeSecret, secretKey) => {
+    const key = fx.listedKey(1, { displayName: 'Billing', secretKey: 'sk_live_0123456789abcdef' });
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf([key], null));
+    const result = await run('searches', 'find_smashsend_api_key', { displayName: 'Billing', include_secret: includeSecret });
+    expect(result).toEqual([{ ...key, secretKey }]);
+  });
+
+  it.each([
+    ['no name', {}],
+    ['a blank name', { displayName: '   ' }],
+  ])('refuses %s before any request', async (_case, input) => {
+    expect(await zapierError(run('searches', 'find_smashsend_api_key', input))).toEqual({
+      name: 'AppError',
+      message: 'displayName must not be empty.',
+      code: 'input',
+    });
+    expect(unmatched).toEqual([]);
+  });
+
+  it('stops with a clear error when SMASHSEND says more keys follow but repeats its cursor', async () => {
+    nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1))
+      .get(KEYS)
+      .query(listQuery(fx.CURSOR_1))
+      .reply(200, fx.listPageOf([fx.listedKey(2)], fx.CURSOR_1));
+    expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Nope' }))).toEqual({
+      name: 'AppError',
+      message: 'SMASHSEND said more API keys follow but gave no new startAt cursor; stopped paging to avoid a loop.',
+      code: 'bad_response',
+      status: 200,
+    });
+  });
+});
+
+describe('smashsend_api_key_list (dropdown)', () => {
+  it('page 0 is the newest 100 keys, from one request, secrets masked', async () => {
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    expect(await runDropdownPage(0)).toEqual(fx.listPage.apiKeys.items.map(masked));
+    scope.done();
+  });
+
+  it('reads page 0 when Zapier sends no page', async () => {
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    expect(await run('triggers', 'smashsend_api_key_list')).toEqual(fx.listPage.apiKeys.items.map(masked));
+  });
+
+  it('page 2 is the third page, reached by following the cursor from the start', async () => {
+    const scope = threePages();
+    expect(await runDropdownPage(2)).toEqual([fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)].map(masked));
+    scope.done();
+  });
+
+  it('page 1 stops after the second request', async () => {
+    const scope = nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1))
+      .get(KEYS)
+      .query(listQuery(fx.CURSOR_1))
+      .reply(200, fx.listPageOf([fx.listedKey(2)], fx.CURSOR_2));
+    expect(await runDropdownPage(1)).toEqual([masked(fx.listedKey(2))]);
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('a page past the last one is empty', async () => {
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    expect(await runDropdownPage(3)).toEqual([]);
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+});

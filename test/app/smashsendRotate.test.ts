@@ -1,0 +1,222 @@
+// rotate_smashsend_api_key: read the old key from the list, create its replacement, delete the old key. Once the new
+// key exists the step succeeds (its secret is shown only once); a failed delete becomes a plain warning.
+
+import nock from 'nock';
+import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
+import * as fx from '../fixtures/smashsend';
+
+useNock();
+const unmatched = recordUnmatchedRequests();
+
+const OLD = fx.listedKey(5, { displayName: 'CRM Sync', role: 'EDITOR' });
+const NEW = {
+  id: 'aki_new123def456',
+  displayName: 'CRM Sync',
+  role: 'EDITOR',
+  status: 'ACTIVE',
+  secretKey: 'sk_live_new123abc456def0123456789',
+  createdAt: '2024-03-21T15:30:00Z',
+  updatedAt: '2024-03-21T15:30:00Z',
+};
+const DELETED = { apiKey: OLD, isDeleted: true };
+
+/** The old key is on page 2 of the list: two list requests, then the create. */
+function listAndCreate(old: Record<string, unknown> = OLD) {
+  return nock(SMASHSEND, BEARER)
+    .get(KEYS)
+    .query(listQuery())
+    .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], fx.CURSOR_1))
+    .get(KEYS)
+    .query(listQuery(fx.CURSOR_1))
+    .reply(200, fx.listPageOf([fx.listedKey(4), old, fx.listedKey(6)], fx.CURSOR_2))
+    .post(KEYS, { displayName: NEW.displayName, role: NEW.role })
+    .reply(200, { apiKey: NEW });
+}
+
+const rotate = (apiKeyId: string = OLD.id) => run('creates', 'rotate_smashsend_api_key', { apiKeyId });
+
+describe('rotate_smashsend_api_key', () => {
+  it('creates a key with the old name and role, deletes the old key, and returns the new key in full', async () => {
+    const scope = listAndCreate().delete(keyPath(OLD.id)).reply(200, DELETED);
+    expect(await rotate()).toEqual({ ...NEW, replacedKeyId: OLD.id, oldKeyDeleted: true, warning: '' });
+    scope.done();
+    expect(unmatched).toEqual([]); // page 3 was never asked for
+  });
+
+  it('gives the new key the role in SMASHSEND spelling when the list spells it otherwise', async () => {
+    const scope = listAndCreate({ ...OLD, role: 'editor' }).delete(keyPath(OLD.id)).reply(200, DELETED);
+    expect(await rotate()).toMatchObject({ role: 'EDITOR', oldKeyDeleted: true });
+    scope.done();
+  });
+
+  describe('when deleting the old key fails after the new key was created', () => {
+    const which = `The new key was created, but the old key ${OLD.id} ("CRM Sync")`;
+    const deleteItYourself = 'Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.';
+
+    it('succeeds with the new key and says the old key is still live (500)', async () => {
+      const scope = listAndCreate()
+        .delete(keyPath(OLD.id))
+        .reply(500, { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong' });
+      expect(await rotate()).toEqual({
+        ...NEW,
+        replacedKeyId: OLD.id,
+        oldKeyDeleted: false,
+        warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (500 on DELETE ${keyPath(OLD.id)}): Something went wrong. A retry may help. ${deleteItYourself}`,
+      });
+      scope.done();
+    });
+
+    it('says the old key is still live when SMASHSEND is rate limiting (429)', async () => {
+      const scope = listAndCreate().delete(keyPath(OLD.id)).reply(429, fx.error429, { 'Retry-After': '30' });
+      expect(await rotate()).toEqual({
+        ...NEW,
+        replacedKeyId: OLD.id,
+        oldKeyDeleted: false,
+        warning: `${which} is still live: deleting it failed: SMASHSEND rate limit reached (429 on DELETE ${keyPath(OLD.id)}): Rate limit exceeded. Please wait a moment and try again. Retry after 30 s. ${deleteItYourself}`,
+      });
+      scope.done();
+    });
+
+    it('says the old key was probably deleted already (404)', async () => {
+      const scope = listAndCreate()
+        .delete(keyPath(OLD.id))
+        .reply(404, { statusCode: 404, error: 'Not Found', message: 'API key not found' });
+      expect(await rotate()).toEqual({
+        ...NEW,
+        replacedKeyId: OLD.id,
+        oldKeyDeleted: false,
+        warning: `${which} was not found when deleting it, so it was probably deleted already: SMASHSEND has no API key ${OLD.id} in workspace ${fx.WORKSPACE_ID} (404 on DELETE ${keyPath(OLD.id)}): API key not found.`,
+      });
+      scope.done();
+    });
+
+    it('says the old key is still live when SMASHSEND answers isDeleted false', async () => {
+      const scope = listAndCreate()
+        .delete(keyPath(OLD.id))
+        .reply(200, { ...DELETED, isDeleted: false });
+      expect(await rotate()).toEqual({
+        ...NEW,
+        replacedKeyId: OLD.id,
+        oldKeyDeleted: false,
+        warning: `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteItYourself}`,
+      });
+      scope.done();
+    });
+
+    it('says the old key is still live when the delete answer is an HTML page', async () => {
+      const scope = listAndCreate().delete(keyPath(OLD.id)).reply(502, '<html><body>Bad gateway</body></html>', { 'Content-Type': 'text/html' });
+      expect(await rotate()).toMatchObject({
+        secretKey: NEW.secretKey,
+        oldKeyDeleted: false,
+        warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (an HTML error page) (502 on DELETE ${keyPath(OLD.id)}). A retry may help. ${deleteItYourself}`,
+      });
+      scope.done();
+    });
+  });
+
+  describe('when creating the new key fails, nothing is deleted and the step fails', () => {
+    function listThenCreateFails(status: number, body: nock.Body, headers: Record<string, string> = {}) {
+      return nock(SMASHSEND, BEARER)
+        .get(KEYS)
+        .query(listQuery())
+        .reply(200, fx.listPageOf([OLD], null))
+        .post(KEYS, { displayName: 'CRM Sync', role: 'EDITOR' })
+        .reply(status, body, headers);
+    }
+
+    it('400: the vendor message', async () => {
+      const scope = listThenCreateFails(400, { statusCode: 400, error: 'Bad Request', message: 'API key limit reached for this workspace' });
+      expect(await zapierError(rotate())).toEqual({
+        name: 'AppError',
+        message: `SMASHSEND rejected the request (400 on POST ${KEYS}): API key limit reached for this workspace.`,
+        code: 'validation',
+        status: 400,
+      });
+      scope.done();
+      expect(unmatched).toEqual([]); // no DELETE was tried
+    });
+
+    it('429 without Retry-After: throttled for 60 s', async () => {
+      const scope = listThenCreateFails(429, fx.error429);
+      expect(await zapierError(rotate())).toEqual({
+        name: 'ThrottledError',
+        message: `SMASHSEND rate limit reached (429 on POST ${KEYS}): Rate limit exceeded. Please wait a moment and try again. Wait a moment before trying again.`,
+        delay: 60,
+      });
+      scope.done();
+      expect(unmatched).toEqual([]);
+    });
+
+    it('500: a retry may help', async () => {
+      const scope = listThenCreateFails(500, { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong' });
+      expect(await zapierError(rotate())).toEqual({
+        name: 'AppError',
+        message: `SMASHSEND had a server error (500 on POST ${KEYS}): Something went wrong. A retry may help.`,
+        code: 'server',
+        status: 500,
+      });
+      scope.done();
+      expect(unmatched).toEqual([]);
+    });
+
+    it('an answer without the secret: says the key may exist, and deletes nothing', async () => {
+      const { secretKey: _secret, ...withoutSecret } = NEW;
+      const scope = listThenCreateFails(200, { apiKey: withoutSecret });
+      const error = await zapierError(rotate());
+      expect(error.message).toBe(
+        `SMASHSEND answered without secretKey, the value of the new API key (200 on POST ${KEYS}). The change may have been made, but the key's value is unknown: do not rely on it; check the key at SMASHSEND before trying again.`,
+      );
+      scope.done();
+      expect(unmatched).toEqual([]);
+    });
+  });
+
+  it('fails when no page of the list has the key, and creates nothing', async () => {
+    const scope = nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1))
+      .get(KEYS)
+      .query(listQuery(fx.CURSOR_1))
+      .reply(200, fx.listPageOf([fx.listedKey(2)], null));
+    expect(await zapierError(rotate('aki_missing'))).toEqual({
+      name: 'AppError',
+      message: "SMASHSEND API key aki_missing was not found in the workspace's key list: nothing was created or deleted. Pick the key again from the list.",
+      code: 'not_found',
+    });
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('refuses to rotate a key whose role a new key cannot have, before creating anything', async () => {
+    const scope = nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, fx.listPageOf([{ ...OLD, role: 'OWNER' }], null));
+    expect(await zapierError(rotate())).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND API key ${OLD.id} has role "OWNER", which a new key cannot be given (only EDITOR, VIEWER, API_USER): nothing was created or deleted, so that its access does not change silently. Create a key with the role you want and delete the old one instead.`,
+      code: 'unsupported_role',
+    });
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it.each([
+    ['no key', undefined, 'apiKeyId is required and must be text.'],
+    ['a key id that is a path', '../users/me', 'apiKeyId must contain only letters, digits, underscores and hyphens.'],
+  ])('refuses %s before any request', async (_case, apiKeyId, message) => {
+    expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId }))).toEqual({ name: 'AppError', message, code: 'input' });
+    expect(unmatched).toEqual([]);
+  });
+
+  it('turns a revoked connection key on the list into an expired connection, before creating anything', async () => {
+    nock(SMASHSEND).get(KEYS).query(true).reply(401, fx.error401);
+    expect(await zapierError(rotate())).toEqual({
+      name: 'ExpiredAuthError',
+      message: `SMASHSEND rejected the API key (401 on GET ${KEYS}): Invalid API key. Please double-check and try again. Reconnect your SMASHSEND API key in this connection.`,
+    });
+    expect(unmatched).toEqual([]);
+  });
+});

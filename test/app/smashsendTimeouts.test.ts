@@ -1,0 +1,88 @@
+// Timeouts in the SMASHSEND steps. The real per-request timeout is 10 s; here the client is built with 300 ms (same
+// code path, message says "0.3 s") so that a slow SMASHSEND can be imitated with nock's delay without slow tests.
+
+import nock from 'nock';
+import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
+import * as fx from '../fixtures/smashsend';
+
+jest.mock('../../connector/smashsend', () => {
+  const actual = jest.requireActual<typeof import('../../connector/smashsend')>('../../connector/smashsend');
+  class ShortTimeoutSmashsendClient extends actual.SmashsendClient {
+    constructor(apiKey: string, options: import('../../connector/smashsend').SmashsendClientOptions = {}) {
+      super(apiKey, { ...options, timeoutMs: 300 });
+    }
+  }
+  return { ...actual, SmashsendClient: ShortTimeoutSmashsendClient };
+});
+
+useNock();
+const unmatched = recordUnmatchedRequests();
+// The delayed answers nobody waits for any more: drop their timers so that jest can exit.
+afterEach(() => nock.abortPendingRequests());
+
+const SLOW_MS = 1500;
+const OLD = fx.listedKey(5, { displayName: 'CRM Sync', role: 'EDITOR' });
+const NEW = { ...fx.created.apiKey, displayName: 'CRM Sync', role: 'EDITOR', secretKey: 'sk_live_new123abc456def0123456789' };
+
+function listWithOldKey() {
+  return nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf([OLD], null));
+}
+
+describe('rotate_smashsend_api_key timeouts', () => {
+  it('a create that times out says the key may have been created and to check with Find SMASHSEND API Key; nothing is deleted', async () => {
+    const scope = listWithOldKey().post(KEYS, { displayName: 'CRM Sync', role: 'EDITOR' }).delay(SLOW_MS).reply(200, { apiKey: NEW });
+    expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id }))).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND did not answer within 0.3 s (POST ${KEYS}). The key may have been created anyway: use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.`,
+      code: 'network',
+    });
+    scope.done();
+    expect(unmatched).toEqual([]); // no DELETE was tried
+  });
+
+  it('a delete that times out after the create still succeeds, saying the old key may still be live', async () => {
+    const scope = listWithOldKey()
+      .post(KEYS)
+      .reply(200, { apiKey: NEW })
+      .delete(keyPath(OLD.id))
+      .delay(SLOW_MS)
+      .reply(200, { apiKey: OLD, isDeleted: true });
+    expect(await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id })).toEqual({
+      ...NEW,
+      replacedKeyId: OLD.id,
+      oldKeyDeleted: false,
+      warning: `The new key was created, but the old key ${OLD.id} ("CRM Sync") may still be live: the delete got no answer: SMASHSEND did not answer within 0.3 s (DELETE ${keyPath(OLD.id)}). A retry may help. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
+    });
+    scope.done();
+  });
+
+  it('a list read that times out is a plain retryable error (nothing was changed)', async () => {
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).delay(SLOW_MS).reply(200, fx.listPage);
+    expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id }))).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND did not answer within 0.3 s (GET ${KEYS}). A retry may help.`,
+      code: 'network',
+    });
+  });
+});
+
+describe('update and delete timeouts', () => {
+  it('update: a retry may help', async () => {
+    nock(SMASHSEND, BEARER).post(keyPath(OLD.id)).delay(SLOW_MS).reply(200, fx.updated);
+    expect(await zapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: OLD.id, displayName: 'x' }))).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND did not answer within 0.3 s (POST ${keyPath(OLD.id)}). A retry may help.`,
+      code: 'network',
+    });
+  });
+
+  it('delete: a retry may help', async () => {
+    nock(SMASHSEND, BEARER).delete(keyPath(OLD.id)).delay(SLOW_MS).reply(200, fx.deleted);
+    expect(await zapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: OLD.id }))).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND did not answer within 0.3 s (DELETE ${keyPath(OLD.id)}). A retry may help.`,
+      code: 'network',
+    });
+  });
+});

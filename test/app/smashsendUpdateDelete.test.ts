@@ -1,0 +1,135 @@
+// update_smashsend_api_key and delete_smashsend_api_key: the exact SMASHSEND request and what the Zap builder sees.
+
+import nock from 'nock';
+import { AUTH, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { BEARER, keyPath, recordUnmatchedRequests } from '../helpers/smashsend';
+import * as fx from '../fixtures/smashsend';
+
+useNock();
+const unmatched = recordUnmatchedRequests();
+
+const ID = 'aki_abc123def456';
+
+describe('update_smashsend_api_key', () => {
+  it('posts only the changed name to the key and returns the key, secret masked', async () => {
+    const scope = nock(SMASHSEND, BEARER)
+      .post(keyPath(ID), { displayName: 'Updated Zapier Integration Key' })
+      .matchHeader('content-type', 'application/json')
+      .reply(200, fx.updated);
+    const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: '  Updated Zapier Integration Key ' });
+    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: '********' });
+    scope.done();
+  });
+
+  it('posts only the role (in SMASHSEND spelling) when only the role changes', async () => {
+    const answer = { apiKey: { ...fx.updated.apiKey, role: 'VIEWER' } };
+    const scope = nock(SMASHSEND, BEARER).post(keyPath(ID), { role: 'VIEWER' }).reply(200, answer);
+    const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: '', role: 'viewer' });
+    expect(result).toEqual({ ...answer.apiKey, secretKey: '********' });
+    scope.done();
+  });
+
+  it('posts name and role together', async () => {
+    const scope = nock(SMASHSEND, BEARER).post(keyPath(ID), { displayName: 'Ops', role: 'EDITOR' }).reply(200, fx.updated);
+    await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'Ops', role: 'EDITOR' });
+    scope.done();
+  });
+
+  it.each([
+    [true, 'sk_live_abc123...'],
+    ['true', 'sk_live_abc123...'],
+    ['yes', 'sk_live_abc123...'],
+    [false, '********'],
+    ['false', '********'],
+    [undefined, '********'],
+  ])('include_secret %p shows the secret as %p', async (includeSecret, secretKey) => {
+    nock(SMASHSEND, BEARER).post(keyPath(ID)).reply(200, fx.updated);
+    const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'x', include_secret: includeSecret });
+    expect(result).toEqual({ ...fx.updated.apiKey, secretKey });
+  });
+
+  it('masks a full-length secret down to its last 4 characters', async () => {
+    nock(SMASHSEND, BEARER)
+      .post(keyPath(ID))
+      .reply(200, { apiKey: { ...fx.updated.apiKey, secretKey: 'sk_live_0123456789abcdef' } });
+    const result = (await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'x' })) as { secretKey: string };
+    expect(result.secretKey).toBe('********cdef');
+  });
+
+  it('says which key was not found on a 404', async () => {
+    nock(SMASHSEND).post(keyPath('aki_gone')).reply(404, { statusCode: 404, error: 'Not Found', message: 'API key not found' });
+    expect(await zapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_gone', displayName: 'x' }))).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND has no API key aki_gone in workspace ${fx.WORKSPACE_ID} (404 on POST ${keyPath('aki_gone')}): API key not found.`,
+      code: 'not_found',
+      status: 404,
+    });
+  });
+
+  it.each([
+    ['no key', { displayName: 'x' }, 'apiKeyId is required and must be text.'],
+    ['a blank key', { apiKeyId: '   ', displayName: 'x' }, 'apiKeyId must not be empty.'],
+    ['a key id that is a path', { apiKeyId: '../users/me', displayName: 'x' }, 'apiKeyId must contain only letters, digits, underscores and hyphens.'],
+    ['nothing to change', { apiKeyId: ID }, 'displayName or role must be given: there is nothing to change otherwise.'],
+    ['blank changes', { apiKeyId: ID, displayName: ' ', role: '' }, 'displayName or role must be given: there is nothing to change otherwise.'],
+    ['an unknown role', { apiKeyId: ID, role: 'OWNER' }, 'role must be one of EDITOR, VIEWER, API_USER.'],
+    ['a 256-character name', { apiKeyId: ID, displayName: 'x'.repeat(256) }, 'displayName must be at most 255 characters long.'],
+  ])('refuses %s before any request', async (_case, input, message) => {
+    expect(await zapierError(run('creates', 'update_smashsend_api_key', input))).toEqual({ name: 'AppError', message, code: 'input' });
+    expect(unmatched).toEqual([]);
+  });
+
+  it('checks the input before discovering the workspace', async () => {
+    const error = await zapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: ID }, { smashsend_api_key: AUTH.smashsend_api_key }));
+    expect(error.code).toBe('input');
+    expect(unmatched).toEqual([]);
+  });
+});
+
+describe('delete_smashsend_api_key', () => {
+  it('deletes the key and returns the deleted record with isDeleted, secret masked', async () => {
+    const scope = nock(SMASHSEND, BEARER)
+      .delete(keyPath(ID), (body) => body === '' || body === undefined)
+      .reply(200, fx.deleted);
+    const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID });
+    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: '********', isDeleted: true });
+    scope.done();
+  });
+
+  it('reads isDeleted as SMASHSEND sent it, and true when it sent none', async () => {
+    nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, { ...fx.deleted, isDeleted: false });
+    expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID })).toMatchObject({ isDeleted: false });
+    nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, { apiKey: fx.deleted.apiKey });
+    expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID })).toMatchObject({ isDeleted: true });
+  });
+
+  it.each([
+    [true, 'sk_live_abc123...'],
+    ['true', 'sk_live_abc123...'],
+    ['yes', 'sk_live_abc123...'],
+    [false, '********'],
+    ['no', '********'],
+  ])('include_secret %p shows the secret as %p', async (includeSecret, secretKey) => {
+    nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, fx.deleted);
+    const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID, include_secret: includeSecret });
+    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey, isDeleted: true });
+  });
+
+  it('says which key was not found on a 404', async () => {
+    nock(SMASHSEND).delete(keyPath('aki_gone')).reply(404, { statusCode: 404, error: 'Not Found', message: 'API key not found' });
+    expect(await zapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_gone' }))).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND has no API key aki_gone in workspace ${fx.WORKSPACE_ID} (404 on DELETE ${keyPath('aki_gone')}): API key not found.`,
+      code: 'not_found',
+      status: 404,
+    });
+  });
+
+  it.each([
+    ['no key', {}, 'apiKeyId is required and must be text.'],
+    ['a key id that is a path', { apiKeyId: 'aki_1/../../x' }, 'apiKeyId must contain only letters, digits, underscores and hyphens.'],
+  ])('refuses %s before any request', async (_case, input, message) => {
+    expect(await zapierError(run('creates', 'delete_smashsend_api_key', input))).toEqual({ name: 'AppError', message, code: 'input' });
+    expect(unmatched).toEqual([]);
+  });
+});

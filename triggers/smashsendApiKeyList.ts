@@ -1,0 +1,36 @@
+// Hidden trigger behind the SMASHSEND "API Key" dropdowns: one page of 100 keys, newest first, secrets masked.
+
+import { defineTrigger } from 'zapier-platform-core';
+import { smashsendClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
+
+export const smashsendApiKeyList = defineTrigger({
+  key: 'smashsend_api_key_list',
+  noun: 'API Key',
+  display: {
+    label: 'List SMASHSEND API Keys',
+    description: 'Lists the API keys of your SMASHSEND workspace, for choosing a key in a dropdown.',
+    hidden: true,
+  },
+  operation: {
+    type: 'polling',
+    canPaginate: true,
+    inputFields: [],
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () => {
+        // Zapier asks for page 0, 1, 2, …; SMASHSEND pages by a `startAt` cursor, and z.cursor is not available
+        // everywhere, so page n is reached by following the cursor from the start (n + 1 requests).
+        const wanted = Math.max(0, Math.trunc(Number(bundle.meta?.page ?? 0)) || 0);
+        let index = 0;
+        for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc' })) {
+          // A dropdown never needs the key value: always masked.
+          if (index === wanted) return page.items.map((key) => presentSmashsendApiKey(key, false));
+          index += 1;
+        }
+        return []; // past the last page
+      }),
+    outputFields: [...smashsendApiKeyOutputFields],
+    sample: smashsendApiKeySample,
+  },
+});

@@ -52,9 +52,17 @@ export async function zapierError(promise: Promise<unknown>): Promise<ZapierErro
 }
 
 export function useNock(): void {
-  beforeAll(() => nock.disableNetConnect());
+  beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+  });
   afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  // Each test file loads its own nock, but all patch the one shared `http` module of the jest worker: a file must
+  // take its nock out when done, or the next file in that worker sends its requests past its mocks to the network.
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
 }
 
 type Perform = (z: unknown, bundle: unknown) => unknown;

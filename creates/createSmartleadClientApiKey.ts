@@ -1,0 +1,45 @@
+// Creates an API key for a SmartLead client; the output carries the full api_key.
+
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { smartleadClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { smartleadApiKeyOutputFields, smartleadNewApiKeySample } from '../lib/smartlead';
+
+const inputFields = defineInputFields([
+  {
+    key: 'clientId',
+    label: 'Client',
+    type: 'integer',
+    required: true,
+    dynamic: 'smartlead_client_list.id.name',
+    helpText: 'The SmartLead client the key gives access to.',
+  },
+  {
+    key: 'keyName',
+    label: 'Key Name',
+    type: 'string',
+    required: true,
+    helpText:
+      'A name that says what the key is for, e.g. "Production Key". Only letters, digits, spaces, hyphens (-) and underscores (_) are allowed.',
+  },
+]);
+
+export const createSmartleadClientApiKey = defineCreate({
+  key: 'create_smartlead_client_api_key',
+  noun: 'Client API Key',
+  display: {
+    label: 'Create SmartLead Client API Key',
+    description: 'Creates an API key for one of your SmartLead clients and returns its full value.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) =>
+      withVendorErrors(
+        z,
+        () => smartleadClient(z, bundle).createClientApiKey({ clientId: bundle.inputData.clientId, keyName: bundle.inputData.keyName }),
+        { checkWith: 'Find SmartLead Client API Key' },
+      ),
+    outputFields: [...smartleadApiKeyOutputFields],
+    sample: smartleadNewApiKeySample,
+  },
+});

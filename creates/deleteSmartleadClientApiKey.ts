@@ -1,0 +1,39 @@
+// Deletes a SmartLead client API key. The output is {id, deleted: true} plus the deleted record's fields when
+// SmartLead sends them back (its delete answer is undocumented), with the key's value masked by default.
+
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { smartleadClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { presentSmartleadDeletedApiKey, smartleadDeletedApiKeyOutputFields, smartleadDeletedApiKeySample } from '../lib/smartlead';
+
+const inputFields = defineInputFields([
+  {
+    key: 'keyId',
+    label: 'Client API Key',
+    type: 'integer',
+    required: true,
+    dynamic: 'smartlead_client_api_key_list.id.key_name',
+    helpText: 'The SmartLead client API key to delete. Anything still using it stops working.',
+  },
+  includeSecretField,
+]);
+
+export const deleteSmartleadClientApiKey = defineCreate({
+  key: 'delete_smartlead_client_api_key',
+  noun: 'Client API Key',
+  display: {
+    label: 'Delete SmartLead Client API Key',
+    description: 'Deletes an API key of one of your SmartLead clients.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () => {
+        const result = await smartleadClient(z, bundle).deleteClientApiKey(bundle.inputData.keyId);
+        return presentSmartleadDeletedApiKey(result, parseBoolean(bundle.inputData.include_secret));
+      }),
+    outputFields: [...smartleadDeletedApiKeyOutputFields],
+    sample: smartleadDeletedApiKeySample,
+  },
+});

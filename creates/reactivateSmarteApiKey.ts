@@ -1,0 +1,37 @@
+// Reactivates a suspended SMARTe signals API key. SMARTe refuses (400) to reactivate a key that is not suspended.
+
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { smarteClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields } from '../lib/smarte';
+
+const inputFields = defineInputFields([
+  {
+    key: 'email',
+    label: 'Email',
+    type: 'string',
+    required: true,
+    dynamic: 'smarte_api_key_list.email.email',
+    helpText: 'The email address of the SMARTe signals user whose suspended key to reactivate. Pick one from the list, or enter or map an email.',
+  },
+  includeSecretField,
+]);
+
+export const reactivateSmarteApiKey = defineCreate({
+  key: 'reactivate_smarte_api_key',
+  noun: 'API Key',
+  display: {
+    label: 'Reactivate SMARTe API Key',
+    description: "Reactivates a user's suspended SMARTe signals API key, so that it works again.",
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () =>
+        presentSmarteKeyChange(await smarteClient(z, bundle).reactivateKey(bundle.inputData.email), parseBoolean(bundle.inputData.include_secret)),
+      ),
+    outputFields: [...smarteKeyChangeOutputFields],
+    sample: { ...smarteApiKeySample, status: 'active', message: null },
+  },
+});

@@ -1,0 +1,32 @@
+// Resets a SmartLead client API key: same key record, new value; the output carries the new full api_key.
+
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { smartleadClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { smartleadApiKeyOutputFields, smartleadNewApiKeySample } from '../lib/smartlead';
+
+const inputFields = defineInputFields([
+  {
+    key: 'keyId',
+    label: 'Client API Key',
+    type: 'integer',
+    required: true,
+    dynamic: 'smartlead_client_api_key_list.id.key_name',
+    helpText: 'The SmartLead client API key to reset. Anything still using its current value must be updated with the new one.',
+  },
+]);
+
+export const resetSmartleadClientApiKey = defineCreate({
+  key: 'reset_smartlead_client_api_key',
+  noun: 'Client API Key',
+  display: {
+    label: 'Reset SmartLead Client API Key',
+    description: 'Generates a new value for an existing SmartLead client API key and returns it in full.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) => withVendorErrors(z, () => smartleadClient(z, bundle).resetClientApiKey(bundle.inputData.keyId)),
+    outputFields: [...smartleadApiKeyOutputFields],
+    sample: { ...smartleadNewApiKeySample, api_key: 'cl_live_yyyyyyyyyyyyyyyy' },
+  },
+});

@@ -1,0 +1,37 @@
+// Suspends a user's SMARTe signals API key: it stops working until reactivated. SMARTe identifies keys by email.
+
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { smarteClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields } from '../lib/smarte';
+
+const inputFields = defineInputFields([
+  {
+    key: 'email',
+    label: 'Email',
+    type: 'string',
+    required: true,
+    dynamic: 'smarte_api_key_list.email.email',
+    helpText: "The email address of the SMARTe signals user whose key to suspend. Pick one from the list, or enter or map an email.",
+  },
+  includeSecretField,
+]);
+
+export const suspendSmarteApiKey = defineCreate({
+  key: 'suspend_smarte_api_key',
+  noun: 'API Key',
+  display: {
+    label: 'Suspend SMARTe API Key',
+    description: "Suspends a user's SMARTe signals API key, so that it stops working until it is reactivated.",
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () =>
+        presentSmarteKeyChange(await smarteClient(z, bundle).suspendKey(bundle.inputData.email), parseBoolean(bundle.inputData.include_secret)),
+      ),
+    outputFields: [...smarteKeyChangeOutputFields],
+    sample: { ...smarteApiKeySample, status: 'suspended', message: null },
+  },
+});

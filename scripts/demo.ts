@@ -1,0 +1,319 @@
+// `npm start`: starts the vendor sandbox on a free loopback port, points the built app at it, and walks a whole
+// key lifecycle at each vendor through the real app definition, printing each step (secrets masked).
+// Exits 0 only if every step did what it should.
+
+import path from 'node:path';
+import { createAppTester } from 'zapier-platform-core';
+import { maskSecret } from '../lib/secrets';
+import { startSandbox, type SandboxHandle } from '../sandbox/server';
+
+type AppDefinition = typeof import('../index').default;
+type Record_ = Record<string, unknown>;
+
+interface Step {
+  title: string;
+  kind: 'auth' | 'triggers' | 'creates' | 'searches';
+  key?: string;
+  input?: () => Record_;
+  /** Returns what to print, or throws when the result is not what it should be. */
+  check: (result: unknown) => string;
+}
+
+const SECRET_FIELDS = ['secretKey', 'api_key', 'apiKey'];
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+function asRecord(value: unknown, what: string): Record_ {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${what} is not an object`);
+  return value as Record_;
+}
+
+function asList(value: unknown, what: string): Record_[] {
+  if (!Array.isArray(value)) fail(`${what} is not a list`);
+  return value.map((item, index) => asRecord(item, `${what}[${index}]`));
+}
+
+/** "id=…, displayName=…, secretKey=********abcd" for the fields worth showing. */
+function show(record: Record_, fields: string[]): string {
+  return fields
+    .filter((field) => record[field] !== undefined && record[field] !== '')
+    .map((field) => {
+      const value = record[field];
+      const text = SECRET_FIELDS.includes(field) && typeof value === 'string' ? maskSecret(value) : String(value);
+      return `${field}=${text}`;
+    })
+    .join(', ');
+}
+
+function hasFullSecret(record: Record_, field: string): boolean {
+  const value = record[field];
+  return typeof value === 'string' && value.length >= 16 && !value.includes('*') && !value.endsWith('...');
+}
+
+function lifecycle(sandbox: SandboxHandle): Step[] {
+  const stamp = Date.now().toString(36);
+  const smashsendName = `Demo Key ${stamp}`;
+  const smartleadName = `Demo Key ${stamp}`;
+  const smarteEmail = `demo.${stamp}@example.com`;
+  const state: { smashsendId?: string; rotatedId?: string; smartleadId?: unknown; smartleadSecret?: unknown } = {};
+
+  return [
+    {
+      title: 'Connection test (all three keys, concurrently)',
+      kind: 'auth',
+      check: (result) => {
+        const label = String(asRecord(result, 'the test result').label);
+        if (!/SMASHSEND .*SmartLead.*SMARTe/.test(label)) fail(`unexpected connection label "${label}"`);
+        return `label "${label}"`;
+      },
+    },
+    // SMASHSEND
+    {
+      title: 'Create SMASHSEND API Key',
+      kind: 'creates',
+      key: 'create_smashsend_api_key',
+      input: () => ({ displayName: smashsendName, role: 'API_USER' }),
+      check: (result) => {
+        const key = asRecord(result, 'the new key');
+        if (!hasFullSecret(key, 'secretKey')) fail('the new key has no full secretKey');
+        state.smashsendId = String(key.id);
+        return show(key, ['id', 'displayName', 'role', 'secretKey']);
+      },
+    },
+    {
+      title: 'New SMASHSEND API Key (trigger poll)',
+      kind: 'triggers',
+      key: 'new_smashsend_api_key',
+      check: (result) => {
+        const keys = asList(result, 'the poll');
+        if (keys[0]?.id !== state.smashsendId) fail(`the newest key is ${String(keys[0]?.id)}, not ${state.smashsendId}`);
+        return `${keys.length} keys, newest ${show(keys[0], ['id', 'displayName', 'secretKey'])}`;
+      },
+    },
+    {
+      title: 'Find SMASHSEND API Key (by display name, any case)',
+      kind: 'searches',
+      key: 'find_smashsend_api_key',
+      input: () => ({ displayName: smashsendName.toUpperCase() }),
+      check: (result) => {
+        const found = asList(result, 'the search');
+        if (found.length !== 1 || found[0].id !== state.smashsendId) fail('the search did not find the new key');
+        return show(found[0], ['id', 'displayName']);
+      },
+    },
+    {
+      title: 'Update SMASHSEND API Key (rename, make it a viewer)',
+      kind: 'creates',
+      key: 'update_smashsend_api_key',
+      input: () => ({ apiKeyId: state.smashsendId, displayName: `${smashsendName} (renamed)`, role: 'VIEWER' }),
+      check: (result) => {
+        const key = asRecord(result, 'the updated key');
+        if (key.displayName !== `${smashsendName} (renamed)` || key.role !== 'VIEWER') fail('the key was not renamed');
+        return show(key, ['id', 'displayName', 'role']);
+      },
+    },
+    {
+      title: 'Rotate SMASHSEND API Key (new key, old one deleted)',
+      kind: 'creates',
+      key: 'rotate_smashsend_api_key',
+      input: () => ({ apiKeyId: state.smashsendId }),
+      check: (result) => {
+        const key = asRecord(result, 'the rotated key');
+        if (!hasFullSecret(key, 'secretKey') || key.replacedKeyId !== state.smashsendId || key.oldKeyDeleted !== true) {
+          fail(`rotation incomplete: ${show(key, ['replacedKeyId', 'oldKeyDeleted', 'warning'])}`);
+        }
+        state.rotatedId = String(key.id);
+        return show(key, ['id', 'displayName', 'role', 'secretKey', 'replacedKeyId', 'oldKeyDeleted']);
+      },
+    },
+    {
+      title: 'Delete SMASHSEND API Key (the replacement)',
+      kind: 'creates',
+      key: 'delete_smashsend_api_key',
+      input: () => ({ apiKeyId: state.rotatedId }),
+      check: (result) => {
+        const key = asRecord(result, 'the deleted key');
+        if (key.isDeleted !== true || key.id !== state.rotatedId) fail('the key was not deleted');
+        return show(key, ['id', 'displayName', 'isDeleted']);
+      },
+    },
+    // SmartLead
+    {
+      title: 'Create SmartLead Client API Key (client 301)',
+      kind: 'creates',
+      key: 'create_smartlead_client_api_key',
+      input: () => ({ clientId: '301', keyName: smartleadName }),
+      check: (result) => {
+        const key = asRecord(result, 'the new key');
+        if (!hasFullSecret(key, 'api_key')) fail('the new key has no full api_key');
+        state.smartleadId = key.id;
+        state.smartleadSecret = key.api_key;
+        return show(key, ['id', 'client_id', 'key_name', 'api_key']);
+      },
+    },
+    {
+      title: 'New SmartLead Client API Key (trigger poll, client 301)',
+      kind: 'triggers',
+      key: 'new_smartlead_client_api_key',
+      input: () => ({ clientId: '301' }),
+      check: (result) => {
+        const keys = asList(result, 'the poll');
+        if (!keys.some((key) => key.id === state.smartleadId)) fail('the poll does not list the new key');
+        return `${keys.length} keys, newest ${show(keys[0], ['id', 'key_name', 'api_key'])}`;
+      },
+    },
+    {
+      title: 'Find SmartLead Client API Key (by name)',
+      kind: 'searches',
+      key: 'find_smartlead_client_api_key',
+      input: () => ({ keyName: smartleadName }),
+      check: (result) => {
+        const found = asList(result, 'the search');
+        if (!found.some((key) => key.id === state.smartleadId)) fail('the search did not find the new key');
+        return `${found.length} found: ${show(found[0], ['id', 'key_name', 'status'])}`;
+      },
+    },
+    {
+      title: 'Reset SmartLead Client API Key (new value)',
+      kind: 'creates',
+      key: 'reset_smartlead_client_api_key',
+      input: () => ({ keyId: String(state.smartleadId) }),
+      check: (result) => {
+        const key = asRecord(result, 'the reset key');
+        if (!hasFullSecret(key, 'api_key') || key.api_key === state.smartleadSecret) fail('the key value did not change');
+        return show(key, ['id', 'key_name', 'api_key']);
+      },
+    },
+    {
+      title: 'Delete SmartLead Client API Key',
+      kind: 'creates',
+      key: 'delete_smartlead_client_api_key',
+      input: () => ({ keyId: String(state.smartleadId) }),
+      check: (result) => {
+        const key = asRecord(result, 'the delete result');
+        if (key.deleted !== true) fail('the key was not deleted');
+        return show(key, ['id', 'key_name', 'deleted']);
+      },
+    },
+    // SMARTe
+    {
+      title: 'Create SMARTe API Key (for a user)',
+      kind: 'creates',
+      key: 'create_smarte_api_key',
+      input: () => ({ email: smarteEmail }),
+      check: (result) => {
+        const key = asRecord(result, 'the new key');
+        if (!hasFullSecret(key, 'apiKey') || key.status !== 'active') fail('the new key has no full apiKey');
+        return show(key, ['keyId', 'email', 'status', 'apiKey']);
+      },
+    },
+    {
+      title: 'New SMARTe API Key (trigger poll)',
+      kind: 'triggers',
+      key: 'new_smarte_api_key',
+      check: (result) => {
+        const keys = asList(result, 'the poll');
+        const mine = keys.find((key) => key.email === smarteEmail) ?? fail('the poll does not list the new key');
+        return `${keys.length} keys, incl. ${show(mine, ['id', 'email', 'apiKey'])}`;
+      },
+    },
+    {
+      title: 'Find SMARTe API Key (by email)',
+      kind: 'searches',
+      key: 'find_smarte_api_key',
+      input: () => ({ email: smarteEmail }),
+      check: (result) => {
+        const found = asList(result, 'the search');
+        if (found.length !== 1 || found[0].email !== smarteEmail) fail('the search did not find the key');
+        return show(found[0], ['id', 'email', 'status']);
+      },
+    },
+    {
+      title: 'Suspend SMARTe API Key',
+      kind: 'creates',
+      key: 'suspend_smarte_api_key',
+      input: () => ({ email: smarteEmail }),
+      check: (result) => {
+        const key = asRecord(result, 'the suspended key');
+        if (key.status !== 'suspended') fail(`status is ${String(key.status)}`);
+        return show(key, ['id', 'email', 'status']);
+      },
+    },
+    {
+      title: 'Reactivate SMARTe API Key',
+      kind: 'creates',
+      key: 'reactivate_smarte_api_key',
+      input: () => ({ email: smarteEmail }),
+      check: (result) => {
+        const key = asRecord(result, 'the reactivated key');
+        if (key.status !== 'active') fail(`status is ${String(key.status)}`);
+        return show(key, ['id', 'email', 'status']);
+      },
+    },
+    {
+      title: 'Sandbox request count',
+      kind: 'auth',
+      check: () => `${sandbox.requestCounts().total} vendor requests in all`,
+    },
+  ];
+}
+
+async function main(): Promise<number> {
+  const sandbox = await startSandbox({ port: 0 });
+  process.env.SMARTLEAD_BASE_URL = sandbox.baseUrls.smartlead;
+  process.env.SMASHSEND_BASE_URL = sandbox.baseUrls.smashsend;
+  process.env.SMARTE_BASE_URL = sandbox.baseUrls.smarte;
+  // The built app, as Zapier loads it (dist/, what root index.js exports); `npm start` builds it first.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const App = (require(path.join(__dirname, '..', 'dist', 'index.js')) as { default: AppDefinition }).default;
+  const appTester = createAppTester(App);
+  const authData = {
+    smashsend_api_key: sandbox.credentials.smashsendApiKey,
+    smashsend_workspace_id: '',
+    smartlead_api_key: sandbox.credentials.smartleadApiKey,
+    smarte_api_key: sandbox.credentials.smarteApiKey,
+  };
+
+  console.log(`Keyring demo: the app (v${App.version}) against the vendor sandbox at ${sandbox.url}`);
+  console.log('(the SMASHSEND workspace is discovered from the key; secrets are shown masked)\n');
+  const steps = lifecycle(sandbox);
+  let failed = 0;
+  try {
+    for (const [index, step] of steps.entries()) {
+      const label = `${String(index + 1).padStart(2)}/${steps.length} ${step.title}`;
+      const started = performance.now();
+      try {
+        let result: unknown;
+        if (step.key === undefined && step.title.startsWith('Connection')) {
+          result = await appTester(App.authentication!.test as (z: unknown, bundle: unknown) => unknown, { authData, inputData: {} });
+        } else if (step.key !== undefined && step.kind !== 'auth') {
+          const operations = App[step.kind] as Record<string, { operation: { perform: unknown } }>;
+          const perform = operations[step.key].operation.perform as (z: unknown, bundle: unknown) => unknown;
+          result = await appTester(perform, { authData, inputData: step.input?.() ?? {} });
+        }
+        const summary = step.check(result);
+        const ms = Math.round(performance.now() - started);
+        console.log(`✔ ${label}  (${ms} ms)\n     ${summary}`);
+      } catch (error) {
+        failed += 1;
+        const message = error instanceof Error ? error.message.split('\nWhat happened:')[0] : String(error);
+        console.log(`✘ ${label}\n     ${message}`);
+        break; // later steps build on this one
+      }
+    }
+  } finally {
+    await sandbox.close();
+  }
+  console.log(failed === 0 ? `\nAll ${steps.length} steps did what they should.` : '\nThe demo stopped at the failed step above.');
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+// Finds SmartLead client API keys by name (SmartLead's partial match), optionally of one client or status,
+// newest first; no match gives an empty list.
+
+import { defineInputFields, defineSearch } from 'zapier-platform-core';
+import { requireText } from '../connector';
+import { smartleadClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { includeSecretField, parseBoolean } from '../lib/secrets';
+import {
+  presentSmartleadApiKey,
+  smartleadApiKeyOutputFields,
+  smartleadApiKeySample,
+  smartleadKeysNewestFirst,
+  smartleadStatusChoices,
+} from '../lib/smartlead';
+
+const inputFields = defineInputFields([
+  {
+    key: 'keyName',
+    label: 'Key Name',
+    type: 'string',
+    required: true,
+    helpText: 'The key name to look for. SmartLead matches part of a name: "Prod" also finds "Production Key".',
+  },
+  {
+    key: 'clientId',
+    label: 'Client',
+    type: 'integer',
+    required: false,
+    dynamic: 'smartlead_client_list.id.name',
+    helpText: 'Only look among the keys of this SmartLead client. Leave blank to look among every client.',
+  },
+  {
+    key: 'status',
+    label: 'Status',
+    type: 'string',
+    required: false,
+    choices: smartleadStatusChoices,
+    helpText: 'Only find keys with this status. Leave blank for any status.',
+  },
+  includeSecretField,
+]);
+
+export const findSmartleadClientApiKey = defineSearch({
+  key: 'find_smartlead_client_api_key',
+  noun: 'Client API Key',
+  display: {
+    label: 'Find SmartLead Client API Key',
+    description: 'Finds SmartLead client API keys by name, newest first.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z, bundle) =>
+      withVendorErrors(z, async () => {
+        const keys = await smartleadClient(z, bundle).listClientApiKeys({
+          // The connector treats a blank name as "no filter": a search must never list every key instead.
+          keyName: requireText('SmartLead', 'keyName', bundle.inputData.keyName),
+          clientId: bundle.inputData.clientId,
+          status: bundle.inputData.status,
+        });
+        const includeSecret = parseBoolean(bundle.inputData.include_secret);
+        return smartleadKeysNewestFirst(keys).map((key) => presentSmartleadApiKey(key, includeSecret));
+      }),
+    outputFields: [...smartleadApiKeyOutputFields],
+    sample: smartleadApiKeySample,
+  },
+});

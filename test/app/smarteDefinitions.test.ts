@@ -1,0 +1,134 @@
+// The SMARTe operations as Zapier's editor shows them: labels, help text, dropdowns, output fields whose keys match
+// both the static sample and what the step really returns, and the Find or Create pair.
+
+import { App, run, useNock } from '../helpers/app';
+import { CREATE, UPDATE, VIEW, smarte } from '../helpers/smarte';
+import * as fx from '../fixtures/smarte';
+
+useNock();
+
+interface Field {
+  key: string;
+  label?: string;
+  type?: string;
+  helpText?: string;
+  required?: boolean;
+  dynamic?: string;
+}
+type Kind = 'triggers' | 'creates' | 'searches';
+interface Operation {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: { inputFields?: Field[]; outputFields?: Field[]; sample?: Record<string, unknown> };
+}
+
+const operation = (kind: Kind, key: string) => (App[kind] as unknown as Record<string, Operation>)[key];
+const inputField = (kind: Kind, key: string, field: string) => operation(kind, key).operation.inputFields?.find((f) => f.key === field);
+const outputKeys = (kind: Kind, key: string) => (operation(kind, key).operation.outputFields ?? []).map((field) => field.key).sort();
+
+const OPERATIONS = [
+  ['triggers', 'new_smarte_api_key', 'New SMARTe API Key', /^Triggers when .*SMARTe.*\.$/],
+  ['triggers', 'smarte_api_key_list', 'List SMARTe API Keys', /^Lists .*SMARTe.*\.$/],
+  ['creates', 'create_smarte_api_key', 'Create SMARTe API Key', /^Creates .*SMARTe.*\.$/],
+  ['creates', 'suspend_smarte_api_key', 'Suspend SMARTe API Key', /^Suspends .*SMARTe.*\.$/],
+  ['creates', 'reactivate_smarte_api_key', 'Reactivate SMARTe API Key', /^Reactivates .*SMARTe.*\.$/],
+  ['searches', 'find_smarte_api_key', 'Find SMARTe API Key', /^Finds .*SMARTe.*\.$/],
+] as const;
+
+describe.each(OPERATIONS)('%s.%s', (kind, key, label, description) => {
+  const op = operation(kind, key);
+
+  it('is registered under its key, with a title-case label naming SMARTe and a Zapier-style description', () => {
+    expect(op.key).toBe(key);
+    expect(op.noun).toBe('API Key');
+    expect(op.display.label).toBe(label);
+    expect(op.display.description).toMatch(description);
+  });
+
+  it('has a label and help text on every input', () => {
+    for (const field of op.operation.inputFields ?? []) {
+      expect(field.label).toBeTruthy();
+      expect(field.helpText).toBeTruthy();
+    }
+  });
+
+  it('has a label and a type on every output field, and a sample with exactly those keys', () => {
+    const outputFields = op.operation.outputFields ?? [];
+    for (const field of outputFields) {
+      expect(field.label).toBeTruthy();
+      expect(field.type).toBeTruthy();
+    }
+    expect(Object.keys(op.operation.sample ?? {}).sort()).toEqual(outputFields.map((field) => field.key).sort());
+  });
+});
+
+it('only the dropdown trigger is hidden', () => {
+  expect(operation('triggers', 'smarte_api_key_list').display.hidden).toBe(true);
+  expect(operation('triggers', 'new_smarte_api_key').display.hidden).toBeFalsy();
+});
+
+it('takes include_secret where a step shows an existing key, and not on create (which always shows the new key)', () => {
+  for (const [kind, key] of [
+    ['triggers', 'new_smarte_api_key'],
+    ['creates', 'suspend_smarte_api_key'],
+    ['creates', 'reactivate_smarte_api_key'],
+    ['searches', 'find_smarte_api_key'],
+  ] as const) {
+    expect(inputField(kind, key, 'include_secret')).toMatchObject({ type: 'boolean', required: false });
+  }
+  expect(inputField('creates', 'create_smarte_api_key', 'include_secret')).toBeUndefined();
+});
+
+it.each(['suspend_smarte_api_key', 'reactivate_smarte_api_key'])('%s picks the email from the dropdown (custom values allowed)', (key) => {
+  expect(inputField('creates', key, 'email')).toMatchObject({ required: true, type: 'string', dynamic: 'smarte_api_key_list.email.email' });
+});
+
+it.each([
+  ['creates', 'create_smarte_api_key'],
+  ['searches', 'find_smarte_api_key'],
+] as const)('%s.%s takes the email as free text', (kind, key) => {
+  const email = inputField(kind, key, 'email');
+  expect(email).toMatchObject({ required: true, type: 'string' });
+  expect(email?.dynamic).toBeUndefined();
+});
+
+it('pairs Find SMARTe API Key with Create SMARTe API Key as Find or Create', () => {
+  expect(App.searchOrCreates?.find_or_create_smarte_api_key).toEqual({
+    key: 'find_smarte_api_key', // Zapier requires a search-or-create's own key to be its search's key
+    display: { label: 'Find or Create SMARTe API Key', description: expect.any(String) },
+    search: 'find_smarte_api_key',
+    create: 'create_smarte_api_key',
+  });
+});
+
+describe('what each step returns has exactly the keys of its output fields', () => {
+  it.each(['new_smarte_api_key', 'smarte_api_key_list'])('%s', async (key) => {
+    smarte().post(VIEW, {}).reply(200, fx.viewAll);
+    const [first] = (await run('triggers', key)) as object[];
+    expect(Object.keys(first).sort()).toEqual(outputKeys('triggers', key));
+  });
+
+  it('find_smarte_api_key', async () => {
+    smarte().post(VIEW, { email: fx.userKey.email }).reply(200, fx.viewOne);
+    const [first] = (await run('searches', 'find_smarte_api_key', { email: fx.userKey.email })) as object[];
+    expect(Object.keys(first).sort()).toEqual(outputKeys('searches', 'find_smarte_api_key'));
+  });
+
+  it('create_smarte_api_key', async () => {
+    smarte().post(CREATE, { email: fx.created.data.email }).reply(200, fx.created);
+    const result = (await run('creates', 'create_smarte_api_key', { email: fx.created.data.email })) as object;
+    expect(Object.keys(result).sort()).toEqual(outputKeys('creates', 'create_smarte_api_key'));
+  });
+
+  it.each([
+    ['suspend_smarte_api_key', 'suspend', fx.suspended],
+    ['suspend_smarte_api_key', 'suspend', { message: 'Key suspended successfully' }],
+    ['reactivate_smarte_api_key', 'activate', fx.reactivated],
+    ['reactivate_smarte_api_key', 'activate', {}],
+  ])('%s (SMARTe answering %j)', async (key, action, answer) => {
+    smarte().post(UPDATE, { email: fx.userKey.email, action }).reply(200, answer);
+    const result = (await run('creates', key, { email: fx.userKey.email })) as object;
+    expect(Object.keys(result).sort()).toEqual(outputKeys('creates', key));
+  });
+});

@@ -1,0 +1,66 @@
+// find_smarte_api_key: the exact SMARTe view-one request, [key] on a hit, [] on a miss, and every way it can fail.
+
+import { run, useNock, zapierError } from '../helpers/app';
+import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, anySmarteRequest, failures, smarte } from '../helpers/smarte';
+import * as fx from '../fixtures/smarte';
+
+useNock();
+
+const email = fx.userKey.email;
+
+describe('find_smarte_api_key', () => {
+  it('posts {email} and returns that key, id = keyId, value masked', async () => {
+    const scope = smarte().post(VIEW, { email }).reply(200, fx.viewOne);
+    expect(await run('searches', 'find_smarte_api_key', { email: `  ${email}  ` })).toEqual([
+      { id: fx.userKey.keyId, ...fx.userKey, apiKey: MASKED.userKey },
+    ]);
+    scope.done();
+  });
+
+  it.each(SHOW_SECRET)('shows the full key value when include_secret is %p', async (include_secret) => {
+    smarte().post(VIEW, { email }).reply(200, fx.viewOne);
+    expect(await run('searches', 'find_smarte_api_key', { email, include_secret })).toEqual([{ id: fx.userKey.keyId, ...fx.userKey }]);
+  });
+
+  it.each(HIDE_SECRET)('masks the key value when include_secret is %p', async (include_secret) => {
+    smarte().post(VIEW, { email }).reply(200, fx.viewOne);
+    expect(await run('searches', 'find_smarte_api_key', { email, include_secret })).toEqual([
+      { id: fx.userKey.keyId, ...fx.userKey, apiKey: MASKED.userKey },
+    ]);
+  });
+
+  it('picks the matching key, ignoring case, when SMARTe answers with a list', async () => {
+    smarte().post(VIEW, { email: 'DEV.UDI@SMARTE.PRO' }).reply(200, fx.viewAll);
+    expect(await run('searches', 'find_smarte_api_key', { email: 'DEV.UDI@SMARTE.PRO' })).toEqual([
+      { id: fx.otherKey.keyId, ...fx.otherKey, apiKey: MASKED.otherKey },
+    ]);
+  });
+
+  it.each([
+    ['a 404', 404, { error: { code: 'not_found', message: `No API key found for ${email}`, status: 404 } }],
+    ['a 404 with no body', 404, ''],
+    ['data null', 200, { message: 'Key details fetched successfully', data: null }],
+    ['no data', 200, { message: 'Key details fetched successfully' }],
+    ['an empty list', 200, { message: 'Key details fetched successfully', data: [] }],
+    ["another user's key", 200, { message: 'Key details fetched successfully', data: fx.otherKey }],
+  ])('returns [] when SMARTe answers %s', async (_what, status, body) => {
+    const scope = smarte().post(VIEW, { email }).reply(status, body);
+    expect(await run('searches', 'find_smarte_api_key', { email })).toEqual([]);
+    scope.done();
+  });
+
+  it.each(failures(VIEW))('$what', async ({ status, body, headers, expected }) => {
+    smarte().post(VIEW, { email }).reply(status, body, headers);
+    expect(await zapierError(run('searches', 'find_smarte_api_key', { email }))).toEqual(expected);
+  });
+
+  it.each([
+    ['an empty email', '', 'email must not be empty.'],
+    ['no email', undefined, 'email is required and must be text.'],
+    ['a malformed email', 'dev.udi_user@smarte', 'email must be an email address such as name@example.com.'],
+  ])('refuses %s before any request', async (_what, value, message) => {
+    const scope = anySmarteRequest();
+    expect(await zapierError(run('searches', 'find_smarte_api_key', { email: value }))).toEqual({ name: 'AppError', message, code: 'input' });
+    expect(scope.isDone()).toBe(false);
+  });
+});

@@ -1,0 +1,137 @@
+// suspend_smarte_api_key and reactivate_smarte_api_key: the exact SMARTe update request, one stable output shape
+// whether or not SMARTe sends the key record, and every way they can fail.
+
+import { run, useNock, zapierError } from '../helpers/app';
+import { HIDE_SECRET, MASKED, SHOW_SECRET, UPDATE, anySmarteRequest, failures, smarte } from '../helpers/smarte';
+import * as fx from '../fixtures/smarte';
+
+useNock();
+
+const email = fx.userKey.email;
+
+const steps = [
+  { key: 'suspend_smarte_api_key', action: 'suspend', status: 'suspended', answer: fx.suspended, message: 'Key suspended successfully' },
+  { key: 'reactivate_smarte_api_key', action: 'activate', status: 'active', answer: fx.reactivated, message: 'Key activated successfully' },
+] as const;
+
+describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
+  it(`posts {email, action: "${action}"} and returns the key record, id = keyId, value masked`, async () => {
+    const scope = smarte().post(UPDATE, { email, action }).reply(200, answer);
+    expect(await run('creates', key, { email: ` ${email} ` })).toEqual({
+      id: fx.userKey.keyId,
+      ...fx.userKey,
+      status,
+      apiKey: MASKED.userKey,
+      message: null,
+    });
+    scope.done();
+  });
+
+  it.each(SHOW_SECRET)('shows the full key value when include_secret is %p', async (include_secret) => {
+    smarte().post(UPDATE, { email, action }).reply(200, answer);
+    expect(await run('creates', key, { email, include_secret })).toMatchObject({ apiKey: fx.userKey.apiKey });
+  });
+
+  it.each(HIDE_SECRET)('masks the key value when include_secret is %p', async (include_secret) => {
+    smarte().post(UPDATE, { email, action }).reply(200, answer);
+    expect(await run('creates', key, { email, include_secret })).toMatchObject({ apiKey: MASKED.userKey });
+  });
+
+  it('gives the same fields when SMARTe answers with only a message: id = the email', async () => {
+    smarte().post(UPDATE, { email, action }).reply(200, { message });
+    expect(await run('creates', key, { email, include_secret: true })).toEqual({
+      id: email,
+      keyId: null,
+      email,
+      role: null,
+      status,
+      apiKey: null,
+      message,
+    });
+  });
+
+  it('gives the same fields when SMARTe answers with neither record nor message', async () => {
+    smarte().post(UPDATE, { email, action }).reply(200, { data: null });
+    expect(await run('creates', key, { email })).toEqual({ id: email, keyId: null, email, role: null, status, apiKey: null, message: null });
+  });
+
+  it('says which key was not found (the email) on a 404', async () => {
+    smarte()
+      .post(UPDATE, { email: 'nobody@smarte.pro', action })
+      .reply(404, { error: { code: 'not_found', message: 'No API key found for nobody@smarte.pro', status: 404 } });
+    expect(await zapierError(run('creates', key, { email: 'nobody@smarte.pro' }))).toEqual({
+      name: 'AppError',
+      message: `SMARTe has no key for nobody@smarte.pro (404 on POST ${UPDATE}): No API key found for nobody@smarte.pro.`,
+      code: 'not_found',
+      status: 404,
+    });
+  });
+
+  it('says which key was not found even when the 404 has no body', async () => {
+    smarte().post(UPDATE, { email, action }).reply(404, '');
+    expect(await zapierError(run('creates', key, { email }))).toMatchObject({
+      message: `SMARTe has no key for ${email} (404 on POST ${UPDATE}).`,
+      code: 'not_found',
+    });
+  });
+
+  it("explains a key SMARTe's admin key may not change (403)", async () => {
+    smarte()
+      .post(UPDATE, { email, action })
+      .reply(403, { error: { code: 'forbidden', message: 'This endpoint requires an admin API key', status: 403 } });
+    expect(await zapierError(run('creates', key, { email }))).toEqual({
+      name: 'AppError',
+      message: `SMARTe refused access: the API key lacks permission for this (403 on POST ${UPDATE}): This endpoint requires an admin API key.`,
+      code: 'forbidden',
+      status: 403,
+    });
+  });
+
+  it.each(failures(UPDATE))('$what', async ({ status: code, body, headers, expected }) => {
+    smarte().post(UPDATE, { email, action }).reply(code, body, headers);
+    expect(await zapierError(run('creates', key, { email }))).toEqual(expected);
+  });
+
+  it.each([
+    ['an empty email', '', 'email must not be empty.'],
+    ['no email', undefined, 'email is required and must be text.'],
+    ['a malformed email', 'dev.udi_user', 'email must be an email address such as name@example.com.'],
+  ])('refuses %s before any request', async (_what, value, expected) => {
+    const scope = anySmarteRequest();
+    expect(await zapierError(run('creates', key, { email: value }))).toEqual({ name: 'AppError', message: expected, code: 'input' });
+    expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('reactivate_smarte_api_key refusals', () => {
+  it("carries SMARTe's message when the key is not suspended (400)", async () => {
+    smarte()
+      .post(UPDATE, { email, action: 'activate' })
+      .reply(400, { error: { code: 'bad_request', message: 'Only suspended keys can be reactivated', status: 400 } });
+    expect(await zapierError(run('creates', 'reactivate_smarte_api_key', { email }))).toEqual({
+      name: 'AppError',
+      message: `SMARTe rejected the request (400 on POST ${UPDATE}): Only suspended keys can be reactivated.`,
+      code: 'validation',
+      status: 400,
+    });
+  });
+
+  it("carries SMARTe's message when it is a plain {message} body", async () => {
+    smarte().post(UPDATE, { email, action: 'activate' }).reply(400, { message: 'Key is not suspended' });
+    expect(await zapierError(run('creates', 'reactivate_smarte_api_key', { email }))).toMatchObject({
+      message: `SMARTe rejected the request (400 on POST ${UPDATE}): Key is not suspended.`,
+    });
+  });
+});
+
+describe('suspend_smarte_api_key refusals', () => {
+  it("carries SMARTe's message when the key cannot be suspended (400)", async () => {
+    smarte()
+      .post(UPDATE, { email, action: 'suspend' })
+      .reply(400, { error: { code: 'bad_request', message: 'Key is already suspended', status: 400 } });
+    expect(await zapierError(run('creates', 'suspend_smarte_api_key', { email }))).toMatchObject({
+      message: `SMARTe rejected the request (400 on POST ${UPDATE}): Key is already suspended.`,
+      code: 'validation',
+    });
+  });
+});

@@ -1,0 +1,115 @@
+// The SmartLead operations as the Zap editor shows them: labels, help text, dropdowns, and samples that match
+// their output fields (nothing else checks that).
+
+import { App } from '../helpers/app';
+
+interface Field {
+  key: string;
+  label?: string;
+  type?: string;
+  helpText?: string;
+  required?: boolean;
+  dynamic?: string;
+  choices?: unknown;
+}
+interface Operation {
+  key: string;
+  noun: string;
+  display: { label?: string; description?: string; hidden?: boolean };
+  operation: { inputFields?: Field[]; outputFields?: Field[]; sample?: Record<string, unknown> };
+}
+
+const registry = (kind: 'triggers' | 'creates' | 'searches') => App[kind] as unknown as Record<string, Operation>;
+
+const smartlead = [
+  ['triggers', 'smartlead_client_list'],
+  ['triggers', 'smartlead_client_api_key_list'],
+  ['triggers', 'new_smartlead_client_api_key'],
+  ['creates', 'create_smartlead_client_api_key'],
+  ['creates', 'reset_smartlead_client_api_key'],
+  ['creates', 'delete_smartlead_client_api_key'],
+  ['searches', 'find_smartlead_client_api_key'],
+] as const;
+
+const inputKeys = (kind: 'triggers' | 'creates' | 'searches', key: string) =>
+  (registry(kind)[key].operation.inputFields ?? []).map((field) => [field.key, field.required ?? false, field.dynamic ?? null]);
+
+describe.each(smartlead)('%s.%s', (kind, key) => {
+  const op = registry(kind)[key];
+
+  it('is registered under its key', () => {
+    expect(op.key).toBe(key);
+  });
+
+  it('has a title-case label naming SmartLead and a Zapier-style description', () => {
+    expect(op.display.label).toMatch(/SmartLead/);
+    for (const word of (op.display.label ?? '').split(' ')) expect(word[0]).toBe(word[0].toUpperCase());
+    expect(op.display.description).toMatch(/\.$/);
+    if (kind === 'triggers' && !op.display.hidden) expect(op.display.description).toMatch(/^Triggers when /);
+  });
+
+  it('gives every input a label and help text', () => {
+    for (const field of op.operation.inputFields ?? []) {
+      expect(field.label).toBeTruthy();
+      expect(field.helpText).toBeTruthy();
+    }
+  });
+
+  it('labels and types every output field, and its sample has exactly those keys', () => {
+    const fields = op.operation.outputFields ?? [];
+    for (const field of fields) {
+      expect(field.label).toBeTruthy();
+      expect(field.type).toBeTruthy();
+    }
+    expect(Object.keys(op.operation.sample ?? {}).sort()).toEqual(fields.map((field) => field.key).sort());
+  });
+
+  it('keeps secrets in samples fake', () => {
+    const value = op.operation.sample?.api_key;
+    if (value !== undefined) expect(value).toMatch(/^(cl_live_(x+|y+)|\*{8}x{4})$/);
+  });
+});
+
+describe('SmartLead inputs', () => {
+  it('are the public contract: keys, required, and dropdown sources', () => {
+    expect(inputKeys('triggers', 'new_smartlead_client_api_key')).toEqual([
+      ['clientId', false, 'smartlead_client_list.id.name'],
+      ['status', false, null],
+      ['include_secret', false, null],
+    ]);
+    expect(inputKeys('creates', 'create_smartlead_client_api_key')).toEqual([
+      ['clientId', true, 'smartlead_client_list.id.name'],
+      ['keyName', true, null],
+    ]);
+    expect(inputKeys('creates', 'reset_smartlead_client_api_key')).toEqual([['keyId', true, 'smartlead_client_api_key_list.id.key_name']]);
+    expect(inputKeys('creates', 'delete_smartlead_client_api_key')).toEqual([
+      ['keyId', true, 'smartlead_client_api_key_list.id.key_name'],
+      ['include_secret', false, null],
+    ]);
+    expect(inputKeys('searches', 'find_smartlead_client_api_key')).toEqual([
+      ['keyName', true, null],
+      ['clientId', false, 'smartlead_client_list.id.name'],
+      ['status', false, null],
+      ['include_secret', false, null],
+    ]);
+  });
+
+  it('the keyName help text states the rule', () => {
+    const keyName = registry('creates').create_smartlead_client_api_key.operation.inputFields?.find((field) => field.key === 'keyName');
+    expect(keyName?.helpText).toMatch(/letters, digits, spaces, hyphens .* and underscores/);
+  });
+
+  it('offer the two statuses SmartLead documents', () => {
+    const status = registry('triggers').new_smartlead_client_api_key.operation.inputFields?.find((field) => field.key === 'status');
+    expect(status?.choices).toEqual([
+      { value: 'active', sample: 'active', label: 'Active' },
+      { value: 'inactive', sample: 'inactive', label: 'Inactive' },
+    ]);
+  });
+
+  it('hide only the dropdown triggers', () => {
+    expect(registry('triggers').smartlead_client_list.display.hidden).toBe(true);
+    expect(registry('triggers').smartlead_client_api_key_list.display.hidden).toBe(true);
+    expect(registry('triggers').new_smartlead_client_api_key.display.hidden).toBeFalsy();
+  });
+});

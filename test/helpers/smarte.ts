@@ -1,0 +1,133 @@
+// SMARTe test helpers: the exact request SMARTe must receive, the failure answers every SMARTe step must explain,
+// and a loopback server that never answers (nock cannot make z.request time out without a real wait).
+
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import nock from 'nock';
+import { AUTH, SMARTE, type ZapierErrorShape } from './app';
+import * as fx from '../fixtures/smarte';
+
+export const VIEW = '/signals/v1/key/view';
+export const CREATE = '/signals/v1/key/createsignalapikey';
+export const UPDATE = '/signals/v1/key/update';
+
+/** SMARTe as the steps must call it: the connection's key in `Api-Key`, a JSON body, nothing else for auth. */
+export function smarte() {
+  return nock(SMARTE, {
+    reqheaders: { 'api-key': AUTH.smarte_api_key, 'content-type': 'application/json' },
+    badheaders: ['authorization'],
+  });
+}
+
+/** Any SMARTe request at all: for checks that must fail before one is sent. */
+export function anySmarteRequest() {
+  return nock(SMARTE).post(/.*/).reply(200, fx.viewAll);
+}
+
+/** The docs' fake key values, as the steps show them masked. */
+export const MASKED = { userKey: '********3vs=', otherKey: '********xJHY', created: '********P0w=' };
+
+/** `include_secret` as Zapier may deliver it: a boolean, or text mapped from an earlier step. */
+export const SHOW_SECRET = [true, 'true', 'yes'];
+export const HIDE_SECRET = [false, 'false', 'no', undefined];
+
+export interface FailureCase {
+  what: string;
+  status: number;
+  body: string | object;
+  headers?: Record<string, string>;
+  expected: ZapierErrorShape;
+}
+
+/** What every SMARTe call must turn each failing answer into, on the given path. */
+export function failures(path: string): FailureCase[] {
+  const where = `POST ${path}`;
+  return [
+    {
+      what: '401 → an expired connection naming SMARTe',
+      status: 401,
+      body: { message: 'Invalid API key' },
+      expected: {
+        name: 'ExpiredAuthError',
+        message: `SMARTe rejected the API key (401 on ${where}): Invalid API key. Reconnect your SMARTe API key in this connection.`,
+      },
+    },
+    {
+      what: "429 with Retry-After → throttled for that long, with SMARTe's message",
+      status: 429,
+      body: fx.rateLimited,
+      headers: { 'Retry-After': '30' },
+      expected: {
+        name: 'ThrottledError',
+        message: `SMARTe rate limit reached (429 on ${where}): Rate limit exceeded for your organisation. Retry after 30 s.`,
+        delay: 30,
+      },
+    },
+    {
+      what: "429 without Retry-After → throttled for SMARTe's 60 s default",
+      status: 429,
+      body: fx.rateLimited,
+      expected: {
+        name: 'ThrottledError',
+        message: `SMARTe rate limit reached (429 on ${where}): Rate limit exceeded for your organisation. Wait a moment before trying again.`,
+        delay: 60,
+      },
+    },
+    {
+      what: "400 → SMARTe's own message",
+      status: 400,
+      body: { error: { code: 'bad_request', message: 'Invalid request payload', status: 400 } },
+      expected: { name: 'AppError', message: `SMARTe rejected the request (400 on ${where}): Invalid request payload.`, code: 'validation', status: 400 },
+    },
+    {
+      what: '500 → a server error a retry may fix',
+      status: 500,
+      body: { message: 'Internal server error' },
+      expected: { name: 'AppError', message: `SMARTe had a server error (500 on ${where}): Internal server error. A retry may help.`, code: 'server', status: 500 },
+    },
+    {
+      what: '502 HTML page → a server error a retry may fix',
+      status: 502,
+      body: '<html><body>Bad Gateway</body></html>',
+      headers: { 'Content-Type': 'text/html' },
+      expected: { name: 'AppError', message: `SMARTe had a server error (an HTML error page) (502 on ${where}). A retry may help.`, code: 'server', status: 502 },
+    },
+    {
+      what: '200 HTML page → a bad answer a retry may fix',
+      status: 200,
+      body: '<!doctype html><html><body>Maintenance</body></html>',
+      expected: { name: 'AppError', message: `SMARTe sent an HTML page instead of JSON (200 on ${where}). A retry may help.`, code: 'bad_response', status: 200 },
+    },
+    {
+      what: '200 malformed JSON → a bad answer a retry may fix',
+      status: 200,
+      body: '{"message": "Key details fetched successfully", "data": [',
+      expected: { name: 'AppError', message: `SMARTe sent malformed JSON (200 on ${where}). A retry may help.`, code: 'bad_response', status: 200 },
+    },
+  ];
+}
+
+export interface SilentServer {
+  baseUrl: string;
+  /** Resolves when a request has arrived (so the client's timeout timer is running). */
+  requestArrived: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A loopback HTTP server that accepts requests and never answers them. */
+export async function silentServer(): Promise<SilentServer> {
+  const sockets: Socket[] = [];
+  let arrived!: () => void;
+  const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+  const server = http.createServer(() => arrived());
+  server.on('connection', (socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requestArrived,
+    close: async () => {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Hidden trigger behind every SmartLead "Client" dropdown: the account's clients, in SmartLead's order.
+
+import { defineTrigger } from 'zapier-platform-core';
+import { smartleadClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import { asPollingItems, smartleadClientOutputFields, smartleadClientSample } from '../lib/smartlead';
+
+export const smartleadClientList = defineTrigger({
+  key: 'smartlead_client_list',
+  noun: 'Client',
+  display: {
+    label: 'SmartLead Clients',
+    description: 'Lists the clients of your SmartLead account, for the Client dropdowns.',
+    hidden: true,
+  },
+  operation: {
+    type: 'polling',
+    inputFields: [],
+    perform: async (z, bundle) => withVendorErrors(z, async () => asPollingItems(await smartleadClient(z, bundle).listClients())),
+    outputFields: [...smartleadClientOutputFields],
+    sample: smartleadClientSample,
+  },
+});

@@ -71,7 +71,7 @@ export function checkBaseUrl(vendor: Vendor, baseUrl: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new InputError(vendor, 'baseUrl', 'must use https (plain http is allowed only on a loopback address)');
   }
-  if (url.search || url.hash || url.username || url.password) {
+  if (baseUrl.includes('?') || baseUrl.includes('#') || url.username || url.password) {
     throw new InputError(vendor, 'baseUrl', 'must not contain a query, a fragment or credentials');
   }
   return url.toString().replace(/\/+$/, '');
@@ -144,9 +144,7 @@ export class VendorHttp {
     }
     // Some vendor pages answer 200 with {ok:false} or {success:false} and an error body.
     if (isRecord(json) && (json.ok === false || json.success === false)) {
-      const { message, fieldErrors } = extractVendorMessage(json);
-      const withMessage = { ...details, vendorMessage: this.redact(message) };
-      throw new ValidationError(this.describe(withMessage, 'reported a failure'), withMessage, fieldErrors.map((f) => this.redact(f) ?? ''));
+      throw this.statusError(spec, { ...response, status: 400 }, details, 'reported a failure');
     }
     const result = v.safeParse(spec.schema, json);
     if (!result.success) {
@@ -159,8 +157,9 @@ export class VendorHttp {
     return result.output;
   }
 
-  private statusError(spec: CallSpec<unknown>, response: TransportResponse, details: ErrorDetails): ConnectorError {
-    const text = response.body.trim();
+  private statusError(spec: CallSpec<unknown>, response: TransportResponse, details: ErrorDetails, failure = 'rejected the request'): ConnectorError {
+    // Redact before anything is parsed or clipped, so that no part of an echoed key survives.
+    const text = (this.redact(response.body) ?? '').trim();
     let vendorMessage: string | undefined;
     let fieldErrors: string[] = [];
     if (text !== '' && !looksLikeHtml(text, response.headers)) {
@@ -185,7 +184,7 @@ export class VendorHttp {
       const what = spec.notFound ? `has no ${spec.notFound}` : `found nothing at ${spec.method} ${spec.path}`;
       return new NotFoundError(this.describe(d, what), d);
     }
-    if (status === 400 || status === 422) return new ValidationError(this.describe(d, 'rejected the request'), d, fieldErrors);
+    if (status === 400 || status === 409 || status === 422) return new ValidationError(this.describe(d, failure), d, fieldErrors);
     if (status === 429) {
       const retryAfter = parseRetryAfter(response.headers['retry-after']);
       const wait = retryAfter === undefined ? 'Wait a moment before trying again.' : `Retry after ${retryAfter} s.`;
@@ -255,12 +254,32 @@ function looksLikeHtml(text: string, headers: Record<string, string>): boolean {
   return /^\s*</.test(text) || (headers['content-type'] ?? '').includes('text/html');
 }
 
+interface IssueAt {
+  path: string[];
+  issue: v.BaseIssue<unknown>;
+}
+
+/**
+ * For a union ("a list, or {data: list}"), the sub-issue that got deepest says best what was wrong. A sub-issue's
+ * path is relative to the union's value, so the union's own path goes in front.
+ */
+function deepest(issue: v.BaseIssue<unknown>, prefix: string[] = []): IssueAt {
+  const path = [...prefix, ...(issue.path ?? []).map((item) => String(item.key))];
+  let best: IssueAt = { path, issue };
+  for (const sub of issue.issues ?? []) {
+    const candidate = deepest(sub, path);
+    if (candidate.path.length > best.path.length) best = candidate;
+  }
+  return best;
+}
+
 /** "data.0.id is missing; data.1.status: expected string" without ever echoing the received values (they may be secrets). */
 function summariseIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
     .slice(0, 3)
-    .map((issue) => {
-      const path = issue.path?.map((item) => String(item.key)).join('.') || 'the body';
+    .map((top) => deepest(top))
+    .map(({ path: segments, issue }) => {
+      const path = segments.join('.') || 'the body';
       if (issue.received === 'undefined') return `${path} is missing`;
       return `${path}: expected ${issue.expected ?? 'a different value'}`;
     })

@@ -32,7 +32,7 @@ const createSchema = v.pipe(v.looseObject({ message: v.nullish(v.string()), data
 export type SmarteKeyAction = 'suspend' | 'activate';
 
 /** The update answer: the record when SMARTe sends it, else what is known (email and the new status). */
-export type SmarteUpdatedKey = SmarteKey | { email: string; status: string; message?: string };
+export type SmarteUpdatedKey = (SmarteKey & { message?: string }) | { email: string; status: string; message?: string };
 
 export class SmarteClient {
   private readonly http: VendorHttp;
@@ -68,16 +68,16 @@ export class SmarteClient {
   }
 
   /** POST /signals/v1/key/update `{email, action: "suspend"}`. */
-  suspendKey(email: string): Promise<SmarteUpdatedKey> {
+  async suspendKey(email: string): Promise<SmarteUpdatedKey> {
     return this.updateKey(email, 'suspend', 'suspended');
   }
 
   /** POST /signals/v1/key/update `{email, action: "activate"}` — only a suspended key can be reactivated. */
-  reactivateKey(email: string): Promise<SmarteUpdatedKey> {
+  async reactivateKey(email: string): Promise<SmarteUpdatedKey> {
     return this.updateKey(email, 'activate', 'active');
   }
 
-  private updateKey(email: string, action: SmarteKeyAction, newStatus: string): Promise<SmarteUpdatedKey> {
+  private async updateKey(email: string, action: SmarteKeyAction, newStatus: string): Promise<SmarteUpdatedKey> {
     const address = requireEmail(VENDOR, 'email', email);
     return this.http.call({
       method: 'POST',
@@ -85,7 +85,10 @@ export class SmarteClient {
       body: { email: address, action },
       schema: v.pipe(
         v.looseObject({ message: v.nullish(v.string()), data: v.nullish(smarteKeySchema) }),
-        v.transform((body): SmarteUpdatedKey => body.data ?? { email: address, status: newStatus, ...(body.message ? { message: body.message } : {}) }),
+        v.transform((body): SmarteUpdatedKey => {
+          const message = body.message ? { message: body.message } : {};
+          return body.data ? { ...body.data, ...message } : { email: address, status: newStatus, ...message };
+        }),
       ),
       notFound: `key for ${address}`,
     });

@@ -82,7 +82,7 @@ export class SmartLeadClient {
   }
 
   /** GET /api/v1/client/api-key — client API keys, optionally filtered. */
-  listClientApiKeys(filter: ListClientApiKeysFilter = {}): Promise<SmartLeadApiKey[]> {
+  async listClientApiKeys(filter: ListClientApiKeysFilter = {}): Promise<SmartLeadApiKey[]> {
     const query = {
       clientId: optionalPositiveInt(VENDOR, 'clientId', filter.clientId),
       status: optionalOneOf(VENDOR, 'status', filter.status, SMARTLEAD_KEY_STATUSES),
@@ -111,19 +111,22 @@ export class SmartLeadClient {
   }
 
   /** DELETE /api/v1/client/api-key/{id}. */
-  deleteClientApiKey(keyId: number | string): Promise<SmartLeadDeleteResult> {
+  async deleteClientApiKey(keyId: number | string): Promise<SmartLeadDeleteResult> {
     const id = requirePositiveInt(VENDOR, 'keyId', keyId);
-    const deleted = (record?: SmartLeadApiKey): SmartLeadDeleteResult => (record ? { id, deleted: true, record } : { id, deleted: true });
     return this.http.call({
       method: 'DELETE',
       path: `/api/v1/client/api-key/${id}`,
       // The delete answer is undocumented: {ok:true}, {ok:true, data: record}, the bare record, or nothing.
+      // Only a body that really is a key record is returned as the deleted record.
       schema: v.pipe(
-        v.union([v.looseObject({ data: smartLeadApiKeySchema }), smartLeadApiKeySchema, v.looseObject({})]),
-        v.transform((body) => deleted(isWrapped(body) ? (body.data as SmartLeadApiKey) : 'key_name' in body ? (body as SmartLeadApiKey) : undefined)),
+        v.unknown(),
+        v.transform((body): SmartLeadDeleteResult => {
+          const candidate = isWrapped(body) ? body.data : body;
+          return v.is(smartLeadApiKeySchema, candidate) ? { id, deleted: true, record: candidate } : { id, deleted: true };
+        }),
       ),
       notFound: `client API key ${id}`,
-      whenEmpty: () => deleted(),
+      whenEmpty: () => ({ id, deleted: true }),
     });
   }
 }

@@ -90,7 +90,8 @@ export class SmashsendClient {
     const path = '/v1/api-keys/check';
     const check = await this.http.call({ method: 'GET', path, schema: checkSchema });
     if (check.status !== 'SUCCEED') {
-      throw new AuthError(`SMASHSEND did not accept the API key (GET ${path} answered status "${check.status.slice(0, 40)}").`, {
+      const status = (this.http.redact(check.status) ?? '').slice(0, 40);
+      throw new AuthError(`SMASHSEND did not accept the API key (GET ${path} answered status "${status}").`, {
         vendor: VENDOR,
         status: 200,
         method: 'GET',
@@ -148,7 +149,7 @@ export class SmashsendClient {
     let startAt: string | undefined;
     const seen = new Set<string>();
     for (;;) {
-      const page = await this.listApiKeys({ limit: SMASHSEND_MAX_PAGE_SIZE, ...options, startAt });
+      const page = await this.listApiKeys({ ...options, limit: options.limit ?? SMASHSEND_MAX_PAGE_SIZE, startAt });
       yield page;
       if (!page.hasMore) return;
       if (page.startAt === null || seen.has(page.startAt)) {

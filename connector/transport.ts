@@ -49,6 +49,8 @@ export const fetchTransport: Transport = async (request) => {
     headers,
     body,
     signal: AbortSignal.timeout(request.timeoutMs),
+    // Never follow a redirect: a custom auth header (SMARTe's Api-Key) would go wherever it points.
+    redirect: 'manual',
   });
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {

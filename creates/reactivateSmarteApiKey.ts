@@ -32,6 +32,6 @@ export const reactivateSmarteApiKey = defineCreate({
         presentSmarteKeyChange(await smarteClient(z, bundle).reactivateKey(bundle.inputData.email), parseBoolean(bundle.inputData.include_secret)),
       ),
     outputFields: [...smarteKeyChangeOutputFields],
-    sample: { ...smarteApiKeySample, status: 'active', message: null },
+    sample: { ...smarteApiKeySample, status: 'active', message: 'Key activated successfully' },
   },
 });

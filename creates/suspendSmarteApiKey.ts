@@ -32,6 +32,6 @@ export const suspendSmarteApiKey = defineCreate({
         presentSmarteKeyChange(await smarteClient(z, bundle).suspendKey(bundle.inputData.email), parseBoolean(bundle.inputData.include_secret)),
       ),
     outputFields: [...smarteKeyChangeOutputFields],
-    sample: { ...smarteApiKeySample, status: 'suspended', message: null },
+    sample: { ...smarteApiKeySample, status: 'suspended', message: 'Key suspended successfully' },
   },
 });

@@ -66,14 +66,15 @@ export function presentSmarteApiKey(key: SmarteKey, includeSecret: boolean): Sma
   };
 }
 
-function isKeyRecord(result: SmarteUpdatedKey): result is SmarteKey {
+function isKeyRecord(result: SmarteUpdatedKey): result is SmarteKey & { message?: string } {
   return typeof (result as { keyId?: unknown }).keyId === 'string';
 }
 
 /** A suspend/reactivate answer, in one shape whether SMARTe sent the key record or only a message. */
 export function presentSmarteKeyChange(result: SmarteUpdatedKey, includeSecret: boolean): SmarteKeyChangeOutput {
   if (isKeyRecord(result)) {
-    return { ...presentSmarteApiKey(result, includeSecret), message: null };
+    const { message, ...key } = result;
+    return { ...presentSmarteApiKey(key, includeSecret), message: message ?? null };
   }
   return { id: result.email, keyId: null, email: result.email, role: null, status: result.status, apiKey: null, message: result.message ?? null };
 }

@@ -13,6 +13,8 @@ export function zRequestTransport(z: ZObject): Transport {
       headers: { accept: 'application/json', ...request.headers },
       timeout: request.timeoutMs,
       skipThrowForStatus: true,
+      // Never follow a redirect: a custom auth header (SMARTe's Api-Key) would go wherever it points.
+      redirect: 'manual',
       // Not in core's HttpRequestOptions type, but read by its throw-for-throttling middleware.
       throwForThrottlingEarly: false,
     };

@@ -56,8 +56,8 @@ describe('create_smarte_api_key', () => {
       .reply(409, { error: { code: 'conflict', message: `An API key already exists for ${email}`, status: 409 } });
     expect(await zapierError(run('creates', 'create_smarte_api_key', { email }))).toEqual({
       name: 'AppError',
-      message: `SMARTe answered with unexpected status 409 (409 on POST ${CREATE}): An API key already exists for ${email}.`,
-      code: 'http',
+      message: `SMARTe rejected the request (409 on POST ${CREATE}): An API key already exists for ${email}.`,
+      code: 'validation',
       status: 409,
     });
   });

@@ -22,7 +22,7 @@ describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
       ...fx.userKey,
       status,
       apiKey: MASKED.userKey,
-      message: null,
+      message,
     });
     scope.done();
   });

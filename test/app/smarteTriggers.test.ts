@@ -57,7 +57,7 @@ describe('new_smarte_api_key', () => {
     const error = await zapierError(run('triggers', 'new_smarte_api_key'));
     expect(error).toEqual({
       name: 'AppError',
-      message: `SMARTe sent an unexpected response (200 on POST ${VIEW}): data: expected (Array | Object). A retry may help.`,
+      message: `SMARTe sent an unexpected response (200 on POST ${VIEW}): data.0.keyId is missing. A retry may help.`,
       code: 'bad_response',
       status: 200,
     });

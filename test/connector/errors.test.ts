@@ -269,11 +269,12 @@ const cases: ErrorCase[] = [
     kind: 'validation',
     retryable: false,
     check: (e) => {
-      expect(e.vendorMessage).toBe('Invalid input');
+      expect(e.vendorMessage).toBe('Invalid input: email: is not allowed');
       expect(fieldErrorsOf(e)).toEqual(['email: is not allowed']);
     },
   },
-  { name: '409 (an unexpected status)', status: 409, body: { message: 'Conflict' }, type: HttpError, kind: 'http', retryable: false },
+  { name: '409 (a conflict, e.g. a key that already exists)', status: 409, body: { message: 'Conflict' }, type: ValidationError, kind: 'validation', retryable: false },
+  { name: '405 (an unexpected status)', status: 405, body: { message: 'Method Not Allowed' }, type: HttpError, kind: 'http', retryable: false },
 ];
 
 describe.each(calls)('$vendor $method $path', (call) => {
@@ -338,7 +339,8 @@ describe('exact user-facing messages', () => {
       {},
       `SmartLead reported a failure (200 on PUT ${reset}): Key is locked.`,
     ],
-    ['SmartLead 409', smartlead, SMARTLEAD, reset, 409, 'Conflict', {}, `SmartLead answered with unexpected status 409 (409 on PUT ${reset}): Conflict.`],
+    ['SmartLead 409', smartlead, SMARTLEAD, reset, 409, 'Conflict', {}, `SmartLead rejected the request (409 on PUT ${reset}): Conflict.`],
+    ['SmartLead 405', smartlead, SMARTLEAD, reset, 405, 'Method Not Allowed', {}, `SmartLead answered with unexpected status 405 (405 on PUT ${reset}): Method Not Allowed.`],
     [
       'SMASHSEND 401',
       smashsend,

@@ -109,14 +109,14 @@ describe('SmarteClient.createKey', () => {
 describe('SmarteClient.suspendKey and reactivateKey', () => {
   it('suspend posts {email, action: "suspend"} and returns the updated record', async () => {
     const seen = vendorAnswers(SMARTE, 'POST', UPDATE, { status: 200, body: fx.suspended });
-    expect(await client().suspendKey('dev.udi_user@smarte.pro')).toEqual(fx.suspended.data);
+    expect(await client().suspendKey('dev.udi_user@smarte.pro')).toEqual({ ...fx.suspended.data, message: 'Key suspended successfully' });
     expect(seen).toHaveLength(1);
     expectPost(seen[0], UPDATE, { email: 'dev.udi_user@smarte.pro', action: 'suspend' });
   });
 
   it('reactivate posts {email, action: "activate"} and returns the updated record', async () => {
     const seen = vendorAnswers(SMARTE, 'POST', UPDATE, { status: 200, body: fx.reactivated });
-    expect(await client().reactivateKey('dev.udi_user@smarte.pro')).toEqual(fx.reactivated.data);
+    expect(await client().reactivateKey('dev.udi_user@smarte.pro')).toEqual({ ...fx.reactivated.data, message: 'Key activated successfully' });
     expect(seen).toHaveLength(1);
     expectPost(seen[0], UPDATE, { email: 'dev.udi_user@smarte.pro', action: 'activate' });
   });

@@ -6,5 +6,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  setupFilesAfterEnv: ['<rootDir>/test/setup/isolateHttp.ts'],
+  // core's memory checker exits a process that made over 250 app calls with RSS above 450 MB: recycle workers first.
+  workerIdleMemoryLimit: '300MB',
   testTimeout: 20000,
 };

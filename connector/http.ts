@@ -45,6 +45,11 @@ export interface CallSpec<T> {
   notFound?: string;
   /** Value to use when a 2xx body is empty (e.g. a delete answered 204). Without it, an empty body is an error. */
   whenEmpty?: () => T;
+  /**
+   * A shorter timeout for this one call (never longer than the client's): lets a caller that has only part of
+   * its time budget left (e.g. the last request of a Zapier step) give up in time instead of being killed.
+   */
+  timeoutMs?: number;
 }
 
 export interface VendorAuth {
@@ -100,6 +105,7 @@ export class VendorHttp {
     }
     Object.assign(query, this.auth.query);
     const details: ErrorDetails = { vendor: this.vendor, method: spec.method, path: spec.path };
+    const timeoutMs = Number.isFinite(spec.timeoutMs) ? Math.max(1, Math.min(this.timeoutMs, Math.floor(spec.timeoutMs as number))) : this.timeoutMs;
 
     let response: TransportResponse;
     try {
@@ -109,11 +115,11 @@ export class VendorHttp {
         query,
         headers: { ...this.auth.headers },
         body: spec.body,
-        timeoutMs: this.timeoutMs,
+        timeoutMs,
       });
     } catch (error) {
       if (error instanceof ConnectorError) throw error;
-      throw this.networkError(error, details);
+      throw this.networkError(error, details, timeoutMs);
     }
 
     const withStatus: ErrorDetails = { ...details, status: response.status };
@@ -197,9 +203,9 @@ export class VendorHttp {
     return new HttpError(this.describe(d, `answered with unexpected status ${status}`), d);
   }
 
-  private networkError(error: unknown, details: ErrorDetails): NetworkError {
+  private networkError(error: unknown, details: ErrorDetails, timeoutMs: number): NetworkError {
     const reason = classifyNetworkError(error);
-    const seconds = Math.round(this.timeoutMs / 100) / 10;
+    const seconds = Math.round(timeoutMs / 100) / 10;
     const what: Record<NetworkReason, string> = {
       timeout: `did not answer within ${seconds} s`,
       refused: 'refused the connection',
@@ -226,7 +232,8 @@ export class VendorHttp {
    */
   requireSecret<T extends object, K extends string>(record: T, field: K, method: HttpMethod, path: string, what: string): T & Record<K, string> {
     const value: unknown = (record as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value.trim() !== '') return record as T & Record<K, string>;
+    // A value cut short for display ("sk_live_abc1...") or masked ("****") is not the key either.
+    if (typeof value === 'string' && value.trim() !== '' && !/(\.\.\.|…)$|\*{3}/.test(value)) return record as T & Record<K, string>;
     const details: ErrorDetails = { vendor: this.vendor, status: 200, method, path };
     throw new BadResponseError(
       this.describe(

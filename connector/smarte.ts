@@ -21,9 +21,12 @@ export type SmarteKey = v.InferOutput<typeof smarteKeySchema>;
 /** A key as the create answer gives it: with its apiKey value. */
 export type SmarteNewKey = SmarteKey & { apiKey: string };
 
-/** `data` may be an array, one record, or absent/null (no keys). */
+/**
+ * `data` may be an array, one record, or null (no keys). A body without `data` is not "no keys" but a bad answer:
+ * read as empty, a find would miss an existing key and Find or Create would make a duplicate.
+ */
 const viewSchema = v.pipe(
-  v.looseObject({ message: v.nullish(v.string()), data: v.nullish(v.union([v.array(smarteKeySchema), smarteKeySchema])) }),
+  v.looseObject({ message: v.nullish(v.string()), data: v.nullable(v.union([v.array(smarteKeySchema), smarteKeySchema])) }),
   v.transform((body): SmarteKey[] => (body.data == null ? [] : Array.isArray(body.data) ? body.data : [body.data])),
 );
 

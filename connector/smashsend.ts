@@ -2,7 +2,7 @@
 // `startAt` cursor), create, update and delete. Auth is `Authorization: Bearer <key>`.
 
 import * as v from 'valibot';
-import { AuthError, BadResponseError, ConnectorError, InputError } from './errors';
+import { AuthError, BadResponseError, ConnectorError, InputError, NetworkError, type ErrorDetails } from './errors';
 import { VendorHttp, type ClientOptions } from './http';
 import { optionalOneOf, optionalText, requireId, requireIntInRange, requireOneOf, requireText } from './validate';
 
@@ -67,6 +67,31 @@ export interface ListApiKeysOptions {
   sort?: SmashsendSort;
   /** The cursor from the previous page's `startAt`. */
   startAt?: string;
+}
+
+/**
+ * A time budget for reading page after page: a caller with a hard time limit (a Zapier step is killed at 30 s) stops
+ * paging cleanly, with a message saying how far it got, instead of being killed mid-request with no message at all.
+ */
+export interface PagingBudget {
+  /** Epoch milliseconds: no page request is started at or after this moment. */
+  deadline?: number;
+  /** The clock (default Date.now), for tests. */
+  now?: () => number;
+}
+
+/** Paging stopped at its deadline: a timeout of the whole walk, not of one request (so kind 'network', reason 'timeout'). */
+export class TimeBudgetError extends NetworkError {
+  constructor(
+    message: string,
+    details: ErrorDetails,
+    /** Pages read before the deadline. */
+    readonly pagesRead: number,
+    /** Items (API keys) those pages held. */
+    readonly itemsRead: number,
+  ) {
+    super(message, details, 'timeout');
+  }
 }
 
 export interface SmashsendClientOptions extends ClientOptions {
@@ -143,13 +168,29 @@ export class SmashsendClient {
 
   /**
    * Every page, following the `startAt` cursor (100 keys a page unless `limit` says otherwise).
-   * Stops with a BadResponseError if the vendor says there is more but gives no new cursor.
+   * Stops with a BadResponseError if the vendor says there is more but gives no new cursor, and with a
+   * TimeBudgetError when `deadline` has passed before a page request (checked before every page, the first included).
    */
-  async *pages(options: Omit<ListApiKeysOptions, 'startAt'> = {}): AsyncGenerator<SmashsendPage, void, undefined> {
+  async *pages(options: Omit<ListApiKeysOptions, 'startAt'> & PagingBudget = {}): AsyncGenerator<SmashsendPage, void, undefined> {
+    const { deadline, now = Date.now, ...listOptions } = options;
     let startAt: string | undefined;
     const seen = new Set<string>();
+    let pagesRead = 0;
+    let itemsRead = 0;
     for (;;) {
-      const page = await this.listApiKeys({ ...options, limit: options.limit ?? SMASHSEND_MAX_PAGE_SIZE, startAt });
+      if (deadline !== undefined && now() >= deadline) {
+        const ws = await this.workspaceId();
+        const keys = `${itemsRead} API key${itemsRead === 1 ? '' : 's'}`;
+        throw new TimeBudgetError(
+          `SMASHSEND paging stopped after ${pagesRead} page${pagesRead === 1 ? '' : 's'} (${keys}) to stay within its time budget (GET /v1/workspaces/${ws}/api-keys).`,
+          { vendor: VENDOR, method: 'GET', path: `/v1/workspaces/${ws}/api-keys` },
+          pagesRead,
+          itemsRead,
+        );
+      }
+      const page = await this.listApiKeys({ ...listOptions, limit: listOptions.limit ?? SMASHSEND_MAX_PAGE_SIZE, startAt });
+      pagesRead += 1;
+      itemsRead += page.items.length;
       yield page;
       if (!page.hasMore) return;
       if (page.startAt === null || seen.has(page.startAt)) {
@@ -166,7 +207,7 @@ export class SmashsendClient {
   }
 
   /** Every key in the workspace, page after page: `for await (const key of client.allApiKeys())`. */
-  async *allApiKeys(options: Omit<ListApiKeysOptions, 'startAt'> = {}): AsyncGenerator<SmashsendApiKey, void, undefined> {
+  async *allApiKeys(options: Omit<ListApiKeysOptions, 'startAt'> & PagingBudget = {}): AsyncGenerator<SmashsendApiKey, void, undefined> {
     for await (const page of this.pages(options)) yield* page.items;
   }
 
@@ -203,8 +244,8 @@ export class SmashsendClient {
     });
   }
 
-  /** DELETE /v1/workspaces/{ws}/api-keys/{id}. */
-  async deleteApiKey(apiKeyId: string): Promise<SmashsendDeletedApiKey> {
+  /** DELETE /v1/workspaces/{ws}/api-keys/{id}. `timeoutMs` shortens this call's timeout (e.g. at the end of a time budget). */
+  async deleteApiKey(apiKeyId: string, options: { timeoutMs?: number } = {}): Promise<SmashsendDeletedApiKey> {
     const id = requireId(VENDOR, 'apiKeyId', apiKeyId);
     const ws = await this.workspaceId();
     return this.http.call({
@@ -212,6 +253,7 @@ export class SmashsendClient {
       path: `/v1/workspaces/${ws}/api-keys/${id}`,
       schema: deleteSchema,
       notFound: `API key ${id} in workspace ${ws}`,
+      timeoutMs: options.timeoutMs,
     });
   }
 }

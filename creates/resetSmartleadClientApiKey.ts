@@ -25,7 +25,13 @@ export const resetSmartleadClientApiKey = defineCreate({
   },
   operation: {
     inputFields,
-    perform: async (z, bundle) => withVendorErrors(z, () => smartleadClient(z, bundle).resetClientApiKey(bundle.inputData.keyId)),
+    perform: async (z, bundle) =>
+      withVendorErrors(z, () => smartleadClient(z, bundle).resetClientApiKey(bundle.inputData.keyId), {
+        // A reset that got no answer may have happened: the old value may be dead and the new one unseen, so point to
+        // the search that shows the key's current value instead of inviting a blind retry (which would reset it again).
+        checkWith: 'Find SmartLead Client API Key',
+        mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work',
+      }),
     outputFields: [...smartleadApiKeyOutputFields],
     sample: { ...smartleadNewApiKeySample, api_key: 'cl_live_yyyyyyyyyyyyyyyy' },
   },

@@ -4,7 +4,7 @@
 
 import { defineCreate, defineInputFields, type ZObject } from 'zapier-platform-core';
 import { ConnectorError, SMASHSEND_ROLES, requireId, type SmashsendApiKey, type SmashsendClient, type SmashsendNewApiKey } from '../connector';
-import { smashsendClient } from '../lib/clients';
+import { smashsendClient, startStepClock, type StepClock } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smashsendApiKeyOutputFields } from '../lib/smashsend';
 
@@ -28,8 +28,9 @@ export type RotatedSmashsendApiKey = SmashsendNewApiKey & {
 };
 
 /** The old key, read from the list newest first (page after page), or a clear error that nothing was changed. */
-async function findOldKey(z: ZObject, client: SmashsendClient, id: string): Promise<SmashsendApiKey> {
-  for await (const key of client.allApiKeys({ sort: 'createdAt.desc' })) {
+async function findOldKey(z: ZObject, client: SmashsendClient, id: string, clock: StepClock): Promise<SmashsendApiKey> {
+  // The list walk stops in time to leave the create one full timeout (the delete gets what is left, see deleteOldKey).
+  for await (const key of client.allApiKeys({ sort: 'createdAt.desc', deadline: clock.pagingDeadline(1) })) {
     if (key.id === id) return key;
   }
   throw new z.errors.Error(
@@ -50,12 +51,22 @@ function replacementRole(z: ZObject, old: SmashsendApiKey): string {
   return role;
 }
 
-/** Deletes the old key; any failure becomes a plain warning, since the new key already exists. */
-async function deleteOldKey(client: SmashsendClient, old: SmashsendApiKey): Promise<{ oldKeyDeleted: boolean; warning: string }> {
+/**
+ * Deletes the old key; any failure becomes a plain warning, since the new key already exists. The delete only gets
+ * the step's remaining time: if Zapier killed the step now, the new key's secret (shown only once) would be lost.
+ */
+async function deleteOldKey(client: SmashsendClient, old: SmashsendApiKey, clock: StepClock): Promise<{ oldKeyDeleted: boolean; warning: string }> {
   const which = `The new key was created, but the old key ${old.id} ("${old.displayName}")`;
   const deleteItYourself = 'Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.';
+  const timeLeft = clock.remainingMs();
+  if (timeLeft < Math.min(1_000, clock.timeoutMs)) {
+    return {
+      oldKeyDeleted: false,
+      warning: `${which} is still live: too little of this step's time (Zapier's 30 s limit) was left to delete it safely. ${deleteItYourself}`,
+    };
+  }
   try {
-    const deleted = await client.deleteApiKey(old.id);
+    const deleted = await client.deleteApiKey(old.id, { timeoutMs: timeLeft });
     if (deleted.isDeleted) return { oldKeyDeleted: true, warning: '' };
     return { oldKeyDeleted: false, warning: `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteItYourself}` };
   } catch (error) {
@@ -65,6 +76,10 @@ async function deleteOldKey(client: SmashsendClient, old: SmashsendApiKey): Prom
     }
     if (error instanceof ConnectorError && error.kind === 'network') {
       return { oldKeyDeleted: false, warning: `${which} may still be live: the delete got no answer: ${reason} ${deleteItYourself}` };
+    }
+    // A 2xx answer that could not be read (empty, HTML, malformed, odd shape) may well follow a delete that happened.
+    if (error instanceof ConnectorError && error.kind === 'bad_response') {
+      return { oldKeyDeleted: false, warning: `${which} may still be live: SMASHSEND's answer to the delete could not be read: ${reason} ${deleteItYourself}` };
     }
     return { oldKeyDeleted: false, warning: `${which} is still live: deleting it failed: ${reason} ${deleteItYourself}` };
   }
@@ -84,16 +99,21 @@ export const rotateSmashsendApiKey = defineCreate({
       withVendorErrors(
         z,
         async () => {
+          const clock = startStepClock();
           const id = requireId('SMASHSEND', 'apiKeyId', bundle.inputData.apiKeyId);
           const client = smashsendClient(z, bundle);
-          const old = await findOldKey(z, client, id);
+          const old = await findOldKey(z, client, id, clock);
           const role = replacementRole(z, old);
           // If this fails, the old key is untouched and the step fails with the reason.
           const created = await client.createApiKey({ displayName: old.displayName, role });
-          const { oldKeyDeleted, warning } = await deleteOldKey(client, old);
+          const { oldKeyDeleted, warning } = await deleteOldKey(client, old, clock);
           return { ...created, replacedKeyId: old.id, oldKeyDeleted, warning };
         },
-        { checkWith: 'Find SMASHSEND API Key' },
+        {
+          checkWith: 'Find SMASHSEND API Key',
+          timeBudgetAdvice:
+            'The key to rotate was not among them: nothing was created or deleted. Rotate it by hand: create a key with the "Create SMASHSEND API Key" step, then delete the old one with "Delete SMASHSEND API Key" (both need no list).',
+        },
       ),
     outputFields: [
       ...smashsendApiKeyOutputFields,

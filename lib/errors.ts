@@ -2,7 +2,7 @@
 // what to do, never a stack, a TypeError or "[object Object]".
 
 import type { ZObject } from 'zapier-platform-core';
-import { ConnectorError, RateLimitError, type Vendor } from '../connector';
+import { ConnectorError, NetworkError, RateLimitError, TimeBudgetError, type Vendor } from '../connector';
 
 /** Wait used for a 429 without Retry-After: each vendor's documented rate-limit window. */
 export const DEFAULT_RETRY_AFTER_SECONDS: Record<Vendor, number> = {
@@ -17,6 +17,10 @@ export interface ErrorContext {
    * e.g. "Find SMASHSEND API Key".
    */
   checkWith?: string;
+  /** What may have happened when a write got no answer; default "The key may have been created anyway". */
+  mayHaveHappened?: string;
+  /** For steps that page through a list: what the user can do when paging stopped at the step's time budget. */
+  timeBudgetAdvice?: string;
   /** In the connection test a rejected key is a plain failure, not an expired connection. */
   connectionTest?: boolean;
 }
@@ -39,10 +43,31 @@ export function toZapierError(z: ZObject, error: unknown, context: ErrorContext 
       return new z.errors.ThrottledError(error.message, wait ?? DEFAULT_RETRY_AFTER_SECONDS[error.vendor]);
     }
     case 'network':
-      if (context.checkWith && error.method !== 'GET') {
+      if (error instanceof TimeBudgetError) {
+        const keys = `${error.itemsRead} API key${error.itemsRead === 1 ? '' : 's'}`;
+        const pages = `${error.pagesRead} page${error.pagesRead === 1 ? '' : 's'}`;
         return new z.errors.Error(
-          `${error.message.replace(/ A retry may help\.$/, '')} The key may have been created anyway: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
+          `${error.vendor} stopped paging after ${pages} / ${keys} to stay within Zapier's 30 s step limit (${error.method} ${error.path}). ${context.timeBudgetAdvice ?? 'Try again later.'}`,
+          'time_budget',
+        );
+      }
+      // A refused connection or an unknown host never reached the vendor: nothing can have been created, so a plain
+      // retry is safe. A timeout or a reset may come after the vendor acted: say so, and how to check.
+      if (context.checkWith && error.method !== 'GET' && !(error instanceof NetworkError && (error.reason === 'refused' || error.reason === 'dns'))) {
+        return new z.errors.Error(
+          `${error.message.replace(/ A retry may help\.$/, '')} ${context.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
           error.kind,
+        );
+      }
+      return new z.errors.Error(error.message, error.kind, error.status);
+    case 'bad_response':
+      // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely
+      // done: replace "A retry may help" (a blind retry could make a second key) with how to check.
+      if (context.checkWith && error.method !== 'GET' && error.message.endsWith(' A retry may help.')) {
+        return new z.errors.Error(
+          `${error.message.replace(/ A retry may help\.$/, '')} ${context.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
+          error.kind,
+          error.status,
         );
       }
       return new z.errors.Error(error.message, error.kind, error.status);

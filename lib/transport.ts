@@ -2,10 +2,18 @@
 // decides what a status means (skipThrowForStatus, and no early ThrottledError that would name no vendor).
 
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
-import type { Transport } from './../connector';
+import { InputError, type Transport, type Vendor } from './../connector';
 
-export function zRequestTransport(z: ZObject): Transport {
+/** What core treats as its old {{template}} syntax in a request (its cleaner's own pattern). */
+const CURLIES = /{{.*?}}/;
+
+export function zRequestTransport(z: ZObject, vendor: Vendor): Transport {
   return async (request) => {
+    // core strips "{{…}}" from query values (a search for "Key {{x}}" would silently search for "Key "), and the
+    // query is always parsed back into params, so it cannot be sent: refuse it, naming the field, before any request.
+    for (const [name, value] of Object.entries(request.query)) {
+      if (CURLIES.test(value)) throw new InputError(vendor, name, 'must not contain text in double curly braces ({{…}}): Zapier cannot send it in a query');
+    }
     const options: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean } = {
       url: request.url,
       method: request.method,
@@ -19,7 +27,10 @@ export function zRequestTransport(z: ZObject): Transport {
       throwForThrottlingEarly: false,
     };
     if (request.body !== undefined) {
-      options.body = JSON.stringify(request.body);
+      // core refuses a body holding "{{bundle.…}}" (its old template syntax) with a plain Error, which would read as
+      // "could not be reached" (and, for a create, "may have been created"). JSON may spell "{" as \u007b, which every
+      // parser reads back as "{"; "{{" never occurs in JSON's own structure, only inside strings.
+      options.body = JSON.stringify(request.body).replace(/\{\{/g, '{\\u007b');
       options.headers = { ...options.headers, 'content-type': 'application/json' };
     }
     const response = await z.request(options);

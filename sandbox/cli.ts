@@ -49,10 +49,10 @@ async function main(): Promise<void> {
     `SMARTLEAD_BASE_URL=${sandbox.baseUrls.smartlead}`,
     `SMASHSEND_BASE_URL=${sandbox.baseUrls.smashsend}`,
     `SMARTE_BASE_URL=${sandbox.baseUrls.smarte}`,
-    `smartlead_api_key=${c.smartleadApiKey}`,
-    `smashsend_api_key=${c.smashsendApiKey}`,
-    `smashsend_workspace_id=${c.smashsendWorkspaceId}`,
-    `smarte_api_key=${c.smarteApiKey}`,
+    `authData_smartlead_api_key=${c.smartleadApiKey}`,
+    `authData_smashsend_api_key=${c.smashsendApiKey}`,
+    `authData_smashsend_workspace_id=${c.smashsendWorkspaceId}`,
+    `authData_smarte_api_key=${c.smarteApiKey}`,
     '',
   ];
   process.stdout.write(lines.join('\n'));

@@ -1,8 +1,8 @@
 // Finds SMASHSEND API keys by display name (exact, ignoring case and surrounding spaces); no match is [], not an error.
 
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
-import { InputError } from '../connector';
-import { smashsendClient } from '../lib/clients';
+import { requireText } from '../connector';
+import { smashsendClient, startStepClock } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/secrets';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
@@ -35,16 +35,21 @@ export const findSmashsendApiKey = defineSearch({
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => {
-        const raw = bundle.inputData.displayName;
-        const wanted = typeof raw === 'string' ? nameKey(raw) : '';
-        if (wanted === '') throw new InputError('SMASHSEND', 'displayName', 'must not be empty');
+        const clock = startStepClock();
+        // requireText: a name mapped as a number (e.g. 2024) is that text, not "empty"; one no key can have (> 255
+        // characters, the create limit) is refused by name.
+        const wanted = nameKey(requireText('SMASHSEND', 'displayName', bundle.inputData.displayName));
         const includeSecret = parseBoolean(bundle.inputData.include_secret);
-        // SMASHSEND has no name filter: read the list newest first and stop at the first page with a match.
-        for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc' })) {
+        // SMASHSEND has no name filter: read the list newest first and stop at the first page with a match, or at the
+        // step's time budget (a clear error instead of Zapier killing the step at 30 s).
+        for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc', deadline: clock.pagingDeadline() })) {
           const matches = page.items.filter((key) => nameKey(key.displayName) === wanted);
           if (matches.length > 0) return matches.map((key) => presentSmashsendApiKey(key, includeSecret));
         }
         return [];
+      }, {
+        timeBudgetAdvice:
+          'No key with that name is among them; SMASHSEND cannot filter by name, so older keys could not be checked in time. Delete unused keys to shorten the list, or use the key\'s ID (aki_…) where a later step needs it.',
       }),
     outputFields: [...smashsendApiKeyOutputFields],
     sample: smashsendApiKeySample,

@@ -8,6 +8,8 @@ import * as fx from '../fixtures/smarte';
 useNock();
 
 const email = fx.created.data.email;
+/** After a 2xx create answer that cannot be read, the key may exist: the step says how to check instead of "retry". */
+const CHECK = 'The key may have been created anyway: use the "Find SMARTe API Key" step (or the SMARTe dashboard) to check before trying again.';
 
 describe('create_smarte_api_key', () => {
   it('posts the email and returns the new key with its full apiKey, id = keyId', async () => {
@@ -34,7 +36,7 @@ describe('create_smarte_api_key', () => {
     smarte().post(CREATE, { email }).reply(200, { message: 'Key generated successfully' });
     expect(await zapierError(run('creates', 'create_smarte_api_key', { email }))).toEqual({
       name: 'AppError',
-      message: `SMARTe sent an unexpected response (200 on POST ${CREATE}): data is missing. A retry may help.`,
+      message: `SMARTe sent an unexpected response (200 on POST ${CREATE}): data is missing. ${CHECK}`,
       code: 'bad_response',
       status: 200,
     });
@@ -62,7 +64,7 @@ describe('create_smarte_api_key', () => {
     });
   });
 
-  it.each(failures(CREATE))('$what', async ({ status, body, headers, expected }) => {
+  it.each(failures(CREATE, CHECK))('$what', async ({ status, body, headers, expected }) => {
     smarte().post(CREATE, { email }).reply(status, body, headers);
     expect(await zapierError(run('creates', 'create_smarte_api_key', { email }))).toEqual(expected);
   });

@@ -40,13 +40,19 @@ describe('find_smarte_api_key', () => {
     ['a 404', 404, { error: { code: 'not_found', message: `No API key found for ${email}`, status: 404 } }],
     ['a 404 with no body', 404, ''],
     ['data null', 200, { message: 'Key details fetched successfully', data: null }],
-    ['no data', 200, { message: 'Key details fetched successfully' }],
     ['an empty list', 200, { message: 'Key details fetched successfully', data: [] }],
     ["another user's key", 200, { message: 'Key details fetched successfully', data: fx.otherKey }],
   ])('returns [] when SMARTe answers %s', async (_what, status, body) => {
     const scope = smarte().post(VIEW, { email }).reply(status, body);
     expect(await run('searches', 'find_smarte_api_key', { email })).toEqual([]);
     scope.done();
+  });
+
+  it('fails plainly when the answer has no data at all, rather than report a miss (a Find or Create would duplicate the key)', async () => {
+    smarte().post(VIEW, { email }).reply(200, { message: 'Key details fetched successfully' });
+    expect((await zapierError(run('searches', 'find_smarte_api_key', { email }))).message).toBe(
+      `SMARTe sent an unexpected response (200 on POST ${VIEW}): data is missing. A retry may help.`,
+    );
   });
 
   it.each(failures(VIEW))('$what', async ({ status, body, headers, expected }) => {

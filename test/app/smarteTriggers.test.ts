@@ -38,11 +38,17 @@ describe('new_smarte_api_key', () => {
 
   it.each([
     ['null', { message: 'No keys found', data: null }],
-    ['absent', { message: 'No keys found' }],
     ['an empty list', { message: 'Key details fetched successfully', data: [] }],
   ])('returns no keys when data is %s', async (_what, body) => {
     smarte().post(VIEW, {}).reply(200, body);
     expect(await run('triggers', 'new_smarte_api_key')).toEqual([]);
+  });
+
+  it('fails plainly when the answer has no data at all (an unreadable answer is not "no keys")', async () => {
+    smarte().post(VIEW, {}).reply(200, { message: 'No keys found' });
+    expect((await zapierError(run('triggers', 'new_smarte_api_key'))).message).toBe(
+      `SMARTe sent an unexpected response (200 on POST ${VIEW}): data is missing. A retry may help.`,
+    );
   });
 
   it('keeps a key whose role and apiKey SMARTe left out, with those fields null', async () => {

@@ -123,7 +123,10 @@ describe('reset_smartlead_client_api_key', () => {
     nock(SMARTLEAD).put(`${KEYS}/reset/45`).query(apiKey).reply(200, { ok: true });
     const error = await zapierError(run('creates', 'reset_smartlead_client_api_key', { keyId: 45 }));
     expect(error).toMatchObject({ name: 'AppError', code: 'bad_response', status: 200 });
-    expect(error.message).toMatch(/^SmartLead sent an unexpected response \(200 on PUT \/api\/v1\/client\/api-key\/reset\/45\): .*A retry may help\.$/);
+    // A 2xx reset answer that cannot be read may follow a reset that happened: say how to check, not "retry".
+    expect(error.message).toMatch(
+      /^SmartLead sent an unexpected response \(200 on PUT \/api\/v1\/client\/api-key\/reset\/45\): .*The key may have been reset anyway, so its old value may no longer work: use the "Find SmartLead Client API Key" step \(or the SmartLead dashboard\) to check before trying again\.$/,
+    );
   });
 
   it('says which key was not found, and the path tried, on a 404', async () => {

@@ -20,8 +20,17 @@ const operations = [
   { kind: 'searches', key: 'find_smartlead_client_api_key', method: 'GET', path: KEYS, input: { keyName: 'Production Key' } },
 ] as const;
 
+/** The advice after a 2xx answer that cannot be read: a create or reset may have happened, so say how to check. */
+const afterBadAnswer: Record<string, string> = {
+  create_smartlead_client_api_key:
+    'The key may have been created anyway: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
+  reset_smartlead_client_api_key:
+    'The key may have been reset anyway, so its old value may no longer work: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
+};
+
 describe.each(operations)('$key', ({ kind, key, method, path, input }) => {
   const where = `${method} ${path}`;
+  const badAnswerAdvice = afterBadAnswer[key] ?? 'A retry may help.';
   const answer = (status: number, body?: string | object, headers?: Record<string, string>) =>
     nock(SMARTLEAD).intercept(path, method).query(true).reply(status, body, headers);
   const attempt = () => zapierError(run(kind, key, input));
@@ -82,21 +91,21 @@ describe.each(operations)('$key', ({ kind, key, method, path, input }) => {
     });
   });
 
-  it('a 200 HTML page → an unusable answer where a retry may help', async () => {
+  it('a 200 HTML page → an unusable answer where a retry may help (reads) or that says how to check (writes)', async () => {
     answer(200, '<!DOCTYPE html><html><body>Maintenance</body></html>', { 'Content-Type': 'text/html' });
     expect(await attempt()).toEqual({
       name: 'AppError',
-      message: `SmartLead sent an HTML page instead of JSON (200 on ${where}). A retry may help.`,
+      message: `SmartLead sent an HTML page instead of JSON (200 on ${where}). ${badAnswerAdvice}`,
       code: 'bad_response',
       status: 200,
     });
   });
 
-  it('malformed JSON → an unusable answer where a retry may help', async () => {
+  it('malformed JSON → an unusable answer where a retry may help (reads) or that says how to check (writes)', async () => {
     answer(200, '{"ok": true, "data": [', { 'Content-Type': 'application/json' });
     expect(await attempt()).toEqual({
       name: 'AppError',
-      message: `SmartLead sent malformed JSON (200 on ${where}). A retry may help.`,
+      message: `SmartLead sent malformed JSON (200 on ${where}). ${badAnswerAdvice}`,
       code: 'bad_response',
       status: 200,
     });

@@ -85,13 +85,14 @@ describe('find_smashsend_api_key', () => {
     expect(result).toEqual([{ ...key, secretKey }]);
   });
 
+  // The name goes through requireText, like every other step's required text (a mapped number is text, not "empty").
   it.each([
-    ['no name', {}],
-    ['a blank name', { displayName: '   ' }],
-  ])('refuses %s before any request', async (_case, input) => {
+    ['no name', {}, 'displayName is required and must be text.'],
+    ['a blank name', { displayName: '   ' }, 'displayName must not be empty.'],
+  ])('refuses %s before any request', async (_case, input, message) => {
     expect(await zapierError(run('searches', 'find_smashsend_api_key', input))).toEqual({
       name: 'AppError',
-      message: 'displayName must not be empty.',
+      message,
       code: 'input',
     });
     expect(unmatched).toEqual([]);

@@ -39,11 +39,15 @@ describe('SmarteClient.listKeys', () => {
 
   it.each([
     ['data: null', { message: 'Key details fetched successfully', data: null }],
-    ['no data', { message: 'No keys' }],
     ['data: []', { message: 'Key details fetched successfully', data: [] }],
   ])('given %s, returns []', async (_name, body) => {
     vendorAnswers(SMARTE, 'POST', VIEW, { status: 200, body });
     expect(await client().listKeys()).toEqual([]);
+  });
+
+  it('given no data at all, rejects with a BadResponseError (an unreadable answer is not "no keys")', async () => {
+    vendorAnswers(SMARTE, 'POST', VIEW, { status: 200, body: { message: 'No keys' } });
+    await expect(client().listKeys()).rejects.toMatchObject({ kind: 'bad_response', reason: 'shape' });
   });
 });
 

@@ -39,9 +39,13 @@ export interface FailureCase {
   expected: ZapierErrorShape;
 }
 
-/** What every SMARTe call must turn each failing answer into, on the given path. */
-export function failures(path: string): FailureCase[] {
+/**
+ * What every SMARTe call must turn each failing answer into, on the given path. `afterBadAnswer` is the advice after a
+ * 2xx answer that cannot be read: "A retry may help." for reads, how to check for a create (the key may exist).
+ */
+export function failures(path: string, afterBadAnswer = 'A retry may help.'): FailureCase[] {
   const where = `POST ${path}`;
+  const badAnswer = afterBadAnswer === 'A retry may help.' ? 'a bad answer a retry may fix' : 'a bad answer that says how to check';
   return [
     {
       what: '401 → an expired connection naming SMARTe',
@@ -93,16 +97,16 @@ export function failures(path: string): FailureCase[] {
       expected: { name: 'AppError', message: `SMARTe had a server error (an HTML error page) (502 on ${where}). A retry may help.`, code: 'server', status: 502 },
     },
     {
-      what: '200 HTML page → a bad answer a retry may fix',
+      what: `200 HTML page → ${badAnswer}`,
       status: 200,
       body: '<!doctype html><html><body>Maintenance</body></html>',
-      expected: { name: 'AppError', message: `SMARTe sent an HTML page instead of JSON (200 on ${where}). A retry may help.`, code: 'bad_response', status: 200 },
+      expected: { name: 'AppError', message: `SMARTe sent an HTML page instead of JSON (200 on ${where}). ${afterBadAnswer}`, code: 'bad_response', status: 200 },
     },
     {
-      what: '200 malformed JSON → a bad answer a retry may fix',
+      what: `200 malformed JSON → ${badAnswer}`,
       status: 200,
       body: '{"message": "Key details fetched successfully", "data": [',
-      expected: { name: 'AppError', message: `SMARTe sent malformed JSON (200 on ${where}). A retry may help.`, code: 'bad_response', status: 200 },
+      expected: { name: 'AppError', message: `SMARTe sent malformed JSON (200 on ${where}). ${afterBadAnswer}`, code: 'bad_response', status: 200 },
     },
   ];
 }

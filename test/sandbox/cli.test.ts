@@ -24,7 +24,7 @@ describeWithTsx('sandbox/cli.ts', () => {
 
     try {
       const deadline = Date.now() + 15_000;
-      while (!stdout.includes('smarte_api_key=') && Date.now() < deadline) {
+      while (!stdout.includes('authData_smarte_api_key=') && Date.now() < deadline) {
         if (child.exitCode !== null) throw new Error(`CLI exited early: ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -38,19 +38,19 @@ describeWithTsx('sandbox/cli.ts', () => {
         'SMARTLEAD_BASE_URL',
         'SMASHSEND_BASE_URL',
         'SMARTE_BASE_URL',
-        'smartlead_api_key',
-        'smashsend_api_key',
-        'smashsend_workspace_id',
-        'smarte_api_key',
+        'authData_smartlead_api_key',
+        'authData_smashsend_api_key',
+        'authData_smashsend_workspace_id',
+        'authData_smarte_api_key',
       ]);
       expect(env.SMASHSEND_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/smashsend$/);
-      expect(env.smartlead_api_key).toBe(SANDBOX_CREDENTIALS.smartleadApiKey);
-      expect(env.smashsend_api_key).toBe(SANDBOX_CREDENTIALS.smashsendApiKey);
-      expect(env.smashsend_workspace_id).toBe(SANDBOX_CREDENTIALS.smashsendWorkspaceId);
-      expect(env.smarte_api_key).toBe(SANDBOX_CREDENTIALS.smarteApiKey);
+      expect(env.authData_smartlead_api_key).toBe(SANDBOX_CREDENTIALS.smartleadApiKey);
+      expect(env.authData_smashsend_api_key).toBe(SANDBOX_CREDENTIALS.smashsendApiKey);
+      expect(env.authData_smashsend_workspace_id).toBe(SANDBOX_CREDENTIALS.smashsendWorkspaceId);
+      expect(env.authData_smarte_api_key).toBe(SANDBOX_CREDENTIALS.smarteApiKey);
 
       const check = await fetch(`${env.SMASHSEND_BASE_URL}/v1/api-keys/check`, {
-        headers: { authorization: `Bearer ${env.smashsend_api_key}` },
+        headers: { authorization: `Bearer ${env.authData_smashsend_api_key}` },
       });
       expect(await check.json()).toEqual({ status: 'SUCCEED', displayName: 'Sandbox Admin Key', role: 'EDITOR' });
     } finally {

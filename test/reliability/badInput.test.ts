@@ -1,0 +1,260 @@
+// The bad-input matrix: every operation input that reaches a vendor × missing, empty, blank, wrong type, too long and
+// hostile values. Each is either refused before any request (a Zapier error naming the field, and nothing on the
+// wire) or sent correctly encoded: a recording proxy in front of the sandbox shows the exact path and query that
+// arrived, so an id can never change the request path or query, and a name arrives exactly as typed.
+
+import {
+  SL_KEYS,
+  SM_CREATE,
+  SM_UPDATE,
+  SM_VIEW,
+  SS_KEYS,
+  authSecrets,
+  neverSigns,
+  outcomeOf,
+  pad,
+  recordingProxy,
+  runOperation,
+  sandboxAuth,
+  useSandbox,
+  type ArrivedRequest,
+  type OperationKind,
+  type RecordingProxy,
+} from './support';
+
+const env = useSandbox();
+let proxy: RecordingProxy;
+beforeAll(async () => {
+  proxy = await recordingProxy(env.sandbox.url);
+  env.pointAt(proxy.origin);
+});
+afterAll(() => proxy.close());
+
+/** How a field is checked and where its value goes. */
+type FieldType =
+  | 'id-path' // an opaque id placed in the path (SMASHSEND apiKeyId)
+  | 'id-lookup' // an id only compared with the key list (rotate)
+  | 'int-path' // a positive integer placed in the path (SmartLead keyId)
+  | 'int-body' // a positive integer sent in the JSON body (SmartLead clientId)
+  | 'int-filter' // an optional positive integer sent as a query filter
+  | 'choice-filter' // an optional choice sent as a query filter
+  | 'choice-body' // a required choice sent in the body (role)
+  | 'keyname-body' // SmartLead's keyName rule, in the body
+  | 'text-body' // free text in the JSON body
+  | 'text-body-only-change' // free text in the body, and the only change asked for (update)
+  | 'text-query' // free text sent as a query value
+  | 'text-local' // free text compared locally, never sent
+  | 'email-body'; // an email in the JSON body
+
+interface Field {
+  op: string;
+  kind: OperationKind;
+  field: string;
+  type: FieldType;
+  /** The other inputs, valid. */
+  base: Record<string, unknown>;
+  method: string;
+  /** The path the request must have, given the value the connector sends. */
+  path: (sent: string) => string;
+}
+
+const FIELDS: Field[] = [
+  { op: 'update_smashsend_api_key', kind: 'creates', field: 'apiKeyId', type: 'id-path', base: { displayName: 'Renamed' }, method: 'POST', path: (id) => `${SS_KEYS}/${id}` },
+  { op: 'delete_smashsend_api_key', kind: 'creates', field: 'apiKeyId', type: 'id-path', base: {}, method: 'DELETE', path: (id) => `${SS_KEYS}/${id}` },
+  { op: 'rotate_smashsend_api_key', kind: 'creates', field: 'apiKeyId', type: 'id-lookup', base: {}, method: 'GET', path: () => SS_KEYS },
+  { op: 'reset_smartlead_client_api_key', kind: 'creates', field: 'keyId', type: 'int-path', base: {}, method: 'PUT', path: (id) => `${SL_KEYS}/reset/${id}` },
+  { op: 'delete_smartlead_client_api_key', kind: 'creates', field: 'keyId', type: 'int-path', base: {}, method: 'DELETE', path: (id) => `${SL_KEYS}/${id}` },
+  { op: 'create_smartlead_client_api_key', kind: 'creates', field: 'clientId', type: 'int-body', base: { keyName: 'Reliability Key' }, method: 'POST', path: () => SL_KEYS },
+  { op: 'create_smartlead_client_api_key', kind: 'creates', field: 'keyName', type: 'keyname-body', base: { clientId: 301 }, method: 'POST', path: () => SL_KEYS },
+  { op: 'new_smartlead_client_api_key', kind: 'triggers', field: 'clientId', type: 'int-filter', base: {}, method: 'GET', path: () => SL_KEYS },
+  { op: 'new_smartlead_client_api_key', kind: 'triggers', field: 'status', type: 'choice-filter', base: {}, method: 'GET', path: () => SL_KEYS },
+  { op: 'find_smartlead_client_api_key', kind: 'searches', field: 'keyName', type: 'text-query', base: {}, method: 'GET', path: () => SL_KEYS },
+  { op: 'find_smartlead_client_api_key', kind: 'searches', field: 'clientId', type: 'int-filter', base: { keyName: 'Production' }, method: 'GET', path: () => SL_KEYS },
+  { op: 'create_smashsend_api_key', kind: 'creates', field: 'displayName', type: 'text-body', base: { role: 'API_USER' }, method: 'POST', path: () => SS_KEYS },
+  { op: 'create_smashsend_api_key', kind: 'creates', field: 'role', type: 'choice-body', base: { displayName: 'Reliability Key' }, method: 'POST', path: () => SS_KEYS },
+  { op: 'update_smashsend_api_key', kind: 'creates', field: 'displayName', type: 'text-body-only-change', base: { apiKeyId: 'aki_xyz789ghi012' }, method: 'POST', path: () => `${SS_KEYS}/aki_xyz789ghi012` },
+  { op: 'find_smashsend_api_key', kind: 'searches', field: 'displayName', type: 'text-local', base: {}, method: 'GET', path: () => SS_KEYS },
+  { op: 'create_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_CREATE },
+  { op: 'suspend_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
+  { op: 'reactivate_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
+  { op: 'find_smarte_api_key', kind: 'searches', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_VIEW },
+];
+
+const MISSING = Symbol('missing');
+type Value = unknown;
+
+/** A bad input: its value (per field type where an email or a number needs its own spelling). */
+interface BadInput {
+  id: string;
+  value: Value;
+  email?: Value;
+  int?: Value;
+  choice?: Value;
+}
+
+const INPUTS: BadInput[] = [
+  { id: 'missing', value: MISSING },
+  { id: 'null', value: null },
+  { id: 'empty', value: '' },
+  { id: 'whitespace', value: ' \t  ' },
+  { id: 'object', value: { id: 45 } },
+  { id: 'array', value: ['45'] },
+  { id: 'boolean', value: true },
+  { id: 'number', value: 45, email: 45, choice: 45 },
+  { id: 'padded', value: '  k1-ok  ', email: '  k1@example.com  ', int: ' 45 ', choice: '  api_user  ' },
+  { id: 'too long (256)', value: 'k'.repeat(256), email: `${'k'.repeat(244)}@example.com` },
+  { id: 'very long (100k)', value: 'x'.repeat(100_000), email: `${'x'.repeat(100_000)}@example.com` },
+  { id: '../', value: '../../admin', email: '../../admin@example.com' },
+  { id: '?', value: 'k1?admin=1', email: 'k1?admin=1@example.com' },
+  { id: '#', value: 'k1#frag', email: 'k1#frag@example.com' },
+  { id: '%2F', value: 'k1%2F..%2Fadmin', email: 'k1%2F..%2Fadmin@example.com' },
+  { id: '/', value: 'k1/extra', email: 'k1/extra@example.com' },
+  { id: '&', value: 'k1&api_key=stolen', email: 'k1&api_key=stolen@example.com' },
+  { id: 'newline', value: 'k1\r\nX-Injected: 1', email: 'k1\r\nX-Injected: 1@example.com' },
+  { id: 'unicode', value: 'ключ-🔑-ü', email: 'ключ-🔑@example.com' },
+  { id: '{{curlies}}', value: 'k1 {{bundle.authData.smartlead_api_key}}', email: '{{bundle.authData.smarte_api_key}}@example.com' },
+];
+
+/** Which value a field type gets for an input. */
+function valueFor(type: FieldType, input: BadInput): Value {
+  if (type === 'email-body' && input.email !== undefined) return input.email;
+  if ((type === 'int-path' || type === 'int-body' || type === 'int-filter') && input.int !== undefined) return input.int;
+  if ((type === 'choice-body' || type === 'choice-filter') && input.choice !== undefined) return input.choice;
+  return input.value;
+}
+
+type Verdict = 'refused' | 'sent' | 'sent-without';
+
+const R: Verdict = 'refused';
+const S: Verdict = 'sent';
+/** Sent, but without the value: an optional filter left blank means "no filter". */
+const W: Verdict = 'sent-without';
+
+// The expected verdict of every (type, input): the table to read the figures off.
+// columns:      missing null empty blank object array bool number padded 256 100k ../ ?  #  %2F /  &  newline unicode curlies
+const TABLE: Record<FieldType, Verdict[]> = {
+  'id-path':               [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'id-lookup':             [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'int-path':              [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'int-body':              [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'int-filter':            [W, W, W, W, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'choice-filter':         [W, W, W, W, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
+  'choice-body':           [R, R, R, R, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
+  'keyname-body':          [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'text-body':             [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
+  'text-body-only-change': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
+  'text-query':            [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, R],
+  'text-local':            [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
+  'email-body':            [R, R, R, R, R, R, R, R, S, R, R, S, S, S, S, S, S, R, S, S],
+};
+
+/** The choice-filter's padded value is a status, not a role. */
+function adjust(field: Field, input: BadInput, value: Value): Value {
+  if (field.type === 'choice-filter' && input.id === 'padded') return '  Active  ';
+  return value;
+}
+
+/** The text the connector sends for a value (trimmed; a number as its digits; a choice in its own spelling). */
+function sentText(field: Field, value: Value): string {
+  if (field.type === 'choice-body') return 'API_USER';
+  if (field.type === 'choice-filter') return 'active';
+  return String(value).trim();
+}
+
+let tried = 0;
+let refused = 0;
+let sent = 0;
+const failures: string[] = [];
+const rows = new Map<string, string[]>();
+
+/** The differences between what arrived and what the verdict says (empty = as expected). */
+function check(field: Field, verdict: Verdict, value: Value, arrived: ArrivedRequest[], outcome: Awaited<ReturnType<typeof outcomeOf>>): string[] {
+  const problems: string[] = [];
+  const secrets = authSecrets(env.sandbox);
+  if (verdict === 'refused') {
+    if (arrived.length > 0) problems.push(`expected no request, got ${arrived.map((a) => `${a.method} ${a.rawTarget}`).join(', ')}`);
+    if (outcome.ok) problems.push('expected a refusal, got a result');
+    else {
+      if (outcome.name !== 'AppError' || outcome.code !== 'input') problems.push(`expected AppError code input, got ${outcome.name} ${outcome.code}`);
+      if (!(outcome.message ?? '').startsWith(`${field.field} `)) problems.push(`message does not name ${field.field}: ${outcome.message}`);
+      problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets));
+    }
+    return problems;
+  }
+  // Sent: the request the step exists for arrived with exactly the expected path, query and value.
+  const text = sentText(field, value);
+  const target = arrived.find((a) => a.method === field.method);
+  if (!target) return [`expected a ${field.method} request, got ${arrived.map((a) => `${a.method} ${a.rawTarget}`).join(', ') || 'none'}`];
+  const expectedPath = field.path(text);
+  if (target.rawPath !== expectedPath) problems.push(`path ${target.rawPath} is not ${expectedPath}`);
+  const queryKeys = Object.keys(target.query).sort();
+  const expectedQuery = ((): Record<string, string[]> => {
+    switch (field.op) {
+      case 'find_smartlead_client_api_key':
+        return { api_key: [env.sandbox.credentials.smartleadApiKey], keyName: [field.field === 'keyName' ? text : 'Production'], ...(field.field === 'clientId' && verdict === 'sent' ? { clientId: [text] } : {}) };
+      case 'new_smartlead_client_api_key':
+        return { api_key: [env.sandbox.credentials.smartleadApiKey], ...(verdict === 'sent' ? { [field.field]: [text] } : {}) };
+      case 'create_smartlead_client_api_key':
+      case 'reset_smartlead_client_api_key':
+      case 'delete_smartlead_client_api_key':
+        return { api_key: [env.sandbox.credentials.smartleadApiKey] };
+      case 'find_smashsend_api_key':
+      case 'rotate_smashsend_api_key':
+        return { limit: ['100'], sort: ['createdAt.desc'] };
+      default:
+        return {};
+    }
+  })();
+  if (JSON.stringify(queryKeys) !== JSON.stringify(Object.keys(expectedQuery).sort())) problems.push(`query keys ${queryKeys.join(',')} are not ${Object.keys(expectedQuery).sort().join(',')}`);
+  for (const [name, values] of Object.entries(expectedQuery)) {
+    if (JSON.stringify(target.query[name]) !== JSON.stringify(values)) problems.push(`query ${name}=${JSON.stringify(target.query[name])} is not ${JSON.stringify(values)}`);
+  }
+  if (field.type.endsWith('-body')) {
+    const body = JSON.parse(target.body || '{}') as Record<string, unknown>;
+    const expected = field.type === 'int-body' ? Number(text) : text;
+    if (body[field.field] !== expected) problems.push(`body.${field.field} is ${JSON.stringify(body[field.field])}, not ${JSON.stringify(expected)}`);
+  }
+  if (field.type === 'text-body-only-change') {
+    const body = JSON.parse(target.body || '{}') as Record<string, unknown>;
+    if (body.displayName !== text) problems.push(`body.displayName is ${JSON.stringify(body.displayName)}, not ${JSON.stringify(text)}`);
+  }
+  // Whatever the vendor then answered, the user sees a result or a proper error.
+  if (!outcome.ok) problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets).map((p) => `the error ${p}: ${outcome.message}`));
+  return problems;
+}
+
+describe.each(FIELDS.map((field) => [`${field.op}.${field.field} (${field.type})`, field] as const))('%s', (_name, field) => {
+  it.each(INPUTS.map((input, index) => [input.id, input, index] as const))('%s', async (_id, input, index) => {
+    env.sandbox.reset();
+    proxy.arrived.length = 0;
+    const verdict = TABLE[field.type][index];
+    const value = adjust(field, input, valueFor(field.type, input));
+    const inputData: Record<string, unknown> = { ...field.base };
+    if (value !== MISSING) inputData[field.field] = value;
+
+    const outcome = await outcomeOf(runOperation({ kind: field.kind, key: field.op, input: inputData }, sandboxAuth(env.sandbox)));
+    const problems = check(field, verdict, value, [...proxy.arrived], outcome);
+
+    tried += 1;
+    if (problems.length === 0 && verdict === 'refused') refused += 1;
+    if (problems.length === 0 && verdict !== 'refused') sent += 1;
+    const row = rows.get(`${field.op}.${field.field}`) ?? [];
+    row[index] = problems.length === 0 ? (verdict === 'refused' ? 'R' : verdict === 'sent' ? 'S' : 'W') : 'FAIL';
+    rows.set(`${field.op}.${field.field}`, row);
+    if (problems.length > 0) failures.push(`${field.op}.${field.field} × ${input.id}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  const width = Math.max(...[...rows.keys()].map((k) => k.length)) + 1;
+  const header = pad('', width) + INPUTS.map((input) => pad(input.id.replace(/ \(.*\)/, ''), 8)).join('');
+  console.log(
+    [
+      `bad inputs tried: ${tried}, refused before any request: ${refused}, sent encoded: ${sent}${failures.length ? `, FAILED: ${failures.join('; ')}` : ''}`,
+      '(R refused before any request, naming the field; S sent, path/query/body exactly as expected; W an optional filter left out)',
+      header,
+      ...[...rows.entries()].map(([name, row]) => pad(name, width) + row.map((cell) => pad(cell ?? '-', 8)).join('')),
+    ].join('\n'),
+  );
+});

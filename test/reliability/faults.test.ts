@@ -1,0 +1,219 @@
+// The fault matrix: every operation × every way a vendor can fail, played over real HTTP by the sandbox's fault
+// injection (a refused connection is a just-closed port). Each cell must give the Zapier error the table says, with a
+// message that names the vendor and what happened, and never a TypeError, "undefined", "[object Object]", a stack or
+// a key. Expected exceptions (a success, or a search miss) are listed per operation, with the reason.
+
+import type { FaultBehaviour } from '../../sandbox/server';
+import {
+  OPERATIONS,
+  SS_KEYS,
+  SL_KEYS,
+  VENDOR_NAME,
+  BASE_URL_ENV,
+  authSecrets,
+  closedPort,
+  faultAt,
+  neverSigns,
+  outcomeOf,
+  pad,
+  registeredOperationKeys,
+  runOperation,
+  sandboxAuth,
+  useSandbox,
+  withEnv,
+  type Operation,
+  type Outcome,
+} from './support';
+
+const env = useSandbox();
+
+/** The per-request timeout in the timeout column: short, so that a delay fault of a few hundred ms trips it. */
+const TIMEOUT_MS = 400;
+const SLOW_MS = 1_500;
+const RETRY_AFTER = 7;
+
+/** What a cell expects: an error the user sees (class, code, status, delay and phrases of the message), or a result. */
+type Expectation =
+  | { error: 'AppError'; code: string; status?: number; says: string[] }
+  | { error: 'ExpiredAuthError'; says: string[] }
+  | { error: 'ThrottledError'; delay: number; says: string[] }
+  | { result: unknown; why: string };
+
+type FaultId =
+  | '400' | '401' | '403' | '404' | '422' | '429 + Retry-After' | '429' | '500' | '502' | '503'
+  | 'HTML page' | 'empty body' | 'malformed JSON' | 'wrong shape' | 'timeout' | 'refused' | 'reset';
+
+interface Fault {
+  id: FaultId;
+  /** The sandbox fault; undefined for "refused" (the base URL points at a closed port instead). */
+  spec?: FaultBehaviour;
+  expect: (op: Operation, where: string, V: string) => Expectation;
+}
+
+/** The advice after an answer that leaves a write's outcome unknown: how to check, or "A retry may help." */
+function afterUnknownWrite(op: Operation): string {
+  return op.checkWith && op.method !== 'GET'
+    ? `${op.mayHaveHappened}: use the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) to check before trying again.`
+    : 'A retry may help.';
+}
+
+// The table: one row per fault, and what every operation must show for it (exceptions per operation below).
+const FAULTS: Fault[] = [
+  { id: '400', spec: { kind: 'status', status: 400 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'validation', status: 400, says: [`${V} rejected the request (400 on ${where})`] }) },
+  { id: '401', spec: { kind: 'status', status: 401 }, expect: (_op, where, V) => ({ error: 'ExpiredAuthError', says: [`${V} rejected the API key (401 on ${where})`, `Reconnect your ${V} API key in this connection.`] }) },
+  { id: '403', spec: { kind: 'status', status: 403 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'forbidden', status: 403, says: [`${V} refused access: the API key lacks permission for this (403 on ${where})`] }) },
+  {
+    id: '404', spec: { kind: 'status', status: 404 },
+    expect: (op, where, V) => ({ error: 'AppError', code: 'not_found', status: 404, says: [op.notFound ? `${V} has no ${op.notFound} (404 on ${where})` : `${V} found nothing at ${where} (404 on ${where})`] }),
+  },
+  { id: '422', spec: { kind: 'status', status: 422 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'validation', status: 422, says: [`${V} rejected the request (422 on ${where})`] }) },
+  { id: '429 + Retry-After', spec: { kind: 'status', status: 429, retryAfter: RETRY_AFTER }, expect: (_op, where, V) => ({ error: 'ThrottledError', delay: RETRY_AFTER, says: [`${V} rate limit reached (429 on ${where})`, `Retry after ${RETRY_AFTER} s.`] }) },
+  { id: '429', spec: { kind: 'status', status: 429 }, expect: (_op, where, V) => ({ error: 'ThrottledError', delay: 60, says: [`${V} rate limit reached (429 on ${where})`, 'Wait a moment before trying again.'] }) },
+  { id: '500', spec: { kind: 'status', status: 500 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 500, says: [`${V} had a server error (500 on ${where})`, 'A retry may help.'] }) },
+  { id: '502', spec: { kind: 'status', status: 502 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (502 on ${where})`, 'A retry may help.'] }) },
+  { id: '503', spec: { kind: 'status', status: 503 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 503, says: [`${V} had a server error (503 on ${where})`, 'A retry may help.'] }) },
+  { id: 'HTML page', spec: { kind: 'html' }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (an HTML error page) (502 on ${where})`, 'A retry may help.'] }) },
+  { id: 'empty body', spec: { kind: 'empty' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent an empty response (200 on ${where})`, afterUnknownWrite(op)] }) },
+  { id: 'malformed JSON', spec: { kind: 'malformed' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent malformed JSON (200 on ${where})`, afterUnknownWrite(op)] }) },
+  { id: 'wrong shape', spec: { kind: 'wrongShape' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent an unexpected response (200 on ${where})`, afterUnknownWrite(op)] }) },
+  {
+    id: 'timeout', spec: { kind: 'delay', delayMs: SLOW_MS },
+    expect: (op, where, V) => ({ error: 'AppError', code: 'network', says: [`${V} did not answer within ${TIMEOUT_MS / 1000} s (${where})`, afterUnknownWrite(op)] }),
+  },
+  // Refused: the request never reached the vendor, so even a write can be retried as it is.
+  { id: 'refused', expect: (_op, where, V) => ({ error: 'AppError', code: 'network', says: [`${V} refused the connection (${where})`, 'A retry may help.'] }) },
+  { id: 'reset', spec: { kind: 'drop' }, expect: (op, where, V) => ({ error: 'AppError', code: 'network', says: [`${V} dropped the connection (reset) (${where})`, afterUnknownWrite(op)] }) },
+];
+
+// Rows: every operation (fault on the request it makes first), plus the later requests that matter.
+const ROWS: Array<Operation & { notApplicable?: FaultId[] }> = [
+  ...OPERATIONS,
+  {
+    ...OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!,
+    name: 'rotate_smashsend_api_key (create step)',
+    method: 'POST',
+    faultPath: '/api-keys',
+    // A refusal needs a closed port, which would refuse the list too: the operation's own row covers it.
+    notApplicable: ['refused'],
+  },
+  {
+    ...OPERATIONS.find((op) => op.key === 'find_smashsend_api_key')!,
+    name: 'find_smashsend_api_key (page 2)',
+    input: { displayName: 'Generated Key 00001' },
+    faultPath: 'startAt=',
+    setup: (sandbox) => void sandbox.generateSmashsendKeys(150),
+    notApplicable: ['refused'],
+  },
+  {
+    name: 'connection test (SmartLead part)', kind: 'authentication', key: 'test', vendor: 'smartlead', input: {},
+    method: 'GET', path: '/api/v1/client/', faultPath: '/api/v1/client/?',
+  },
+];
+
+const SMARTE_UPDATE_RECORD = (email: string, status: string) => ({ id: email, keyId: null, email, role: null, status, apiKey: null, message: null });
+
+/** Expected exceptions: cells where the right answer is not an error. */
+const EXCEPTIONS: Record<string, Partial<Record<FaultId, Expectation>>> = {
+  delete_smartlead_client_api_key: {
+    'empty body': { result: { id: 46, deleted: true }, why: 'an empty 2xx answers a delete: SmartLead documents no delete body' },
+    'wrong shape': { result: { id: 46, deleted: true }, why: 'any 2xx JSON answers a delete; only a key record is shown back' },
+  },
+  find_smarte_api_key: { '404': { result: [], why: 'a 404 on a view by email is a search miss' } },
+  suspend_smarte_api_key: {
+    'wrong shape': { result: SMARTE_UPDATE_RECORD('dev.udi@smarte.pro', 'suspended'), why: "SMARTe's update answer is undocumented: a 2xx is taken as done" },
+  },
+  reactivate_smarte_api_key: {
+    'wrong shape': { result: SMARTE_UPDATE_RECORD('dev.udi@smarte.pro', 'active'), why: "SMARTe's update answer is undocumented: a 2xx is taken as done" },
+  },
+};
+
+/** In the connection test every vendor failure becomes one plain error that lists it (no expired connection, no throttling). */
+function forConnectionTest(expected: Expectation): Expectation {
+  if ('result' in expected) return expected;
+  return { error: 'AppError', code: 'connection_test_failed', says: expected.says.filter((phrase) => !phrase.startsWith('Reconnect')) };
+}
+
+function expectationFor(op: Operation, fault: Fault): Expectation {
+  const exception = EXCEPTIONS[op.name]?.[fault.id];
+  if (exception) return exception;
+  const expected = fault.expect(op, `${op.method} ${op.path}`, VENDOR_NAME[op.vendor]);
+  return op.kind === 'authentication' ? forConnectionTest(expected) : expected;
+}
+
+/** The differences between what happened and what the cell expects (empty = handled). */
+function judge(outcome: Outcome, expected: Expectation, secrets: string[]): string[] {
+  if ('result' in expected) {
+    if (!outcome.ok) return [`expected a result (${expected.why}), got ${outcome.name}: ${outcome.message}`];
+    return JSON.stringify(outcome.result) === JSON.stringify(expected.result) ? [] : [`expected ${JSON.stringify(expected.result)}, got ${JSON.stringify(outcome.result)}`];
+  }
+  if (outcome.ok) return [`expected ${expected.error}, got a result ${JSON.stringify(outcome.result).slice(0, 200)}`];
+  const problems: string[] = [];
+  if (outcome.name !== expected.error) problems.push(`expected ${expected.error}, got ${outcome.name}`);
+  if (expected.error === 'AppError') {
+    if (outcome.code !== expected.code) problems.push(`expected code ${expected.code}, got ${outcome.code}`);
+    if (expected.status !== undefined && outcome.status !== expected.status) problems.push(`expected status ${expected.status}, got ${outcome.status}`);
+  }
+  if (expected.error === 'ThrottledError' && outcome.delay !== expected.delay) problems.push(`expected delay ${expected.delay}, got ${outcome.delay}`);
+  const message = outcome.message ?? '';
+  for (const phrase of expected.says) if (!message.includes(phrase)) problems.push(`message lacks "${phrase}"`);
+  problems.push(...neverSigns(message, outcome.fullText ?? '', secrets));
+  return problems.map((p) => `${p}\n    message: ${message}`);
+}
+
+const cells = ROWS.flatMap((op) => FAULTS.filter((fault) => !op.notApplicable?.includes(fault.id)).map((fault) => ({ op, fault })));
+const grid = new Map<string, string>();
+let tried = 0;
+let handled = 0;
+
+/** Short label of a cell's expectation, for the printed grid. */
+function label(expected: Expectation): string {
+  if ('result' in expected) return Array.isArray(expected.result) && expected.result.length === 0 ? '[]' : 'ok';
+  if (expected.error === 'ExpiredAuthError') return 'auth';
+  if (expected.error === 'ThrottledError') return `thr${expected.delay}`;
+  return expected.code.replace('connection_test_failed', 'conn').replace('bad_response', 'bad').replace('validation', 'val').replace('not_found', 'nf').replace('forbidden', 'forb').replace('network', 'net');
+}
+
+it('the table covers every operation registered in index.ts', () => {
+  expect([...new Set(OPERATIONS.map((op) => op.key))].sort()).toEqual(registeredOperationKeys());
+  expect(SS_KEYS).toContain('/api-keys');
+  expect(SL_KEYS).toBe('/api/v1/client/api-key');
+});
+
+describe.each(ROWS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
+  const faults = FAULTS.filter((fault) => !op.notApplicable?.includes(fault.id));
+  it.each(faults.map((fault) => [fault.id, fault] as const))('%s', async (_id, fault) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    op.setup?.(sandbox);
+    const expected = expectationFor(op, fault);
+    let vars: Record<string, string | undefined> = {};
+    if (fault.spec) sandbox.injectFault(faultAt(op, fault.spec));
+    if (fault.id === 'timeout') vars = { KEYRING_TIMEOUT_MS: String(TIMEOUT_MS) };
+    if (fault.id === 'refused') vars = { [BASE_URL_ENV[op.vendor]]: `http://127.0.0.1:${await closedPort()}/${op.vendor}` };
+
+    const outcome = await withEnv(vars, () => outcomeOf(runOperation(op, sandboxAuth(sandbox))));
+    const problems = judge(outcome, expected, authSecrets(sandbox));
+    tried += 1;
+    if (problems.length === 0) handled += 1;
+    grid.set(`${op.name}|${fault.id}`, problems.length === 0 ? label(expected) : 'FAIL');
+    expect(problems).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  const width = Math.max(...ROWS.map((op) => op.name.length)) + 1;
+  const header = pad('', width) + FAULTS.map((f) => pad(f.id.replace(' + Retry-After', '+RA').replace('malformed JSON', 'malformed').replace('wrong shape', 'shape').replace('empty body', 'empty').replace('HTML page', 'html'), 10)).join('');
+  const lines = ROWS.map((op) => pad(op.name, width) + FAULTS.map((f) => pad(grid.get(`${op.name}|${f.id}`) ?? (op.notApplicable?.includes(f.id) ? 'n/a' : '-'), 10)).join(''));
+  const exceptions = Object.entries(EXCEPTIONS).flatMap(([name, byFault]) =>
+    Object.entries(byFault).map(([id, e]) => `  ${name} × ${id}: ${'result' in e! ? `${JSON.stringify(e.result)} (${e.why})` : ''}`),
+  );
+  console.log(
+    [
+      `faults tried: ${tried}, handled: ${handled} (${ROWS.length} operations/steps × ${FAULTS.length} faults = ${cells.length} cells; n/a = a refusal cannot hit a later request alone)`,
+      header,
+      ...lines,
+      'expected exceptions:',
+      ...exceptions,
+    ].join('\n'),
+  );
+});

@@ -1,0 +1,228 @@
+// Nothing lost. (1) A rotation whose delete step fails in any way still returns the new key and its secret (which
+// SMASHSEND shows only once, and which works), and says the old key is (or may be) still live. (2) A create, reset or
+// rotation whose answer is lost after the vendor acted says the key may have been created (or reset) and names the
+// search to check with, and that search, run as told, does find it: the advice is true, and no blind retry is needed.
+
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { SmashsendClient, fetchTransport } from '../../connector';
+import type { FaultBehaviour } from '../../sandbox/server';
+import {
+  OPERATIONS,
+  SS_KEYS,
+  authSecrets,
+  neverSigns,
+  outcomeOf,
+  runOperation,
+  sandboxAuth,
+  useSandbox,
+  withEnv,
+} from './support';
+
+const env = useSandbox();
+const OLD = { id: 'aki_xyz789ghi012', displayName: 'CRM Sync' };
+const rotate = OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!;
+const figures = { deleteFaults: 0, deleteKept: 0, lostAnswers: 0, foundByAdvice: 0 };
+
+// ---- (1) rotate × every fault on the delete step ----
+
+interface DeleteFault {
+  id: string;
+  fault: FaultBehaviour;
+  /** What the warning must say about the old key. */
+  says: string;
+  timeoutMs?: number;
+}
+
+const LIVE = 'is still live';
+const MAYBE = 'may still be live';
+const DELETE_FAULTS: DeleteFault[] = [
+  ...[400, 401, 403, 422, 500, 502, 503].map((status) => ({ id: String(status), fault: { kind: 'status', status } as FaultBehaviour, says: LIVE })),
+  // A 404 on the delete: the key is gone already, as far as SMASHSEND says.
+  { id: '404', fault: { kind: 'status', status: 404 }, says: 'was not found when deleting it, so it was probably deleted already' },
+  { id: '429 + Retry-After', fault: { kind: 'status', status: 429, retryAfter: 7 }, says: LIVE },
+  { id: '429', fault: { kind: 'status', status: 429 }, says: LIVE },
+  { id: 'HTML page', fault: { kind: 'html' }, says: LIVE },
+  // A 2xx whose body cannot be read may follow a delete that happened.
+  { id: 'empty body', fault: { kind: 'empty' }, says: MAYBE },
+  { id: 'malformed JSON', fault: { kind: 'malformed' }, says: MAYBE },
+  { id: 'wrong shape', fault: { kind: 'wrongShape' }, says: MAYBE },
+  { id: 'isDeleted false', fault: { kind: 'status', status: 200, body: { apiKey: { id: OLD.id, displayName: OLD.displayName, role: 'API_USER', status: 'ACTIVE', createdAt: '2024-03-10T14:30:00Z' }, isDeleted: false } }, says: LIVE },
+  { id: 'timeout', fault: { kind: 'delay', delayMs: 2_000 }, says: MAYBE, timeoutMs: 500 },
+  { id: 'reset', fault: { kind: 'drop' }, says: MAYBE },
+];
+
+describe('rotate_smashsend_api_key: every fault on the delete step still returns the new key, and says the old one is live', () => {
+  it.each(DELETE_FAULTS.map((f) => [f.id, f] as const))('%s', async (_id, { fault, says, timeoutMs }) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', path: `/api-keys/${OLD.id}`, ...fault });
+    const outcome = await withEnv({ KEYRING_TIMEOUT_MS: timeoutMs ? String(timeoutMs) : undefined }, () =>
+      outcomeOf(runOperation(rotate, sandboxAuth(sandbox), { apiKeyId: OLD.id })),
+    );
+    figures.deleteFaults += 1;
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as { id: string; secretKey: string; displayName: string; replacedKeyId: string; oldKeyDeleted: boolean; warning: string };
+    expect(result).toMatchObject({ displayName: OLD.displayName, replacedKeyId: OLD.id, oldKeyDeleted: false });
+    expect(result.id).not.toBe(OLD.id);
+    expect(result.secretKey).toMatch(/^sk_live_[A-Za-z0-9]{20,}$/); // the full secret, not a mask
+    expect(result.warning).toContain(`The new key was created, but the old key ${OLD.id} ("${OLD.displayName}") ${says}`);
+    if (says !== 'was not found when deleting it, so it was probably deleted already') expect(result.warning).toContain('Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.');
+    expect(neverSigns(result.warning, result.warning, authSecrets(sandbox))).toEqual([]);
+    // The secret really is the new key's, and it works; the old key is indeed still there.
+    const check = await new SmashsendClient(result.secretKey, { baseUrl: sandbox.baseUrls.smashsend, transport: fetchTransport }).checkApiKey();
+    expect(check).toMatchObject({ status: 'SUCCEED', displayName: OLD.displayName });
+    const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, { baseUrl: sandbox.baseUrls.smashsend, workspaceId: sandbox.credentials.smashsendWorkspaceId }).listApiKeys({ limit: 100 });
+    expect(keys.items.map((k) => k.id)).toEqual(expect.arrayContaining([OLD.id, result.id]));
+    // Exactly one delete was tried: no retry loop inside the step.
+    expect(sandbox.requestCounts().byRoute[`DELETE /smashsend/v1/workspaces/:workspaceId/api-keys/:apiKeyId`]).toBe(1);
+    figures.deleteKept += 1;
+  });
+});
+
+// ---- (2) answers lost after the vendor acted ----
+
+/**
+ * A proxy in front of the sandbox that lets the vendor act on the matching request, then loses the answer: it resets
+ * the connection (reset), or holds it until the client gives up (timeout).
+ */
+async function lossyProxy(target: string, match: { method: string; path: string }, how: 'reset' | 'timeout') {
+  const sockets = new Set<Socket>();
+  const upstream = new URL(target);
+  let lost = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const hit = lost === 0 && req.method === match.method && (req.url ?? '').split('?')[0].endsWith(match.path);
+      const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        if (hit) {
+          lost += 1;
+          answer.resume(); // the vendor has acted; its answer never reaches the client
+          answer.on('end', () => {
+            if (how === 'reset') req.socket.resetAndDestroy();
+          });
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => res.destroy());
+      forward.end(Buffer.concat(chunks));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    lost: () => lost,
+    close: async () => {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+interface LostWrite {
+  op: string;
+  input: Record<string, unknown>;
+  method: string;
+  path: string;
+  /** What the message must say may have happened, and the search it must name. */
+  mayHaveHappened: string;
+  checkWith: string;
+  /** The search the message names, run as told, and what it must find. */
+  find: { key: string; input: Record<string, unknown>; finds: (result: unknown[]) => boolean };
+}
+
+const created = 'The key may have been created anyway';
+const LOST_WRITES: LostWrite[] = [
+  {
+    op: 'create_smashsend_api_key', input: { displayName: 'Lost Answer Key', role: 'API_USER' }, method: 'POST', path: SS_KEYS,
+    mayHaveHappened: created, checkWith: 'Find SMASHSEND API Key',
+    find: { key: 'find_smashsend_api_key', input: { displayName: 'Lost Answer Key' }, finds: (r) => r.length === 1 },
+  },
+  {
+    op: 'create_smartlead_client_api_key', input: { clientId: 302, keyName: 'Lost Answer Key' }, method: 'POST', path: '/api/v1/client/api-key',
+    mayHaveHappened: created, checkWith: 'Find SmartLead Client API Key',
+    find: { key: 'find_smartlead_client_api_key', input: { keyName: 'Lost Answer Key', include_secret: true }, finds: (r) => r.length === 1 && /^[A-Za-z0-9_]{16,}$/.test(String((r[0] as { api_key: string }).api_key)) },
+  },
+  {
+    op: 'reset_smartlead_client_api_key', input: { keyId: 45 }, method: 'PUT', path: '/api/v1/client/api-key/reset/45',
+    mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work', checkWith: 'Find SmartLead Client API Key',
+    // The search, with the full value asked for, shows the key's new value (not the seeded one).
+    find: { key: 'find_smartlead_client_api_key', input: { keyName: 'Production Key', include_secret: true }, finds: (r) => r.length === 1 && (r[0] as { api_key: string }).api_key !== 'cl_live_P7dK2mQ9xR4tW8yB3nF6hJ1s' },
+  },
+  {
+    op: 'create_smarte_api_key', input: { email: 'lost.answer@smarte.pro' }, method: 'POST', path: '/signals/v1/key/createsignalapikey',
+    mayHaveHappened: created, checkWith: 'Find SMARTe API Key',
+    find: { key: 'find_smarte_api_key', input: { email: 'lost.answer@smarte.pro' }, finds: (r) => r.length === 1 },
+  },
+  {
+    op: 'rotate_smashsend_api_key', input: { apiKeyId: OLD.id }, method: 'POST', path: SS_KEYS,
+    mayHaveHappened: created, checkWith: 'Find SMASHSEND API Key',
+    // The replacement exists beside the old key (which was not deleted: the step stopped before the delete).
+    find: { key: 'find_smashsend_api_key', input: { displayName: OLD.displayName }, finds: (r) => r.length === 2 && r.some((k) => (k as { id: string }).id === OLD.id) },
+  },
+];
+
+const kindOf = (key: string) => OPERATIONS.find((op) => op.key === key)!;
+
+describe.each([
+  ['reset after the vendor acted', 'reset', undefined],
+  ['timeout after the vendor acted', 'timeout', 500],
+] as const)('%s', (_name, how, timeoutMs) => {
+  it.each(LOST_WRITES.map((w) => [w.op, w] as const))('%s: says what may have happened and which search to check with, and that search finds it', async (_op, write) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    const proxy = await lossyProxy(sandbox.url, { method: write.method, path: `/${kindOf(write.op).vendor}${write.path}` }, how);
+    try {
+      env.pointAt(proxy.origin);
+      const outcome = await withEnv({ KEYRING_TIMEOUT_MS: timeoutMs ? String(timeoutMs) : undefined }, () =>
+        outcomeOf(runOperation(kindOf(write.op), sandboxAuth(sandbox), write.input)),
+      );
+      expect(proxy.lost()).toBe(1);
+      figures.lostAnswers += 1;
+      expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'network' });
+      const what = how === 'reset' ? 'dropped the connection (reset)' : `did not answer within ${(timeoutMs ?? 0) / 1000} s`;
+      expect(outcome.message).toContain(`${what} (${write.method} ${write.path}).`);
+      expect(outcome.message).toContain(`${write.mayHaveHappened}: use the "${write.checkWith}" step`);
+      expect(outcome.message).toContain('to check before trying again.');
+      expect(outcome.message).not.toContain('A retry may help');
+      expect(neverSigns(outcome.message ?? '', outcome.fullText ?? '', authSecrets(sandbox))).toEqual([]);
+    } finally {
+      env.pointAt();
+      await proxy.close();
+    }
+    // Follow the advice: the named search finds what the lost answer would have shown.
+    const found = await runOperation(kindOf(write.find.key), sandboxAuth(sandbox), write.find.input);
+    expect(Array.isArray(found) && write.find.finds(found)).toBe(true);
+    figures.foundByAdvice += 1;
+  });
+});
+
+it('a refused connection says a retry is safe: nothing reached the vendor', async () => {
+  const sandbox = env.sandbox;
+  sandbox.reset();
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  for (const write of LOST_WRITES.filter((w) => w.op !== 'rotate_smashsend_api_key')) {
+    const op = kindOf(write.op);
+    const outcome = await withEnv({ [`${op.vendor.toUpperCase()}_BASE_URL`]: `http://127.0.0.1:${port}/${op.vendor}` }, () =>
+      outcomeOf(runOperation(op, sandboxAuth(sandbox), write.input)),
+    );
+    expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'network' });
+    expect(outcome.message).toMatch(/refused the connection \(.*\)\. A retry may help\.$/);
+  }
+});
+
+afterAll(() => {
+  console.log(
+    `nothing lost: rotate delete-step faults tried: ${figures.deleteFaults}, new key returned and working: ${figures.deleteKept}; lost write answers: ${figures.lostAnswers}, found by the named search: ${figures.foundByAdvice}`,
+  );
+});

@@ -3,17 +3,10 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { smartleadApiKeyOutputFields, smartleadNewApiKeySample } from '../lib/smartlead';
+import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadClientIdField } from '../lib/smartlead';
 
 const inputFields = defineInputFields([
-  {
-    key: 'clientId',
-    label: 'Client',
-    type: 'integer',
-    required: true,
-    dynamic: 'smartlead_client_list.id.name',
-    helpText: 'The SmartLead client the key gives access to.',
-  },
+  smartleadClientIdField(true, 'The SmartLead client the key gives access to.'),
   {
     key: 'keyName',
     label: 'Key Name',

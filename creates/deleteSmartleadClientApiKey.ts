@@ -5,17 +5,10 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmartleadDeletedApiKey, smartleadDeletedApiKeyOutputFields, smartleadDeletedApiKeySample } from '../lib/smartlead';
+import { presentSmartleadDeletedApiKey, smartleadDeletedApiKeyOutputFields, smartleadDeletedApiKeySample, smartleadKeyIdField } from '../lib/smartlead';
 
 const inputFields = defineInputFields([
-  {
-    key: 'keyId',
-    label: 'Client API Key',
-    type: 'integer',
-    required: true,
-    dynamic: 'smartlead_client_api_key_list.id.key_name',
-    helpText: 'The SmartLead client API key to delete. Anything still using it stops working.',
-  },
+  smartleadKeyIdField('The SmartLead client API key to delete. Anything still using it stops working.'),
   includeSecretField,
 ]);
 

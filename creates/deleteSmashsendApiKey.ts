@@ -4,18 +4,12 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendApiKeyIdField } from '../lib/smashsend';
 
 const inputFields = defineInputFields([
-  {
-    key: 'apiKeyId',
-    label: 'API Key',
-    type: 'string',
-    required: true,
-    dynamic: 'smashsend_api_key_list.id.displayName',
-    helpText:
-      'The key to delete. Pick one from the list, or map an API key ID (it starts with `aki_`). Deleting cannot be undone: every integration using the key stops working.',
-  },
+  smashsendApiKeyIdField(
+    'The key to delete. Pick one from the list, or map an API key ID (it starts with `aki_`). Deleting cannot be undone: every integration using the key stops working.',
+  ),
   includeSecretField,
 ]);
 

@@ -3,17 +3,10 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { smartleadApiKeyOutputFields, smartleadNewApiKeySample } from '../lib/smartlead';
+import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadKeyIdField } from '../lib/smartlead';
 
 const inputFields = defineInputFields([
-  {
-    key: 'keyId',
-    label: 'Client API Key',
-    type: 'integer',
-    required: true,
-    dynamic: 'smartlead_client_api_key_list.id.key_name',
-    helpText: 'The SmartLead client API key to reset. Anything still using its current value must be updated with the new one.',
-  },
+  smartleadKeyIdField('The SmartLead client API key to reset. Anything still using its current value must be updated with the new one.'),
 ]);
 
 export const resetSmartleadClientApiKey = defineCreate({

@@ -6,18 +6,12 @@ import { defineCreate, defineInputFields, type ZObject } from 'zapier-platform-c
 import { ConnectorError, SMASHSEND_ROLES, requireId, type SmashsendApiKey, type SmashsendClient, type SmashsendNewApiKey } from '../connector';
 import { smashsendClient, startStepClock, type StepClock } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { smashsendApiKeyOutputFields } from '../lib/smashsend';
+import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsend';
 
 const inputFields = defineInputFields([
-  {
-    key: 'apiKeyId',
-    label: 'API Key',
-    type: 'string',
-    required: true,
-    dynamic: 'smashsend_api_key_list.id.displayName',
-    helpText:
-      'The key to replace. Pick one from the list, or map an API key ID (it starts with `aki_`). A new key with the same name and role is created, then this key is deleted: update every integration that uses it. If it is the key of this Zapier connection, reconnect with the new key afterwards.',
-  },
+  smashsendApiKeyIdField(
+    'The key to replace. Pick one from the list, or map an API key ID (it starts with `aki_`). A new key with the same name and role is created, then this key is deleted: update every integration that uses it. If it is the key of this Zapier connection, reconnect with the new key afterwards.',
+  ),
 ]);
 
 export type RotatedSmashsendApiKey = SmashsendNewApiKey & {

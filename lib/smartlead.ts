@@ -116,3 +116,13 @@ function compareIdsDescending(a: number | string, b: number | string): number {
 export function asPollingItems<T extends { id: number | string }>(items: T[]): Array<T & { id: string }> {
   return items as Array<T & { id: string }>;
 }
+
+/** The `clientId` input: a dropdown of the account's clients (a mapped id works too). */
+export function smartleadClientIdField<const R extends boolean, const H extends string>(required: R, helpText: H) {
+  return { key: 'clientId', label: 'Client', type: 'integer', required, dynamic: 'smartlead_client_list.id.name', helpText } as const;
+}
+
+/** The `keyId` input of the steps that act on one key: a dropdown of the client API keys (a mapped id works too). */
+export function smartleadKeyIdField<const H extends string>(helpText: H) {
+  return { key: 'keyId', label: 'Client API Key', type: 'integer', required: true, dynamic: 'smartlead_client_api_key_list.id.key_name', helpText } as const;
+}

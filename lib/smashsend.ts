@@ -38,3 +38,8 @@ export const smashsendRoleChoices = [
   { value: 'EDITOR', sample: 'EDITOR', label: 'Editor' },
   { value: 'VIEWER', sample: 'VIEWER', label: 'Viewer (read-only)' },
 ];
+
+/** The `apiKeyId` input of the steps that act on one key: a dropdown of the workspace's keys (a mapped id works too). */
+export function smashsendApiKeyIdField<const H extends string>(helpText: H) {
+  return { key: 'apiKeyId', label: 'API Key', type: 'string', required: true, dynamic: 'smashsend_api_key_list.id.displayName', helpText } as const;
+}

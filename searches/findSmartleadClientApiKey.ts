@@ -11,6 +11,7 @@ import {
   smartleadApiKeyOutputFields,
   smartleadApiKeySample,
   smartleadKeysNewestFirst,
+  smartleadClientIdField,
   smartleadStatusChoices,
 } from '../lib/smartlead';
 
@@ -22,14 +23,7 @@ const inputFields = defineInputFields([
     required: true,
     helpText: 'The key name to look for. SmartLead matches part of a name: "Prod" also finds "Production Key".',
   },
-  {
-    key: 'clientId',
-    label: 'Client',
-    type: 'integer',
-    required: false,
-    dynamic: 'smartlead_client_list.id.name',
-    helpText: 'Only look among the keys of this SmartLead client. Leave blank to look among every client.',
-  },
+  smartleadClientIdField(false, 'Only look among the keys of this SmartLead client. Leave blank to look among every client.'),
   {
     key: 'status',
     label: 'Status',

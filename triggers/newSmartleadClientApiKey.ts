@@ -11,18 +11,12 @@ import {
   smartleadApiKeyOutputFields,
   smartleadApiKeySample,
   smartleadKeysNewestFirst,
+  smartleadClientIdField,
   smartleadStatusChoices,
 } from '../lib/smartlead';
 
 const inputFields = defineInputFields([
-  {
-    key: 'clientId',
-    label: 'Client',
-    type: 'integer',
-    required: false,
-    dynamic: 'smartlead_client_list.id.name',
-    helpText: 'Only trigger on keys of this SmartLead client. Leave blank to trigger on keys of every client.',
-  },
+  smartleadClientIdField(false, 'Only trigger on keys of this SmartLead client. Leave blank to trigger on keys of every client.'),
   {
     key: 'status',
     label: 'Status',

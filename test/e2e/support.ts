@@ -2,8 +2,6 @@
 // calls useSandbox() once: the sandbox starts on a free port before its tests, the app's *_BASE_URL variables point at
 // it, every test starts from the seed, and the server is closed (and the variables restored) after.
 
-import http from 'node:http';
-import https from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
 import { createAppTester } from 'zapier-platform-core';
 import App from '../../index';
@@ -50,44 +48,16 @@ export function pointAppAt(baseUrls: Partial<Record<SandboxVendor, string>>): vo
   for (const [vendor, url] of Object.entries(baseUrls) as [SandboxVendor, string][]) process.env[BASE_URL_VARS[vendor]] = url;
 }
 
-type PatchableModule = Record<'request' | 'patchedByZapier' | 'zapierLogger', unknown>;
-
-/**
- * zapier-platform-core's lambda handler wraps http(s).request once per process (its log patch) and marks the module
- * `patchedByZapier`. Its wrapper passes on only two arguments, so when nock (whose interceptor calls
- * `request(url, options, callback)`) is activated later on top of it, the options carrying nock's agent are dropped
- * and a later test file's nock-mocked requests go out to the real network. These files run core with no nock, so each
- * puts the two modules back as it found them when it is done (seen as DNS failures in test/app after an e2e file).
- */
-export function restoreHttpModulesAfterFile(): void {
-  const saved = new Map<PatchableModule, Partial<PatchableModule>>();
-  beforeAll(() => {
-    for (const module of [http, https] as unknown as PatchableModule[]) {
-      saved.set(module, { request: module.request, patchedByZapier: module.patchedByZapier, zapierLogger: module.zapierLogger });
-    }
-  });
-  afterAll(() => {
-    for (const [module, before] of saved) {
-      module.request = before.request;
-      for (const flag of ['patchedByZapier', 'zapierLogger'] as const) {
-        if (before[flag] === undefined) delete (module as Partial<PatchableModule>)[flag];
-        else module[flag] = before[flag];
-      }
-    }
-  });
-}
-
 export interface SandboxOptions {
   rateLimits?: boolean;
 }
 
 /**
  * Starts the sandbox for this file (port 0) and returns a getter for its handle. Every test starts from the seed with
- * the app pointed at the sandbox; after the file the server is closed, and the base URL variables and the http(s)
- * modules are as they were.
+ * the app pointed at the sandbox; after the file the server is closed, and the base URL variables are as they were (test/setup/isolateHttp.ts
+ * puts the http(s) modules back).
  */
 export function useSandbox(options: SandboxOptions = {}): () => SandboxHandle {
-  restoreHttpModulesAfterFile();
   let sandbox: SandboxHandle | undefined;
   const saved: Record<string, string | undefined> = {};
   beforeAll(async () => {

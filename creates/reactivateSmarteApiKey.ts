@@ -4,17 +4,10 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields } from '../lib/smarte';
+import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields, smarteKeyEmailField } from '../lib/smarte';
 
 const inputFields = defineInputFields([
-  {
-    key: 'email',
-    label: 'Email',
-    type: 'string',
-    required: true,
-    dynamic: 'smarte_api_key_list.email.email',
-    helpText: 'The email address of the SMARTe signals user whose suspended key to reactivate. Pick one from the list, or enter or map an email.',
-  },
+  smarteKeyEmailField('The email address of the SMARTe signals user whose suspended key to reactivate. Pick one from the list, or enter or map an email.'),
   includeSecretField,
 ]);
 

@@ -78,3 +78,8 @@ export function presentSmarteKeyChange(result: SmarteUpdatedKey, includeSecret: 
   }
   return { id: result.email, keyId: null, email: result.email, role: null, status: result.status, apiKey: null, message: result.message ?? null };
 }
+
+/** The `email` input of the steps that act on one user's key: a dropdown of the organisation's keys (or any email). */
+export function smarteKeyEmailField<const H extends string>(helpText: H) {
+  return { key: 'email', label: 'Email', type: 'string', required: true, dynamic: 'smarte_api_key_list.email.email', helpText } as const;
+}

@@ -1,0 +1,389 @@
+// Every operation the benchmark runs, with the two baselines it is compared against: the minimal perform a user
+// would hand-write (the same vendor calls, nothing else), run once through a bare `z.request` and once through a
+// bare `fetch`. Each baseline is written once against a tiny `Http` function so both transports send exactly the
+// same requests.
+
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
+export interface Endpoints {
+  smashsend: string;
+  smartlead: string;
+  smarte: string;
+}
+
+export interface Credentials {
+  smashsend_api_key: string;
+  smashsend_workspace_id: string;
+  smartlead_api_key: string;
+  smarte_api_key: string;
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: Record<string, unknown>;
+}
+
+/** One vendor call; resolves with the parsed JSON body, rejects on a non-2xx status. */
+export type Http = (request: HttpRequest) => Promise<unknown>;
+
+/** A bare z.request: core encodes the JSON body, parses the JSON answer and throws for 4xx/5xx (its defaults). */
+export function httpViaZ(z: ZObject): Http {
+  return async ({ method = 'GET', url, query, headers, body }) => (await z.request<unknown>({ url, method, params: query, headers, body })).data;
+}
+
+/** A bare fetch (the global one as Node provides it, captured before core wraps it with its logger). */
+export function httpViaFetch(fetchFunction: typeof fetch): Http {
+  return async ({ method = 'GET', url, query, headers = {}, body }) => {
+    const search = query ? `?${new URLSearchParams(query).toString()}` : '';
+    const response = await fetchFunction(url + search, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status}`);
+    return response.json() as Promise<unknown>;
+  };
+}
+
+/** What a baseline perform sees: the vendor URLs (from the environment, as the app reads them) and the connection. */
+export interface BaselineContext {
+  urls: Endpoints;
+  auth: Credentials;
+  input: Record<string, unknown>;
+}
+
+export type Baseline = (http: Http, context: BaselineContext) => Promise<unknown>;
+
+export type OperationKind = 'triggers' | 'creates' | 'searches' | 'authentication';
+
+export interface OperationSpec {
+  /** The app's key (for authentication: "test"). */
+  key: string;
+  kind: OperationKind;
+  vendor: 'SMASHSEND' | 'SmartLead' | 'SMARTe' | 'all three';
+  input?: Record<string, unknown>;
+  meta?: Record<string, unknown>;
+  /** 'noWorkspace': the connection has no smashsend_workspace_id, so it must be discovered first. */
+  connection?: 'noWorkspace';
+  /** The fewest vendor calls that can do this operation. */
+  minimumCalls: number;
+  /** Re-seed the sandbox before every run (the operation changes vendor state). */
+  mutates?: boolean;
+  /** Untimed preparation after the re-seed (e.g. suspend a key so that it can be reactivated). */
+  setup?: (http: Http, context: BaselineContext) => Promise<void>;
+  baseline: Baseline;
+}
+
+type Json = Record<string, unknown>;
+
+function record(value: unknown, what: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`baseline: ${what} is not an object`);
+  return value as Json;
+}
+
+function list(value: unknown, what: string): Json[] {
+  if (!Array.isArray(value)) throw new Error(`baseline: ${what} is not a list`);
+  return value.map((item) => record(item, what));
+}
+
+// ---- SMASHSEND: Bearer key, workspace in the path ----
+
+const bearer = (c: BaselineContext) => ({ authorization: `Bearer ${c.auth.smashsend_api_key}` });
+const smashsendKeys = (c: BaselineContext) => `${c.urls.smashsend}/v1/workspaces/${c.auth.smashsend_workspace_id}/api-keys`;
+
+interface SmashsendPage {
+  items: Json[];
+  hasMore: boolean;
+  startAt: string | null;
+}
+
+async function smashsendPage(http: Http, c: BaselineContext, startAt?: string): Promise<SmashsendPage> {
+  const query: Record<string, string> = { limit: '100', sort: 'createdAt.desc' };
+  if (startAt) query.startAt = startAt;
+  const apiKeys = record(record(await http({ url: smashsendKeys(c), query, headers: bearer(c) }), 'list answer').apiKeys, 'apiKeys');
+  return { items: list(apiKeys.items, 'apiKeys.items'), hasMore: apiKeys.hasMore === true, startAt: typeof apiKeys.startAt === 'string' ? apiKeys.startAt : null };
+}
+
+/** Pages newest first until `match` finds something on a page (the same strategy as the app's search). */
+async function smashsendFirstPageMatch(http: Http, c: BaselineContext, match: (key: Json) => boolean): Promise<Json[]> {
+  let startAt: string | undefined;
+  for (;;) {
+    const page = await smashsendPage(http, c, startAt);
+    const found = page.items.filter(match);
+    if (found.length > 0 || !page.hasMore || page.startAt === null) return found;
+    startAt = page.startAt;
+  }
+}
+
+const sameName = (wanted: unknown) => (key: Json) => String(key.displayName).trim().toLowerCase() === String(wanted).trim().toLowerCase();
+
+// ---- SmartLead: ?api_key= ----
+
+const smartleadQuery = (c: BaselineContext, extra: Record<string, string> = {}) => ({ ...extra, api_key: c.auth.smartlead_api_key });
+const dataOf = (body: unknown) => (Array.isArray(body) ? body : record(body, 'SmartLead answer').data);
+
+// ---- SMARTe: Api-Key header, every call a POST ----
+
+const smarteHeaders = (c: BaselineContext) => ({ 'api-key': c.auth.smarte_api_key });
+const withId = (key: Json) => ({ ...key, id: key.keyId });
+
+async function smarteView(http: Http, c: BaselineContext, body: Json): Promise<unknown> {
+  return record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/view`, body, headers: smarteHeaders(c) }), 'view answer').data;
+}
+
+export const OPERATIONS: OperationSpec[] = [
+  // Triggers
+  {
+    key: 'new_smashsend_api_key',
+    kind: 'triggers',
+    vendor: 'SMASHSEND',
+    minimumCalls: 1,
+    baseline: async (http, c) => (await smashsendPage(http, c)).items,
+  },
+  {
+    key: 'new_smashsend_api_key',
+    kind: 'triggers',
+    vendor: 'SMASHSEND',
+    connection: 'noWorkspace',
+    // Without the workspace id in the connection: GET /v1/users/me first (no cache across steps).
+    minimumCalls: 2,
+    baseline: async (http, c) => {
+      const me = record(record(await http({ url: `${c.urls.smashsend}/v1/users/me`, headers: bearer(c) }), 'users/me answer').user, 'user');
+      return (await smashsendPage(http, { ...c, auth: { ...c.auth, smashsend_workspace_id: String(me.workspaceId) } })).items;
+    },
+  },
+  {
+    key: 'smashsend_api_key_list',
+    kind: 'triggers',
+    vendor: 'SMASHSEND',
+    meta: { page: 0 },
+    minimumCalls: 1,
+    baseline: async (http, c) => (await smashsendPage(http, c)).items,
+  },
+  {
+    key: 'new_smartlead_client_api_key',
+    kind: 'triggers',
+    vendor: 'SmartLead',
+    minimumCalls: 1,
+    baseline: async (http, c) => dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c) })),
+  },
+  {
+    key: 'smartlead_client_list',
+    kind: 'triggers',
+    vendor: 'SmartLead',
+    minimumCalls: 1,
+    baseline: async (http, c) => dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/`, query: smartleadQuery(c) })),
+  },
+  {
+    key: 'smartlead_client_api_key_list',
+    kind: 'triggers',
+    vendor: 'SmartLead',
+    minimumCalls: 1,
+    baseline: async (http, c) => dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c) })),
+  },
+  {
+    key: 'new_smarte_api_key',
+    kind: 'triggers',
+    vendor: 'SMARTe',
+    minimumCalls: 1,
+    baseline: async (http, c) => list(await smarteView(http, c, {}), 'keys').map(withId),
+  },
+  {
+    key: 'smarte_api_key_list',
+    kind: 'triggers',
+    vendor: 'SMARTe',
+    minimumCalls: 1,
+    baseline: async (http, c) => list(await smarteView(http, c, {}), 'keys').map(withId),
+  },
+  // Creates
+  {
+    key: 'create_smashsend_api_key',
+    kind: 'creates',
+    vendor: 'SMASHSEND',
+    input: { displayName: 'Bench Key', role: 'API_USER' },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) =>
+      record(await http({ method: 'POST', url: smashsendKeys(c), body: { displayName: c.input.displayName, role: c.input.role }, headers: bearer(c) }), 'answer').apiKey,
+  },
+  {
+    key: 'update_smashsend_api_key',
+    kind: 'creates',
+    vendor: 'SMASHSEND',
+    input: { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync (renamed)' },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) =>
+      record(
+        await http({ method: 'POST', url: `${smashsendKeys(c)}/${String(c.input.apiKeyId)}`, body: { displayName: c.input.displayName }, headers: bearer(c) }),
+        'answer',
+      ).apiKey,
+  },
+  {
+    key: 'delete_smashsend_api_key',
+    kind: 'creates',
+    vendor: 'SMASHSEND',
+    input: { apiKeyId: 'aki_xyz789ghi012' },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) => {
+      const body = record(await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(c.input.apiKeyId)}`, headers: bearer(c) }), 'answer');
+      return { ...record(body.apiKey, 'apiKey'), isDeleted: body.isDeleted };
+    },
+  },
+  {
+    key: 'rotate_smashsend_api_key',
+    kind: 'creates',
+    vendor: 'SMASHSEND',
+    input: { apiKeyId: 'aki_xyz789ghi012' },
+    // SMASHSEND has no single-key read: one list page to learn the old key's name and role, a create, a delete.
+    minimumCalls: 3,
+    mutates: true,
+    baseline: async (http, c) => {
+      const [old] = await smashsendFirstPageMatch(http, c, (key) => key.id === c.input.apiKeyId);
+      if (!old) throw new Error('baseline: the key to rotate is not in the list');
+      const created = record(
+        record(await http({ method: 'POST', url: smashsendKeys(c), body: { displayName: old.displayName, role: old.role }, headers: bearer(c) }), 'answer').apiKey,
+        'apiKey',
+      );
+      await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(old.id)}`, headers: bearer(c) });
+      return { ...created, replacedKeyId: old.id, oldKeyDeleted: true };
+    },
+  },
+  {
+    key: 'create_smartlead_client_api_key',
+    kind: 'creates',
+    vendor: 'SmartLead',
+    input: { clientId: 301, keyName: 'Bench Key' },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) =>
+      dataOf(
+        await http({ method: 'POST', url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c), body: { clientId: c.input.clientId, keyName: c.input.keyName } }),
+      ),
+  },
+  {
+    key: 'reset_smartlead_client_api_key',
+    kind: 'creates',
+    vendor: 'SmartLead',
+    input: { keyId: 45 },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) =>
+      dataOf(await http({ method: 'PUT', url: `${c.urls.smartlead}/api/v1/client/api-key/reset/${String(c.input.keyId)}`, query: smartleadQuery(c) })),
+  },
+  {
+    key: 'delete_smartlead_client_api_key',
+    kind: 'creates',
+    vendor: 'SmartLead',
+    input: { keyId: 46 },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) => {
+      await http({ method: 'DELETE', url: `${c.urls.smartlead}/api/v1/client/api-key/${String(c.input.keyId)}`, query: smartleadQuery(c) });
+      return { id: c.input.keyId, deleted: true };
+    },
+  },
+  {
+    key: 'create_smarte_api_key',
+    kind: 'creates',
+    vendor: 'SMARTe',
+    input: { email: 'bench.user@example.com' },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) =>
+      withId(
+        record(
+          record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/createsignalapikey`, body: { email: c.input.email }, headers: smarteHeaders(c) }), 'answer')
+            .data,
+          'data',
+        ),
+      ),
+  },
+  {
+    key: 'suspend_smarte_api_key',
+    kind: 'creates',
+    vendor: 'SMARTe',
+    input: { email: 'dev.udi@smarte.pro' },
+    minimumCalls: 1,
+    mutates: true,
+    baseline: async (http, c) =>
+      record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/update`, body: { email: c.input.email, action: 'suspend' }, headers: smarteHeaders(c) }), 'answer'),
+  },
+  {
+    key: 'reactivate_smarte_api_key',
+    kind: 'creates',
+    vendor: 'SMARTe',
+    input: { email: 'dev.udi@smarte.pro' },
+    minimumCalls: 1,
+    mutates: true,
+    setup: async (http, c) => {
+      await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/update`, body: { email: c.input.email, action: 'suspend' }, headers: smarteHeaders(c) });
+    },
+    baseline: async (http, c) =>
+      record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/update`, body: { email: c.input.email, action: 'activate' }, headers: smarteHeaders(c) }), 'answer'),
+  },
+  // Searches
+  {
+    key: 'find_smashsend_api_key',
+    kind: 'searches',
+    vendor: 'SMASHSEND',
+    input: { displayName: 'CRM Sync' },
+    // The paged search: ceil(position / 100) calls; the key is on the first page here (see the growth section).
+    minimumCalls: 1,
+    baseline: async (http, c) => smashsendFirstPageMatch(http, c, sameName(c.input.displayName)),
+  },
+  {
+    key: 'find_smartlead_client_api_key',
+    kind: 'searches',
+    vendor: 'SmartLead',
+    input: { keyName: 'Production' },
+    minimumCalls: 1,
+    baseline: async (http, c) =>
+      dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c, { keyName: String(c.input.keyName) }) })),
+  },
+  {
+    key: 'find_smarte_api_key',
+    kind: 'searches',
+    vendor: 'SMARTe',
+    input: { email: 'dev.udi@smarte.pro' },
+    minimumCalls: 1,
+    baseline: async (http, c) => [withId(record(await smarteView(http, c, { email: c.input.email }), 'key'))],
+  },
+  // The connection test: one cheap call per vendor, concurrently.
+  {
+    key: 'test',
+    kind: 'authentication',
+    vendor: 'all three',
+    minimumCalls: 3,
+    baseline: async (http, c) => {
+      const [check] = await Promise.all([
+        http({ url: `${c.urls.smashsend}/v1/api-keys/check`, headers: bearer(c) }),
+        http({ url: `${c.urls.smartlead}/api/v1/client/`, query: smartleadQuery(c) }),
+        smarteView(http, c, {}),
+      ]);
+      return { label: `SMASHSEND (${String(record(check, 'check').displayName)}), SmartLead, SMARTe` };
+    },
+  },
+];
+
+/** The baseline as a Zapier perform on a bare z.request. */
+export function zRequestPerform(spec: OperationSpec, urls: () => Endpoints): (z: ZObject, bundle: Bundle) => Promise<unknown> {
+  return (z, bundle) => spec.baseline(httpViaZ(z), { urls: urls(), auth: bundle.authData as unknown as Credentials, input: bundle.inputData });
+}
+
+export function label(spec: OperationSpec): string {
+  const name = spec.kind === 'authentication' ? 'authentication.test' : spec.key;
+  return spec.connection === 'noWorkspace' ? `${name} (no workspace id)` : name;
+}
+
+/** The connection an operation runs with. */
+export function connectionFor(spec: OperationSpec, auth: Credentials): Partial<Credentials> {
+  if (spec.connection !== 'noWorkspace') return auth;
+  const { smashsend_workspace_id: _dropped, ...rest } = auth;
+  return rest;
+}

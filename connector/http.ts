@@ -50,6 +50,8 @@ export interface CallSpec<T> {
    * its time budget left (e.g. the last request of a Zapier step) give up in time instead of being killed.
    */
   timeoutMs?: number;
+  /** The answer may be a long list: passed on to the transport (see TransportRequest.bulk). */
+  bulk?: boolean;
 }
 
 export interface VendorAuth {
@@ -116,6 +118,7 @@ export class VendorHttp {
         headers: { ...this.auth.headers },
         body: spec.body,
         timeoutMs,
+        ...(spec.bulk ? { bulk: true } : {}),
       });
     } catch (error) {
       if (error instanceof ConnectorError) throw error;

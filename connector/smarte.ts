@@ -47,7 +47,7 @@ export class SmarteClient {
 
   /** POST /signals/v1/key/view with `{}` — every key of the organisation. */
   listKeys(): Promise<SmarteKey[]> {
-    return this.http.call({ method: 'POST', path: '/signals/v1/key/view', body: {}, schema: viewSchema });
+    return this.http.call({ method: 'POST', path: '/signals/v1/key/view', body: {}, schema: viewSchema, bulk: true });
   }
 
   /** POST /signals/v1/key/view with `{email}` — that user's key, or null when there is none. */

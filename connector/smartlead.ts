@@ -88,7 +88,7 @@ export class SmartLeadClient {
       status: optionalOneOf(VENDOR, 'status', filter.status, SMARTLEAD_KEY_STATUSES),
       keyName: optionalText(VENDOR, 'keyName', filter.keyName),
     };
-    return this.http.call({ method: 'GET', path: '/api/v1/client/api-key', query, schema: listOf(smartLeadApiKeySchema) });
+    return this.http.call({ method: 'GET', path: '/api/v1/client/api-key', query, schema: listOf(smartLeadApiKeySchema), bulk: true });
   }
 
   /** POST /api/v1/client/api-key — a new key for a client; the answer carries the full key value. */

@@ -164,7 +164,7 @@ describe('SmarteClient and its transport', () => {
     await smarte.suspendKey('dev.udi_user@smarte.pro');
     const headers = { 'api-key': SMARTE_KEY };
     expect(fake.requests).toEqual([
-      { method: 'POST', url: `${SMARTE}${VIEW}`, query: {}, headers, body: {}, timeoutMs: 10_000 },
+      { method: 'POST', url: `${SMARTE}${VIEW}`, query: {}, headers, body: {}, timeoutMs: 10_000, bulk: true },
       { method: 'POST', url: `${SMARTE}${UPDATE}`, query: {}, headers, body: { email: 'dev.udi_user@smarte.pro', action: 'suspend' }, timeoutMs: 10_000 },
     ]);
   });

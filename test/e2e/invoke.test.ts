@@ -72,7 +72,7 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-const BUILD_INPUTS = ['index.ts', 'authentication.ts', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'connector', 'lib', 'triggers', 'creates', 'searches'];
+const BUILD_INPUTS = ['index.ts', 'authentication.ts', 'package.json', 'scripts/build.ts', 'connector', 'lib', 'triggers', 'creates', 'searches'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -98,7 +98,7 @@ async function prepareAppDir(): Promise<string> {
   if (repoDistIsFresh()) {
     symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'), 'dir');
   } else {
-    const build = await runChild(join(BIN, 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', join(dir, 'dist')], { cwd: ROOT, env: baseEnv() }, 120_000);
+    const build = await runChild(join(BIN, 'tsx'), ['scripts/build.ts', join(dir, 'dist', 'index.js')], { cwd: ROOT, env: baseEnv() }, 120_000);
     if (!existsSync(join(dir, 'dist', 'index.js'))) throw new Error(`building the app for invoke failed:\n${build.stdout}\n${build.stderr}`);
   }
   return dir;

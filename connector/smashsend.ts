@@ -97,17 +97,21 @@ export class TimeBudgetError extends NetworkError {
 export interface SmashsendClientOptions extends ClientOptions {
   /** The workspace; discovered from the key (GET /v1/users/me, then /v1/api-keys/current) when not given. */
   workspaceId?: string;
+  /** Told the workspace id once discovered, so a caller can remember it for the next client with the same key. */
+  onWorkspaceDiscovered?: (workspaceId: string) => void;
 }
 
 export class SmashsendClient {
   private readonly http: VendorHttp;
   private workspace: Promise<string> | undefined;
+  private readonly onWorkspaceDiscovered: ((workspaceId: string) => void) | undefined;
 
   constructor(apiKey: string, options: SmashsendClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
     this.http = new VendorHttp(VENDOR, SMASHSEND_BASE_URL, { headers: { authorization: `Bearer ${key}` }, secret: key }, options);
     const workspaceId = optionalText(VENDOR, 'workspaceId', options.workspaceId);
     if (workspaceId !== undefined) this.workspace = Promise.resolve(requireId(VENDOR, 'workspaceId', workspaceId));
+    this.onWorkspaceDiscovered = options.onWorkspaceDiscovered;
   }
 
   /** GET /v1/api-keys/check — the key's name and role; an answer whose status is not SUCCEED is an AuthError. */
@@ -128,10 +132,16 @@ export class SmashsendClient {
 
   /** The workspace id: the one given, or discovered once per client from the key. */
   workspaceId(): Promise<string> {
-    this.workspace ??= this.discoverWorkspaceId().catch((error: unknown) => {
-      this.workspace = undefined; // let a later call try again
-      throw error;
-    });
+    this.workspace ??= this.discoverWorkspaceId().then(
+      (id) => {
+        this.onWorkspaceDiscovered?.(id);
+        return id;
+      },
+      (error: unknown) => {
+        this.workspace = undefined; // let a later call try again
+        throw error;
+      },
+    );
     return this.workspace;
   }
 

@@ -1,6 +1,7 @@
 // Connector clients for a Zap step: the connection's key, the base URL from the environment (real hosts by
 // default; the sandbox or a test server when *_BASE_URL is set), and z.request as the transport.
 
+import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { DEFAULT_TIMEOUT_MS, InputError, SmarteClient, SmartLeadClient, SmashsendClient, checkBaseUrl, type Vendor } from '../connector';
 import { toZapierError } from './errors';
@@ -140,10 +141,27 @@ export function smartleadClient(z: ZObject, bundle: Bundle): SmartLeadClient {
   return build(z, () => new SmartLeadClient(key, optionsFor(z, 'SmartLead')));
 }
 
+/**
+ * Workspace ids discovered from keys (by a hash of the key), kept for the life of the process: a warm Lambda
+ * container then skips the discovery call on every later step with the same connection. A key belongs to one
+ * workspace for good, so an entry never goes stale; the map is bounded all the same.
+ */
+const discoveredWorkspaces = new Map<string, string>();
+const MAX_REMEMBERED_WORKSPACES = 500;
+
+function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('base64');
+}
+
 export function smashsendClient(z: ZObject, bundle: Bundle): SmashsendClient {
   const key = requireKey(z, bundle, 'SMASHSEND');
-  const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || undefined;
-  return build(z, () => new SmashsendClient(key, { ...optionsFor(z, 'SMASHSEND'), workspaceId }));
+  const hash = keyHash(key);
+  const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || discoveredWorkspaces.get(hash);
+  const onWorkspaceDiscovered = (id: string) => {
+    if (discoveredWorkspaces.size >= MAX_REMEMBERED_WORKSPACES) discoveredWorkspaces.delete(discoveredWorkspaces.keys().next().value as string);
+    discoveredWorkspaces.set(hash, id);
+  };
+  return build(z, () => new SmashsendClient(key, { ...optionsFor(z, 'SMASHSEND'), workspaceId, onWorkspaceDiscovered }));
 }
 
 export function smarteClient(z: ZObject, bundle: Bundle): SmarteClient {

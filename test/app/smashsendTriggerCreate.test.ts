@@ -32,6 +32,17 @@ describe('new_smashsend_api_key', () => {
     scope.done();
   });
 
+  it('remembers the discovered workspace for the next step with the same key (a warm container skips the discovery call)', async () => {
+    const key = { smashsend_api_key: 'sk_test_smashsend_remembered_0123456789' };
+    const first = nock(SMASHSEND).get('/v1/users/me').reply(200, fx.usersMe).get(keys).query(true).reply(200, fx.listPage);
+    await run('triggers', 'new_smashsend_api_key', {}, key);
+    first.done();
+    // Only the list this time: a /v1/users/me request would find no interceptor and fail the step.
+    const second = nock(SMASHSEND).get(keys).query(true).reply(200, fx.listPage);
+    expect(await run('triggers', 'new_smashsend_api_key', {}, key)).toHaveLength(2);
+    second.done();
+  });
+
   it('turns a revoked key into an expired connection naming SMASHSEND', async () => {
     nock(SMASHSEND).get(keys).query(true).reply(401, fx.error401);
     expect(await zapierError(run('triggers', 'new_smashsend_api_key'))).toEqual({

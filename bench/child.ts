@@ -1,7 +1,7 @@
 // A fresh Node process, as a cold Lambda container runs a step: load zapier-platform-core, load the app next to this
 // file (index.js), run one operation through core's app tester (core's Lambda handler underneath), report, exit.
-// The benchmark transpiles this file into each variant's directory (the built app, the bundled app, the
-// core-only baseline), so the very same harness runs every variant.
+// The benchmark transpiles this file into each variant's directory (the built app, the core-only baseline), so the
+// very same harness runs every variant.
 //
 // Environment: BENCH_MODE (cold | memory), BENCH_KIND (triggers | creates | searches), BENCH_KEY, BENCH_AUTH and
 // BENCH_INPUT (JSON), BENCH_REPEAT (memory mode), plus the vendors' *_BASE_URL.

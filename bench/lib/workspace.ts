@@ -2,17 +2,17 @@
 // node_modules holding only its production dependencies (hard links into the repository's node_modules, resolved
 // from package-lock.json), so nothing here touches the repository's dist/ or build/ while other work goes on.
 //
-//   app/      the app compiled by tsc with tsconfig.build.json (what `npm run build` makes), deps: core + valibot
-//   bundled/  the proposed fix, measured side by side: the same sources bundled into one file by esbuild (core
-//             left external, valibot tree-shaken in), deps: core only
+//   app/      the app bundled by scripts/build.ts's buildApp, exactly as `npm run build` makes it, deps: the
+//             production dependencies of package.json (core only)
 //   minimal/  the baseline: bench/minimalApp.ts, a bare z.request per perform, deps: core only
 
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ts from 'typescript';
+import { buildApp } from '../../scripts/build';
 
-export type VariantName = 'app' | 'bundled' | 'minimal';
+export type VariantName = 'app' | 'minimal';
 
 export interface Variant {
   name: VariantName;
@@ -26,9 +26,6 @@ export interface Variant {
 export interface Workspace {
   root: string;
   variants: Partial<Record<VariantName, Variant>>;
-  notes: string[];
-  /** Type errors tsc reported while compiling the app (it emits anyway). */
-  compileErrors: string[];
 }
 
 interface LockPackage {
@@ -115,23 +112,6 @@ function installPackages(repo: string, dir: string, packages: readonly string[])
   for (const at of packages) linkPackage(path.join(repo, at), path.join(dir, at));
 }
 
-/** tsc with tsconfig.build.json, into `outDir` (the repository's own dist/ is left alone). */
-function compileApp(repo: string, outDir: string): string[] {
-  const host: ts.ParseConfigFileHost = {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
-    },
-  };
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(repo, 'tsconfig.build.json'), { outDir, declaration: false, noEmit: false }, host);
-  if (!parsed) throw new Error('could not read tsconfig.build.json');
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
-  const emitted = program.emit();
-  const diagnostics = [...program.getSyntacticDiagnostics(), ...emitted.diagnostics];
-  if (emitted.emitSkipped) throw new Error(`tsc emitted nothing: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' ')).join('; ')}`);
-  return diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
-}
-
 /** A bench TypeScript file as plain CommonJS (no loader in the measured process). */
 function transpile(source: string, target: string): void {
   const output = ts.transpileModule(readFileSync(source, 'utf8'), {
@@ -140,18 +120,6 @@ function transpile(source: string, target: string): void {
   });
   writeFileSync(target, output.outputText);
 }
-
-type Esbuild = typeof import('esbuild');
-
-async function loadEsbuild(): Promise<Esbuild | undefined> {
-  try {
-    return await import('esbuild');
-  } catch {
-    return undefined;
-  }
-}
-
-const SHIM = "// Entry point for the CLI and the build zip: the compiled app definition.\nmodule.exports = require('./dist/index.js').default;\n";
 
 function writeCommon(repo: string, dir: string, packageJson: PackageJson): void {
   mkdirSync(dir, { recursive: true });
@@ -163,18 +131,17 @@ function writeCommon(repo: string, dir: string, packageJson: PackageJson): void 
   transpile(path.join(repo, 'bench', 'child.ts'), path.join(dir, 'bench-child.js'));
 }
 
-export async function prepareWorkspace(repo: string, options: { bundled: boolean }): Promise<Workspace> {
+export async function prepareWorkspace(repo: string): Promise<Workspace> {
   const root = mkdtempSync(path.join(tmpdir(), 'keyring-bench-'));
   try {
-    return await fillWorkspace(repo, root, options);
+    return await fillWorkspace(repo, root);
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
 }
 
-async function fillWorkspace(repo: string, root: string, options: { bundled: boolean }): Promise<Workspace> {
-  const notes: string[] = [];
+async function fillWorkspace(repo: string, root: string): Promise<Workspace> {
   const repoPackage = readJson<PackageJson>(path.join(repo, 'package.json'));
   const coreVersion = repoPackage.dependencies?.['zapier-platform-core'] ?? '*';
   const appPackages = productionClosure(repo, Object.keys(repoPackage.dependencies ?? {}));
@@ -184,8 +151,8 @@ async function fillWorkspace(repo: string, root: string, options: { bundled: boo
   // The app as `npm run build` makes it.
   const appDir = path.join(root, 'app');
   writeCommon(repo, appDir, repoPackage);
-  const compileErrors = compileApp(repo, path.join(appDir, 'dist'));
-  writeFileSync(path.join(appDir, 'index.js'), SHIM);
+  await buildApp(path.join(appDir, 'dist', 'index.js'));
+  copyFileSync(path.join(repo, 'index.js'), path.join(appDir, 'index.js'));
   installPackages(repo, appDir, appPackages);
   variants.app = { name: 'app', dir: appDir, child: path.join(appDir, 'bench-child.js'), packages: appPackages };
 
@@ -196,33 +163,7 @@ async function fillWorkspace(repo: string, root: string, options: { bundled: boo
   installPackages(repo, minimalDir, corePackages);
   variants.minimal = { name: 'minimal', dir: minimalDir, child: path.join(minimalDir, 'bench-child.js'), packages: corePackages };
 
-  // The proposed fix: one bundled file.
-  if (options.bundled) {
-    const esbuild = await loadEsbuild();
-    if (!esbuild) {
-      notes.push('esbuild is not installed: the "bundled" variant (the proposed fix) was skipped.');
-    } else {
-      const bundledDir = path.join(root, 'bundled');
-      const { dependencies = {}, ...rest } = repoPackage;
-      const bundledDependencies = Object.fromEntries(Object.entries(dependencies).filter(([name]) => name === 'zapier-platform-core'));
-      writeCommon(repo, bundledDir, { ...rest, dependencies: bundledDependencies });
-      await esbuild.build({
-        entryPoints: [path.join(repo, 'index.ts')],
-        outfile: path.join(bundledDir, 'dist', 'index.js'),
-        bundle: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'cjs',
-        external: ['zapier-platform-core'],
-        logLevel: 'warning',
-        legalComments: 'none',
-      });
-      writeFileSync(path.join(bundledDir, 'index.js'), SHIM);
-      installPackages(repo, bundledDir, corePackages);
-      variants.bundled = { name: 'bundled', dir: bundledDir, child: path.join(bundledDir, 'bench-child.js'), packages: corePackages };
-    }
-  }
-  return { root, variants, notes, compileErrors };
+  return { root, variants };
 }
 
 export function removeWorkspace(workspace: Workspace): void {

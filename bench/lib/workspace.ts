@@ -6,11 +6,14 @@
 //             production dependencies of package.json (core only)
 //   minimal/  the baseline: bench/minimalApp.ts, a bare z.request per perform, deps: core only
 
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ts from 'typescript';
 import { buildApp } from '../../scripts/build';
+import { devOnlyPackages, installPackages, linkPackage, productionClosure, readLock } from '../../scripts/productionModules';
+
+export { devOnlyPackages };
 
 export type VariantName = 'app' | 'minimal';
 
@@ -28,18 +31,6 @@ export interface Workspace {
   variants: Partial<Record<VariantName, Variant>>;
 }
 
-interface LockPackage {
-  dev?: boolean;
-  optional?: boolean;
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-}
-
-interface PackageLock {
-  packages: Record<string, LockPackage>;
-}
-
 interface PackageJson {
   name: string;
   version: string;
@@ -50,66 +41,6 @@ interface PackageJson {
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
-/** The lock path npm would load `name` from, for a package at lock path `from` ('' is the project). */
-function resolveInLock(lock: PackageLock, from: string, name: string): string | undefined {
-  let base = from;
-  for (;;) {
-    const candidate = `${base ? `${base}/` : ''}node_modules/${name}`;
-    if (lock.packages[candidate]) return candidate;
-    if (base === '') return undefined;
-    const cut = base.lastIndexOf('/node_modules/');
-    base = cut < 0 ? '' : base.slice(0, cut);
-  }
-}
-
-/** Every lock path needed at run time by `roots` (dependencies, optional and peer dependencies, transitively). */
-export function productionClosure(repo: string, roots: readonly string[]): string[] {
-  const lock = readJson<PackageLock>(path.join(repo, 'package-lock.json'));
-  const seen = new Set<string>();
-  const queue: Array<{ from: string; name: string }> = roots.map((name) => ({ from: '', name }));
-  while (queue.length > 0) {
-    const { from, name } = queue.shift() as { from: string; name: string };
-    const at = resolveInLock(lock, from, name);
-    if (at === undefined || seen.has(at)) continue;
-    seen.add(at);
-    const entry = lock.packages[at];
-    for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies })) {
-      queue.push({ from: at, name: dep });
-    }
-  }
-  return [...seen].filter((at) => existsSync(path.join(repo, at))).sort();
-}
-
-/** Lock paths of packages installed only for development. */
-export function devOnlyPackages(repo: string): Set<string> {
-  const lock = readJson<PackageLock>(path.join(repo, 'package-lock.json'));
-  return new Set(Object.entries(lock.packages).filter(([at, entry]) => at !== '' && entry.dev === true).map(([at]) => at));
-}
-
-/** Hard-links (or copies, across file systems) a package's files, leaving out its own nested node_modules. */
-function linkPackage(source: string, target: string, topLevel = true): void {
-  mkdirSync(target, { recursive: true });
-  for (const entry of readdirSync(source, { withFileTypes: true })) {
-    if (topLevel && entry.name === 'node_modules') continue;
-    if (entry.name === '.bin') continue;
-    const from = path.join(source, entry.name);
-    const to = path.join(target, entry.name);
-    if (entry.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
-    else if (entry.isDirectory()) linkPackage(from, to, false);
-    else if (entry.isFile()) {
-      try {
-        linkSync(from, to);
-      } catch {
-        copyFileSync(from, to);
-      }
-    }
-  }
-}
-
-function installPackages(repo: string, dir: string, packages: readonly string[]): void {
-  for (const at of packages) linkPackage(path.join(repo, at), path.join(dir, at));
 }
 
 /** A bench TypeScript file as plain CommonJS (no loader in the measured process). */
@@ -171,8 +102,8 @@ export function removeWorkspace(workspace: Workspace): void {
 }
 
 /**
- * The app as `npm run zip` builds it in the repository today: the same files, but next to the repository's whole
- * node_modules (development packages included), hard-linked.
+ * The app as a plain `zapier-platform build` in the repository would zip it: the same files, but next to the
+ * repository's whole node_modules (development packages included), hard-linked. `npm run zip` avoids this.
  */
 export function prepareRepoLayout(repo: string, workspace: Workspace): string {
   const app = workspace.variants.app;
@@ -183,7 +114,7 @@ export function prepareRepoLayout(repo: string, workspace: Workspace): string {
     if (existsSync(path.join(app.dir, file))) copyFileSync(path.join(app.dir, file), path.join(dir, file));
   }
   linkPackage(path.join(app.dir, 'dist'), path.join(dir, 'dist'), false);
-  const lock = readJson<PackageLock>(path.join(repo, 'package-lock.json'));
+  const lock = readLock(repo);
   const installed = Object.keys(lock.packages).filter((at) => at !== '' && existsSync(path.join(repo, at)));
   installPackages(repo, dir, installed);
   return dir;

@@ -48,21 +48,6 @@ describe.each(smartlead)('%s.%s', (kind, key) => {
     if (kind === 'triggers' && !op.display.hidden) expect(op.display.description).toMatch(/^Triggers when /);
   });
 
-  it('gives every input a label and help text', () => {
-    for (const field of op.operation.inputFields ?? []) {
-      expect(field.label).toBeTruthy();
-      expect(field.helpText).toBeTruthy();
-    }
-  });
-
-  it('labels and types every output field, and its sample has exactly those keys', () => {
-    const fields = op.operation.outputFields ?? [];
-    for (const field of fields) {
-      expect(field.label).toBeTruthy();
-      expect(field.type).toBeTruthy();
-    }
-    expect(Object.keys(op.operation.sample ?? {}).sort()).toEqual(fields.map((field) => field.key).sort());
-  });
 
   it('keeps secrets in samples fake', () => {
     const value = op.operation.sample?.api_key;

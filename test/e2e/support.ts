@@ -120,30 +120,7 @@ export function testConnection(authData: Auth) {
   return appTester(App.authentication!.test as Perform, { authData, inputData: {} });
 }
 
-export interface ZapierErrorShape {
-  name: string;
-  message: string;
-  code?: string;
-  status?: number;
-  delay?: number;
-}
-
-/** Awaits a promise that must reject with a Zapier error, and returns its readable parts. */
-export async function zapierError(promise: Promise<unknown>): Promise<ZapierErrorShape> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  if (!(caught instanceof Error)) throw new Error(`expected a rejection, got ${caught === undefined ? 'a result' : String(caught)}`);
-  if (caught.name === 'AppError' || caught.name === 'ThrottledError') {
-    const parsed = JSON.parse(caught.message) as { message: string; code?: string; status?: number; delay?: number };
-    return { name: caught.name, ...parsed };
-  }
-  // core appends "What happened: …" (the bundle and steps) to errors it contextifies; keep the user's message.
-  return { name: caught.name, message: caught.message.split('\nWhat happened:')[0] };
-}
+export { zapierError, type ZapierErrorShape } from '../helpers/zapierError';
 
 /** A loopback port that nothing listens on (bound, then closed), for "connection refused". */
 export async function closedPort(): Promise<number> {

@@ -145,9 +145,9 @@ export class VendorHttp {
         'html',
       );
     }
-    let json: unknown;
+    let json: unknown = response.json;
     try {
-      json = JSON.parse(text);
+      if (json === undefined) json = JSON.parse(text);
     } catch {
       throw new BadResponseError(this.describe(details, 'sent malformed JSON', 'A retry may help.'), details, 'malformed');
     }

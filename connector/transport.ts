@@ -27,6 +27,8 @@ export interface TransportResponse {
   headers: Record<string, string>;
   /** The raw body text ('' when there is none). */
   body: string;
+  /** The body already parsed as JSON, when the transport had it parsed anyway (saves parsing a long list again). */
+  json?: unknown;
 }
 
 /**

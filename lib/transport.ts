@@ -37,6 +37,7 @@ export function zRequestTransport(z: ZObject, vendor: Vendor): Transport {
     // is quadratic in the number of keys it holds. Everything else is logged whole, with core's censoring.
     let response;
     let body: string;
+    let json: unknown;
     if (request.bulk) {
       const raw = await z.request({ ...options, raw: true });
       // (a raw answer's `content` is a getter that throws: read the stream instead)
@@ -44,11 +45,12 @@ export function zRequestTransport(z: ZObject, vendor: Vendor): Transport {
     } else {
       response = await z.request(options);
       body = response.content;
+      json = response.data; // core parsed it already (undefined when the body is not JSON)
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value: string, name: string) => {
       headers[name.toLowerCase()] = value;
     });
-    return { status: response.status, headers, body: body ?? '' };
+    return { status: response.status, headers, body: body ?? '', ...(json === undefined ? {} : { json }) };
   };
 }

@@ -8,6 +8,7 @@ interface Answer {
   status: number;
   headers: Map<string, string>;
   content?: string;
+  data?: unknown;
   text?: () => Promise<string>;
 }
 
@@ -17,7 +18,16 @@ function fakeZ(answer: { status: number; headers?: Record<string, string>; body:
   const request = async (options: Record<string, unknown>): Promise<Answer> => {
     calls.push(options);
     const headers = new Map(Object.entries(answer.headers ?? {}));
-    if (!options.raw) return { status: answer.status, headers, content: answer.body };
+    if (!options.raw) {
+      // like core: `data` is the parsed body, or undefined when it is not JSON
+      let data: unknown;
+      try {
+        data = JSON.parse(answer.body);
+      } catch {
+        data = undefined;
+      }
+      return { status: answer.status, headers, content: answer.body, data };
+    }
     // like core's raw answer: `content` is a getter that throws
     return Object.defineProperty({ status: answer.status, headers, text: async () => answer.body }, 'content', {
       get: () => {
@@ -55,14 +65,15 @@ describe('zRequestTransport', () => {
         body: '{"email":"x@example.com"}',
       },
     ]);
-    expect(answer).toEqual({ status: 429, headers: { 'retry-after': '7' }, body: '{"error":"slow down"}' });
+    // core's parsed body comes along, so the connector need not parse it again
+    expect(answer).toEqual({ status: 429, headers: { 'retry-after': '7' }, body: '{"error":"slow down"}', json: { error: 'slow down' } });
   });
 
   it('fetches a long list raw, so core logs the call but not a body it would take minutes to censor', async () => {
     const { z, calls } = fakeZ({ status: 200, body: '{"data":[]}' });
     const answer = await zRequestTransport(z, 'SMARTe')({ ...base, bulk: true });
     expect(calls[0]).toMatchObject({ raw: true, url: base.url });
-    expect(answer.body).toBe('{"data":[]}');
+    expect(answer).toEqual({ status: 200, headers: {}, body: '{"data":[]}' });
   });
 
   it('refuses {{…}} in a query value before any request, naming the field', async () => {

@@ -5,13 +5,14 @@
 // build/source.zip in the repository.
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from './build';
 import { installPackages, productionClosure } from './productionModules';
 
 const REPO = path.join(__dirname, '..');
+const SOURCES = ['index.ts', 'authentication.ts', 'triggers', 'creates', 'searches', 'lib', 'connector', 'scripts/build.ts', 'tsconfig.json', 'README.md'];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyring-zip-'));
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     for (const file of ['package.json', 'index.js', '.zapierapprc', '.gitignore']) {
       if (existsSync(path.join(REPO, file))) copyFileSync(path.join(REPO, file), path.join(dir, file));
     }
+    // The app's sources, for source.zip (what Zapier's reviewers read); build.zip holds only what index.js loads.
+    for (const source of SOURCES) cpSync(path.join(REPO, source), path.join(dir, source), { recursive: true });
     await buildApp(path.join(dir, 'dist', 'index.js'));
     const dependencies = Object.keys((JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {});
     installPackages(REPO, dir, productionClosure(REPO, dependencies));

@@ -53,27 +53,41 @@ export function toZapierError(z: ZObject, error: unknown, context: ErrorContext 
       }
       // A refused connection or an unknown host never reached the vendor: nothing can have been created, so a plain
       // retry is safe. A timeout or a reset may come after the vendor acted: say so, and how to check.
-      if (context.checkWith && error.method !== 'GET' && !(error instanceof NetworkError && (error.reason === 'refused' || error.reason === 'dns'))) {
-        return new z.errors.Error(
-          `${error.message.replace(/ A retry may help\.$/, '')} ${context.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
-          error.kind,
-        );
+      if (isWrite(error, context) && !(error instanceof NetworkError && (error.reason === 'refused' || error.reason === 'dns'))) {
+        return unknownOutcome(z, error, context);
       }
       return new z.errors.Error(error.message, error.kind, error.status);
     case 'bad_response':
-      // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely
-      // done: replace "A retry may help" (a blind retry could make a second key) with how to check.
-      if (context.checkWith && error.method !== 'GET' && error.message.endsWith(' A retry may help.')) {
-        return new z.errors.Error(
-          `${error.message.replace(/ A retry may help\.$/, '')} ${context.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
-          error.kind,
-          error.status,
-        );
-      }
+      // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely done.
+      if (isWrite(error, context) && error.message.endsWith(RETRY_ADVICE)) return unknownOutcome(z, error, context);
+      return new z.errors.Error(error.message, error.kind, error.status);
+    case 'server':
+      // A gateway's 502 or 504 can come after the vendor behind it acted (its answer was lost on the way back).
+      if (isWrite(error, context) && (error.status === 502 || error.status === 504)) return unknownOutcome(z, error, context);
       return new z.errors.Error(error.message, error.kind, error.status);
     default:
       return new z.errors.Error(error.message, error.kind, error.status);
   }
+}
+
+const RETRY_ADVICE = ' A retry may help.';
+
+/** A failed create, reset or rotation (the step named a search to check with), not a read. */
+function isWrite(error: ConnectorError, context: ErrorContext): boolean {
+  return context.checkWith !== undefined && error.method !== 'GET';
+}
+
+/**
+ * A write whose outcome is unknown: what happened, what may have happened anyway, and how to check, instead of
+ * "a retry may help" (a blind retry could make a second key).
+ */
+function unknownOutcome(z: ZObject, error: ConnectorError, context: ErrorContext): Error {
+  const what = error.message.endsWith(RETRY_ADVICE) ? error.message.slice(0, -RETRY_ADVICE.length) : error.message;
+  return new z.errors.Error(
+    `${what} ${context.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
+    error.kind,
+    error.status,
+  );
 }
 
 /** Runs an operation's connector work and turns any failure into the right Zapier error. */

@@ -20,7 +20,7 @@ const operations = [
   { kind: 'searches', key: 'find_smartlead_client_api_key', method: 'GET', path: KEYS, input: { keyName: 'Production Key' } },
 ] as const;
 
-/** The advice after a 2xx answer that cannot be read: a create or reset may have happened, so say how to check. */
+/** The advice after an answer that leaves a write's outcome unknown (an unreadable 2xx, a gateway's 502): say how to check. */
 const afterBadAnswer: Record<string, string> = {
   create_smartlead_client_api_key:
     'The key may have been created anyway: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
@@ -81,11 +81,11 @@ describe.each(operations)('$key', ({ kind, key, method, path, input }) => {
     });
   });
 
-  it('an HTML error page → a server error where a retry may help', async () => {
+  it('a 502 HTML error page → a server error where a retry may help (reads) or that says how to check (writes: a gateway may answer after SmartLead acted)', async () => {
     answer(502, '<html><body>Bad Gateway</body></html>', { 'Content-Type': 'text/html' });
     expect(await attempt()).toEqual({
       name: 'AppError',
-      message: `SmartLead had a server error (an HTML error page) (502 on ${where}). A retry may help.`,
+      message: `SmartLead had a server error (an HTML error page) (502 on ${where}). ${badAnswerAdvice}`,
       code: 'server',
       status: 502,
     });

@@ -90,11 +90,12 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       expected: { name: 'AppError', message: `SMARTe had a server error (500 on ${where}): Internal server error. A retry may help.`, code: 'server', status: 500 },
     },
     {
-      what: '502 HTML page → a server error a retry may fix',
+      // A gateway's 502 may come after SMARTe acted: for a create, the same advice as for an unreadable answer.
+      what: `502 HTML page → a server error: ${badAnswer}`,
       status: 502,
       body: '<html><body>Bad Gateway</body></html>',
       headers: { 'Content-Type': 'text/html' },
-      expected: { name: 'AppError', message: `SMARTe had a server error (an HTML error page) (502 on ${where}). A retry may help.`, code: 'server', status: 502 },
+      expected: { name: 'AppError', message: `SMARTe had a server error (an HTML error page) (502 on ${where}). ${afterBadAnswer}`, code: 'server', status: 502 },
     },
     {
       what: `200 HTML page → ${badAnswer}`,

@@ -70,9 +70,10 @@ const FAULTS: Fault[] = [
   { id: '429 + Retry-After', spec: { kind: 'status', status: 429, retryAfter: RETRY_AFTER }, expect: (_op, where, V) => ({ error: 'ThrottledError', delay: RETRY_AFTER, says: [`${V} rate limit reached (429 on ${where})`, `Retry after ${RETRY_AFTER} s.`] }) },
   { id: '429', spec: { kind: 'status', status: 429 }, expect: (_op, where, V) => ({ error: 'ThrottledError', delay: 60, says: [`${V} rate limit reached (429 on ${where})`, 'Wait a moment before trying again.'] }) },
   { id: '500', spec: { kind: 'status', status: 500 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 500, says: [`${V} had a server error (500 on ${where})`, 'A retry may help.'] }) },
-  { id: '502', spec: { kind: 'status', status: 502 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (502 on ${where})`, 'A retry may help.'] }) },
+  // A gateway's 502 may come after the vendor acted: a write says how to check rather than to retry.
+  { id: '502', spec: { kind: 'status', status: 502 }, expect: (op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (502 on ${where})`, afterUnknownWrite(op)] }) },
   { id: '503', spec: { kind: 'status', status: 503 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 503, says: [`${V} had a server error (503 on ${where})`, 'A retry may help.'] }) },
-  { id: 'HTML page', spec: { kind: 'html' }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (an HTML error page) (502 on ${where})`, 'A retry may help.'] }) },
+  { id: 'HTML page', spec: { kind: 'html' }, expect: (op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (an HTML error page) (502 on ${where})`, afterUnknownWrite(op)] }) },
   { id: 'empty body', spec: { kind: 'empty' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent an empty response (200 on ${where})`, afterUnknownWrite(op)] }) },
   { id: 'malformed JSON', spec: { kind: 'malformed' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent malformed JSON (200 on ${where})`, afterUnknownWrite(op)] }) },
   { id: 'wrong shape', spec: { kind: 'wrongShape' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent an unexpected response (200 on ${where})`, afterUnknownWrite(op)] }) },

@@ -57,7 +57,9 @@ export async function testConnection(z: ZObject, bundle: Bundle): Promise<Connec
 
 /** "SMASHSEND (Zapier Integration), SmartLead, SMARTe" */
 export function connectionLabelFor(vendors: Vendor[], smashsendDisplayName?: string): string {
-  return vendors.map((vendor) => (vendor === 'SMASHSEND' && smashsendDisplayName ? `SMASHSEND (${smashsendDisplayName})` : vendor)).join(', ');
+  return vendors
+    .map((vendor) => (vendor === 'SMASHSEND' && smashsendDisplayName ? `SMASHSEND (${smashsendDisplayName})` : vendor))
+    .join(', ');
 }
 
 /** core's z.errors.Error keeps {message, code, status} as JSON in its message; show the readable part. */
@@ -95,7 +97,8 @@ export const authentication = {
       label: 'SmartLead API Key',
       type: 'password',
       required: false,
-      helpText: 'Optional. In SmartLead, open **Settings → Your API Key** and copy it. Needed for the SmartLead client API key triggers and actions.',
+      helpText:
+        'Optional. In SmartLead, open **Settings → Your API Key** and copy it. Needed for the SmartLead client API key triggers and actions.',
     },
     {
       key: 'smarte_api_key',

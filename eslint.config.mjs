@@ -9,13 +9,23 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['connector/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['zapier-platform-*', '../lib/*', '../*'], message: 'The connector is framework-free: no Zapier or app code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['zapier-platform-*', '../lib/*', '../*'], message: 'The connector is framework-free: no Zapier or app code.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -59,13 +59,19 @@ export default defineApp({
     // Zapier requires a search-or-create's own key to be its search's key.
     find_or_create_smashsend_api_key: {
       key: findSmashsendApiKey.key,
-      display: { label: 'Find or Create SMASHSEND API Key', description: 'Finds a SMASHSEND API key by display name, or creates one if none exists.' },
+      display: {
+        label: 'Find or Create SMASHSEND API Key',
+        description: 'Finds a SMASHSEND API key by display name, or creates one if none exists.',
+      },
       search: findSmashsendApiKey.key,
       create: createSmashsendApiKey.key,
     },
     find_or_create_smarte_api_key: {
       key: findSmarteApiKey.key,
-      display: { label: 'Find or Create SMARTe API Key', description: "Finds a user's SMARTe signals API key by email, or creates one if none exists." },
+      display: {
+        label: 'Find or Create SMARTe API Key',
+        description: "Finds a user's SMARTe signals API key by email, or creates one if none exists.",
+      },
       search: findSmarteApiKey.key,
       create: createSmarteApiKey.key,
     },

@@ -47,7 +47,10 @@ function report(result: Record<string, unknown>): void {
 async function cold(): Promise<void> {
   const tester = core.createAppTester(app as object);
   const perform = performOf(app, env('BENCH_KIND'), env('BENCH_KEY'));
-  const bundle = { authData: JSON.parse(env('BENCH_AUTH')) as Record<string, string>, inputData: JSON.parse(env('BENCH_INPUT', '{}')) as Record<string, unknown> };
+  const bundle = {
+    authData: JSON.parse(env('BENCH_AUTH')) as Record<string, string>,
+    inputData: JSON.parse(env('BENCH_INPUT', '{}')) as Record<string, unknown>,
+  };
   const result = await tester(perform, bundle);
   const done = performance.now();
   // CPU time of the whole process so far (all threads): what a CPU-throttled Lambda pays, and far less sensitive than
@@ -64,7 +67,10 @@ interface MemorySample {
 async function memory(): Promise<void> {
   const tester = core.createAppTester(app as object);
   const perform = performOf(app, env('BENCH_KIND'), env('BENCH_KEY'));
-  const bundle = { authData: JSON.parse(env('BENCH_AUTH')) as Record<string, string>, inputData: JSON.parse(env('BENCH_INPUT', '{}')) as Record<string, unknown> };
+  const bundle = {
+    authData: JSON.parse(env('BENCH_AUTH')) as Record<string, string>,
+    inputData: JSON.parse(env('BENCH_INPUT', '{}')) as Record<string, unknown>,
+  };
   const repeat = Number(env('BENCH_REPEAT', '1'));
   globalThis.gc?.();
   const before: MemorySample = { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed };

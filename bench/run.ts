@@ -15,7 +15,15 @@ import { connectionFor, label, OPERATIONS, type Credentials, type Endpoints, typ
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox';
 import { measureZip, type ZipReport } from './lib/size';
 import { bytes, median, ms, ratio, round, spread, summarise, table, verdict, type Summary } from './lib/stats';
-import { devOnlyPackages, prepareRepoLayout, prepareWorkspace, removeWorkspace, type Variant, type VariantName, type Workspace } from './lib/workspace';
+import {
+  devOnlyPackages,
+  prepareRepoLayout,
+  prepareWorkspace,
+  removeWorkspace,
+  type Variant,
+  type VariantName,
+  type Workspace,
+} from './lib/workspace';
 
 // Core wraps the global fetch with its logger the first time it runs a step: keep Node's own for the baseline.
 const bareFetch = globalThis.fetch;
@@ -50,7 +58,18 @@ function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Sec
     onlyValue ? onlyValue.split(',').filter((name): name is Section => (SECTIONS as readonly string[]).includes(name)) : SECTIONS,
   );
   const settings: Settings = quick
-    ? { quick, coldRounds: 4, opWarmup: 2, opRuns: 5, growthSizes: [10, 1000], growthRuns: 1, smarteSizes: [1000], memoryRuns: 1, pollLimitMs: 45_000, repoLayoutZip: false }
+    ? {
+        quick,
+        coldRounds: 4,
+        opWarmup: 2,
+        opRuns: 5,
+        growthSizes: [10, 1000],
+        growthRuns: 1,
+        smarteSizes: [1000],
+        memoryRuns: 1,
+        pollLimitMs: 45_000,
+        repoLayoutZip: false,
+      }
     : {
         quick,
         coldRounds: 30,
@@ -148,13 +167,17 @@ interface ColdResult {
 async function coldStart(ctx: Context): Promise<ColdResult> {
   const variants = (['app', 'minimal'] as const).map((name) => ctx.workspace.variants[name]).filter((v): v is Variant => v !== undefined);
   const job: ChildJob = { mode: 'cold', kind: 'triggers', key: 'new_smashsend_api_key', auth: ctx.auth, urls: ctx.urls };
-  const samples = new Map<VariantName, Array<{ bootstrapped: number; coreLoaded: number; appLoaded: number; done: number; cpu: number; wall: number }>>();
+  const samples = new Map<
+    VariantName,
+    Array<{ bootstrapped: number; coreLoaded: number; appLoaded: number; done: number; cpu: number; wall: number }>
+  >();
   await ctx.sandbox.reset();
   for (let round = 0; round < ctx.settings.coldRounds; round += 1) {
     for (const variant of rotate(variants, round)) {
       const { result, wallMs } = await runChild(variant, job);
       if (!result) throw new Error(`${variant.name} cold start gave no result`);
-      if (numberField(result, 'items') !== 3) throw new Error(`${variant.name} cold start returned ${String(result.items)} keys, expected 3`);
+      if (numberField(result, 'items') !== 3)
+        throw new Error(`${variant.name} cold start returned ${String(result.items)} keys, expected 3`);
       const list = samples.get(variant.name) ?? [];
       list.push({
         bootstrapped: numberField(result, 'bootstrapped'),
@@ -302,7 +325,10 @@ async function perOperation(ctx: Context): Promise<OperationsResult> {
   return {
     runs: ctx.settings.opRuns,
     operations: results,
-    definitionCostMs: { app: app ? round(definitionCost(app.dir), 3) : Number.NaN, minimal: minimal ? round(definitionCost(minimal.dir), 3) : Number.NaN },
+    definitionCostMs: {
+      app: app ? round(definitionCost(app.dir), 3) : Number.NaN,
+      minimal: minimal ? round(definitionCost(minimal.dir), 3) : Number.NaN,
+    },
   };
 }
 
@@ -345,7 +371,11 @@ interface RequestRow {
   routes: Record<string, number>;
 }
 
-async function countCalls(ctx: Context, spec: OperationSpec, auth: Partial<Credentials>): Promise<{ calls: number; routes: Record<string, number> }> {
+async function countCalls(
+  ctx: Context,
+  spec: OperationSpec,
+  auth: Partial<Credentials>,
+): Promise<{ calls: number; routes: Record<string, number> }> {
   await prepare(ctx, spec);
   await ctx.sandbox.resetRequestCounts();
   await ctx.harness.run('app', spec, auth);
@@ -354,9 +384,14 @@ async function countCalls(ctx: Context, spec: OperationSpec, auth: Partial<Crede
 }
 
 /** The step as the first one in a fresh process (a cold container): nothing the app caches in memory helps it. */
-async function countCallsInFreshProcess(ctx: Context, spec: OperationSpec, auth: Partial<Credentials>): Promise<{ calls: number; routes: Record<string, number> }> {
+async function countCallsInFreshProcess(
+  ctx: Context,
+  spec: OperationSpec,
+  auth: Partial<Credentials>,
+): Promise<{ calls: number; routes: Record<string, number> }> {
   const app = ctx.workspace.variants.app;
-  if (!app || spec.kind !== 'triggers' || spec.mutates) throw new Error(`${label(spec)}: only a read-only trigger is counted in a fresh process`);
+  if (!app || spec.kind !== 'triggers' || spec.mutates)
+    throw new Error(`${label(spec)}: only a read-only trigger is counted in a fresh process`);
   await ctx.sandbox.resetRequestCounts();
   await runChild(app, { mode: 'cold', kind: 'triggers', key: spec.key, auth, urls: ctx.urls });
   const counts = await ctx.sandbox.requestCounts();
@@ -370,7 +405,8 @@ async function requestsPerOperation(ctx: Context): Promise<RequestRow[]> {
     const auth = connectionFor(spec, ctx.auth);
     // Without the workspace id, the first step in a container has to discover it; this process has run the step
     // before (and the app may keep the id in memory), so that first step runs in a fresh one.
-    const { calls, routes } = spec.connection === 'noWorkspace' ? await countCallsInFreshProcess(ctx, spec, auth) : await countCalls(ctx, spec, auth);
+    const { calls, routes } =
+      spec.connection === 'noWorkspace' ? await countCallsInFreshProcess(ctx, spec, auth) : await countCalls(ctx, spec, auth);
     const row: RequestRow = {
       operation: label(spec),
       connection: spec.connection === 'noWorkspace' ? 'no workspace id' : 'workspace id set',
@@ -479,9 +515,16 @@ async function growth(ctx: Context): Promise<GrowthResult> {
     const pollCalls = (await ctx.sandbox.requestCounts()).total;
     const pollTimes: Record<'app' | 'zRequest', number[]> = { app: [], zRequest: [] };
     for (let run = 0; run < Math.max(3, ctx.settings.growthRuns); run += 1) {
-      for (const way of rotate(['app', 'zRequest'] as const, run)) pollTimes[way].push(await timed(() => ctx.harness.run(way, pollSpec, ctx.auth)));
+      for (const way of rotate(['app', 'zRequest'] as const, run))
+        pollTimes[way].push(await timed(() => ctx.harness.run(way, pollSpec, ctx.auth)));
     }
-    poll.push({ workspaceKeys: size, calls: pollCalls, app: round(median(pollTimes.app)), zRequest: round(median(pollTimes.zRequest)), items });
+    poll.push({
+      workspaceKeys: size,
+      calls: pollCalls,
+      app: round(median(pollTimes.app)),
+      zRequest: round(median(pollTimes.zRequest)),
+      items,
+    });
     log(`  growth ${size} keys: search ${calls} calls ${ms(app)} ms; poll ${pollCalls} call(s)`);
   }
   await ctx.sandbox.reset();
@@ -511,7 +554,8 @@ const SMARTE_WAYS = [
 async function smarteScaling(ctx: Context): Promise<{ limitMs: number; rows: SmartePollRow[] }> {
   const rows: SmartePollRow[] = [];
   const mb = (value: number) => round(value / 1024 / 1024, 1);
-  const nested = (result: Record<string, unknown>, group: string, field: string) => numberField(result[group] as Record<string, unknown>, field);
+  const nested = (result: Record<string, unknown>, group: string, field: string) =>
+    numberField(result[group] as Record<string, unknown>, field);
   for (const keys of ctx.settings.smarteSizes) {
     await ctx.sandbox.reset();
     await ctx.sandbox.generateSmarteKeys(keys - SEEDED_SMARTE_KEYS);
@@ -521,7 +565,15 @@ async function smarteScaling(ctx: Context): Promise<{ limitMs: number; rows: Sma
       for (const way of rotate(SMARTE_WAYS, run)) {
         const variant = ctx.workspace.variants[way.variant];
         if (!variant) continue;
-        const job: ChildJob = { mode: 'memory', kind: 'triggers', key: way.key, auth: ctx.auth, urls: ctx.urls, nodeArgs: ['--expose-gc'], timeoutMs: ctx.settings.pollLimitMs };
+        const job: ChildJob = {
+          mode: 'memory',
+          kind: 'triggers',
+          key: way.key,
+          auth: ctx.auth,
+          urls: ctx.urls,
+          nodeArgs: ['--expose-gc'],
+          timeoutMs: ctx.settings.pollLimitMs,
+        };
         collected.set(way.label, [...(collected.get(way.label) ?? []), await runChild(variant, job)]);
       }
     }
@@ -534,7 +586,9 @@ async function smarteScaling(ctx: Context): Promise<{ limitMs: number; rows: Sma
         rows.push({ keys, variant: way.label, runs: list.length, timedOut, ...(peaks.length > 0 ? { rssPeakMb: mb(median(peaks)) } : {}) });
         continue;
       }
-      const times = finished.map((result) => (Array.isArray(result.times) && typeof result.times[0] === 'number' ? result.times[0] : Number.NaN));
+      const times = finished.map((result) =>
+        Array.isArray(result.times) && typeof result.times[0] === 'number' ? result.times[0] : Number.NaN,
+      );
       rows.push({
         keys,
         variant: way.label,
@@ -548,7 +602,12 @@ async function smarteScaling(ctx: Context): Promise<{ limitMs: number; rows: Sma
         heapPeakMb: mb(median(finished.map((r) => nested(r, 'peak', 'heapUsed')))),
       });
     }
-    log(`  SMARTe view-all at ${keys} keys: ${rows.filter((row) => row.keys === keys).map((row) => `${row.variant} ${row.timedOut ? 'timed out' : `${ms(row.pollMs ?? Number.NaN)} ms`}`).join(', ')}`);
+    log(
+      `  SMARTe view-all at ${keys} keys: ${rows
+        .filter((row) => row.keys === keys)
+        .map((row) => `${row.variant} ${row.timedOut ? 'timed out' : `${ms(row.pollMs ?? Number.NaN)} ms`}`)
+        .join(', ')}`,
+    );
   }
   await ctx.sandbox.reset();
   return { limitMs: ctx.settings.pollLimitMs, rows };
@@ -577,7 +636,14 @@ function printGrowth(result: GrowthResult): void {
   print(
     table(
       ['keys', 'calls', '', 'items', 'app', 'z.request'],
-      result.poll.map((r) => [String(r.workspaceKeys), String(r.calls), r.calls === 1 ? 'ok' : 'MISMATCH', String(r.items), ms(r.app), ms(r.zRequest)]),
+      result.poll.map((r) => [
+        String(r.workspaceKeys),
+        String(r.calls),
+        r.calls === 1 ? 'ok' : 'MISMATCH',
+        String(r.items),
+        ms(r.app),
+        ms(r.zRequest),
+      ]),
     ),
   );
 }
@@ -599,7 +665,9 @@ function printSmarte(result: { limitMs: number; rows: SmartePollRow[] }): void {
       ]),
     ),
   );
-  print('   (core scrubs every secret-looking value found in a logged response body out of that body: quadratic in the key count; raw: true logs no body)');
+  print(
+    '   (core scrubs every secret-looking value found in a logged response body out of that body: quadratic in the key count; raw: true logs no body)',
+  );
 }
 
 // ---- 5. Size --------------------------------------------------------------------------------------------------
@@ -662,7 +730,9 @@ function printSummary(all: {
 }): void {
   const lines: string[] = [];
   if (all.cold) {
-    lines.push(`cold start app / baseline: ${verdict(all.cold.ratio, all.cold.target)} (app adds ${ms(all.cold.appAddsMs)} ms: ${all.cold.phaseRatio.toFixed(3)})`);
+    lines.push(
+      `cold start app / baseline: ${verdict(all.cold.ratio, all.cold.target)} (app adds ${ms(all.cold.appAddsMs)} ms: ${all.cold.phaseRatio.toFixed(3)})`,
+    );
   }
   if (all.ops) {
     const misses = all.ops.operations.filter((r) => r.ratio > r.target);
@@ -674,8 +744,12 @@ function printSummary(all: {
   }
   if (all.requests) {
     const bad = all.requests.filter((r) => !r.ok);
-    const warm = all.requests.filter((r) => r.warmCalls !== undefined).map((r) => `${r.operation}: ${r.calls} in a fresh process, ${String(r.warmCalls)} warm`);
-    lines.push(`vendor calls: ${bad.length === 0 ? `all ${all.requests.length} at the minimum` : `MISMATCH in ${bad.map((r) => r.operation).join(', ')}`}${warm.length > 0 ? ` (${warm.join('; ')})` : ''}`);
+    const warm = all.requests
+      .filter((r) => r.warmCalls !== undefined)
+      .map((r) => `${r.operation}: ${r.calls} in a fresh process, ${String(r.warmCalls)} warm`);
+    lines.push(
+      `vendor calls: ${bad.length === 0 ? `all ${all.requests.length} at the minimum` : `MISMATCH in ${bad.map((r) => r.operation).join(', ')}`}${warm.length > 0 ? ` (${warm.join('; ')})` : ''}`,
+    );
   }
   if (all.grown) {
     const findOk = all.grown.find.every((r) => r.calls === r.expectedCalls);
@@ -690,11 +764,15 @@ function printSummary(all: {
     const biggest = Math.max(...all.smarte.rows.map((r) => r.keys));
     for (const row of all.smarte.rows.filter((r) => r.keys === biggest)) {
       const time = row.pollMs === undefined ? `> ${(all.smarte.limitMs / 1000).toFixed(0)} s` : `${ms(row.pollMs)} ms`;
-      lines.push(`SMARTe view-all, ${biggest} keys, ${row.variant}: ${time}, peak rss ${row.rssPeakMb === undefined ? '—' : `${row.rssPeakMb} MB`}`);
+      lines.push(
+        `SMARTe view-all, ${biggest} keys, ${row.variant}: ${time}, peak rss ${row.rssPeakMb === undefined ? '—' : `${row.rssPeakMb} MB`}`,
+      );
     }
   }
   if (all.zips?.app && all.zips.minimal) {
-    lines.push(`zip: app ${bytes(all.zips.app.bytes)} vs core-only ${bytes(all.zips.minimal.bytes)} (${(all.zips.app.bytes / all.zips.minimal.bytes).toFixed(2)}×)`);
+    lines.push(
+      `zip: app ${bytes(all.zips.app.bytes)} vs core-only ${bytes(all.zips.minimal.bytes)} (${(all.zips.app.bytes / all.zips.minimal.bytes).toFixed(2)}×)`,
+    );
   }
   print('\nSummary');
   for (const line of lines) print(`- ${line}`);
@@ -708,7 +786,12 @@ async function main(): Promise<void> {
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   if (nodeMajor < 22) log(`warning: Node ${process.versions.node}; Zapier runs this app on Node 22 (run through npm run bench)`);
   print(`Keyring benchmark, ${settings.quick ? 'QUICK mode (few runs, small sizes: a smoke run, not figures)' : 'full mode'}`);
-  print(`node ${process.versions.node}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  print(
+    `node ${process.versions.node}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
 
   log('preparing the build (scripts/build.ts, production node_modules) in a temporary directory');
   const workspace = await prepareWorkspace(REPO);
@@ -773,10 +856,21 @@ async function main(): Promise<void> {
     else removeWorkspace(workspace);
   }
 
-  results.meta = { ...(results.meta as Record<string, unknown>), loadAverageAtEnd: os.loadavg(), seconds: round((performance.now() - started) / 1000, 1), sectionSeconds };
+  results.meta = {
+    ...(results.meta as Record<string, unknown>),
+    loadAverageAtEnd: os.loadavg(),
+    seconds: round((performance.now() - started) / 1000, 1),
+    sectionSeconds,
+  };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  print(`\nsections (s): ${Object.entries(sectionSeconds).map(([name, seconds]) => `${name} ${seconds}`).join(', ')}`);
-  print(`wrote ${path.relative(process.cwd(), RESULTS)} in ${((performance.now() - started) / 1000).toFixed(0)} s (load average now ${os.loadavg()[0].toFixed(2)})`);
+  print(
+    `\nsections (s): ${Object.entries(sectionSeconds)
+      .map(([name, seconds]) => `${name} ${seconds}`)
+      .join(', ')}`,
+  );
+  print(
+    `wrote ${path.relative(process.cwd(), RESULTS)} in ${((performance.now() - started) / 1000).toFixed(0)} s (load average now ${os.loadavg()[0].toFixed(2)})`,
+  );
   if (failed) process.exitCode = 1;
 }
 

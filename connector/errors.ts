@@ -7,16 +7,7 @@ import type { HttpMethod } from './transport';
 export type Vendor = 'SmartLead' | 'SMASHSEND' | 'SMARTe';
 
 export type ErrorKind =
-  | 'input'
-  | 'auth'
-  | 'forbidden'
-  | 'not_found'
-  | 'validation'
-  | 'rate_limited'
-  | 'server'
-  | 'http'
-  | 'bad_response'
-  | 'network';
+  'input' | 'auth' | 'forbidden' | 'not_found' | 'validation' | 'rate_limited' | 'server' | 'http' | 'bad_response' | 'network';
 
 export interface ErrorDetails {
   vendor: Vendor;

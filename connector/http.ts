@@ -107,7 +107,9 @@ export class VendorHttp {
     }
     Object.assign(query, this.auth.query);
     const details: ErrorDetails = { vendor: this.vendor, method: spec.method, path: spec.path };
-    const timeoutMs = Number.isFinite(spec.timeoutMs) ? Math.max(1, Math.min(this.timeoutMs, Math.floor(spec.timeoutMs as number))) : this.timeoutMs;
+    const timeoutMs = Number.isFinite(spec.timeoutMs)
+      ? Math.max(1, Math.min(this.timeoutMs, Math.floor(spec.timeoutMs as number)))
+      : this.timeoutMs;
 
     let response: TransportResponse;
     try {
@@ -139,11 +141,7 @@ export class VendorHttp {
       throw new BadResponseError(this.describe(details, 'sent an empty response', 'A retry may help.'), details, 'empty');
     }
     if (looksLikeHtml(text, response.headers)) {
-      throw new BadResponseError(
-        this.describe(details, 'sent an HTML page instead of JSON', 'A retry may help.'),
-        details,
-        'html',
-      );
+      throw new BadResponseError(this.describe(details, 'sent an HTML page instead of JSON', 'A retry may help.'), details, 'html');
     }
     let json: unknown = response.json;
     try {
@@ -166,7 +164,12 @@ export class VendorHttp {
     return result.output;
   }
 
-  private statusError(spec: CallSpec<unknown>, response: TransportResponse, details: ErrorDetails, failure = 'rejected the request'): ConnectorError {
+  private statusError(
+    spec: CallSpec<unknown>,
+    response: TransportResponse,
+    details: ErrorDetails,
+    failure = 'rejected the request',
+  ): ConnectorError {
     // Redact before anything is parsed or clipped, so that no part of an echoed key survives.
     const text = (this.redact(response.body) ?? '').trim();
     let vendorMessage: string | undefined;
@@ -221,7 +224,8 @@ export class VendorHttp {
 
   /** "SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): <vendor message>. <advice>" */
   private describe(details: ErrorDetails, what: string, advice?: string): string {
-    const where = details.status === undefined ? `${details.method} ${details.path}` : `${details.status} on ${details.method} ${details.path}`;
+    const where =
+      details.status === undefined ? `${details.method} ${details.path}` : `${details.status} on ${details.method} ${details.path}`;
     let message = `${this.vendor} ${what} (${where})`;
     if (details.vendorMessage) message += `: ${details.vendorMessage.replace(/[.\s]+$/, '')}`;
     message += '.';
@@ -233,7 +237,13 @@ export class VendorHttp {
    * Checks that a create/reset answer carries the new key value: a user must never believe they hold a key
    * they don't. Throws a BadResponseError that says the key may exist with an unknown value.
    */
-  requireSecret<T extends object, K extends string>(record: T, field: K, method: HttpMethod, path: string, what: string): T & Record<K, string> {
+  requireSecret<T extends object, K extends string>(
+    record: T,
+    field: K,
+    method: HttpMethod,
+    path: string,
+    what: string,
+  ): T & Record<K, string> {
     const value: unknown = (record as Record<string, unknown>)[field];
     // A value cut short for display ("sk_live_abc1...") or masked ("****") is not the key either.
     if (typeof value === 'string' && value.trim() !== '' && !/(\.\.\.|…)$|\*{3}/.test(value)) return record as T & Record<K, string>;

@@ -30,7 +30,10 @@ const viewSchema = v.pipe(
   v.transform((body): SmarteKey[] => (body.data == null ? [] : Array.isArray(body.data) ? body.data : [body.data])),
 );
 
-const createSchema = v.pipe(v.looseObject({ message: v.nullish(v.string()), data: smarteKeySchema }), v.transform((body) => body.data));
+const createSchema = v.pipe(
+  v.looseObject({ message: v.nullish(v.string()), data: smarteKeySchema }),
+  v.transform((body) => body.data),
+);
 
 export type SmarteKeyAction = 'suspend' | 'activate';
 

@@ -98,7 +98,13 @@ export class SmartLeadClient {
       keyName: requireKeyName(VENDOR, 'keyName', input.keyName),
     };
     const path = '/api/v1/client/api-key';
-    const key = await this.http.call({ method: 'POST', path, body, schema: oneOf(smartLeadApiKeySchema), notFound: `client ${body.clientId}` });
+    const key = await this.http.call({
+      method: 'POST',
+      path,
+      body,
+      schema: oneOf(smartLeadApiKeySchema),
+      notFound: `client ${body.clientId}`,
+    });
     return this.http.requireSecret(key, 'api_key', 'POST', path, 'the new client API key');
   }
 

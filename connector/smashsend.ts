@@ -54,7 +54,10 @@ export interface SmashsendPage {
 /** Discovered workspace ids end up in request paths, so they must look like ids. */
 const workspaceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/));
 
-const oneKeySchema = v.pipe(v.looseObject({ apiKey: smashsendApiKeySchema }), v.transform((body) => body.apiKey));
+const oneKeySchema = v.pipe(
+  v.looseObject({ apiKey: smashsendApiKeySchema }),
+  v.transform((body) => body.apiKey),
+);
 const deleteSchema = v.pipe(
   v.looseObject({ apiKey: smashsendApiKeySchema, isDeleted: v.nullish(v.boolean()) }),
   v.transform((body) => ({ ...body.apiKey, isDeleted: body.isDeleted ?? true })),
@@ -155,7 +158,8 @@ export class SmashsendClient {
       return me.user.workspaceId;
     } catch (error) {
       // A key that is plainly bad stays bad; anything else (a user-less API key, an odd answer) gets the fallback.
-      if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'network' || error.kind === 'rate_limited')) throw error;
+      if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'network' || error.kind === 'rate_limited'))
+        throw error;
     }
     const current = await this.http.call({
       method: 'GET',

@@ -11,7 +11,8 @@ const inputFields = defineInputFields([
     label: 'Email',
     type: 'string',
     required: true,
-    helpText: 'The email address of the SMARTe signals user to create a key for, e.g. `jane@example.com`. SMARTe creates a **standard** key.',
+    helpText:
+      'The email address of the SMARTe signals user to create a key for, e.g. `jane@example.com`. SMARTe creates a **standard** key.',
   },
 ]);
 

@@ -34,9 +34,13 @@ export const createSmashsendApiKey = defineCreate({
   operation: {
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, () => smashsendClient(z, bundle).createApiKey({ displayName: bundle.inputData.displayName, role: bundle.inputData.role }), {
-        checkWith: 'Find SMASHSEND API Key',
-      }),
+      withVendorErrors(
+        z,
+        () => smashsendClient(z, bundle).createApiKey({ displayName: bundle.inputData.displayName, role: bundle.inputData.role }),
+        {
+          checkWith: 'Find SMASHSEND API Key',
+        },
+      ),
     outputFields: [...smashsendApiKeyOutputFields],
     sample: {
       id: 'aki_new123def456',

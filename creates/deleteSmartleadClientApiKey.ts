@@ -5,7 +5,12 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmartleadDeletedApiKey, smartleadDeletedApiKeyOutputFields, smartleadDeletedApiKeySample, smartleadKeyIdField } from '../lib/smartlead';
+import {
+  presentSmartleadDeletedApiKey,
+  smartleadDeletedApiKeyOutputFields,
+  smartleadDeletedApiKeySample,
+  smartleadKeyIdField,
+} from '../lib/smartlead';
 
 const inputFields = defineInputFields([
   smartleadKeyIdField('The SmartLead client API key to delete. Anything still using it stops working.'),

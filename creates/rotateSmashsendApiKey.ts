@@ -3,7 +3,14 @@
 // Once the new key exists, its secret (shown only once) must reach the user: a failed delete is a warning, not a failure.
 
 import { defineCreate, defineInputFields, type ZObject } from 'zapier-platform-core';
-import { ConnectorError, SMASHSEND_ROLES, requireId, type SmashsendApiKey, type SmashsendClient, type SmashsendNewApiKey } from '../connector';
+import {
+  ConnectorError,
+  SMASHSEND_ROLES,
+  requireId,
+  type SmashsendApiKey,
+  type SmashsendClient,
+  type SmashsendNewApiKey,
+} from '../connector';
 import { smashsendClient, startStepClock, type StepClock } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsend';
@@ -49,7 +56,11 @@ function replacementRole(z: ZObject, old: SmashsendApiKey): string {
  * Deletes the old key; any failure becomes a plain warning, since the new key already exists. The delete only gets
  * the step's remaining time: if Zapier killed the step now, the new key's secret (shown only once) would be lost.
  */
-async function deleteOldKey(client: SmashsendClient, old: SmashsendApiKey, clock: StepClock): Promise<{ oldKeyDeleted: boolean; warning: string }> {
+async function deleteOldKey(
+  client: SmashsendClient,
+  old: SmashsendApiKey,
+  clock: StepClock,
+): Promise<{ oldKeyDeleted: boolean; warning: string }> {
   const which = `The new key was created, but the old key ${old.id} ("${old.displayName}")`;
   const deleteItYourself = 'Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.';
   const timeLeft = clock.remainingMs();
@@ -62,7 +73,10 @@ async function deleteOldKey(client: SmashsendClient, old: SmashsendApiKey, clock
   try {
     const deleted = await client.deleteApiKey(old.id, { timeoutMs: timeLeft });
     if (deleted.isDeleted) return { oldKeyDeleted: true, warning: '' };
-    return { oldKeyDeleted: false, warning: `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteItYourself}` };
+    return {
+      oldKeyDeleted: false,
+      warning: `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteItYourself}`,
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof ConnectorError && error.kind === 'not_found') {
@@ -73,7 +87,10 @@ async function deleteOldKey(client: SmashsendClient, old: SmashsendApiKey, clock
     }
     // A 2xx answer that could not be read (empty, HTML, malformed, odd shape) may well follow a delete that happened.
     if (error instanceof ConnectorError && error.kind === 'bad_response') {
-      return { oldKeyDeleted: false, warning: `${which} may still be live: SMASHSEND's answer to the delete could not be read: ${reason} ${deleteItYourself}` };
+      return {
+        oldKeyDeleted: false,
+        warning: `${which} may still be live: SMASHSEND's answer to the delete could not be read: ${reason} ${deleteItYourself}`,
+      };
     }
     return { oldKeyDeleted: false, warning: `${which} is still live: deleting it failed: ${reason} ${deleteItYourself}` };
   }

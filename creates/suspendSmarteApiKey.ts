@@ -7,7 +7,9 @@ import { includeSecretField, parseBoolean } from '../lib/secrets';
 import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields, smarteKeyEmailField } from '../lib/smarte';
 
 const inputFields = defineInputFields([
-  smarteKeyEmailField("The email address of the SMARTe signals user whose key to suspend. Pick one from the list, or enter or map an email."),
+  smarteKeyEmailField(
+    'The email address of the SMARTe signals user whose key to suspend. Pick one from the list, or enter or map an email.',
+  ),
   includeSecretField,
 ]);
 
@@ -22,7 +24,10 @@ export const suspendSmarteApiKey = defineCreate({
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () =>
-        presentSmarteKeyChange(await smarteClient(z, bundle).suspendKey(bundle.inputData.email), parseBoolean(bundle.inputData.include_secret)),
+        presentSmarteKeyChange(
+          await smarteClient(z, bundle).suspendKey(bundle.inputData.email),
+          parseBoolean(bundle.inputData.include_secret),
+        ),
       ),
     outputFields: [...smarteKeyChangeOutputFields],
     sample: { ...smarteApiKeySample, status: 'suspended', message: 'Key suspended successfully' },

@@ -4,12 +4,16 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendRoleChoices, smashsendApiKeyIdField } from '../lib/smashsend';
+import {
+  presentSmashsendApiKey,
+  smashsendApiKeyOutputFields,
+  smashsendApiKeySample,
+  smashsendRoleChoices,
+  smashsendApiKeyIdField,
+} from '../lib/smashsend';
 
 const inputFields = defineInputFields([
-  smashsendApiKeyIdField(
-    'The key to update. Pick one from the list, or map an API key ID (it starts with `aki_`).',
-  ),
+  smashsendApiKeyIdField('The key to update. Pick one from the list, or map an API key ID (it starts with `aki_`).'),
   {
     key: 'displayName',
     label: 'New Display Name',

@@ -158,7 +158,8 @@ export function smashsendClient(z: ZObject, bundle: Bundle): SmashsendClient {
   const hash = keyHash(key);
   const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || discoveredWorkspaces.get(hash);
   const onWorkspaceDiscovered = (id: string) => {
-    if (discoveredWorkspaces.size >= MAX_REMEMBERED_WORKSPACES) discoveredWorkspaces.delete(discoveredWorkspaces.keys().next().value as string);
+    if (discoveredWorkspaces.size >= MAX_REMEMBERED_WORKSPACES)
+      discoveredWorkspaces.delete(discoveredWorkspaces.keys().next().value as string);
     discoveredWorkspaces.set(hash, id);
   };
   return build(z, () => new SmashsendClient(key, { ...optionsFor(z, 'SMASHSEND'), workspaceId, onWorkspaceDiscovered }));

@@ -26,7 +26,15 @@ export interface ErrorContext {
 }
 
 /** Error names that core's own z.errors use: these pass through unchanged. */
-const ZAPIER_ERROR_NAMES = new Set(['AppError', 'ThrottledError', 'ExpiredAuthError', 'HaltedError', 'RefreshAuthError', 'ResponseError', 'CheckError']);
+const ZAPIER_ERROR_NAMES = new Set([
+  'AppError',
+  'ThrottledError',
+  'ExpiredAuthError',
+  'HaltedError',
+  'RefreshAuthError',
+  'ResponseError',
+  'CheckError',
+]);
 
 export function toZapierError(z: ZObject, error: unknown, context: ErrorContext = {}): Error {
   if (error instanceof Error && ZAPIER_ERROR_NAMES.has(error.name)) return error;

@@ -76,7 +76,15 @@ export function presentSmarteKeyChange(result: SmarteUpdatedKey, includeSecret: 
     const { message, ...key } = result;
     return { ...presentSmarteApiKey(key, includeSecret), message: message ?? null };
   }
-  return { id: result.email, keyId: null, email: result.email, role: null, status: result.status, apiKey: null, message: result.message ?? null };
+  return {
+    id: result.email,
+    keyId: null,
+    email: result.email,
+    role: null,
+    status: result.status,
+    apiKey: null,
+    message: result.message ?? null,
+  };
 }
 
 /** The `email` input of the steps that act on one user's key: a dropdown of the organisation's keys (or any email). */

@@ -124,5 +124,12 @@ export function smartleadClientIdField<const R extends boolean, const H extends 
 
 /** The `keyId` input of the steps that act on one key: a dropdown of the client API keys (a mapped id works too). */
 export function smartleadKeyIdField<const H extends string>(helpText: H) {
-  return { key: 'keyId', label: 'Client API Key', type: 'integer', required: true, dynamic: 'smartlead_client_api_key_list.id.key_name', helpText } as const;
+  return {
+    key: 'keyId',
+    label: 'Client API Key',
+    type: 'integer',
+    required: true,
+    dynamic: 'smartlead_client_api_key_list.id.key_name',
+    helpText,
+  } as const;
 }

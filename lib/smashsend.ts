@@ -41,5 +41,12 @@ export const smashsendRoleChoices = [
 
 /** The `apiKeyId` input of the steps that act on one key: a dropdown of the workspace's keys (a mapped id works too). */
 export function smashsendApiKeyIdField<const H extends string>(helpText: H) {
-  return { key: 'apiKeyId', label: 'API Key', type: 'string', required: true, dynamic: 'smashsend_api_key_list.id.displayName', helpText } as const;
+  return {
+    key: 'apiKeyId',
+    label: 'API Key',
+    type: 'string',
+    required: true,
+    dynamic: 'smashsend_api_key_list.id.displayName',
+    helpText,
+  } as const;
 }

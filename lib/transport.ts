@@ -12,7 +12,8 @@ export function zRequestTransport(z: ZObject, vendor: Vendor): Transport {
     // core strips "{{…}}" from query values (a search for "Key {{x}}" would silently search for "Key "), and the
     // query is always parsed back into params, so it cannot be sent: refuse it, naming the field, before any request.
     for (const [name, value] of Object.entries(request.query)) {
-      if (CURLIES.test(value)) throw new InputError(vendor, name, 'must not contain text in double curly braces ({{…}}): Zapier cannot send it in a query');
+      if (CURLIES.test(value))
+        throw new InputError(vendor, name, 'must not contain text in double curly braces ({{…}}): Zapier cannot send it in a query');
     }
     const options: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean } = {
       url: request.url,

@@ -173,17 +173,29 @@ export async function applyFault(
     }
     case 'html': {
       const status = fault.status ?? 502;
-      reply.code(status).type('text/html; charset=utf-8').send(fault.html ?? htmlPage(status));
+      reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(fault.html ?? htmlPage(status));
       return 'handled';
     }
     case 'empty':
-      reply.code(fault.status ?? 200).type(json).send('');
+      reply
+        .code(fault.status ?? 200)
+        .type(json)
+        .send('');
       return 'handled';
     case 'malformed':
-      reply.code(200).type(json).send(fault.body ?? DEFAULT_MALFORMED_BODY);
+      reply
+        .code(200)
+        .type(json)
+        .send(fault.body ?? DEFAULT_MALFORMED_BODY);
       return 'handled';
     case 'wrongShape':
-      reply.code(200).type(json).send(asPayload(fault.body ?? DEFAULT_WRONG_SHAPE_BODY));
+      reply
+        .code(200)
+        .type(json)
+        .send(asPayload(fault.body ?? DEFAULT_WRONG_SHAPE_BODY));
       return 'handled';
     case 'delay': {
       const socket = request.raw.socket;

@@ -1,13 +1,7 @@
 // Seed data for the vendor sandbox, copied from the samples in shared/api-docs (tests must not read that folder),
 // plus the credentials the sandbox accepts. `reset()` restores exactly this state.
 
-import type {
-  SmarteKey,
-  SmartleadClient,
-  SmartleadClientApiKey,
-  SmashsendApiKeyRecord,
-  SmashsendUser,
-} from './types';
+import type { SmarteKey, SmartleadClient, SmartleadClientApiKey, SmashsendApiKeyRecord, SmashsendUser } from './types';
 
 const SMASHSEND_WORKSPACE_ID = 'wrk_ENGTK86JEXXckyDVJthKkPer';
 

@@ -130,11 +130,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     smashsend: `${origin}${SMASHSEND_PREFIX}`,
     smarte: `${origin}${SMARTE_PREFIX}`,
   });
-  const app = buildSandboxApp(
-    state,
-    () => ({ url: origin, baseUrls: baseUrls(), credentials: SANDBOX_CREDENTIALS }),
-    opts.logger ?? false,
-  );
+  const app = buildSandboxApp(state, () => ({ url: origin, baseUrls: baseUrls(), credentials: SANDBOX_CREDENTIALS }), opts.logger ?? false);
 
   await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const port = (app.server.address() as AddressInfo).port;

@@ -54,7 +54,11 @@ export function productionClosure(repo: string, roots: readonly string[]): strin
 /** Lock paths of packages installed only for development. */
 export function devOnlyPackages(repo: string): Set<string> {
   const lock = readLock(repo);
-  return new Set(Object.entries(lock.packages).filter(([at, entry]) => at !== '' && entry.dev === true).map(([at]) => at));
+  return new Set(
+    Object.entries(lock.packages)
+      .filter(([at, entry]) => at !== '' && entry.dev === true)
+      .map(([at]) => at),
+  );
 }
 
 /** Hard-links (or copies, across file systems) a package's files, leaving out its own nested node_modules. */
@@ -80,4 +84,3 @@ export function linkPackage(source: string, target: string, topLevel = true): vo
 export function installPackages(repo: string, dir: string, packages: readonly string[]): void {
   for (const at of packages) linkPackage(path.join(repo, at), path.join(dir, at));
 }
-

@@ -12,7 +12,18 @@ import { buildApp } from './build';
 import { installPackages, productionClosure } from './productionModules';
 
 const REPO = path.join(__dirname, '..');
-const SOURCES = ['index.ts', 'authentication.ts', 'triggers', 'creates', 'searches', 'lib', 'connector', 'scripts/build.ts', 'tsconfig.json', 'README.md'];
+const SOURCES = [
+  'index.ts',
+  'authentication.ts',
+  'triggers',
+  'creates',
+  'searches',
+  'lib',
+  'connector',
+  'scripts/build.ts',
+  'tsconfig.json',
+  'README.md',
+];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyring-zip-'));
@@ -23,7 +34,9 @@ async function main(): Promise<void> {
     // The app's sources, for source.zip (what Zapier's reviewers read); build.zip holds only what index.js loads.
     for (const source of SOURCES) cpSync(path.join(REPO, source), path.join(dir, source), { recursive: true });
     await buildApp(path.join(dir, 'dist', 'index.js'));
-    const dependencies = Object.keys((JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {});
+    const dependencies = Object.keys(
+      (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {},
+    );
     installPackages(REPO, dir, productionClosure(REPO, dependencies));
     const cli = path.join(REPO, 'node_modules', '.bin', 'zapier-platform');
     execFileSync(cli, ['build', '--skip-validation', '--skip-dep-install'], { cwd: dir, stdio: 'inherit' });

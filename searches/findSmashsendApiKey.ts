@@ -34,23 +34,27 @@ export const findSmashsendApiKey = defineSearch({
   operation: {
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const clock = startStepClock();
-        // requireText: a name mapped as a number (e.g. 2024) is that text, not "empty"; one no key can have (> 255
-        // characters, the create limit) is refused by name.
-        const wanted = nameKey(requireText('SMASHSEND', 'displayName', bundle.inputData.displayName));
-        const includeSecret = parseBoolean(bundle.inputData.include_secret);
-        // SMASHSEND has no name filter: read the list newest first and stop at the first page with a match, or at the
-        // step's time budget (a clear error instead of Zapier killing the step at 30 s).
-        for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc', deadline: clock.pagingDeadline() })) {
-          const matches = page.items.filter((key) => nameKey(key.displayName) === wanted);
-          if (matches.length > 0) return matches.map((key) => presentSmashsendApiKey(key, includeSecret));
-        }
-        return [];
-      }, {
-        timeBudgetAdvice:
-          'No key with that name is among them; SMASHSEND cannot filter by name, so older keys could not be checked in time. Delete unused keys to shorten the list, or use the key\'s ID (aki_…) where a later step needs it.',
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const clock = startStepClock();
+          // requireText: a name mapped as a number (e.g. 2024) is that text, not "empty"; one no key can have (> 255
+          // characters, the create limit) is refused by name.
+          const wanted = nameKey(requireText('SMASHSEND', 'displayName', bundle.inputData.displayName));
+          const includeSecret = parseBoolean(bundle.inputData.include_secret);
+          // SMASHSEND has no name filter: read the list newest first and stop at the first page with a match, or at the
+          // step's time budget (a clear error instead of Zapier killing the step at 30 s).
+          for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc', deadline: clock.pagingDeadline() })) {
+            const matches = page.items.filter((key) => nameKey(key.displayName) === wanted);
+            if (matches.length > 0) return matches.map((key) => presentSmashsendApiKey(key, includeSecret));
+          }
+          return [];
+        },
+        {
+          timeBudgetAdvice:
+            "No key with that name is among them; SMASHSEND cannot filter by name, so older keys could not be checked in time. Delete unused keys to shorten the list, or use the key's ID (aki_…) where a later step needs it.",
+        },
+      ),
     outputFields: [...smashsendApiKeyOutputFields],
     sample: smashsendApiKeySample,
   },

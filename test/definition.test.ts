@@ -58,13 +58,18 @@ describe('app definition', () => {
 
   it.each(all.map((op) => [op.key, op] as const))('%s: every output field has a label and a type', (_key, op) => {
     for (const field of op.operation.outputFields ?? []) {
-      expect({ key: field.key, label: typeof field.label, type: typeof field.type }).toEqual({ key: field.key, label: 'string', type: 'string' });
+      expect({ key: field.key, label: typeof field.label, type: typeof field.type }).toEqual({
+        key: field.key,
+        label: 'string',
+        type: 'string',
+      });
     }
   });
 
   it.each(all.map((op) => [op.key, op] as const))('%s: every id input has a dynamic dropdown', (_key, op) => {
     for (const field of op.operation.inputFields ?? []) {
-      if (/(Id|_id)$/.test(field.key)) expect({ key: field.key, dynamic: field.dynamic }).toEqual({ key: field.key, dynamic: expect.any(String) });
+      if (/(Id|_id)$/.test(field.key))
+        expect({ key: field.key, dynamic: field.dynamic }).toEqual({ key: field.key, dynamic: expect.any(String) });
     }
   });
 
@@ -76,17 +81,24 @@ describe('app definition', () => {
 
   it.each(all.map((op) => [op.key, op] as const))('%s: every input has a label and help text', (_key, op) => {
     for (const field of op.operation.inputFields ?? []) {
-      expect({ key: field.key, label: Boolean(field.label), helpText: (field.helpText ?? '').length > 10 }).toEqual({ key: field.key, label: true, helpText: true });
+      expect({ key: field.key, label: Boolean(field.label), helpText: (field.helpText ?? '').length > 10 }).toEqual({
+        key: field.key,
+        label: true,
+        helpText: true,
+      });
     }
   });
 
-  it.each(visible.map((op) => [op.key, op] as const))('%s: label in title case naming the vendor; description in Zapier style', (key, op) => {
-    expect(op.display.label).toMatch(/SMASHSEND|SmartLead|SMARTe/);
-    for (const word of op.display.label.split(' ')) expect(word[0]).toBe(word[0].toUpperCase());
-    const start = key.startsWith('new_') ? /^Triggers when /: key.startsWith('find_') ? /^Finds / : /^[A-Z][a-z]+s /;
-    expect(op.display.description).toMatch(start);
-    expect(op.display.description).toMatch(/\.$/);
-  });
+  it.each(visible.map((op) => [op.key, op] as const))(
+    '%s: label in title case naming the vendor; description in Zapier style',
+    (key, op) => {
+      expect(op.display.label).toMatch(/SMASHSEND|SmartLead|SMARTe/);
+      for (const word of op.display.label.split(' ')) expect(word[0]).toBe(word[0].toUpperCase());
+      const start = key.startsWith('new_') ? /^Triggers when / : key.startsWith('find_') ? /^Finds / : /^[A-Z][a-z]+s /;
+      expect(op.display.description).toMatch(start);
+      expect(op.display.description).toMatch(/\.$/);
+    },
+  );
 
   it('pairs every search with its create', () => {
     const pairs = Object.values(App.searchOrCreates ?? {}).map((pair) => [pair.search, pair.create]);

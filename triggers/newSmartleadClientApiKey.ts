@@ -40,7 +40,10 @@ export const newSmartleadClientApiKey = defineTrigger({
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => {
-        const keys = await smartleadClient(z, bundle).listClientApiKeys({ clientId: bundle.inputData.clientId, status: bundle.inputData.status });
+        const keys = await smartleadClient(z, bundle).listClientApiKeys({
+          clientId: bundle.inputData.clientId,
+          status: bundle.inputData.status,
+        });
         const includeSecret = parseBoolean(bundle.inputData.include_secret);
         return asPollingItems(smartleadKeysNewestFirst(keys).map((key) => presentSmartleadApiKey(key, includeSecret)));
       }),

@@ -3,7 +3,13 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { asPollingItems, presentSmartleadApiKey, smartleadApiKeyOutputFields, smartleadApiKeySample, smartleadKeysNewestFirst } from '../lib/smartlead';
+import {
+  asPollingItems,
+  presentSmartleadApiKey,
+  smartleadApiKeyOutputFields,
+  smartleadApiKeySample,
+  smartleadKeysNewestFirst,
+} from '../lib/smartlead';
 
 export const smartleadClientApiKeyList = defineTrigger({
   key: 'smartlead_client_api_key_list',

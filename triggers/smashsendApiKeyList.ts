@@ -18,22 +18,26 @@ export const smashsendApiKeyList = defineTrigger({
     canPaginate: true,
     inputFields: [],
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        // Zapier asks for page 0, 1, 2, …; SMASHSEND pages by a `startAt` cursor, and z.cursor is not available
-        // everywhere, so page n is reached by following the cursor from the start (n + 1 requests).
-        const wanted = Math.max(0, Math.trunc(Number(bundle.meta?.page ?? 0)) || 0);
-        // Far pages cost many requests: stop at the step's time budget with a clear error rather than be killed at 30 s.
-        const deadline = startStepClock().pagingDeadline();
-        let index = 0;
-        for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc', deadline })) {
-          // A dropdown never needs the key value: always masked.
-          if (index === wanted) return page.items.map((key) => presentSmashsendApiKey(key, false));
-          index += 1;
-        }
-        return []; // past the last page
-      }, {
-        timeBudgetAdvice: 'Type or map the API key ID (it starts with aki_) instead of picking it from the list.',
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          // Zapier asks for page 0, 1, 2, …; SMASHSEND pages by a `startAt` cursor, and z.cursor is not available
+          // everywhere, so page n is reached by following the cursor from the start (n + 1 requests).
+          const wanted = Math.max(0, Math.trunc(Number(bundle.meta?.page ?? 0)) || 0);
+          // Far pages cost many requests: stop at the step's time budget with a clear error rather than be killed at 30 s.
+          const deadline = startStepClock().pagingDeadline();
+          let index = 0;
+          for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc', deadline })) {
+            // A dropdown never needs the key value: always masked.
+            if (index === wanted) return page.items.map((key) => presentSmashsendApiKey(key, false));
+            index += 1;
+          }
+          return []; // past the last page
+        },
+        {
+          timeBudgetAdvice: 'Type or map the API key ID (it starts with aki_) instead of picking it from the list.',
+        },
+      ),
     outputFields: [...smashsendApiKeyOutputFields],
     sample: smashsendApiKeySample,
   },

@@ -70,7 +70,11 @@ function peakRssOf(pid: number | undefined): number | undefined {
 export function runChild(variant: Variant, job: ChildJob): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...(job.nodeArgs ?? []), variant.child], { cwd: variant.dir, env: childEnv(job), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(job.nodeArgs ?? []), variant.child], {
+      cwd: variant.dir,
+      env: childEnv(job),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

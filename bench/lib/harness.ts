@@ -40,7 +40,13 @@ function performOf(app: AppDefinition, spec: OperationSpec): Perform {
 
 /** A copy of the definition with this operation's perform replaced by its baseline (the rest shared, untouched). */
 function withBaselinePerform(app: AppDefinition, spec: OperationSpec, urls: () => Endpoints): AppDefinition {
-  const copy: AppDefinition = { ...app, triggers: { ...app.triggers }, creates: { ...app.creates }, searches: { ...app.searches }, authentication: { ...app.authentication } };
+  const copy: AppDefinition = {
+    ...app,
+    triggers: { ...app.triggers },
+    creates: { ...app.creates },
+    searches: { ...app.searches },
+    authentication: { ...app.authentication },
+  };
   const perform = zRequestPerform(spec, urls);
   if (spec.kind === 'authentication') {
     copy.authentication.test = perform;

@@ -32,7 +32,8 @@ export type Http = (request: HttpRequest) => Promise<unknown>;
 
 /** A bare z.request: core encodes the JSON body, parses the JSON answer and throws for 4xx/5xx (its defaults). */
 export function httpViaZ(z: ZObject): Http {
-  return async ({ method = 'GET', url, query, headers, body }) => (await z.request<unknown>({ url, method, params: query, headers, body })).data;
+  return async ({ method = 'GET', url, query, headers, body }) =>
+    (await z.request<unknown>({ url, method, params: query, headers, body })).data;
 }
 
 /** A bare fetch (the global one as Node provides it, captured before core wraps it with its logger). */
@@ -105,7 +106,11 @@ async function smashsendPage(http: Http, c: BaselineContext, startAt?: string): 
   const query: Record<string, string> = { limit: '100', sort: 'createdAt.desc' };
   if (startAt) query.startAt = startAt;
   const apiKeys = record(record(await http({ url: smashsendKeys(c), query, headers: bearer(c) }), 'list answer').apiKeys, 'apiKeys');
-  return { items: list(apiKeys.items, 'apiKeys.items'), hasMore: apiKeys.hasMore === true, startAt: typeof apiKeys.startAt === 'string' ? apiKeys.startAt : null };
+  return {
+    items: list(apiKeys.items, 'apiKeys.items'),
+    hasMore: apiKeys.hasMore === true,
+    startAt: typeof apiKeys.startAt === 'string' ? apiKeys.startAt : null,
+  };
 }
 
 /** Pages newest first until `match` finds something on a page (the same strategy as the app's search). */
@@ -132,7 +137,8 @@ const smarteHeaders = (c: BaselineContext) => ({ 'api-key': c.auth.smarte_api_ke
 const withId = (key: Json) => ({ ...key, id: key.keyId });
 
 async function smarteView(http: Http, c: BaselineContext, body: Json): Promise<unknown> {
-  return record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/view`, body, headers: smarteHeaders(c) }), 'view answer').data;
+  return record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/view`, body, headers: smarteHeaders(c) }), 'view answer')
+    .data;
 }
 
 export const OPERATIONS: OperationSpec[] = [
@@ -208,7 +214,15 @@ export const OPERATIONS: OperationSpec[] = [
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
-      record(await http({ method: 'POST', url: smashsendKeys(c), body: { displayName: c.input.displayName, role: c.input.role }, headers: bearer(c) }), 'answer').apiKey,
+      record(
+        await http({
+          method: 'POST',
+          url: smashsendKeys(c),
+          body: { displayName: c.input.displayName, role: c.input.role },
+          headers: bearer(c),
+        }),
+        'answer',
+      ).apiKey,
   },
   {
     key: 'update_smashsend_api_key',
@@ -219,7 +233,12 @@ export const OPERATIONS: OperationSpec[] = [
     mutates: true,
     baseline: async (http, c) =>
       record(
-        await http({ method: 'POST', url: `${smashsendKeys(c)}/${String(c.input.apiKeyId)}`, body: { displayName: c.input.displayName }, headers: bearer(c) }),
+        await http({
+          method: 'POST',
+          url: `${smashsendKeys(c)}/${String(c.input.apiKeyId)}`,
+          body: { displayName: c.input.displayName },
+          headers: bearer(c),
+        }),
         'answer',
       ).apiKey,
   },
@@ -231,7 +250,10 @@ export const OPERATIONS: OperationSpec[] = [
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) => {
-      const body = record(await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(c.input.apiKeyId)}`, headers: bearer(c) }), 'answer');
+      const body = record(
+        await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(c.input.apiKeyId)}`, headers: bearer(c) }),
+        'answer',
+      );
       return { ...record(body.apiKey, 'apiKey'), isDeleted: body.isDeleted };
     },
   },
@@ -247,7 +269,10 @@ export const OPERATIONS: OperationSpec[] = [
       const [old] = await smashsendFirstPageMatch(http, c, (key) => key.id === c.input.apiKeyId);
       if (!old) throw new Error('baseline: the key to rotate is not in the list');
       const created = record(
-        record(await http({ method: 'POST', url: smashsendKeys(c), body: { displayName: old.displayName, role: old.role }, headers: bearer(c) }), 'answer').apiKey,
+        record(
+          await http({ method: 'POST', url: smashsendKeys(c), body: { displayName: old.displayName, role: old.role }, headers: bearer(c) }),
+          'answer',
+        ).apiKey,
         'apiKey',
       );
       await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(old.id)}`, headers: bearer(c) });
@@ -263,7 +288,12 @@ export const OPERATIONS: OperationSpec[] = [
     mutates: true,
     baseline: async (http, c) =>
       dataOf(
-        await http({ method: 'POST', url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c), body: { clientId: c.input.clientId, keyName: c.input.keyName } }),
+        await http({
+          method: 'POST',
+          url: `${c.urls.smartlead}/api/v1/client/api-key`,
+          query: smartleadQuery(c),
+          body: { clientId: c.input.clientId, keyName: c.input.keyName },
+        }),
       ),
   },
   {
@@ -274,7 +304,13 @@ export const OPERATIONS: OperationSpec[] = [
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
-      dataOf(await http({ method: 'PUT', url: `${c.urls.smartlead}/api/v1/client/api-key/reset/${String(c.input.keyId)}`, query: smartleadQuery(c) })),
+      dataOf(
+        await http({
+          method: 'PUT',
+          url: `${c.urls.smartlead}/api/v1/client/api-key/reset/${String(c.input.keyId)}`,
+          query: smartleadQuery(c),
+        }),
+      ),
   },
   {
     key: 'delete_smartlead_client_api_key',
@@ -298,8 +334,15 @@ export const OPERATIONS: OperationSpec[] = [
     baseline: async (http, c) =>
       withId(
         record(
-          record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/createsignalapikey`, body: { email: c.input.email }, headers: smarteHeaders(c) }), 'answer')
-            .data,
+          record(
+            await http({
+              method: 'POST',
+              url: `${c.urls.smarte}/signals/v1/key/createsignalapikey`,
+              body: { email: c.input.email },
+              headers: smarteHeaders(c),
+            }),
+            'answer',
+          ).data,
           'data',
         ),
       ),
@@ -312,7 +355,15 @@ export const OPERATIONS: OperationSpec[] = [
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
-      record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/update`, body: { email: c.input.email, action: 'suspend' }, headers: smarteHeaders(c) }), 'answer'),
+      record(
+        await http({
+          method: 'POST',
+          url: `${c.urls.smarte}/signals/v1/key/update`,
+          body: { email: c.input.email, action: 'suspend' },
+          headers: smarteHeaders(c),
+        }),
+        'answer',
+      ),
   },
   {
     key: 'reactivate_smarte_api_key',
@@ -322,10 +373,23 @@ export const OPERATIONS: OperationSpec[] = [
     minimumCalls: 1,
     mutates: true,
     setup: async (http, c) => {
-      await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/update`, body: { email: c.input.email, action: 'suspend' }, headers: smarteHeaders(c) });
+      await http({
+        method: 'POST',
+        url: `${c.urls.smarte}/signals/v1/key/update`,
+        body: { email: c.input.email, action: 'suspend' },
+        headers: smarteHeaders(c),
+      });
     },
     baseline: async (http, c) =>
-      record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/update`, body: { email: c.input.email, action: 'activate' }, headers: smarteHeaders(c) }), 'answer'),
+      record(
+        await http({
+          method: 'POST',
+          url: `${c.urls.smarte}/signals/v1/key/update`,
+          body: { email: c.input.email, action: 'activate' },
+          headers: smarteHeaders(c),
+        }),
+        'answer',
+      ),
   },
   // Searches
   {
@@ -344,7 +408,9 @@ export const OPERATIONS: OperationSpec[] = [
     input: { keyName: 'Production' },
     minimumCalls: 1,
     baseline: async (http, c) =>
-      dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c, { keyName: String(c.input.keyName) }) })),
+      dataOf(
+        await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c, { keyName: String(c.input.keyName) }) }),
+      ),
   },
   {
     key: 'find_smarte_api_key',
@@ -373,7 +439,8 @@ export const OPERATIONS: OperationSpec[] = [
 
 /** The baseline as a Zapier perform on a bare z.request. */
 export function zRequestPerform(spec: OperationSpec, urls: () => Endpoints): (z: ZObject, bundle: Bundle) => Promise<unknown> {
-  return (z, bundle) => spec.baseline(httpViaZ(z), { urls: urls(), auth: bundle.authData as unknown as Credentials, input: bundle.inputData });
+  return (z, bundle) =>
+    spec.baseline(httpViaZ(z), { urls: urls(), auth: bundle.authData as unknown as Credentials, input: bundle.inputData });
 }
 
 export function label(spec: OperationSpec): string {

@@ -31,7 +31,10 @@ export function summarise(samples: readonly number[]): Summary {
 }
 
 export function median(samples: readonly number[]): number {
-  return quantile([...samples].sort((a, b) => a - b), 0.5);
+  return quantile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 export function round(value: number, digits = 2): number {
@@ -67,8 +70,13 @@ export function verdict(value: number, target: number): string {
 /** Renders rows as an aligned text table; numbers and numeric-looking cells are right-aligned. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const numeric = headers.map((_, column) => rows.length > 0 && rows.every((row) => /^[-+]?[\d.,–]+( ?(ms|KB|MB|B|x|%))?$|^—$/.test(row[column] ?? '')));
+  const numeric = headers.map(
+    (_, column) => rows.length > 0 && rows.every((row) => /^[-+]?[\d.,–]+( ?(ms|KB|MB|B|x|%))?$|^—$/.test(row[column] ?? '')),
+  );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -89,7 +89,13 @@ async function fillWorkspace(repo: string, root: string): Promise<Workspace> {
 
   // The baseline: only core.
   const minimalDir = path.join(root, 'minimal');
-  writeCommon(repo, minimalDir, { name: 'minimal-zapier-app', version: '1.0.0', private: true, main: 'index.js', dependencies: { 'zapier-platform-core': coreVersion } });
+  writeCommon(repo, minimalDir, {
+    name: 'minimal-zapier-app',
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    dependencies: { 'zapier-platform-core': coreVersion },
+  });
   transpile(path.join(repo, 'bench', 'minimalApp.ts'), path.join(minimalDir, 'index.js'));
   installPackages(repo, minimalDir, corePackages);
   variants.minimal = { name: 'minimal', dir: minimalDir, child: path.join(minimalDir, 'bench-child.js'), packages: corePackages };

@@ -127,9 +127,7 @@ export async function smartePlugin(app: FastifyInstance, opts: SmartePluginOptio
     if (request.body === undefined || request.body === null) request.body = {};
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMARTE_PREFIX)}`),
-  );
+  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMARTE_PREFIX)}`));
 
   app.post<{ Body: ViewBody }>(
     '/signals/v1/key/view',

@@ -142,9 +142,7 @@ export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPlugi
     return undefined;
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMARTLEAD_PREFIX)}`),
-  );
+  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMARTLEAD_PREFIX)}`));
 
   // The clients list is a bare array, not wrapped in {ok, data}.
   app.get('/api/v1/client', async () => store.clients);
@@ -197,21 +195,13 @@ export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPlugi
     },
   );
 
-  app.put<{ Params: IdParams }>(
-    '/api/v1/client/api-key/reset/:id',
-    { schema: { params: idParamsSchema } },
-    async (request, reply) => {
-      const key = store.resetKey(Number(request.params.id));
-      return key ? { ok: true, data: key } : keyNotFound(reply);
-    },
-  );
+  app.put<{ Params: IdParams }>('/api/v1/client/api-key/reset/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+    const key = store.resetKey(Number(request.params.id));
+    return key ? { ok: true, data: key } : keyNotFound(reply);
+  });
 
-  app.delete<{ Params: IdParams }>(
-    '/api/v1/client/api-key/:id',
-    { schema: { params: idParamsSchema } },
-    async (request, reply) => {
-      const key = store.deleteKey(Number(request.params.id));
-      return key ? { ok: true, data: key } : keyNotFound(reply);
-    },
-  );
+  app.delete<{ Params: IdParams }>('/api/v1/client/api-key/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+    const key = store.deleteKey(Number(request.params.id));
+    return key ? { ok: true, data: key } : keyNotFound(reply);
+  });
 }

@@ -65,8 +65,7 @@ export function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): Smashse
 // `<createdAt>~<id>` (still starts with the ISO date) so that no key is skipped or repeated.
 
 /** ISO date, or date-time with zone, optionally followed by `~<key id>`. */
-const START_AT_PATTERN =
-  '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?(~[A-Za-z0-9_-]+)?$';
+const START_AT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?(~[A-Za-z0-9_-]+)?$';
 
 interface Cursor {
   ms: number;
@@ -262,9 +261,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
     return undefined;
   };
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMASHSEND_PREFIX)}`),
-  );
+  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMASHSEND_PREFIX)}`));
 
   app.get('/v1/api-keys/check', async (request) => {
     const key = caller(request);

@@ -8,7 +8,8 @@ import * as smarte from '../fixtures/smarte';
 
 useNock();
 
-const testAuth = (authData: Record<string, string>) => appTester(App.authentication!.test as (z: unknown, b: unknown) => unknown, bundleWith({}, authData));
+const testAuth = (authData: Record<string, string>) =>
+  appTester(App.authentication!.test as (z: unknown, b: unknown) => unknown, bundleWith({}, authData));
 
 const only = (...keys: (keyof typeof AUTH)[]) => Object.fromEntries(keys.map((k) => [k, AUTH[k]]));
 
@@ -18,7 +19,10 @@ function smashsendCheck(status = 200, body: object = smashsend.checkOk) {
     .reply(status, body);
 }
 function smartleadClients(status = 200, body: unknown = smartlead.clients) {
-  return nock(SMARTLEAD).get('/api/v1/client/').query({ api_key: AUTH.smartlead_api_key }).reply(status, body as object);
+  return nock(SMARTLEAD)
+    .get('/api/v1/client/')
+    .query({ api_key: AUTH.smartlead_api_key })
+    .reply(status, body as object);
 }
 function smarteView(status = 200, body: object = smarte.viewAll) {
   return nock(SMARTE, { reqheaders: { 'api-key': AUTH.smarte_api_key, 'content-type': 'application/json' } })
@@ -65,17 +69,18 @@ describe('connection test', () => {
     // Each vendor holds its answer until all three requests have arrived (or 2 s pass, which fails the test).
     let arrived = 0;
     const arrivedBeforeFirstAnswer: number[] = [];
-    const answerWhenAllArrived = (body: object) => (_uri: string, _body: unknown, callback: (err: null, result: [number, object]) => void) => {
-      arrived += 1;
-      const started = Date.now();
-      const poll = setInterval(() => {
-        if (arrived === 3 || Date.now() - started > 2000) {
-          clearInterval(poll);
-          arrivedBeforeFirstAnswer.push(arrived);
-          callback(null, [200, body]);
-        }
-      }, 5);
-    };
+    const answerWhenAllArrived =
+      (body: object) => (_uri: string, _body: unknown, callback: (err: null, result: [number, object]) => void) => {
+        arrived += 1;
+        const started = Date.now();
+        const poll = setInterval(() => {
+          if (arrived === 3 || Date.now() - started > 2000) {
+            clearInterval(poll);
+            arrivedBeforeFirstAnswer.push(arrived);
+            callback(null, [200, body]);
+          }
+        }, 5);
+      };
     nock(SMASHSEND).get('/v1/api-keys/check').reply(answerWhenAllArrived(smashsend.checkOk));
     nock(SMARTLEAD).get('/api/v1/client/').query(true).reply(answerWhenAllArrived(smartlead.clients));
     nock(SMARTE).post('/signals/v1/key/view').reply(answerWhenAllArrived(smarte.viewAll));
@@ -133,8 +138,13 @@ describe('connection test', () => {
 
   it('never puts a key in an error message', async () => {
     smashsendCheck(401, { statusCode: 401, error: 'Unauthorized', message: `Key ${AUTH.smashsend_api_key} is invalid` });
-    nock(SMARTLEAD).get('/api/v1/client/').query(true).reply(401, { message: `bad api_key ${AUTH.smartlead_api_key}` });
-    nock(SMARTE).post('/signals/v1/key/view').reply(401, { error: { message: `unknown ${AUTH.smarte_api_key}` } });
+    nock(SMARTLEAD)
+      .get('/api/v1/client/')
+      .query(true)
+      .reply(401, { message: `bad api_key ${AUTH.smartlead_api_key}` });
+    nock(SMARTE)
+      .post('/signals/v1/key/view')
+      .reply(401, { error: { message: `unknown ${AUTH.smarte_api_key}` } });
     const error = await zapierError(testAuth(AUTH));
     for (const secret of Object.values(only('smashsend_api_key', 'smartlead_api_key', 'smarte_api_key'))) {
       expect(error.message).not.toContain(secret);

@@ -9,12 +9,16 @@ useNock();
 
 const email = fx.created.data.email;
 /** After a 2xx create answer that cannot be read, the key may exist: the step says how to check instead of "retry". */
-const CHECK = 'The key may have been created anyway: use the "Find SMARTe API Key" step (or the SMARTe dashboard) to check before trying again.';
+const CHECK =
+  'The key may have been created anyway: use the "Find SMARTe API Key" step (or the SMARTe dashboard) to check before trying again.';
 
 describe('create_smarte_api_key', () => {
   it('posts the email and returns the new key with its full apiKey, id = keyId', async () => {
     const scope = smarte().post(CREATE, { email }).reply(200, fx.created);
-    expect(await run('creates', 'create_smarte_api_key', { email: `  ${email} ` })).toEqual({ id: fx.created.data.keyId, ...fx.created.data });
+    expect(await run('creates', 'create_smarte_api_key', { email: `  ${email} ` })).toEqual({
+      id: fx.created.data.keyId,
+      ...fx.created.data,
+    });
     scope.done();
   });
 
@@ -77,7 +81,11 @@ describe('create_smarte_api_key', () => {
     ['two emails', 'a@b.co, c@d.co', 'email must be an email address such as name@example.com.'],
   ])('refuses %s before any request', async (_what, value, message) => {
     const scope = anySmarteRequest();
-    expect(await zapierError(run('creates', 'create_smarte_api_key', { email: value }))).toEqual({ name: 'AppError', message, code: 'input' });
+    expect(await zapierError(run('creates', 'create_smarte_api_key', { email: value }))).toEqual({
+      name: 'AppError',
+      message,
+      code: 'input',
+    });
     expect(scope.isDone()).toBe(false);
   });
 

@@ -45,7 +45,6 @@ describe.each(OPERATIONS)('%s.%s', (kind, key, label, description) => {
     expect(op.display.label).toBe(label);
     expect(op.display.description).toMatch(description);
   });
-
 });
 
 it('only the dropdown trigger is hidden', () => {

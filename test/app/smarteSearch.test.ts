@@ -66,7 +66,11 @@ describe('find_smarte_api_key', () => {
     ['a malformed email', 'dev.udi_user@smarte', 'email must be an email address such as name@example.com.'],
   ])('refuses %s before any request', async (_what, value, message) => {
     const scope = anySmarteRequest();
-    expect(await zapierError(run('searches', 'find_smarte_api_key', { email: value }))).toEqual({ name: 'AppError', message, code: 'input' });
+    expect(await zapierError(run('searches', 'find_smarte_api_key', { email: value }))).toEqual({
+      name: 'AppError',
+      message,
+      code: 'input',
+    });
     expect(scope.isDone()).toBe(false);
   });
 });

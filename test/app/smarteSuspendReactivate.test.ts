@@ -52,7 +52,15 @@ describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
 
   it('gives the same fields when SMARTe answers with neither record nor message', async () => {
     smarte().post(UPDATE, { email, action }).reply(200, { data: null });
-    expect(await run('creates', key, { email })).toEqual({ id: email, keyId: null, email, role: null, status, apiKey: null, message: null });
+    expect(await run('creates', key, { email })).toEqual({
+      id: email,
+      keyId: null,
+      email,
+      role: null,
+      status,
+      apiKey: null,
+      message: null,
+    });
   });
 
   it('says which key was not found (the email) on a 404', async () => {

@@ -53,13 +53,17 @@ describe('new_smarte_api_key', () => {
 
   it('keeps a key whose role and apiKey SMARTe left out, with those fields null', async () => {
     const { role: _role, apiKey: _apiKey, ...bare } = fx.otherKey;
-    smarte().post(VIEW, {}).reply(200, { data: [bare] });
+    smarte()
+      .post(VIEW, {})
+      .reply(200, { data: [bare] });
     expect(await run('triggers', 'new_smarte_api_key')).toEqual([{ id: bare.keyId, ...bare, role: null, apiKey: null }]);
   });
 
   it('fails plainly when a record lacks its keyId, without echoing the key values', async () => {
     const { keyId: _keyId, ...withoutId } = fx.userKey;
-    smarte().post(VIEW, {}).reply(200, { data: [withoutId] });
+    smarte()
+      .post(VIEW, {})
+      .reply(200, { data: [withoutId] });
     const error = await zapierError(run('triggers', 'new_smarte_api_key'));
     expect(error).toEqual({
       name: 'AppError',

@@ -99,7 +99,10 @@ describe('create_smartlead_client_api_key', () => {
 describe('reset_smartlead_client_api_key', () => {
   it('puts to the documented reset path and returns the record with the new full value', async () => {
     const scope = nock(SMARTLEAD).put(`${KEYS}/reset/45`).query(apiKey).reply(200, fx.reset);
-    expect(await run('creates', 'reset_smartlead_client_api_key', { keyId: '45' })).toEqual({ ...fx.keyRecord, api_key: 'cl_live_yyyyyyyyyyyyyyyy' });
+    expect(await run('creates', 'reset_smartlead_client_api_key', { keyId: '45' })).toEqual({
+      ...fx.keyRecord,
+      api_key: 'cl_live_yyyyyyyyyyyyyyyy',
+    });
     scope.done();
   });
 
@@ -165,13 +168,21 @@ describe('delete_smartlead_client_api_key', () => {
 
   it('adds the deleted record, its value masked, when SmartLead sends it back wrapped', async () => {
     const scope = nock(SMARTLEAD).delete(`${KEYS}/45`).query(apiKey).reply(200, fx.deletedWithRecord);
-    expect(await run('creates', 'delete_smartlead_client_api_key', { keyId: 45 })).toEqual({ ...fx.keyRecord, api_key: '********xxxx', deleted: true });
+    expect(await run('creates', 'delete_smartlead_client_api_key', { keyId: 45 })).toEqual({
+      ...fx.keyRecord,
+      api_key: '********xxxx',
+      deleted: true,
+    });
     scope.done();
   });
 
   it('adds the deleted record when SmartLead sends it back bare', async () => {
     const scope = nock(SMARTLEAD).delete(`${KEYS}/45`).query(apiKey).reply(200, fx.keyRecord);
-    expect(await run('creates', 'delete_smartlead_client_api_key', { keyId: 45 })).toEqual({ ...fx.keyRecord, api_key: '********xxxx', deleted: true });
+    expect(await run('creates', 'delete_smartlead_client_api_key', { keyId: 45 })).toEqual({
+      ...fx.keyRecord,
+      api_key: '********xxxx',
+      deleted: true,
+    });
     scope.done();
   });
 
@@ -185,7 +196,10 @@ describe('delete_smartlead_client_api_key', () => {
 
   it.each([true, 'true', 'yes'])('shows the full value when include_secret is %p', async (includeSecret) => {
     nock(SMARTLEAD).delete(`${KEYS}/45`).query(apiKey).reply(200, fx.deletedWithRecord);
-    expect(await run('creates', 'delete_smartlead_client_api_key', { keyId: 45, include_secret: includeSecret })).toEqual({ ...fx.keyRecord, deleted: true });
+    expect(await run('creates', 'delete_smartlead_client_api_key', { keyId: 45, include_secret: includeSecret })).toEqual({
+      ...fx.keyRecord,
+      deleted: true,
+    });
   });
 
   it.each([false, 'false'])('masks the value when include_secret is %p', async (includeSecret) => {
@@ -198,7 +212,10 @@ describe('delete_smartlead_client_api_key', () => {
   });
 
   it('says which key was not found on a 404', async () => {
-    nock(SMARTLEAD).delete(`${KEYS}/46`).query(apiKey).reply(404, { success: false, error: { code: 'NOT_FOUND', message: 'Key not found' } });
+    nock(SMARTLEAD)
+      .delete(`${KEYS}/46`)
+      .query(apiKey)
+      .reply(404, { success: false, error: { code: 'NOT_FOUND', message: 'Key not found' } });
     expect(await zapierError(run('creates', 'delete_smartlead_client_api_key', { keyId: 46 }))).toEqual({
       name: 'AppError',
       message: `SmartLead has no client API key 46 (404 on DELETE ${KEYS}/46): Key not found.`,

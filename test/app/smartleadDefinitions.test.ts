@@ -48,7 +48,6 @@ describe.each(smartlead)('%s.%s', (kind, key) => {
     if (kind === 'triggers' && !op.display.hidden) expect(op.display.description).toMatch(/^Triggers when /);
   });
 
-
   it('keeps secrets in samples fake', () => {
     const value = op.operation.sample?.api_key;
     if (value !== undefined) expect(value).toMatch(/^(cl_live_(x+|y+)|\*{8}x{4})$/);

@@ -51,7 +51,9 @@ describe('find_smartlead_client_api_key', () => {
       .get(KEYS)
       .query({ ...apiKey, keyName: 'Production Key' })
       .reply(200, fx.listWrapped);
-    expect(await run('searches', 'find_smartlead_client_api_key', { keyName: 'Production Key', include_secret: includeSecret })).toEqual([fx.keyRecord]);
+    expect(await run('searches', 'find_smartlead_client_api_key', { keyName: 'Production Key', include_secret: includeSecret })).toEqual([
+      fx.keyRecord,
+    ]);
   });
 
   it.each([false, 'false'])('masks values when include_secret is %p', async (includeSecret) => {

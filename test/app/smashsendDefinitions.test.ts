@@ -42,7 +42,6 @@ describe.each(OPERATIONS)('%s.%s', (kind, key, label) => {
     expect(op.display.label).toBe(label);
     expect(op.display.description).toMatch(/^(Lists|Updates|Deletes|Replaces|Finds) .*SMASHSEND.*\.$/);
   });
-
 });
 
 it('the dropdown trigger is hidden and pages', () => {
@@ -51,10 +50,13 @@ it('the dropdown trigger is hidden and pages', () => {
   expect(list.operation.canPaginate).toBe(true);
 });
 
-it.each(['update_smashsend_api_key', 'delete_smashsend_api_key', 'rotate_smashsend_api_key'])('%s picks its key from the dropdown', (key) => {
-  const apiKeyId = operation('creates', key).operation.inputFields?.find((field) => field.key === 'apiKeyId');
-  expect(apiKeyId).toMatchObject({ required: true, dynamic: 'smashsend_api_key_list.id.displayName' });
-});
+it.each(['update_smashsend_api_key', 'delete_smashsend_api_key', 'rotate_smashsend_api_key'])(
+  '%s picks its key from the dropdown',
+  (key) => {
+    const apiKeyId = operation('creates', key).operation.inputFields?.find((field) => field.key === 'apiKeyId');
+    expect(apiKeyId).toMatchObject({ required: true, dynamic: 'smashsend_api_key_list.id.displayName' });
+  },
+);
 
 it('pairs Find SMASHSEND API Key with Create SMASHSEND API Key as Find or Create', () => {
   expect(App.searchOrCreates?.find_or_create_smashsend_api_key).toEqual({

@@ -80,7 +80,10 @@ describe('find_smashsend_api_key', () => {
     ['false', '********cdef'],
   ])('include_secret %p shows the secret as %p', async (includeSecret, secretKey) => {
     const key = fx.listedKey(1, { displayName: 'Billing', secretKey: 'sk_live_0123456789abcdef' });
-    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf([key], null));
+    nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, fx.listPageOf([key], null));
     const result = await run('searches', 'find_smashsend_api_key', { displayName: 'Billing', include_secret: includeSecret });
     expect(result).toEqual([{ ...key, secretKey }]);
   });

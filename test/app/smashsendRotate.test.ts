@@ -45,7 +45,9 @@ describe('rotate_smashsend_api_key', () => {
   });
 
   it('gives the new key the role in SMASHSEND spelling when the list spells it otherwise', async () => {
-    const scope = listAndCreate({ ...OLD, role: 'editor' }).delete(keyPath(OLD.id)).reply(200, DELETED);
+    const scope = listAndCreate({ ...OLD, role: 'editor' })
+      .delete(keyPath(OLD.id))
+      .reply(200, DELETED);
     expect(await rotate()).toMatchObject({ role: 'EDITOR', oldKeyDeleted: true });
     scope.done();
   });
@@ -105,7 +107,9 @@ describe('rotate_smashsend_api_key', () => {
     });
 
     it('says the old key is still live when the delete answer is an HTML page', async () => {
-      const scope = listAndCreate().delete(keyPath(OLD.id)).reply(502, '<html><body>Bad gateway</body></html>', { 'Content-Type': 'text/html' });
+      const scope = listAndCreate()
+        .delete(keyPath(OLD.id))
+        .reply(502, '<html><body>Bad gateway</body></html>', { 'Content-Type': 'text/html' });
       expect(await rotate()).toMatchObject({
         secretKey: NEW.secretKey,
         oldKeyDeleted: false,
@@ -126,7 +130,11 @@ describe('rotate_smashsend_api_key', () => {
     }
 
     it('400: the vendor message', async () => {
-      const scope = listThenCreateFails(400, { statusCode: 400, error: 'Bad Request', message: 'API key limit reached for this workspace' });
+      const scope = listThenCreateFails(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'API key limit reached for this workspace',
+      });
       expect(await zapierError(rotate())).toEqual({
         name: 'AppError',
         message: `SMASHSEND rejected the request (400 on POST ${KEYS}): API key limit reached for this workspace.`,
@@ -182,7 +190,8 @@ describe('rotate_smashsend_api_key', () => {
       .reply(200, fx.listPageOf([fx.listedKey(2)], null));
     expect(await zapierError(rotate('aki_missing'))).toEqual({
       name: 'AppError',
-      message: "SMASHSEND API key aki_missing was not found in the workspace's key list: nothing was created or deleted. Pick the key again from the list.",
+      message:
+        "SMASHSEND API key aki_missing was not found in the workspace's key list: nothing was created or deleted. Pick the key again from the list.",
       code: 'not_found',
     });
     scope.done();
@@ -207,7 +216,11 @@ describe('rotate_smashsend_api_key', () => {
     ['no key', undefined, 'apiKeyId is required and must be text.'],
     ['a key id that is a path', '../users/me', 'apiKeyId must contain only letters, digits, underscores and hyphens.'],
   ])('refuses %s before any request', async (_case, apiKeyId, message) => {
-    expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId }))).toEqual({ name: 'AppError', message, code: 'input' });
+    expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId }))).toEqual({
+      name: 'AppError',
+      message,
+      code: 'input',
+    });
     expect(unmatched).toEqual([]);
   });
 

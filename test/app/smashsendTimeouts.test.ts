@@ -26,7 +26,10 @@ const OLD = fx.listedKey(5, { displayName: 'CRM Sync', role: 'EDITOR' });
 const NEW = { ...fx.created.apiKey, displayName: 'CRM Sync', role: 'EDITOR', secretKey: 'sk_live_new123abc456def0123456789' };
 
 function listWithOldKey() {
-  return nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf([OLD], null));
+  return nock(SMASHSEND, BEARER)
+    .get(KEYS)
+    .query(listQuery())
+    .reply(200, fx.listPageOf([OLD], null));
 }
 
 describe('rotate_smashsend_api_key timeouts', () => {

@@ -54,23 +54,27 @@ describe('new_smashsend_api_key', () => {
 
 describe('create_smashsend_api_key', () => {
   it('posts the name and role and returns the full secret', async () => {
-    const scope = nock(SMASHSEND, bearer)
-      .post(keys, { displayName: 'New Integration API Key', role: 'API_USER' })
-      .reply(200, fx.created);
+    const scope = nock(SMASHSEND, bearer).post(keys, { displayName: 'New Integration API Key', role: 'API_USER' }).reply(200, fx.created);
     const result = await run('creates', 'create_smashsend_api_key', { displayName: ' New Integration API Key ', role: 'api_user' });
     expect(result).toEqual(fx.created.apiKey);
     scope.done();
   });
 
   it.each([
-    [504, 'The key may have been created anyway: use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.'],
+    [
+      504,
+      'The key may have been created anyway: use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.',
+    ],
     [503, 'A retry may help.'],
-  ])('answered %i: a gateway timeout says how to check (the key may exist), an unavailable service that a retry may help', async (status, advice) => {
-    nock(SMASHSEND).post(keys).reply(status, { statusCode: status, error: 'Upstream', message: 'Upstream trouble' });
-    expect((await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'x', role: 'EDITOR' }))).message).toBe(
-      `SMASHSEND had a server error (${status} on POST ${keys}): Upstream trouble. ${advice}`,
-    );
-  });
+  ])(
+    'answered %i: a gateway timeout says how to check (the key may exist), an unavailable service that a retry may help',
+    async (status, advice) => {
+      nock(SMASHSEND).post(keys).reply(status, { statusCode: status, error: 'Upstream', message: 'Upstream trouble' });
+      expect((await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'x', role: 'EDITOR' }))).message).toBe(
+        `SMASHSEND had a server error (${status} on POST ${keys}): Upstream trouble. ${advice}`,
+      );
+    },
+  );
 
   it('refuses an unknown role before any request', async () => {
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'x', role: 'OWNER' }))).toEqual({

@@ -69,9 +69,17 @@ describe('update_smashsend_api_key', () => {
   it.each([
     ['no key', { displayName: 'x' }, 'apiKeyId is required and must be text.'],
     ['a blank key', { apiKeyId: '   ', displayName: 'x' }, 'apiKeyId must not be empty.'],
-    ['a key id that is a path', { apiKeyId: '../users/me', displayName: 'x' }, 'apiKeyId must contain only letters, digits, underscores and hyphens.'],
+    [
+      'a key id that is a path',
+      { apiKeyId: '../users/me', displayName: 'x' },
+      'apiKeyId must contain only letters, digits, underscores and hyphens.',
+    ],
     ['nothing to change', { apiKeyId: ID }, 'displayName or role must be given: there is nothing to change otherwise.'],
-    ['blank changes', { apiKeyId: ID, displayName: ' ', role: '' }, 'displayName or role must be given: there is nothing to change otherwise.'],
+    [
+      'blank changes',
+      { apiKeyId: ID, displayName: ' ', role: '' },
+      'displayName or role must be given: there is nothing to change otherwise.',
+    ],
     ['an unknown role', { apiKeyId: ID, role: 'OWNER' }, 'role must be one of EDITOR, VIEWER, API_USER.'],
     ['a 256-character name', { apiKeyId: ID, displayName: 'x'.repeat(256) }, 'displayName must be at most 255 characters long.'],
   ])('refuses %s before any request', async (_case, input, message) => {
@@ -80,7 +88,9 @@ describe('update_smashsend_api_key', () => {
   });
 
   it('checks the input before discovering the workspace', async () => {
-    const error = await zapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: ID }, { smashsend_api_key: AUTH.smashsend_api_key }));
+    const error = await zapierError(
+      run('creates', 'update_smashsend_api_key', { apiKeyId: ID }, { smashsend_api_key: AUTH.smashsend_api_key }),
+    );
     expect(error.code).toBe('input');
     expect(unmatched).toEqual([]);
   });
@@ -97,7 +107,9 @@ describe('delete_smashsend_api_key', () => {
   });
 
   it('reads isDeleted as SMASHSEND sent it, and true when it sent none', async () => {
-    nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, { ...fx.deleted, isDeleted: false });
+    nock(SMASHSEND, BEARER)
+      .delete(keyPath(ID))
+      .reply(200, { ...fx.deleted, isDeleted: false });
     expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID })).toMatchObject({ isDeleted: false });
     nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, { apiKey: fx.deleted.apiKey });
     expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID })).toMatchObject({ isDeleted: true });

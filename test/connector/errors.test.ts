@@ -19,7 +19,19 @@ import {
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';
-import { SMARTE, SMARTE_KEY, SMARTLEAD, SMARTLEAD_KEY, SMASHSEND, SMASHSEND_KEY, describeError, failure, rejectionOf, useNock, vendorAnswers } from './support';
+import {
+  SMARTE,
+  SMARTE_KEY,
+  SMARTLEAD,
+  SMARTLEAD_KEY,
+  SMASHSEND,
+  SMASHSEND_KEY,
+  describeError,
+  failure,
+  rejectionOf,
+  useNock,
+  vendorAnswers,
+} from './support';
 
 useNock();
 
@@ -130,7 +142,13 @@ const cases: ErrorCase[] = [
   {
     name: '422 {error: {code, message, details}}',
     status: 422,
-    body: { error: { code: 'VALIDATION_ERROR', message: 'Request validation failed', details: [{ field: 'keyName', message: 'must match pattern' }] } },
+    body: {
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Request validation failed',
+        details: [{ field: 'keyName', message: 'must match pattern' }],
+      },
+    },
     type: ValidationError,
     kind: 'validation',
     retryable: false,
@@ -204,7 +222,15 @@ const cases: ErrorCase[] = [
   },
   { name: '500', status: 500, body: { message: 'Internal server error' }, type: ServerError, kind: 'server', retryable: true },
   { name: '502 with a JSON body', status: 502, body: { message: 'Bad gateway' }, type: ServerError, kind: 'server', retryable: true },
-  { name: '503 with a plain-text body', status: 503, body: 'Service Unavailable', type: ServerError, kind: 'server', retryable: true, check: (e) => expect(e.vendorMessage).toBe('Service Unavailable') },
+  {
+    name: '503 with a plain-text body',
+    status: 503,
+    body: 'Service Unavailable',
+    type: ServerError,
+    kind: 'server',
+    retryable: true,
+    check: (e) => expect(e.vendorMessage).toBe('Service Unavailable'),
+  },
   {
     name: '502 with an HTML page',
     status: 502,
@@ -237,8 +263,24 @@ const cases: ErrorCase[] = [
     retryable: true,
     check: (e) => expect(reasonOf(e)).toBe('html'),
   },
-  { name: '200 with an empty body', status: 200, body: '', type: BadResponseError, kind: 'bad_response', retryable: true, check: (e) => expect(reasonOf(e)).toBe('empty') },
-  { name: '200 with only whitespace', status: 200, body: ' \n ', type: BadResponseError, kind: 'bad_response', retryable: true, check: (e) => expect(reasonOf(e)).toBe('empty') },
+  {
+    name: '200 with an empty body',
+    status: 200,
+    body: '',
+    type: BadResponseError,
+    kind: 'bad_response',
+    retryable: true,
+    check: (e) => expect(reasonOf(e)).toBe('empty'),
+  },
+  {
+    name: '200 with only whitespace',
+    status: 200,
+    body: ' \n ',
+    type: BadResponseError,
+    kind: 'bad_response',
+    retryable: true,
+    check: (e) => expect(reasonOf(e)).toBe('empty'),
+  },
   {
     name: '200 with malformed JSON',
     status: 200,
@@ -248,7 +290,15 @@ const cases: ErrorCase[] = [
     retryable: true,
     check: (e) => expect(reasonOf(e)).toBe('malformed'),
   },
-  { name: '200 with a wrong shape', status: 200, body: { data: 'unexpected', apiKey: 'unexpected' }, type: BadResponseError, kind: 'bad_response', retryable: true, check: (e) => expect(reasonOf(e)).toBe('shape') },
+  {
+    name: '200 with a wrong shape',
+    status: 200,
+    body: { data: 'unexpected', apiKey: 'unexpected' },
+    type: BadResponseError,
+    kind: 'bad_response',
+    retryable: true,
+    check: (e) => expect(reasonOf(e)).toBe('shape'),
+  },
   {
     name: '200 with {ok: false, error: {code, message}}',
     status: 200,
@@ -264,7 +314,10 @@ const cases: ErrorCase[] = [
   {
     name: '200 with {success: false, error: {code, message, details}}',
     status: 200,
-    body: { success: false, error: { code: 'INVALID', message: 'Invalid input', details: [{ field: 'email', message: 'is not allowed' }] } },
+    body: {
+      success: false,
+      error: { code: 'INVALID', message: 'Invalid input', details: [{ field: 'email', message: 'is not allowed' }] },
+    },
     type: ValidationError,
     kind: 'validation',
     retryable: false,
@@ -273,8 +326,22 @@ const cases: ErrorCase[] = [
       expect(fieldErrorsOf(e)).toEqual(['email: is not allowed']);
     },
   },
-  { name: '409 (a conflict, e.g. a key that already exists)', status: 409, body: { message: 'Conflict' }, type: ValidationError, kind: 'validation', retryable: false },
-  { name: '405 (an unexpected status)', status: 405, body: { message: 'Method Not Allowed' }, type: HttpError, kind: 'http', retryable: false },
+  {
+    name: '409 (a conflict, e.g. a key that already exists)',
+    status: 409,
+    body: { message: 'Conflict' },
+    type: ValidationError,
+    kind: 'validation',
+    retryable: false,
+  },
+  {
+    name: '405 (an unexpected status)',
+    status: 405,
+    body: { message: 'Method Not Allowed' },
+    type: HttpError,
+    kind: 'http',
+    retryable: false,
+  },
 ];
 
 describe.each(calls)('$vendor $method $path', (call) => {
@@ -303,7 +370,16 @@ describe('exact user-facing messages', () => {
   const smashsend = () => new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).deleteApiKey('aki_abc123def456');
 
   it.each<[string, () => Promise<unknown>, string, string, number, unknown, Record<string, string>, string]>([
-    ['SmartLead 401', smartlead, SMARTLEAD, reset, 401, smartleadFx.error401, {}, `SmartLead rejected the API key (401 on PUT ${reset}): Invalid or missing API key.`],
+    [
+      'SmartLead 401',
+      smartlead,
+      SMARTLEAD,
+      reset,
+      401,
+      smartleadFx.error401,
+      {},
+      `SmartLead rejected the API key (401 on PUT ${reset}): Invalid or missing API key.`,
+    ],
     [
       'SmartLead 422',
       smartlead,
@@ -326,9 +402,36 @@ describe('exact user-facing messages', () => {
       {},
       `SmartLead had a server error (an HTML error page) (502 on PUT ${reset}). A retry may help.`,
     ],
-    ['SmartLead 200 HTML', smartlead, SMARTLEAD, reset, 200, '<html></html>', {}, `SmartLead sent an HTML page instead of JSON (200 on PUT ${reset}). A retry may help.`],
-    ['SmartLead 200 empty', smartlead, SMARTLEAD, reset, 200, '', {}, `SmartLead sent an empty response (200 on PUT ${reset}). A retry may help.`],
-    ['SmartLead 200 malformed', smartlead, SMARTLEAD, reset, 200, '{"ok":', {}, `SmartLead sent malformed JSON (200 on PUT ${reset}). A retry may help.`],
+    [
+      'SmartLead 200 HTML',
+      smartlead,
+      SMARTLEAD,
+      reset,
+      200,
+      '<html></html>',
+      {},
+      `SmartLead sent an HTML page instead of JSON (200 on PUT ${reset}). A retry may help.`,
+    ],
+    [
+      'SmartLead 200 empty',
+      smartlead,
+      SMARTLEAD,
+      reset,
+      200,
+      '',
+      {},
+      `SmartLead sent an empty response (200 on PUT ${reset}). A retry may help.`,
+    ],
+    [
+      'SmartLead 200 malformed',
+      smartlead,
+      SMARTLEAD,
+      reset,
+      200,
+      '{"ok":',
+      {},
+      `SmartLead sent malformed JSON (200 on PUT ${reset}). A retry may help.`,
+    ],
     [
       'SmartLead 200 {ok:false}',
       smartlead,
@@ -340,7 +443,16 @@ describe('exact user-facing messages', () => {
       `SmartLead reported a failure (200 on PUT ${reset}): Key is locked.`,
     ],
     ['SmartLead 409', smartlead, SMARTLEAD, reset, 409, 'Conflict', {}, `SmartLead rejected the request (409 on PUT ${reset}): Conflict.`],
-    ['SmartLead 405', smartlead, SMARTLEAD, reset, 405, 'Method Not Allowed', {}, `SmartLead answered with unexpected status 405 (405 on PUT ${reset}): Method Not Allowed.`],
+    [
+      'SmartLead 405',
+      smartlead,
+      SMARTLEAD,
+      reset,
+      405,
+      'Method Not Allowed',
+      {},
+      `SmartLead answered with unexpected status 405 (405 on PUT ${reset}): Method Not Allowed.`,
+    ],
     [
       'SMASHSEND 401',
       smashsend,
@@ -402,7 +514,9 @@ describe('exact user-facing messages', () => {
   it('SMARTe 429 with its {error: {code, message, status}} body', async () => {
     vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 429, body: smarteFx.rateLimited, headers: { 'Retry-After': '5' } });
     const error = await failure(new SmarteClient(SMARTE_KEY).listKeys(), RateLimitError);
-    expect(error.message).toBe('SMARTe rate limit reached (429 on POST /signals/v1/key/view): Rate limit exceeded for your organisation. Retry after 5 s.');
+    expect(error.message).toBe(
+      'SMARTe rate limit reached (429 on POST /signals/v1/key/view): Rate limit exceeded for your organisation. Retry after 5 s.',
+    );
     expect(error.retryAfterSeconds).toBe(5);
   });
 
@@ -416,9 +530,14 @@ describe('exact user-facing messages', () => {
 describe('wrong-shape messages name the path, never the received value', () => {
   it('SMASHSEND: names apiKey.items.0.id and not the value', async () => {
     const path = `/v1/workspaces/${WS}/api-keys`;
-    vendorAnswers(SMASHSEND, 'GET', path, { status: 200, body: { apiKeys: { items: [{ ...smashsendFx.listPage.apiKeys.items[0], id: 12345 }] } } });
+    vendorAnswers(SMASHSEND, 'GET', path, {
+      status: 200,
+      body: { apiKeys: { items: [{ ...smashsendFx.listPage.apiKeys.items[0], id: 12345 }] } },
+    });
     const error = await failure(new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).listApiKeys(), BadResponseError);
-    expect(error.message).toBe(`SMASHSEND sent an unexpected response (200 on GET ${path}): apiKeys.items.0.id: expected string. A retry may help.`);
+    expect(error.message).toBe(
+      `SMASHSEND sent an unexpected response (200 on GET ${path}): apiKeys.items.0.id: expected string. A retry may help.`,
+    );
     expect(error.message).not.toContain('12345');
   });
 
@@ -426,7 +545,9 @@ describe('wrong-shape messages name the path, never the received value', () => {
     const record = { ...smarteFx.userKey, status: 7 };
     vendorAnswers(SMARTE, 'POST', '/signals/v1/key/update', { status: 200, body: { data: record } });
     const error = await failure(new SmarteClient(SMARTE_KEY).suspendKey('dev.udi_user@smarte.pro'), BadResponseError);
-    expect(error.message).toBe('SMARTe sent an unexpected response (200 on POST /signals/v1/key/update): data.status: expected string. A retry may help.');
+    expect(error.message).toBe(
+      'SMARTe sent an unexpected response (200 on POST /signals/v1/key/update): data.status: expected string. A retry may help.',
+    );
     expect(error.message).not.toContain(smarteFx.userKey.apiKey);
   });
 

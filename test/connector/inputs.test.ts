@@ -27,7 +27,12 @@ async function inputError(call: () => Promise<unknown>): Promise<InputError> {
 type Case = [label: string, value: unknown, field: string, message: string];
 
 /** Checks one table of bad inputs against one method, with a transport that must never be called. */
-function refuses(vendor: Vendor, method: string, run: (value: unknown, transport: ReturnType<typeof forbiddenTransport>) => Promise<unknown>, cases: Case[]): void {
+function refuses(
+  vendor: Vendor,
+  method: string,
+  run: (value: unknown, transport: ReturnType<typeof forbiddenTransport>) => Promise<unknown>,
+  cases: Case[],
+): void {
   describe(`${vendor} ${method}`, () => {
     it.each(cases)('refuses %s before any request', async (_label, value, field, message) => {
       const fake = forbiddenTransport();
@@ -77,8 +82,18 @@ function idCases(field: string): Case[] {
 describe('SmartLead', () => {
   const client = (fake: ReturnType<typeof forbiddenTransport>) => new SmartLeadClient('sl_key', { transport: fake.transport });
 
-  refuses('SmartLead', 'createClientApiKey keyName', (keyName, fake) => client(fake).createClientApiKey({ clientId: 301, keyName: keyName as string }), keyNameCases);
-  refuses('SmartLead', 'createClientApiKey clientId', (clientId, fake) => client(fake).createClientApiKey({ clientId: clientId as number, keyName: 'Production Key' }), idCases('clientId'));
+  refuses(
+    'SmartLead',
+    'createClientApiKey keyName',
+    (keyName, fake) => client(fake).createClientApiKey({ clientId: 301, keyName: keyName as string }),
+    keyNameCases,
+  );
+  refuses(
+    'SmartLead',
+    'createClientApiKey clientId',
+    (clientId, fake) => client(fake).createClientApiKey({ clientId: clientId as number, keyName: 'Production Key' }),
+    idCases('clientId'),
+  );
   refuses('SmartLead', 'resetClientApiKey keyId', (keyId, fake) => client(fake).resetClientApiKey(keyId as number), idCases('keyId'));
   refuses('SmartLead', 'deleteClientApiKey keyId', (keyId, fake) => client(fake).deleteClientApiKey(keyId as number), idCases('keyId'));
   refuses('SmartLead', 'listClientApiKeys filter', (filter, fake) => client(fake).listClientApiKeys(filter as object), [
@@ -99,7 +114,8 @@ describe('SmartLead', () => {
 });
 
 describe('SMASHSEND', () => {
-  const client = (fake: ReturnType<typeof forbiddenTransport>) => new SmashsendClient('sk_key', { workspaceId: WS, transport: fake.transport });
+  const client = (fake: ReturnType<typeof forbiddenTransport>) =>
+    new SmashsendClient('sk_key', { workspaceId: WS, transport: fake.transport });
   // Without a workspace, a bad input must still fail before the discovery request.
   const undiscovered = (fake: ReturnType<typeof forbiddenTransport>) => new SmashsendClient('sk_key', { transport: fake.transport });
 
@@ -116,31 +132,59 @@ describe('SMASHSEND', () => {
     ['a missing id', undefined, 'apiKeyId', 'apiKeyId is required and must be text.'],
     ['an id of 129 characters', 'a'.repeat(129), 'apiKeyId', 'apiKeyId must be at most 128 characters long.'],
   ];
-  refuses('SMASHSEND', 'updateApiKey apiKeyId', (id, fake) => client(fake).updateApiKey(id as string, { displayName: 'Renamed' }), apiKeyIdCases);
+  refuses(
+    'SMASHSEND',
+    'updateApiKey apiKeyId',
+    (id, fake) => client(fake).updateApiKey(id as string, { displayName: 'Renamed' }),
+    apiKeyIdCases,
+  );
   refuses('SMASHSEND', 'deleteApiKey apiKeyId', (id, fake) => client(fake).deleteApiKey(id as string), apiKeyIdCases);
-  refuses('SMASHSEND', 'deleteApiKey apiKeyId (no workspace yet)', (id, fake) => undiscovered(fake).deleteApiKey(id as string), apiKeyIdCases.slice(0, 3));
+  refuses(
+    'SMASHSEND',
+    'deleteApiKey apiKeyId (no workspace yet)',
+    (id, fake) => undiscovered(fake).deleteApiKey(id as string),
+    apiKeyIdCases.slice(0, 3),
+  );
 
   const roleRule = 'role must be one of EDITOR, VIEWER, API_USER.';
   refuses('SMASHSEND', 'createApiKey', (input, fake) => client(fake).createApiKey(input as { displayName: string; role: string }), [
     ['an empty displayName', { displayName: '', role: 'API_USER' }, 'displayName', 'displayName must not be empty.'],
     ['a whitespace displayName', { displayName: '  ', role: 'API_USER' }, 'displayName', 'displayName must not be empty.'],
     ['a missing displayName', { role: 'API_USER' }, 'displayName', 'displayName is required and must be text.'],
-    ['a displayName of 256 characters', { displayName: LONG_256, role: 'API_USER' }, 'displayName', 'displayName must be at most 255 characters long.'],
+    [
+      'a displayName of 256 characters',
+      { displayName: LONG_256, role: 'API_USER' },
+      'displayName',
+      'displayName must be at most 255 characters long.',
+    ],
     ["role 'OWNER'", { displayName: 'Zapier', role: 'OWNER' }, 'role', roleRule],
     ["role 'ADMIN'", { displayName: 'Zapier', role: 'ADMIN' }, 'role', roleRule],
     ['an empty role', { displayName: 'Zapier', role: '' }, 'role', 'role must not be empty.'],
     ['a missing role', { displayName: 'Zapier' }, 'role', 'role is required and must be text.'],
   ]);
-  refuses('SMASHSEND', 'createApiKey (no workspace yet)', (input, fake) => undiscovered(fake).createApiKey(input as { displayName: string; role: string }), [
-    ["role 'OWNER'", { displayName: 'Zapier', role: 'OWNER' }, 'role', roleRule],
-  ]);
+  refuses(
+    'SMASHSEND',
+    'createApiKey (no workspace yet)',
+    (input, fake) => undiscovered(fake).createApiKey(input as { displayName: string; role: string }),
+    [["role 'OWNER'", { displayName: 'Zapier', role: 'OWNER' }, 'role', roleRule]],
+  );
 
-  refuses('SMASHSEND', 'updateApiKey changes', (changes, fake) => client(fake).updateApiKey('aki_abc123def456', changes as { displayName?: string; role?: string }), [
-    ['neither displayName nor role', {}, 'displayName', 'displayName or role must be given: there is nothing to change otherwise.'],
-    ['a blank displayName and no role', { displayName: '  ' }, 'displayName', 'displayName or role must be given: there is nothing to change otherwise.'],
-    ["role 'OWNER'", { role: 'OWNER' }, 'role', roleRule],
-    ['a displayName of 256 characters', { displayName: LONG_256 }, 'displayName', 'displayName must be at most 255 characters long.'],
-  ]);
+  refuses(
+    'SMASHSEND',
+    'updateApiKey changes',
+    (changes, fake) => client(fake).updateApiKey('aki_abc123def456', changes as { displayName?: string; role?: string }),
+    [
+      ['neither displayName nor role', {}, 'displayName', 'displayName or role must be given: there is nothing to change otherwise.'],
+      [
+        'a blank displayName and no role',
+        { displayName: '  ' },
+        'displayName',
+        'displayName or role must be given: there is nothing to change otherwise.',
+      ],
+      ["role 'OWNER'", { role: 'OWNER' }, 'role', roleRule],
+      ['a displayName of 256 characters', { displayName: LONG_256 }, 'displayName', 'displayName must be at most 255 characters long.'],
+    ],
+  );
 
   const limitRule = 'limit must be a whole number from 1 to 100.';
   const listCases: Case[] = [
@@ -223,11 +267,26 @@ describe('input errors arrive as rejections, like every other failure of a Promi
   // suspendKey/reactivateKey) run their checks synchronously, so a bad input throws out of the call itself
   // instead of rejecting the returned promise: `client.deleteClientApiKey(0).catch(handle)` never reaches `handle`.
   it.each<[string, () => Promise<unknown>]>([
-    ['SmartLead createClientApiKey', () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).createClientApiKey({ clientId: 0, keyName: 'x' })],
-    ['SmartLead resetClientApiKey', () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).resetClientApiKey(0)],
-    ['SmartLead listClientApiKeys', () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).listClientApiKeys({ clientId: 0 })],
-    ['SmartLead deleteClientApiKey', () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).deleteClientApiKey(0)],
-    ['SMASHSEND deleteApiKey', () => new SmashsendClient('sk_key', { workspaceId: WS, transport: forbiddenTransport().transport }).deleteApiKey('../x')],
+    [
+      'SmartLead createClientApiKey',
+      () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).createClientApiKey({ clientId: 0, keyName: 'x' }),
+    ],
+    [
+      'SmartLead resetClientApiKey',
+      () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).resetClientApiKey(0),
+    ],
+    [
+      'SmartLead listClientApiKeys',
+      () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).listClientApiKeys({ clientId: 0 }),
+    ],
+    [
+      'SmartLead deleteClientApiKey',
+      () => new SmartLeadClient('sl_key', { transport: forbiddenTransport().transport }).deleteClientApiKey(0),
+    ],
+    [
+      'SMASHSEND deleteApiKey',
+      () => new SmashsendClient('sk_key', { workspaceId: WS, transport: forbiddenTransport().transport }).deleteApiKey('../x'),
+    ],
     ['SMARTe createKey', () => new SmarteClient('WG+key', { transport: forbiddenTransport().transport }).createKey('nope')],
     ['SMARTe suspendKey', () => new SmarteClient('WG+key', { transport: forbiddenTransport().transport }).suspendKey('nope')],
     ['SMARTe reactivateKey', () => new SmarteClient('WG+key', { transport: forbiddenTransport().transport }).reactivateKey('nope')],

@@ -39,7 +39,11 @@ const subjects: Subject[] = [
     key: SMASHSEND_KEY,
     run: (transport) => new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport }).deleteApiKey('aki_abc123def456'),
   },
-  { vendor: 'SMARTe', key: SMARTE_KEY, run: (transport) => new SmarteClient(SMARTE_KEY, { transport }).suspendKey('dev.udi_user@smarte.pro') },
+  {
+    vendor: 'SMARTe',
+    key: SMARTE_KEY,
+    run: (transport) => new SmarteClient(SMARTE_KEY, { transport }).suspendKey('dev.udi_user@smarte.pro'),
+  },
 ];
 
 /** Every string an error exposes: its message and all its own fields. */
@@ -50,7 +54,10 @@ function everythingIn(error: ConnectorError): string {
 function echoes(key: string): Array<[string, TransportResponse]> {
   return [
     ['a 401 {message} quoting the key', answer(401, { message: `Invalid API key ${key}` })],
-    ['a 401 {statusCode, error, message}', answer(401, { statusCode: 401, error: `Unauthorized: ${key}`, message: `Key "${key}" is not valid.` })],
+    [
+      'a 401 {statusCode, error, message}',
+      answer(401, { statusCode: 401, error: `Unauthorized: ${key}`, message: `Key "${key}" is not valid.` }),
+    ],
     ['a 403 {error: "…"}', answer(403, { error: `Key ${key} may not do this` })],
     ['a 404 plain-text body', answer(404, `Cannot PUT /api?api_key=${key}`)],
     [
@@ -59,11 +66,19 @@ function echoes(key: string): Array<[string, TransportResponse]> {
     ],
     [
       'a 422 {error: {code, message, details}} quoting the key in details',
-      answer(422, { error: { code: 'VALIDATION', message: `Bad key ${key}`, details: [{ field: 'api_key', message: `value ${key} rejected` }] } }),
+      answer(422, {
+        error: { code: 'VALIDATION', message: `Bad key ${key}`, details: [{ field: 'api_key', message: `value ${key} rejected` }] },
+      }),
     ],
-    ['a 429 {error: {code, message, status}}', answer(429, { error: { code: 'rate_limit_exceeded', message: `Too many requests for ${key}`, status: 429 } }, { 'retry-after': '3' })],
+    [
+      'a 429 {error: {code, message, status}}',
+      answer(429, { error: { code: 'rate_limit_exceeded', message: `Too many requests for ${key}`, status: 429 } }, { 'retry-after': '3' }),
+    ],
     ['a 500 {message}', answer(500, { message: `Upstream failed for key=${key}` })],
-    ['a 200 {ok: false, error}', answer(200, { ok: false, error: { code: 'E', message: `Key ${key} is suspended`, details: [`key ${key}`] } })],
+    [
+      'a 200 {ok: false, error}',
+      answer(200, { ok: false, error: { code: 'E', message: `Key ${key} is suspended`, details: [`key ${key}`] } }),
+    ],
     ['a 200 {success: false, error}', answer(200, { success: false, error: `Key ${key} is suspended` })],
   ];
 }
@@ -79,7 +94,10 @@ describe.each(subjects)('$vendor redacts its key from what the vendor echoes', (
   });
 
   it('given a transport failure whose message holds the URL and the key, the error does not carry it', async () => {
-    const cause = Object.assign(new Error(`request to https://vendor.example/x?api_key=${subject.key} failed, reason: connect ECONNREFUSED`), { code: 'ECONNREFUSED' });
+    const cause = Object.assign(
+      new Error(`request to https://vendor.example/x?api_key=${subject.key} failed, reason: connect ECONNREFUSED`),
+      { code: 'ECONNREFUSED' },
+    );
     const error = await failure(subject.run(fakeTransport(cause).transport), ConnectorError);
     expect(error.kind).toBe('network');
     expect(everythingIn(error)).not.toContain(subject.key);
@@ -148,7 +166,10 @@ describe('on the wire, the key travels only where the vendor expects it', () => 
 
   it('SMASHSEND: only in the Authorization header', async () => {
     const seen = vendorAnswers(SMASHSEND, 'POST', `/v1/workspaces/${WS}/api-keys`, { status: 200, body: smashsendFx.created });
-    await new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).createApiKey({ displayName: 'New Integration API Key', role: 'API_USER' });
+    await new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).createApiKey({
+      displayName: 'New Integration API Key',
+      role: 'API_USER',
+    });
     expect(seen[0].headers.authorization).toBe(`Bearer ${SMASHSEND_KEY}`);
     expect(otherHeaderValues(seen[0], 'authorization')).not.toContain(SMASHSEND_KEY);
     expect(JSON.stringify(seen[0].query)).not.toContain(SMASHSEND_KEY);

@@ -106,7 +106,9 @@ describe('SmarteClient.createKey', () => {
     vendorAnswers(SMARTE, 'POST', CREATE, { status: 200, body: { message: 'Key generated successfully' } });
     const error = await failure(client().createKey('new.user@smarte.pro'), BadResponseError);
     expect(error.reason).toBe('shape');
-    expect(error.message).toBe('SMARTe sent an unexpected response (200 on POST /signals/v1/key/createsignalapikey): data is missing. A retry may help.');
+    expect(error.message).toBe(
+      'SMARTe sent an unexpected response (200 on POST /signals/v1/key/createsignalapikey): data is missing. A retry may help.',
+    );
   });
 });
 
@@ -120,7 +122,10 @@ describe('SmarteClient.suspendKey and reactivateKey', () => {
 
   it('reactivate posts {email, action: "activate"} and returns the updated record', async () => {
     const seen = vendorAnswers(SMARTE, 'POST', UPDATE, { status: 200, body: fx.reactivated });
-    expect(await client().reactivateKey('dev.udi_user@smarte.pro')).toEqual({ ...fx.reactivated.data, message: 'Key activated successfully' });
+    expect(await client().reactivateKey('dev.udi_user@smarte.pro')).toEqual({
+      ...fx.reactivated.data,
+      message: 'Key activated successfully',
+    });
     expect(seen).toHaveLength(1);
     expectPost(seen[0], UPDATE, { email: 'dev.udi_user@smarte.pro', action: 'activate' });
   });
@@ -165,7 +170,14 @@ describe('SmarteClient and its transport', () => {
     const headers = { 'api-key': SMARTE_KEY };
     expect(fake.requests).toEqual([
       { method: 'POST', url: `${SMARTE}${VIEW}`, query: {}, headers, body: {}, timeoutMs: 10_000, bulk: true },
-      { method: 'POST', url: `${SMARTE}${UPDATE}`, query: {}, headers, body: { email: 'dev.udi_user@smarte.pro', action: 'suspend' }, timeoutMs: 10_000 },
+      {
+        method: 'POST',
+        url: `${SMARTE}${UPDATE}`,
+        query: {},
+        headers,
+        body: { email: 'dev.udi_user@smarte.pro', action: 'suspend' },
+        timeoutMs: 10_000,
+      },
     ]);
   });
 });

@@ -3,7 +3,18 @@
 
 import { AuthError, BadResponseError, SmashsendClient, type SmashsendApiKey } from '../../connector';
 import * as fx from '../fixtures/smashsend';
-import { SMASHSEND, SMASHSEND_KEY, answer, collect, describeError, fakeTransport, failure, useNock, vendorAnswers, type SeenRequest } from './support';
+import {
+  SMASHSEND,
+  SMASHSEND_KEY,
+  answer,
+  collect,
+  describeError,
+  fakeTransport,
+  failure,
+  useNock,
+  vendorAnswers,
+  type SeenRequest,
+} from './support';
 
 useNock();
 
@@ -56,7 +67,10 @@ describe('SmashsendClient.workspaceId', () => {
   });
 
   it('falls back to GET /v1/api-keys/current when /v1/users/me answers 404', async () => {
-    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'User not found' } });
+    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', {
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'User not found' },
+    });
     vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', { status: 200, body: fx.currentKey }, seen);
     expect(await new SmashsendClient(SMASHSEND_KEY).workspaceId()).toBe(WS);
     expect(seen.map((r) => r.path)).toEqual(['/v1/users/me', '/v1/api-keys/current']);
@@ -130,7 +144,11 @@ describe('SmashsendClient.listApiKeys', () => {
     ['limit', { limit: 100 }, { limit: '100' }],
     ['sort', { sort: 'createdAt.asc' as const }, { sort: 'createdAt.asc' }],
     ['startAt', { startAt: '2024-03-10T14:30:00Z' }, { startAt: '2024-03-10T14:30:00Z' }],
-    ['all three', { limit: 1, sort: 'createdAt.desc' as const, startAt: '2024-03-10T14:30:00Z' }, { limit: '1', sort: 'createdAt.desc', startAt: '2024-03-10T14:30:00Z' }],
+    [
+      'all three',
+      { limit: 1, sort: 'createdAt.desc' as const, startAt: '2024-03-10T14:30:00Z' },
+      { limit: '1', sort: 'createdAt.desc', startAt: '2024-03-10T14:30:00Z' },
+    ],
   ])('sends %s in the query', async (_name, options, query) => {
     const seen = vendorAnswers(SMASHSEND, 'GET', keysPath, { status: 200, body: fx.listPage });
     await client().listApiKeys(options);
@@ -138,8 +156,15 @@ describe('SmashsendClient.listApiKeys', () => {
   });
 
   it('given hasMore and a cursor, returns them', async () => {
-    vendorAnswers(SMASHSEND, 'GET', keysPath, { status: 200, body: { apiKeys: { ...fx.listPage.apiKeys, hasMore: true, startAt: '2024-03-10T14:30:00Z' } } });
-    expect(await client().listApiKeys({ limit: 2 })).toEqual({ items: fx.listPage.apiKeys.items, hasMore: true, startAt: '2024-03-10T14:30:00Z' });
+    vendorAnswers(SMASHSEND, 'GET', keysPath, {
+      status: 200,
+      body: { apiKeys: { ...fx.listPage.apiKeys, hasMore: true, startAt: '2024-03-10T14:30:00Z' } },
+    });
+    expect(await client().listApiKeys({ limit: 2 })).toEqual({
+      items: fx.listPage.apiKeys.items,
+      hasMore: true,
+      startAt: '2024-03-10T14:30:00Z',
+    });
   });
 
   it('given a page without hasMore and startAt, reads it as the last page', async () => {
@@ -150,7 +175,12 @@ describe('SmashsendClient.listApiKeys', () => {
 
 /** A key numbered n, and a page of such keys with the given paging fields. */
 function keyNumber(n: number): SmashsendApiKey {
-  return { ...fx.listPage.apiKeys.items[0], id: `aki_${n}`, displayName: `Key ${n}`, createdAt: `2024-03-${String(20 - n).padStart(2, '0')}T10:00:00Z` };
+  return {
+    ...fx.listPage.apiKeys.items[0],
+    id: `aki_${n}`,
+    displayName: `Key ${n}`,
+    createdAt: `2024-03-${String(20 - n).padStart(2, '0')}T10:00:00Z`,
+  };
 }
 function page(numbers: number[], hasMore: boolean, startAt: string | null) {
   return { apiKeys: { items: numbers.map(keyNumber), hasMore, startAt } };
@@ -167,7 +197,11 @@ describe('SmashsendClient.pages and allApiKeys', () => {
       { items: [keyNumber(3), keyNumber(4)], hasMore: true, startAt: 'cursor-2' },
       { items: [keyNumber(5)], hasMore: false, startAt: null },
     ]);
-    expect(seen.map((r) => r.query)).toEqual([{ limit: '100' }, { limit: '100', startAt: 'cursor-1' }, { limit: '100', startAt: 'cursor-2' }]);
+    expect(seen.map((r) => r.query)).toEqual([
+      { limit: '100' },
+      { limit: '100', startAt: 'cursor-1' },
+      { limit: '100', startAt: 'cursor-2' },
+    ]);
     for (const request of seen) expect(request.path).toBe(keysPath);
   });
 
@@ -233,11 +267,19 @@ describe('SmashsendClient.pages and allApiKeys', () => {
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport });
     const error = await failure(collect(smashsend.pages()), BadResponseError);
     expect(error.reason).toBe('shape');
-    expect(fake.requests.map((r) => r.query)).toEqual([{ limit: '100' }, { limit: '100', startAt: 'cursor-1' }, { limit: '100', startAt: 'cursor-2' }]);
+    expect(fake.requests.map((r) => r.query)).toEqual([
+      { limit: '100' },
+      { limit: '100', startAt: 'cursor-1' },
+      { limit: '100', startAt: 'cursor-2' },
+    ]);
   });
 
   it('given the same cursor twice in a row, stops after the second page', async () => {
-    const fake = fakeTransport(answer(200, page([1], true, 'cursor-1')), answer(200, page([2], true, 'cursor-1')), answer(200, page([3], false, null)));
+    const fake = fakeTransport(
+      answer(200, page([1], true, 'cursor-1')),
+      answer(200, page([2], true, 'cursor-1')),
+      answer(200, page([3], false, null)),
+    );
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport });
     await failure(collect(smashsend.pages()), BadResponseError);
     expect(fake.requests).toHaveLength(2);

@@ -108,7 +108,13 @@ describe('fetchTransport on a real loopback server', () => {
 
   it('sends no body and no content type without a body, and no "?" without a query', async () => {
     const server = await serve((_req, res) => json(res, 200, []));
-    await fetchTransport({ method: 'GET', url: `${server.url}/v1/api-keys/check`, query: {}, headers: { authorization: 'Bearer k' }, timeoutMs: 2000 });
+    await fetchTransport({
+      method: 'GET',
+      url: `${server.url}/v1/api-keys/check`,
+      query: {},
+      headers: { authorization: 'Bearer k' },
+      timeoutMs: 2000,
+    });
     expect(server.received[0]).toMatchObject({ method: 'GET', url: '/v1/api-keys/check', body: '' });
     expect(server.received[0].headers).not.toHaveProperty('content-type');
     expect(server.received[0].headers.authorization).toBe('Bearer k');
@@ -130,7 +136,10 @@ describe('fetchTransport on a real loopback server', () => {
       res.writeHead(204);
       res.end();
     });
-    expect(await fetchTransport({ method: 'DELETE', url: `${server.url}/x`, query: {}, headers: {}, timeoutMs: 2000 })).toMatchObject({ status: 204, body: '' });
+    expect(await fetchTransport({ method: 'DELETE', url: `${server.url}/x`, query: {}, headers: {}, timeoutMs: 2000 })).toMatchObject({
+      status: 204,
+      body: '',
+    });
   });
 });
 
@@ -206,7 +215,13 @@ describe('network failures become NetworkError', () => {
     const fake = fakeTransport(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
     const error = await failure(new SmartLeadClient('sl_key', { transport: fake.transport }).listClients(), NetworkError);
     expect(error.reason).toBe('timeout');
-    expect(describeError(error)).toEqual({ kind: 'network', vendor: 'SmartLead', status: undefined, method: 'GET', path: '/api/v1/client/' });
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SmartLead',
+      status: undefined,
+      method: 'GET',
+      path: '/api/v1/client/',
+    });
     expect(error.retryable).toBe(true);
     expect(error.message).toBe('SmartLead did not answer within 10 s (GET /api/v1/client/). A retry may help.');
   });
@@ -230,7 +245,13 @@ describe('network failures become NetworkError', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(server.received).toHaveLength(1);
     expect(error.reason).toBe('timeout');
-    expect(describeError(error)).toEqual({ kind: 'network', vendor: 'SMASHSEND', status: undefined, method: 'DELETE', path: '/v1/workspaces/wrk_1/api-keys/aki_1' });
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SMASHSEND',
+      status: undefined,
+      method: 'DELETE',
+      path: '/v1/workspaces/wrk_1/api-keys/aki_1',
+    });
     expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1). A retry may help.');
   });
 
@@ -238,7 +259,13 @@ describe('network failures become NetworkError', () => {
     const port = await closedPort();
     const error = await failure(new SmarteClient('WG+key', { baseUrl: `http://127.0.0.1:${port}` }).listKeys(), NetworkError);
     expect(error.reason).toBe('refused');
-    expect(describeError(error)).toEqual({ kind: 'network', vendor: 'SMARTe', status: undefined, method: 'POST', path: '/signals/v1/key/view' });
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SMARTe',
+      status: undefined,
+      method: 'POST',
+      path: '/signals/v1/key/view',
+    });
     expect(error.message).toBe('SMARTe refused the connection (POST /signals/v1/key/view). A retry may help.');
   });
 
@@ -246,7 +273,13 @@ describe('network failures become NetworkError', () => {
     const server = await serve((req) => req.socket.destroy());
     const error = await failure(new SmartLeadClient('sl_key', { baseUrl: server.url }).resetClientApiKey(45), NetworkError);
     expect(error.reason).toBe('reset');
-    expect(describeError(error)).toEqual({ kind: 'network', vendor: 'SmartLead', status: undefined, method: 'PUT', path: '/api/v1/client/api-key/reset/45' });
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SmartLead',
+      status: undefined,
+      method: 'PUT',
+      path: '/api/v1/client/api-key/reset/45',
+    });
     expect(error.message).toBe('SmartLead dropped the connection (reset) (PUT /api/v1/client/api-key/reset/45). A retry may help.');
   });
 

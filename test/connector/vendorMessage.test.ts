@@ -24,16 +24,32 @@ describe('extractVendorMessage', () => {
       { error: { code: 'VALIDATION_ERROR', message: 'Validation failed', details: { keyName: ['is too long', 'has bad characters'] } } },
       { message: 'Validation failed', fieldErrors: ['keyName: is too long', 'keyName: has bad characters'] },
     ],
-    ['SMASHSEND {statusCode, error, message}', smashsendFx.error401, { message: 'Invalid API key. Please double-check and try again.', fieldErrors: [] }],
+    [
+      'SMASHSEND {statusCode, error, message}',
+      smashsendFx.error401,
+      { message: 'Invalid API key. Please double-check and try again.', fieldErrors: [] },
+    ],
     [
       'SMASHSEND NestJS {statusCode, message: [..], error}',
       { statusCode: 400, message: ['displayName should not be empty', 'role must be a string'], error: 'Bad Request' },
       { message: 'Bad Request', fieldErrors: ['displayName should not be empty', 'role must be a string'] },
     ],
-    ['{message: [..]} alone', { message: ['limit must not be greater than 100'] }, { message: 'limit must not be greater than 100', fieldErrors: ['limit must not be greater than 100'] }],
-    ['SMARTe {error: {code, message, status}}', smarteFx.rateLimited, { message: 'Rate limit exceeded for your organisation', fieldErrors: [] }],
+    [
+      '{message: [..]} alone',
+      { message: ['limit must not be greater than 100'] },
+      { message: 'limit must not be greater than 100', fieldErrors: ['limit must not be greater than 100'] },
+    ],
+    [
+      'SMARTe {error: {code, message, status}}',
+      smarteFx.rateLimited,
+      { message: 'Rate limit exceeded for your organisation', fieldErrors: [] },
+    ],
     ['a plain-text body', 'Bad Gateway', { message: 'Bad Gateway', fieldErrors: [] }],
-    ['{errors: [{path, msg}]}', { errors: [{ path: 'email', msg: 'is invalid' }] }, { message: 'email: is invalid', fieldErrors: ['email: is invalid'] }],
+    [
+      '{errors: [{path, msg}]}',
+      { errors: [{ path: 'email', msg: 'is invalid' }] },
+      { message: 'email: is invalid', fieldErrors: ['email: is invalid'] },
+    ],
     ['{detail}', { detail: 'Not authenticated' }, { message: 'Not authenticated', fieldErrors: [] }],
     ['a blank message falls back to error', { message: '  ', error: 'Bad Request' }, { message: 'Bad Request', fieldErrors: [] }],
     [

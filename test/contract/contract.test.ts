@@ -87,7 +87,8 @@ function shapeDiff(fixture: unknown, sandboxValue: unknown, prefix: string): str
     else {
       const strip = (types: Set<string>) => show(new Set([...types].filter((t) => t !== 'null')));
       // A null sample on one side says nothing about the type; otherwise the types must agree.
-      if (strip(fa) !== strip(sb) && strip(fa) !== '' && strip(sb) !== '') lines.push(`${prefix} ${path}: fixtures ${show(fa)}, sandbox ${show(sb)}`);
+      if (strip(fa) !== strip(sb) && strip(fa) !== '' && strip(sb) !== '')
+        lines.push(`${prefix} ${path}: fixtures ${show(fa)}, sandbox ${show(sb)}`);
     }
   }
   return lines;
@@ -101,7 +102,10 @@ interface Exchange {
 }
 
 /** fetch, recording each answer (the body parsed when it is JSON); `rewrite` may change the request first. */
-function recordingTransport(seen: Exchange[], rewrite: (request: Parameters<Transport>[0]) => Parameters<Transport>[0] = (r) => r): Transport {
+function recordingTransport(
+  seen: Exchange[],
+  rewrite: (request: Parameters<Transport>[0]) => Parameters<Transport>[0] = (r) => r,
+): Transport {
   return async (request) => {
     const response = await fetchTransport(rewrite(request));
     let body: unknown = response.body;
@@ -148,7 +152,11 @@ function makeClient<V extends Vendor>(vendor: V, key: string, options: ClientOpt
 }
 
 /** Runs `side.call` against nock (after `fixtures()` set up the interceptors) and against the sandbox. */
-async function bothSides<V extends Vendor>(vendor: V, fixtures: (scope: nock.Scope) => void, side: Side<V>): Promise<{ fixture: Outcome; sandbox: Outcome }> {
+async function bothSides<V extends Vendor>(
+  vendor: V,
+  fixtures: (scope: nock.Scope) => void,
+  side: Side<V>,
+): Promise<{ fixture: Outcome; sandbox: Outcome }> {
   const workspaceId = side.workspaceId === null ? {} : { workspaceId: side.workspaceId ?? WS };
   fixtures(nock(HOSTS[vendor]));
   const fixtureSeen: Exchange[] = [];
@@ -156,7 +164,13 @@ async function bothSides<V extends Vendor>(vendor: V, fixtures: (scope: nock.Sco
     () => side.call(makeClient(vendor, FAKE_KEY, { transport: recordingTransport(fixtureSeen, side.rewrite), ...workspaceId })),
     fixtureSeen,
   );
-  const sandboxKey = side.key ?? { SmartLead: sandbox.credentials.smartleadApiKey, SMASHSEND: sandbox.credentials.smashsendApiKey, SMARTe: sandbox.credentials.smarteApiKey }[vendor];
+  const sandboxKey =
+    side.key ??
+    {
+      SmartLead: sandbox.credentials.smartleadApiKey,
+      SMASHSEND: sandbox.credentials.smashsendApiKey,
+      SMARTe: sandbox.credentials.smarteApiKey,
+    }[vendor];
   const baseUrl = sandbox.baseUrls[vendor === 'SmartLead' ? 'smartlead' : vendor === 'SMASHSEND' ? 'smashsend' : 'smarte'];
   const sandboxSeen: Exchange[] = [];
   const sandboxOutcome = await outcome(
@@ -169,7 +183,8 @@ async function bothSides<V extends Vendor>(vendor: V, fixtures: (scope: nock.Sco
 /** Every difference between the two sides: raw bodies (each exchange, with its status) and the connector's answer. */
 function differences({ fixture, sandbox: sbx }: { fixture: Outcome; sandbox: Outcome }): string[] {
   const lines: string[] = [];
-  if (fixture.exchanges.length !== sbx.exchanges.length) lines.push(`requests: fixtures ${fixture.exchanges.length}, sandbox ${sbx.exchanges.length}`);
+  if (fixture.exchanges.length !== sbx.exchanges.length)
+    lines.push(`requests: fixtures ${fixture.exchanges.length}, sandbox ${sbx.exchanges.length}`);
   fixture.exchanges.forEach((exchange, i) => {
     const other = sbx.exchanges[i];
     if (!other) return;
@@ -177,7 +192,9 @@ function differences({ fixture, sandbox: sbx }: { fixture: Outcome; sandbox: Out
     lines.push(...shapeDiff(exchange.body, other.body, `raw#${i}`));
   });
   if ((fixture.error === undefined) !== (sbx.error === undefined)) {
-    lines.push(`outcome: fixtures ${fixture.error ? `threw ${fixture.error.name}` : 'answered'}, sandbox ${sbx.error ? `threw ${sbx.error.name}` : 'answered'}`);
+    lines.push(
+      `outcome: fixtures ${fixture.error ? `threw ${fixture.error.name}` : 'answered'}, sandbox ${sbx.error ? `threw ${sbx.error.name}` : 'answered'}`,
+    );
   } else if (fixture.error && sbx.error) {
     const a = errorFacts(fixture.error);
     const b = errorFacts(sbx.error);
@@ -216,7 +233,10 @@ function errorFacts(error: ConnectorError) {
  */
 const KNOWN_DIFFERENCES: Record<string, string[]> = {
   // VENDOR-NOTES' /users/me sample has id, email, workspaceId; the sandbox adds firstName and lastName.
-  'SMASHSEND workspaceId (GET /v1/users/me)': ['raw#0 $.user.firstName: only in the sandbox (string)', 'raw#0 $.user.lastName: only in the sandbox (string)'],
+  'SMASHSEND workspaceId (GET /v1/users/me)': [
+    'raw#0 $.user.firstName: only in the sandbox (string)',
+    'raw#0 $.user.lastName: only in the sandbox (string)',
+  ],
   // The fixture's /current answer is a list item plus workspaceId (so it has a truncated secretKey); the sandbox's
   // /current shows no secret at all (sandbox/README.md says so).
   'SMASHSEND workspaceId (fallback GET /v1/api-keys/current)': ['raw#1 $.apiKey.secretKey: only in the fixtures (string(truncated))'],
@@ -225,7 +245,12 @@ const KNOWN_DIFFERENCES: Record<string, string[]> = {
 /** Runs a case on both sides and checks its differences are exactly the known ones. */
 const casesRun = new Set<string>();
 
-async function expectAlike<V extends Vendor>(name: string, vendor: V, fixtures: (scope: nock.Scope) => void, side: Side<V>): Promise<{ fixture: Outcome; sandbox: Outcome }> {
+async function expectAlike<V extends Vendor>(
+  name: string,
+  vendor: V,
+  fixtures: (scope: nock.Scope) => void,
+  side: Side<V>,
+): Promise<{ fixture: Outcome; sandbox: Outcome }> {
   casesRun.add(name);
   const sides = await bothSides(vendor, fixtures, side);
   expect({ case: name, differences: differences(sides) }).toEqual({ case: name, differences: KNOWN_DIFFERENCES[name] ?? [] });
@@ -239,35 +264,60 @@ const json = { 'content-type': 'application/json' };
 
 describe('SmartLead', () => {
   it('listClients: a bare array of client records', async () => {
-    const sides = await expectAlike('SmartLead listClients', 'SmartLead', (s) => s.get('/api/v1/client/').query(true).reply(200, smartleadFx.clients), {
-      call: (c) => c.listClients(),
-    });
+    const sides = await expectAlike(
+      'SmartLead listClients',
+      'SmartLead',
+      (s) => s.get('/api/v1/client/').query(true).reply(200, smartleadFx.clients),
+      {
+        call: (c) => c.listClients(),
+      },
+    );
     expect(Array.isArray(sides.fixture.exchanges[0].body) && Array.isArray(sides.sandbox.exchanges[0].body)).toBe(true);
   });
 
   it('listClientApiKeys: {ok, data: [...]} unwrapped to the list', async () => {
-    const sides = await expectAlike('SmartLead listClientApiKeys', 'SmartLead', (s) => s.get('/api/v1/client/api-key').query(true).reply(200, smartleadFx.listWrapped), {
-      call: (c) => c.listClientApiKeys({ clientId: 301, status: 'active', keyName: 'Production' }),
-    });
+    const sides = await expectAlike(
+      'SmartLead listClientApiKeys',
+      'SmartLead',
+      (s) => s.get('/api/v1/client/api-key').query(true).reply(200, smartleadFx.listWrapped),
+      {
+        call: (c) => c.listClientApiKeys({ clientId: 301, status: 'active', keyName: 'Production' }),
+      },
+    );
     expect(sides.sandbox.result).toEqual([expect.objectContaining({ id: 45, key_name: 'Production Key' })]);
   });
 
   it('createClientApiKey: {ok, data: record} with the full api_key', async () => {
-    await expectAlike('SmartLead createClientApiKey', 'SmartLead', (s) => s.post('/api/v1/client/api-key').query(true).reply(200, smartleadFx.created), {
-      call: (c) => c.createClientApiKey({ clientId: 301, keyName: 'Contract Key' }),
-    });
+    await expectAlike(
+      'SmartLead createClientApiKey',
+      'SmartLead',
+      (s) => s.post('/api/v1/client/api-key').query(true).reply(200, smartleadFx.created),
+      {
+        call: (c) => c.createClientApiKey({ clientId: 301, keyName: 'Contract Key' }),
+      },
+    );
   });
 
   it('resetClientApiKey: {ok, data: record} with the new api_key', async () => {
-    await expectAlike('SmartLead resetClientApiKey', 'SmartLead', (s) => s.put('/api/v1/client/api-key/reset/45').query(true).reply(200, smartleadFx.reset), {
-      call: (c) => c.resetClientApiKey(45),
-    });
+    await expectAlike(
+      'SmartLead resetClientApiKey',
+      'SmartLead',
+      (s) => s.put('/api/v1/client/api-key/reset/45').query(true).reply(200, smartleadFx.reset),
+      {
+        call: (c) => c.resetClientApiKey(45),
+      },
+    );
   });
 
   it('deleteClientApiKey: {ok, data: record} (fixture deletedWithRecord; the sandbox never sends the bare {ok:true} variant)', async () => {
-    const sides = await expectAlike('SmartLead deleteClientApiKey', 'SmartLead', (s) => s.delete('/api/v1/client/api-key/45').query(true).reply(200, smartleadFx.deletedWithRecord), {
-      call: (c) => c.deleteClientApiKey(45),
-    });
+    const sides = await expectAlike(
+      'SmartLead deleteClientApiKey',
+      'SmartLead',
+      (s) => s.delete('/api/v1/client/api-key/45').query(true).reply(200, smartleadFx.deletedWithRecord),
+      {
+        call: (c) => c.deleteClientApiKey(45),
+      },
+    );
     expect(sides.sandbox.result).toMatchObject({ id: 45, deleted: true, record: { id: 45 } });
   });
 
@@ -279,16 +329,30 @@ describe('SmartLead', () => {
   });
 
   it('an unknown key id: 404 NotFoundError (the fixtures have no 404 body: the fixtures’ error shape is used)', async () => {
-    await expectAlike('SmartLead 404', 'SmartLead', (s) => s.put('/api/v1/client/api-key/reset/4500').query(true).reply(404, { ...smartleadFx.error401, message: 'Client API key not found' }), {
-      call: (c) => c.resetClientApiKey(4500),
-    });
+    await expectAlike(
+      'SmartLead 404',
+      'SmartLead',
+      (s) =>
+        s
+          .put('/api/v1/client/api-key/reset/4500')
+          .query(true)
+          .reply(404, { ...smartleadFx.error401, message: 'Client API key not found' }),
+      {
+        call: (c) => c.resetClientApiKey(4500),
+      },
+    );
   });
 
   it('a keyName SmartLead refuses: 422 ValidationError (sent past the connector’s own check by rewriting the body)', async () => {
-    const sides = await expectAlike('SmartLead 422', 'SmartLead', (s) => s.post('/api/v1/client/api-key').query(true).reply(422, smartleadFx.error422), {
-      rewrite: (request) => ({ ...request, body: { ...(request.body as object), keyName: 'Bad name!' } }),
-      call: (c) => c.createClientApiKey({ clientId: 301, keyName: 'Good name' }),
-    });
+    const sides = await expectAlike(
+      'SmartLead 422',
+      'SmartLead',
+      (s) => s.post('/api/v1/client/api-key').query(true).reply(422, smartleadFx.error422),
+      {
+        rewrite: (request) => ({ ...request, body: { ...(request.body as object), keyName: 'Bad name!' } }),
+        call: (c) => c.createClientApiKey({ clientId: 301, keyName: 'Good name' }),
+      },
+    );
     expect(sides.sandbox.error).toMatchObject({ kind: 'validation', status: 422 });
   });
 
@@ -303,14 +367,21 @@ describe('SmartLead', () => {
 
 describe('SMASHSEND', () => {
   it('checkApiKey', async () => {
-    await expectAlike('SMASHSEND checkApiKey', 'SMASHSEND', (s) => s.get('/v1/api-keys/check').reply(200, smashsendFx.checkOk), { call: (c) => c.checkApiKey() });
+    await expectAlike('SMASHSEND checkApiKey', 'SMASHSEND', (s) => s.get('/v1/api-keys/check').reply(200, smashsendFx.checkOk), {
+      call: (c) => c.checkApiKey(),
+    });
   });
 
   it('workspaceId: discovered from GET /v1/users/me', async () => {
-    const sides = await expectAlike('SMASHSEND workspaceId (GET /v1/users/me)', 'SMASHSEND', (s) => s.get('/v1/users/me').reply(200, smashsendFx.usersMe), {
-      workspaceId: null,
-      call: (c) => c.workspaceId(),
-    });
+    const sides = await expectAlike(
+      'SMASHSEND workspaceId (GET /v1/users/me)',
+      'SMASHSEND',
+      (s) => s.get('/v1/users/me').reply(200, smashsendFx.usersMe),
+      {
+        workspaceId: null,
+        call: (c) => c.workspaceId(),
+      },
+    );
     expect([sides.fixture.result, sides.sandbox.result]).toEqual([WS, WS]);
   });
 
@@ -319,7 +390,12 @@ describe('SMASHSEND', () => {
     const sides = await expectAlike(
       'SMASHSEND workspaceId (fallback GET /v1/api-keys/current)',
       'SMASHSEND',
-      (s) => s.get('/v1/users/me').reply(404, { statusCode: 404, error: 'Not Found', message: 'Not found.' }).get('/v1/api-keys/current').reply(200, smashsendFx.currentKey),
+      (s) =>
+        s
+          .get('/v1/users/me')
+          .reply(404, { statusCode: 404, error: 'Not Found', message: 'Not found.' })
+          .get('/v1/api-keys/current')
+          .reply(200, smashsendFx.currentKey),
       { workspaceId: null, call: (c) => c.workspaceId() },
     );
     expect([sides.fixture.result, sides.sandbox.result]).toEqual([WS, WS]);
@@ -337,7 +413,8 @@ describe('SMASHSEND', () => {
     const sides = await expectAlike('SMASHSEND listApiKeys (more)', 'SMASHSEND', (s) => s.get(KEYS).query(true).reply(200, page), {
       call: (c) => c.listApiKeys({ limit: 2, sort: 'createdAt.desc' }),
     });
-    for (const side of [sides.fixture, sides.sandbox]) expect(side.result).toMatchObject({ hasMore: true, startAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    for (const side of [sides.fixture, sides.sandbox])
+      expect(side.result).toMatchObject({ hasMore: true, startAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
   });
 
   it('createApiKey: {apiKey} with the secret', async () => {
@@ -366,10 +443,15 @@ describe('SMASHSEND', () => {
   });
 
   it('a workspace the key may not use: 403 ForbiddenError', async () => {
-    await expectAlike('SMASHSEND 403', 'SMASHSEND', (s) => s.get('/v1/workspaces/wrk_other000000/api-keys').query(true).reply(403, smashsendFx.error403), {
-      workspaceId: 'wrk_other000000',
-      call: (c) => c.listApiKeys(),
-    });
+    await expectAlike(
+      'SMASHSEND 403',
+      'SMASHSEND',
+      (s) => s.get('/v1/workspaces/wrk_other000000/api-keys').query(true).reply(403, smashsendFx.error403),
+      {
+        workspaceId: 'wrk_other000000',
+        call: (c) => c.listApiKeys(),
+      },
+    );
   });
 
   it('an unknown key id: 404 NotFoundError (no 404 fixture: the fixtures’ error shape is used)', async () => {
@@ -385,7 +467,8 @@ describe('SMASHSEND', () => {
     await expectAlike(
       'SMASHSEND 400',
       'SMASHSEND',
-      (s) => s.post(KEYS).reply(400, { statusCode: 400, error: 'Bad Request', message: 'body/role must be equal to one of the allowed values' }),
+      (s) =>
+        s.post(KEYS).reply(400, { statusCode: 400, error: 'Bad Request', message: 'body/role must be equal to one of the allowed values' }),
       {
         rewrite: (request) => ({ ...request, body: { ...(request.body as object), role: 'OWNER' } }),
         call: (c) => c.createApiKey({ displayName: 'Contract Key', role: 'API_USER' }),
@@ -397,9 +480,14 @@ describe('SMASHSEND', () => {
     sandbox.setRateLimits(true);
     const client = new SmashsendClient(sandbox.credentials.smashsendApiKey, { baseUrl: sandbox.baseUrls.smashsend });
     for (let i = 0; i < 60; i += 1) await client.checkApiKey();
-    await expectAlike('SMASHSEND 429', 'SMASHSEND', (s) => s.get('/v1/api-keys/check').reply(429, smashsendFx.error429, { 'Retry-After': '30', ...json }), {
-      call: (c) => c.checkApiKey(),
-    });
+    await expectAlike(
+      'SMASHSEND 429',
+      'SMASHSEND',
+      (s) => s.get('/v1/api-keys/check').reply(429, smashsendFx.error429, { 'Retry-After': '30', ...json }),
+      {
+        call: (c) => c.checkApiKey(),
+      },
+    );
   });
 });
 
@@ -415,9 +503,14 @@ describe('SMARTe', () => {
   });
 
   it('findKeyByEmail: {message, data: record}', async () => {
-    const sides = await expectAlike('SMARTe findKeyByEmail', 'SMARTe', (s) => s.post(VIEW, { email: smarteFx.userKey.email }).reply(200, smarteFx.viewOne), {
-      call: (c) => c.findKeyByEmail(smarteFx.userKey.email),
-    });
+    const sides = await expectAlike(
+      'SMARTe findKeyByEmail',
+      'SMARTe',
+      (s) => s.post(VIEW, { email: smarteFx.userKey.email }).reply(200, smarteFx.viewOne),
+      {
+        call: (c) => c.findKeyByEmail(smarteFx.userKey.email),
+      },
+    );
     expect(sides.sandbox.result).toEqual(smarteFx.userKey); // the sandbox seeds the docs' sample keys
   });
 
@@ -428,45 +521,79 @@ describe('SMARTe', () => {
   });
 
   it('suspendKey and reactivateKey: {message, data: record}', async () => {
-    await expectAlike('SMARTe suspendKey', 'SMARTe', (s) => s.post(UPDATE, { email: smarteFx.userKey.email, action: 'suspend' }).reply(200, smarteFx.suspended), {
-      call: (c) => c.suspendKey(smarteFx.userKey.email),
-    });
-    await expectAlike('SMARTe reactivateKey', 'SMARTe', (s) => s.post(UPDATE, { email: smarteFx.userKey.email, action: 'activate' }).reply(200, smarteFx.reactivated), {
-      call: (c) => c.reactivateKey(smarteFx.userKey.email),
-    });
+    await expectAlike(
+      'SMARTe suspendKey',
+      'SMARTe',
+      (s) => s.post(UPDATE, { email: smarteFx.userKey.email, action: 'suspend' }).reply(200, smarteFx.suspended),
+      {
+        call: (c) => c.suspendKey(smarteFx.userKey.email),
+      },
+    );
+    await expectAlike(
+      'SMARTe reactivateKey',
+      'SMARTe',
+      (s) => s.post(UPDATE, { email: smarteFx.userKey.email, action: 'activate' }).reply(200, smarteFx.reactivated),
+      {
+        call: (c) => c.reactivateKey(smarteFx.userKey.email),
+      },
+    );
   });
 
-  const smarteError = (status: number, code: string, message: string) => ({ error: { ...smarteFx.rateLimited.error, code, message, status } });
+  const smarteError = (status: number, code: string, message: string) => ({
+    error: { ...smarteFx.rateLimited.error, code, message, status },
+  });
 
   it('a bad key: 401 AuthError (no 401 fixture: the fixtures’ error envelope is used)', async () => {
-    await expectAlike('SMARTe 401', 'SMARTe', (s) => s.post(VIEW).reply(401, smarteError(401, 'unauthorized', 'Invalid or missing Api-Key')), {
-      key: 'notTheSandboxKey000000000=',
-      call: (c) => c.listKeys(),
-    });
+    await expectAlike(
+      'SMARTe 401',
+      'SMARTe',
+      (s) => s.post(VIEW).reply(401, smarteError(401, 'unauthorized', 'Invalid or missing Api-Key')),
+      {
+        key: 'notTheSandboxKey000000000=',
+        call: (c) => c.listKeys(),
+      },
+    );
   });
 
   it('an unknown email: 404 NotFoundError on update (no 404 fixture: the fixtures’ error envelope is used)', async () => {
-    await expectAlike('SMARTe 404', 'SMARTe', (s) => s.post(UPDATE).reply(404, smarteError(404, 'not_found', 'No API key found for nobody@example.com')), {
-      call: (c) => c.suspendKey('nobody@example.com'),
-    });
+    await expectAlike(
+      'SMARTe 404',
+      'SMARTe',
+      (s) => s.post(UPDATE).reply(404, smarteError(404, 'not_found', 'No API key found for nobody@example.com')),
+      {
+        call: (c) => c.suspendKey('nobody@example.com'),
+      },
+    );
   });
 
   it('an action SMARTe refuses: 400 ValidationError (sent past the connector by rewriting the body)', async () => {
-    await expectAlike('SMARTe 400', 'SMARTe', (s) => s.post(UPDATE).reply(400, smarteError(400, 'bad_request', 'body/action must be equal to one of the allowed values')), {
-      rewrite: (request) => ({ ...request, body: { ...(request.body as object), action: 'explode' } }),
-      call: (c) => c.suspendKey(smarteFx.userKey.email),
-    });
+    await expectAlike(
+      'SMARTe 400',
+      'SMARTe',
+      (s) => s.post(UPDATE).reply(400, smarteError(400, 'bad_request', 'body/action must be equal to one of the allowed values')),
+      {
+        rewrite: (request) => ({ ...request, body: { ...(request.body as object), action: 'explode' } }),
+        call: (c) => c.suspendKey(smarteFx.userKey.email),
+      },
+    );
   });
 
   it('a second key for an email: 409 ValidationError (no 409 fixture: the fixtures’ error envelope is used)', async () => {
-    await expectAlike('SMARTe 409', 'SMARTe', (s) => s.post(CREATE).reply(409, smarteError(409, 'conflict', `An API key already exists for ${smarteFx.userKey.email}`)), {
-      call: (c) => c.createKey(smarteFx.userKey.email),
-    });
+    await expectAlike(
+      'SMARTe 409',
+      'SMARTe',
+      (s) => s.post(CREATE).reply(409, smarteError(409, 'conflict', `An API key already exists for ${smarteFx.userKey.email}`)),
+      {
+        call: (c) => c.createKey(smarteFx.userKey.email),
+      },
+    );
   });
 
   it('the rate limit: 429 RateLimitError (fixture rateLimited; the sandbox plays it as a status fault, SMARTe has no limiter)', async () => {
     sandbox.injectFault({ vendor: 'smarte', kind: 'status', status: 429, retryAfter: 30 });
-    await expectAlike('SMARTe 429', 'SMARTe', (s) => s.post(VIEW).reply(429, smarteFx.rateLimited, { 'Retry-After': '30', ...json }), { call: (c) => c.listKeys() });
+    await expectAlike('SMARTe 429', 'SMARTe', (s) => s.post(VIEW).reply(429, smarteFx.rateLimited, { 'Retry-After': '30', ...json }), {
+      call: (c) => c.listKeys(),
+    });
   });
 });
 

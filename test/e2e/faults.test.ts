@@ -5,7 +5,18 @@
 
 import type { FaultBehaviour, FaultSpec } from '../../sandbox/server';
 import { SMASHSEND_SEED } from '../../sandbox/seed';
-import { ROUTE, closedPort, pointAppAt, run, sandboxAuth, testConnection, useSandbox, zapierError, type Auth, type ZapierErrorShape } from './support';
+import {
+  ROUTE,
+  closedPort,
+  pointAppAt,
+  run,
+  sandboxAuth,
+  testConnection,
+  useSandbox,
+  zapierError,
+  type Auth,
+  type ZapierErrorShape,
+} from './support';
 
 const sandbox = useSandbox();
 let auth: Auth;
@@ -94,11 +105,24 @@ function expectedForStatus(t: Target, status: number, retryAfter?: number): Zapi
     case 422:
       return { name: 'AppError', code: 'validation', status, message: `${t.vendor} rejected the request ${where}: ${said}.` };
     case 401:
-      return { name: 'ExpiredAuthError', message: `${t.vendor} rejected the API key ${where}: ${said}. Reconnect your ${t.vendor} API key in this connection.` };
+      return {
+        name: 'ExpiredAuthError',
+        message: `${t.vendor} rejected the API key ${where}: ${said}. Reconnect your ${t.vendor} API key in this connection.`,
+      };
     case 403:
-      return { name: 'AppError', code: 'forbidden', status, message: `${t.vendor} refused access: the API key lacks permission for this ${where}: ${said}.` };
+      return {
+        name: 'AppError',
+        code: 'forbidden',
+        status,
+        message: `${t.vendor} refused access: the API key lacks permission for this ${where}: ${said}.`,
+      };
     case 404:
-      return { name: 'AppError', code: 'not_found', status, message: `${t.vendor} found nothing at ${t.method} ${t.path} ${where}: ${said}.` };
+      return {
+        name: 'AppError',
+        code: 'not_found',
+        status,
+        message: `${t.vendor} found nothing at ${t.method} ${t.path} ${where}: ${said}.`,
+      };
     case 429:
       return {
         name: 'ThrottledError',
@@ -241,17 +265,41 @@ describe('wrongShape: valid JSON of the wrong shape', () => {
 
 describe('faults on creates: a lost answer may mean the key exists', () => {
   it.each([
-    ['SMASHSEND', 'smashsend', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, `/v1/workspaces/${WS}/api-keys`, 'Find SMASHSEND API Key'],
-    ['SmartLead', 'smartlead', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'E2E Key' }, '/api/v1/client/api-key', 'Find SmartLead Client API Key'],
-    ['SMARTe', 'smarte', 'create_smarte_api_key', { email: 'new.user@example.com' }, '/signals/v1/key/createsignalapikey', 'Find SMARTe API Key'],
-  ] as const)('%s: a reset connection on the create names the find step to check with', async (vendor, sandboxVendor, key, input, path, findStep) => {
-    sandbox().injectFault({ vendor: sandboxVendor, method: 'POST', path, kind: 'drop' });
-    expect(await zapierError(run('creates', key, input, auth))).toEqual({
-      name: 'AppError',
-      code: 'network',
-      message: `${vendor} dropped the connection (reset) (POST ${path}). The key may have been created anyway: use the "${findStep}" step (or the ${vendor} dashboard) to check before trying again.`,
-    });
-  });
+    [
+      'SMASHSEND',
+      'smashsend',
+      'create_smashsend_api_key',
+      { displayName: 'E2E Key', role: 'API_USER' },
+      `/v1/workspaces/${WS}/api-keys`,
+      'Find SMASHSEND API Key',
+    ],
+    [
+      'SmartLead',
+      'smartlead',
+      'create_smartlead_client_api_key',
+      { clientId: 301, keyName: 'E2E Key' },
+      '/api/v1/client/api-key',
+      'Find SmartLead Client API Key',
+    ],
+    [
+      'SMARTe',
+      'smarte',
+      'create_smarte_api_key',
+      { email: 'new.user@example.com' },
+      '/signals/v1/key/createsignalapikey',
+      'Find SMARTe API Key',
+    ],
+  ] as const)(
+    '%s: a reset connection on the create names the find step to check with',
+    async (vendor, sandboxVendor, key, input, path, findStep) => {
+      sandbox().injectFault({ vendor: sandboxVendor, method: 'POST', path, kind: 'drop' });
+      expect(await zapierError(run('creates', key, input, auth))).toEqual({
+        name: 'AppError',
+        code: 'network',
+        message: `${vendor} dropped the connection (reset) (POST ${path}). The key may have been created anyway: use the "${findStep}" step (or the ${vendor} dashboard) to check before trying again.`,
+      });
+    },
+  );
 
   it('a refused connection on the create is a plain retry (the request never reached the vendor)', async () => {
     pointAppAt({ smashsend: `http://127.0.0.1:${await closedPort()}/smashsend` });
@@ -266,19 +314,31 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
     sandbox().injectFault({ vendor: 'smartlead', method: 'PUT', kind: 'empty' });
     const error = await zapierError(run('creates', 'reset_smartlead_client_api_key', { keyId: 45 }, auth));
     expect(error).toMatchObject({ name: 'AppError', code: 'bad_response', status: 200 });
-    expect(error.message).toMatch(/^SmartLead sent an empty response \(200 on PUT \/api\/v1\/client\/api-key\/reset\/45\)\. The key may have been reset anyway/);
+    expect(error.message).toMatch(
+      /^SmartLead sent an empty response \(200 on PUT \/api\/v1\/client\/api-key\/reset\/45\)\. The key may have been reset anyway/,
+    );
     expect(error.message).toContain('"Find SmartLead Client API Key" step');
   });
 
   // A secret cut short for display (as list items carry it) is not the new key: the step must not pretend it is.
   it('a create answered with a truncated secret ("sk_live_abc123...") fails like one without a secret', async () => {
-    const cutOff = { id: 'aki_cutoff000001', displayName: 'E2E Key', role: 'API_USER', status: 'ACTIVE', secretKey: 'sk_live_abc1...', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const cutOff = {
+      id: 'aki_cutoff000001',
+      displayName: 'E2E Key',
+      role: 'API_USER',
+      status: 'ACTIVE',
+      secretKey: 'sk_live_abc1...',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
     sandbox().injectFault({ vendor: 'smashsend', method: 'POST', kind: 'status', status: 200, body: { apiKey: cutOff } });
-    expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toMatchObject({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-    });
+    expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toMatchObject(
+      {
+        name: 'AppError',
+        code: 'bad_response',
+        status: 200,
+      },
+    );
   });
 
   it('a 500 on the create is a plain server error (the vendor answered: nothing was made)', async () => {
@@ -386,7 +446,9 @@ describe('the sandbox’s own rate limits', () => {
     expect(error).toEqual({
       name: 'ThrottledError',
       message: expect.stringMatching(
-        new RegExp(`^SMASHSEND rate limit reached \\(429 on GET /v1/workspaces/${WS}/api-keys\\): Rate limit exceeded\\. Please wait a moment and try again\\. Retry after (\\d+) s\\.$`),
+        new RegExp(
+          `^SMASHSEND rate limit reached \\(429 on GET /v1/workspaces/${WS}/api-keys\\): Rate limit exceeded\\. Please wait a moment and try again\\. Retry after (\\d+) s\\.$`,
+        ),
       ),
       delay: expect.any(Number),
     });

@@ -51,9 +51,30 @@ describe('a read that gets no answer in time is a plain retryable error', () => 
 
 describe('a create that gets no answer in time says the key may exist and names the find step', () => {
   it.each([
-    ['SMASHSEND', 'smashsend', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, `POST /v1/workspaces/${WS}/api-keys`, 'Find SMASHSEND API Key'],
-    ['SmartLead', 'smartlead', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'E2E Key' }, 'POST /api/v1/client/api-key', 'Find SmartLead Client API Key'],
-    ['SMARTe', 'smarte', 'create_smarte_api_key', { email: 'new.user@example.com' }, 'POST /signals/v1/key/createsignalapikey', 'Find SMARTe API Key'],
+    [
+      'SMASHSEND',
+      'smashsend',
+      'create_smashsend_api_key',
+      { displayName: 'E2E Key', role: 'API_USER' },
+      `POST /v1/workspaces/${WS}/api-keys`,
+      'Find SMASHSEND API Key',
+    ],
+    [
+      'SmartLead',
+      'smartlead',
+      'create_smartlead_client_api_key',
+      { clientId: 301, keyName: 'E2E Key' },
+      'POST /api/v1/client/api-key',
+      'Find SmartLead Client API Key',
+    ],
+    [
+      'SMARTe',
+      'smarte',
+      'create_smarte_api_key',
+      { email: 'new.user@example.com' },
+      'POST /signals/v1/key/createsignalapikey',
+      'Find SMARTe API Key',
+    ],
   ] as const)('%s', async (vendor, sandboxVendor, key, input, where, findStep) => {
     sandbox().injectFault({ vendor: sandboxVendor, method: 'POST', kind: 'delay', delayMs: LATE_MS });
     expect(await zapierError(run('creates', key, input, auth))).toEqual({

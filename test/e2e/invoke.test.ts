@@ -36,7 +36,12 @@ interface Finished {
 }
 
 /** Runs a command to completion (killing it after `limitMs`), never rejecting: the test reads the outcome. */
-function runChild(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, limitMs = CHILD_TIME_LIMIT_MS): Promise<Finished> {
+function runChild(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  limitMs = CHILD_TIME_LIMIT_MS,
+): Promise<Finished> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
@@ -72,7 +77,17 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-const BUILD_INPUTS = ['index.ts', 'authentication.ts', 'package.json', 'scripts/build.ts', 'connector', 'lib', 'triggers', 'creates', 'searches'];
+const BUILD_INPUTS = [
+  'index.ts',
+  'authentication.ts',
+  'package.json',
+  'scripts/build.ts',
+  'connector',
+  'lib',
+  'triggers',
+  'creates',
+  'searches',
+];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -84,7 +99,11 @@ function newestMtime(path: string): number {
 function repoDistIsFresh(): boolean {
   const built = join(ROOT, 'dist', 'index.js');
   if (!existsSync(built)) return false;
-  const newestSource = Math.max(...BUILD_INPUTS.map((name) => join(ROOT, name)).filter(existsSync).map(newestMtime));
+  const newestSource = Math.max(
+    ...BUILD_INPUTS.map((name) => join(ROOT, name))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
   return statSync(built).mtimeMs >= newestSource;
 }
 
@@ -98,8 +117,14 @@ async function prepareAppDir(): Promise<string> {
   if (repoDistIsFresh()) {
     symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'), 'dir');
   } else {
-    const build = await runChild(join(BIN, 'tsx'), ['scripts/build.ts', join(dir, 'dist', 'index.js')], { cwd: ROOT, env: baseEnv() }, 120_000);
-    if (!existsSync(join(dir, 'dist', 'index.js'))) throw new Error(`building the app for invoke failed:\n${build.stdout}\n${build.stderr}`);
+    const build = await runChild(
+      join(BIN, 'tsx'),
+      ['scripts/build.ts', join(dir, 'dist', 'index.js')],
+      { cwd: ROOT, env: baseEnv() },
+      120_000,
+    );
+    if (!existsSync(join(dir, 'dist', 'index.js')))
+      throw new Error(`building the app for invoke failed:\n${build.stdout}\n${build.stderr}`);
   }
   return dir;
 }
@@ -125,7 +150,8 @@ function invoke(args: string[], extraEnv: Record<string, string> = {}): Promise<
 
 /** The JSON invoke printed, or a failure that shows what the CLI said. */
 function outputOf(result: Finished): unknown {
-  if (result.code !== 0) throw new Error(`${result.command} exited ${result.code ?? result.signal}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`${result.command} exited ${result.code ?? result.signal}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
   try {
     return JSON.parse(result.stdout);
   } catch {
@@ -133,7 +159,13 @@ function outputOf(result: Finished): unknown {
   }
 }
 
-let round1: { authTest: Finished; authLabel: Finished; search: Finished; create: Finished; countsAfter: ReturnType<SandboxHandle['requestCounts']> };
+let round1: {
+  authTest: Finished;
+  authLabel: Finished;
+  search: Finished;
+  create: Finished;
+  countsAfter: ReturnType<SandboxHandle['requestCounts']>;
+};
 let round2: { trigger: Finished; failingTrigger: Finished; timedOutSearch: Finished };
 
 beforeAll(async () => {
@@ -221,7 +253,9 @@ describe('zapier-platform invoke against the sandbox', () => {
 
   it('a vendor that never answers: the step gives up after KEYRING_TIMEOUT_MS and says so', () => {
     expect(round2.timedOutSearch.code).not.toBe(0);
-    expect(round2.timedOutSearch.stderr.replace(/\s+›\s+/g, ' ')).toContain('SMARTe did not answer within 1 s (POST /signals/v1/key/view). A retry may help.');
+    expect(round2.timedOutSearch.stderr.replace(/\s+›\s+/g, ' ')).toContain(
+      'SMARTe did not answer within 1 s (POST /signals/v1/key/view). A retry may help.',
+    );
   });
 
   it('no child process is left running', () => {

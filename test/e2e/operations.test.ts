@@ -64,7 +64,12 @@ const OPERATIONS: Array<{ kind: OperationKind; key: string; vendor: VendorName; 
   { kind: 'triggers', key: 'smartlead_client_api_key_list', vendor: 'SmartLead', input: {} },
   { kind: 'triggers', key: 'new_smartlead_client_api_key', vendor: 'SmartLead', input: {} },
   { kind: 'creates', key: 'create_smashsend_api_key', vendor: 'SMASHSEND', input: { displayName: 'E2E Key', role: 'API_USER' } },
-  { kind: 'creates', key: 'update_smashsend_api_key', vendor: 'SMASHSEND', input: { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync 2' } },
+  {
+    kind: 'creates',
+    key: 'update_smashsend_api_key',
+    vendor: 'SMASHSEND',
+    input: { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync 2' },
+  },
   { kind: 'creates', key: 'delete_smashsend_api_key', vendor: 'SMASHSEND', input: { apiKeyId: 'aki_xyz789ghi012' } },
   { kind: 'creates', key: 'rotate_smashsend_api_key', vendor: 'SMASHSEND', input: { apiKeyId: 'aki_xyz789ghi012' } },
   { kind: 'creates', key: 'create_smarte_api_key', vendor: 'SMARTe', input: { email: 'new.user@example.com' } },
@@ -82,7 +87,9 @@ const AUTH_FIELD: Record<VendorName, string> = { SMASHSEND: 'smashsend_api_key',
 it('this suite runs every trigger, create and search that index.ts registers', () => {
   for (const kind of ['triggers', 'creates', 'searches'] as const) {
     const registered = Object.keys(App[kind] ?? {}).sort();
-    const covered = OPERATIONS.filter((op) => op.kind === kind).map((op) => op.key).sort();
+    const covered = OPERATIONS.filter((op) => op.kind === kind)
+      .map((op) => op.key)
+      .sort();
     expect({ kind, keys: covered }).toEqual({ kind, keys: registered });
   }
 });
@@ -103,7 +110,15 @@ describe('connection test', () => {
   });
 
   it.each([
-    ['smashsend_api_key', { vendors: ['SMASHSEND'], smashsend_display_name: 'Sandbox Admin Key', smashsend_role: 'EDITOR', label: 'SMASHSEND (Sandbox Admin Key)' }],
+    [
+      'smashsend_api_key',
+      {
+        vendors: ['SMASHSEND'],
+        smashsend_display_name: 'Sandbox Admin Key',
+        smashsend_role: 'EDITOR',
+        label: 'SMASHSEND (Sandbox Admin Key)',
+      },
+    ],
     ['smartlead_api_key', { vendors: ['SmartLead'], label: 'SmartLead' }],
     ['smarte_api_key', { vendors: ['SMARTe'], label: 'SMARTe' }],
   ])('accepts a connection with only %s', async (field, expected) => {
@@ -111,7 +126,11 @@ describe('connection test', () => {
   });
 
   it('names every vendor whose key the sandbox rejects, with the vendor’s own message', async () => {
-    const bad = { smashsend_api_key: 'sk_live_notARealKey000000000000000', smartlead_api_key: 'not_a_real_key_000000', smarte_api_key: 'notARealSmarteKey000000=' };
+    const bad = {
+      smashsend_api_key: 'sk_live_notARealKey000000000000000',
+      smartlead_api_key: 'not_a_real_key_000000',
+      smarte_api_key: 'notARealSmarteKey000000=',
+    };
     expect(await zapierError(testConnection(bad))).toEqual({
       name: 'AppError',
       code: 'connection_test_failed',
@@ -127,7 +146,8 @@ describe('connection test', () => {
     expect(error).toEqual({
       name: 'AppError',
       code: 'connection_test_failed',
-      message: 'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): This endpoint requires an admin API key.',
+      message:
+        'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): This endpoint requires an admin API key.',
     });
   });
 
@@ -142,11 +162,18 @@ describe('connection test', () => {
 });
 
 describe('a connection lacking a vendor’s key', () => {
-  it.each(OPERATIONS.map((op) => [`${op.kind}.${op.key}`, op] as const))('%s says it needs that vendor’s key, before any request', async (_name, op) => {
-    const error = await zapierError(run(op.kind, op.key, op.input, without(auth, AUTH_FIELD[op.vendor])));
-    expect(error).toEqual({ name: 'AppError', code: 'missing_key', message: `This step needs a ${op.vendor} API key: reconnect and add it.` });
-    expect(sandbox().requestCounts().total).toBe(0);
-  });
+  it.each(OPERATIONS.map((op) => [`${op.kind}.${op.key}`, op] as const))(
+    '%s says it needs that vendor’s key, before any request',
+    async (_name, op) => {
+      const error = await zapierError(run(op.kind, op.key, op.input, without(auth, AUTH_FIELD[op.vendor])));
+      expect(error).toEqual({
+        name: 'AppError',
+        code: 'missing_key',
+        message: `This step needs a ${op.vendor} API key: reconnect and add it.`,
+      });
+      expect(sandbox().requestCounts().total).toBe(0);
+    },
+  );
 });
 
 describe('SMASHSEND', () => {
@@ -162,7 +189,12 @@ describe('SMASHSEND', () => {
   it('discovers the workspace from the key when the connection has no workspace id (GET /v1/users/me once, then remembered)', async () => {
     const noWorkspace = without(auth, 'smashsend_workspace_id');
     expect(await run('triggers', 'new_smashsend_api_key', {}, noWorkspace)).toEqual(SMASH_NEWEST_FIRST.map(smashShown));
-    const created = await run('creates', 'create_smashsend_api_key', { displayName: 'Discovered', role: 'VIEWER' }, { ...noWorkspace, smashsend_workspace_id: '  ' });
+    const created = await run(
+      'creates',
+      'create_smashsend_api_key',
+      { displayName: 'Discovered', role: 'VIEWER' },
+      { ...noWorkspace, smashsend_workspace_id: '  ' },
+    );
     expect(created).toMatchObject({ displayName: 'Discovered', role: 'VIEWER' });
     // The second step, in the same (warm) process, reuses the discovered id: one vendor call fewer.
     expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendMe]: 1, [ROUTE.smashsendList]: 1, [ROUTE.smashsendCreate]: 1 });
@@ -180,7 +212,10 @@ describe('SMASHSEND', () => {
   });
 
   it('create_smashsend_api_key: returns the full secret once; the new key authenticates and leads the trigger', async () => {
-    const created = (await run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth)) as Record<string, string>;
+    const created = (await run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth)) as Record<
+      string,
+      string
+    >;
     expect(created).toEqual({
       id: expect.stringMatching(/^aki_[a-z0-9]{12}$/),
       displayName: 'E2E Key',
@@ -191,14 +226,20 @@ describe('SMASHSEND', () => {
       updatedAt: created.createdAt,
     });
     // The secret really is the key: a connection holding only it passes the test under the new name.
-    expect(await testConnection({ smashsend_api_key: created.secretKey })).toMatchObject({ label: 'SMASHSEND (E2E Key)', smashsend_role: 'API_USER' });
+    expect(await testConnection({ smashsend_api_key: created.secretKey })).toMatchObject({
+      label: 'SMASHSEND (E2E Key)',
+      smashsend_role: 'API_USER',
+    });
     const polled = (await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<Record<string, string>>;
     expect(polled[0]).toEqual({ ...created, secretKey: '********' });
     expect(polled).toHaveLength(4);
   });
 
   it('create_smashsend_api_key with a VIEWER connection: SMASHSEND refuses (403)', async () => {
-    const viewer = (await run('creates', 'create_smashsend_api_key', { displayName: 'Read Only', role: 'VIEWER' }, auth)) as Record<string, string>;
+    const viewer = (await run('creates', 'create_smashsend_api_key', { displayName: 'Read Only', role: 'VIEWER' }, auth)) as Record<
+      string,
+      string
+    >;
     const viewerAuth = { smashsend_api_key: viewer.secretKey, smashsend_workspace_id: WS };
     expect(await run('triggers', 'new_smashsend_api_key', {}, viewerAuth)).toHaveLength(4); // reading is allowed
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'Nope', role: 'API_USER' }, viewerAuth))).toEqual({
@@ -210,10 +251,12 @@ describe('SMASHSEND', () => {
   });
 
   it('update_smashsend_api_key: renames and changes the role; the key keeps its value; find sees the new name', async () => {
-    const updated = (await run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync (EU)', role: 'VIEWER' }, auth)) as Record<
-      string,
-      string
-    >;
+    const updated = (await run(
+      'creates',
+      'update_smashsend_api_key',
+      { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync (EU)', role: 'VIEWER' },
+      auth,
+    )) as Record<string, string>;
     expect(updated).toEqual({
       ...smashShown('aki_xyz789ghi012'),
       displayName: 'CRM Sync (EU)',
@@ -224,28 +267,42 @@ describe('SMASHSEND', () => {
     expect(await run('searches', 'find_smashsend_api_key', { displayName: 'crm sync (eu)' }, auth)).toEqual([updated]);
     expect(await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' }, auth)).toEqual([]);
     // The secret did not change: the old one still authenticates, now as a VIEWER.
-    expect(await testConnection({ smashsend_api_key: smashSeed('aki_xyz789ghi012').secretKey })).toMatchObject({ smashsend_role: 'VIEWER' });
+    expect(await testConnection({ smashsend_api_key: smashSeed('aki_xyz789ghi012').secretKey })).toMatchObject({
+      smashsend_role: 'VIEWER',
+    });
   });
 
   it('update_smashsend_api_key with Include Full Key Value shows what SMASHSEND sends (its truncated secret)', async () => {
-    const updated = await run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012', role: 'EDITOR', include_secret: 'yes' }, auth);
+    const updated = await run(
+      'creates',
+      'update_smashsend_api_key',
+      { apiKeyId: 'aki_xyz789ghi012', role: 'EDITOR', include_secret: 'yes' },
+      auth,
+    );
     expect(updated).toEqual({ ...smashListed('aki_xyz789ghi012'), role: 'EDITOR', updatedAt: expect.stringMatching(ISO_DATE) });
   });
 
   it('update_smashsend_api_key of an unknown key: a plain not-found error', async () => {
-    expect(await zapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_doesnotexist', displayName: 'X' }, auth))).toEqual({
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      message: `SMASHSEND has no API key aki_doesnotexist in workspace ${WS} (404 on POST ${KEYS_PATH}/aki_doesnotexist): API key not found.`,
-    });
+    expect(await zapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_doesnotexist', displayName: 'X' }, auth))).toEqual(
+      {
+        name: 'AppError',
+        code: 'not_found',
+        status: 404,
+        message: `SMASHSEND has no API key aki_doesnotexist in workspace ${WS} (404 on POST ${KEYS_PATH}/aki_doesnotexist): API key not found.`,
+      },
+    );
   });
 
   it('delete_smashsend_api_key: the key is gone from the list and stops authenticating; a second delete is a 404', async () => {
-    expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth)).toEqual({ ...smashShown('aki_xyz789ghi012'), isDeleted: true });
+    expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth)).toEqual({
+      ...smashShown('aki_xyz789ghi012'),
+      isDeleted: true,
+    });
     const ids = ((await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<{ id: string }>).map((key) => key.id);
     expect(ids).toEqual(['aki_abc123def456', 'aki_sbxadmin0001']);
-    expect(await zapierError(testConnection({ smashsend_api_key: smashSeed('aki_xyz789ghi012').secretKey }))).toMatchObject({ code: 'connection_test_failed' });
+    expect(await zapierError(testConnection({ smashsend_api_key: smashSeed('aki_xyz789ghi012').secretKey }))).toMatchObject({
+      code: 'connection_test_failed',
+    });
     expect(await zapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth))).toEqual({
       name: 'AppError',
       code: 'not_found',
@@ -272,7 +329,9 @@ describe('SMASHSEND', () => {
     expect(rotated.id).not.toBe(old.id);
     const listed = (await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<{ id: string }>;
     expect(listed.map((key) => key.id)).toEqual([rotated.id, 'aki_xyz789ghi012', 'aki_sbxadmin0001']);
-    expect(await testConnection({ smashsend_api_key: rotated.secretKey as string })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
+    expect(await testConnection({ smashsend_api_key: rotated.secretKey as string })).toMatchObject({
+      label: 'SMASHSEND (Zapier Integration)',
+    });
     expect(await zapierError(testConnection({ smashsend_api_key: old.secretKey }))).toEqual({
       name: 'AppError',
       code: 'connection_test_failed',
@@ -282,7 +341,13 @@ describe('SMASHSEND', () => {
 
   it('rotating the connection’s own key: the step succeeds, then the old connection is expired and the new key takes over', async () => {
     const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_sbxadmin0001' }, auth)) as Record<string, string>;
-    expect(rotated).toMatchObject({ displayName: 'Sandbox Admin Key', role: 'EDITOR', replacedKeyId: 'aki_sbxadmin0001', oldKeyDeleted: true, warning: '' });
+    expect(rotated).toMatchObject({
+      displayName: 'Sandbox Admin Key',
+      role: 'EDITOR',
+      replacedKeyId: 'aki_sbxadmin0001',
+      oldKeyDeleted: true,
+      warning: '',
+    });
     expect(await zapierError(run('triggers', 'new_smashsend_api_key', {}, auth))).toEqual({
       name: 'ExpiredAuthError',
       message: `SMASHSEND rejected the API key (401 on GET ${KEYS_PATH}): Invalid API key. Please double-check and try again. Reconnect your SMASHSEND API key in this connection.`,
@@ -306,9 +371,13 @@ describe('SMASHSEND', () => {
   });
 
   it('find_smashsend_api_key: whole name, any case and spacing; a miss is []', async () => {
-    expect(await run('searches', 'find_smashsend_api_key', { displayName: '  zapier INTEGRATION ' }, auth)).toEqual([smashShown('aki_abc123def456')]);
+    expect(await run('searches', 'find_smashsend_api_key', { displayName: '  zapier INTEGRATION ' }, auth)).toEqual([
+      smashShown('aki_abc123def456'),
+    ]);
     expect(await run('searches', 'find_smashsend_api_key', { displayName: 'Zapier' }, auth)).toEqual([]);
-    expect(await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync', include_secret: true }, auth)).toEqual([smashListed('aki_xyz789ghi012')]);
+    expect(await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync', include_secret: true }, auth)).toEqual([
+      smashListed('aki_xyz789ghi012'),
+    ]);
   });
 });
 
@@ -333,11 +402,16 @@ describe('SmartLead', () => {
   });
 
   it('new_smartlead_client_api_key with Include Full Key Value', async () => {
-    expect(await run('triggers', 'new_smartlead_client_api_key', { clientId: '302', include_secret: 'true' }, auth)).toEqual([leadSeed(47)]);
+    expect(await run('triggers', 'new_smartlead_client_api_key', { clientId: '302', include_secret: 'true' }, auth)).toEqual([
+      leadSeed(47),
+    ]);
   });
 
   it('create_smartlead_client_api_key: the full new value, listed newest first afterwards', async () => {
-    const created = (await run('creates', 'create_smartlead_client_api_key', { clientId: '301', keyName: 'E2E Key' }, auth)) as Record<string, unknown>;
+    const created = (await run('creates', 'create_smartlead_client_api_key', { clientId: '301', keyName: 'E2E Key' }, auth)) as Record<
+      string,
+      unknown
+    >;
     expect(created).toEqual({
       id: SMARTLEAD_SEED.nextKeyId,
       client_id: 301,
@@ -415,7 +489,9 @@ describe('SMARTe', () => {
   });
 
   it('new_smarte_api_key with Include Full Key Value', async () => {
-    expect(await run('triggers', 'new_smarte_api_key', { include_secret: true }, auth)).toEqual(SMARTE_SEED.keys.map((key) => smarteShown(key.email, true)));
+    expect(await run('triggers', 'new_smarte_api_key', { include_secret: true }, auth)).toEqual(
+      SMARTE_SEED.keys.map((key) => smarteShown(key.email, true)),
+    );
   });
 
   it('smarte_api_key_list (dropdown): the same keys, always masked', async () => {
@@ -434,12 +510,15 @@ describe('SMARTe', () => {
     });
     expect(await run('searches', 'find_smarte_api_key', { email: 'NEW.USER@example.com', include_secret: true }, auth)).toEqual([created]);
     // A standard key is a real SMARTe key, but not an admin one: it cannot run this connection.
-    expect(await zapierError(testConnection({ smarte_api_key: created.apiKey }))).toMatchObject({ message: expect.stringContaining('SMARTe refused access') });
+    expect(await zapierError(testConnection({ smarte_api_key: created.apiKey }))).toMatchObject({
+      message: expect.stringContaining('SMARTe refused access'),
+    });
     expect(await zapierError(run('creates', 'create_smarte_api_key', { email: 'new.user@example.com' }, auth))).toEqual({
       name: 'AppError',
       code: 'validation',
       status: 409,
-      message: 'SMARTe rejected the request (409 on POST /signals/v1/key/createsignalapikey): An API key already exists for new.user@example.com.',
+      message:
+        'SMARTe rejected the request (409 on POST /signals/v1/key/createsignalapikey): An API key already exists for new.user@example.com.',
     });
   });
 
@@ -454,7 +533,9 @@ describe('SMARTe', () => {
       status: 'suspended',
       message: 'Key suspended successfully',
     });
-    expect(await run('searches', 'find_smarte_api_key', { email: SMARTE_OTHER }, auth)).toEqual([{ ...smarteShown(SMARTE_OTHER), status: 'suspended' }]);
+    expect(await run('searches', 'find_smarte_api_key', { email: SMARTE_OTHER }, auth)).toEqual([
+      { ...smarteShown(SMARTE_OTHER), status: 'suspended' },
+    ]);
     expect(await zapierError(run('creates', 'suspend_smarte_api_key', { email: SMARTE_OTHER }, auth))).toEqual({
       name: 'AppError',
       code: 'validation',

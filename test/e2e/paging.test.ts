@@ -87,7 +87,13 @@ describe('rotate_smashsend_api_key of a key on page 3', () => {
     const [old] = (await run('searches', 'find_smashsend_api_key', { displayName: generatedName(7) }, auth)) as Array<{ id: string }>;
     sandbox().resetRequestCounts();
     const rotated = await run('creates', 'rotate_smashsend_api_key', { apiKeyId: old.id }, auth);
-    expect(rotated).toMatchObject({ displayName: generatedName(7), role: 'API_USER', replacedKeyId: old.id, oldKeyDeleted: true, warning: '' });
+    expect(rotated).toMatchObject({
+      displayName: generatedName(7),
+      role: 'API_USER',
+      replacedKeyId: old.id,
+      oldKeyDeleted: true,
+      warning: '',
+    });
     expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 3, [ROUTE.smashsendCreate]: 1, [ROUTE.smashsendDelete]: 1 });
     // The replacement is the newest key now; the old one is nowhere.
     const found = (await run('searches', 'find_smashsend_api_key', { displayName: generatedName(7) }, auth)) as Array<{ id: string }>;

@@ -111,7 +111,13 @@ export function performOf(kind: OperationKind, key: string): Perform {
 }
 
 /** Runs an operation as Zapier would, over loopback to wherever the *_BASE_URL variables point. */
-export function run(kind: OperationKind, key: string, inputData: Record<string, unknown>, authData: Auth, meta: Record<string, unknown> = {}) {
+export function run(
+  kind: OperationKind,
+  key: string,
+  inputData: Record<string, unknown>,
+  authData: Auth,
+  meta: Record<string, unknown> = {},
+) {
   return appTester(performOf(kind, key), { authData, inputData, meta });
 }
 

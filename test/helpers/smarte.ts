@@ -81,13 +81,23 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       what: "400 → SMARTe's own message",
       status: 400,
       body: { error: { code: 'bad_request', message: 'Invalid request payload', status: 400 } },
-      expected: { name: 'AppError', message: `SMARTe rejected the request (400 on ${where}): Invalid request payload.`, code: 'validation', status: 400 },
+      expected: {
+        name: 'AppError',
+        message: `SMARTe rejected the request (400 on ${where}): Invalid request payload.`,
+        code: 'validation',
+        status: 400,
+      },
     },
     {
       what: '500 → a server error a retry may fix',
       status: 500,
       body: { message: 'Internal server error' },
-      expected: { name: 'AppError', message: `SMARTe had a server error (500 on ${where}): Internal server error. A retry may help.`, code: 'server', status: 500 },
+      expected: {
+        name: 'AppError',
+        message: `SMARTe had a server error (500 on ${where}): Internal server error. A retry may help.`,
+        code: 'server',
+        status: 500,
+      },
     },
     {
       // A gateway's 502 may come after SMARTe acted: for a create, the same advice as for an unreadable answer.
@@ -95,19 +105,34 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       status: 502,
       body: '<html><body>Bad Gateway</body></html>',
       headers: { 'Content-Type': 'text/html' },
-      expected: { name: 'AppError', message: `SMARTe had a server error (an HTML error page) (502 on ${where}). ${afterBadAnswer}`, code: 'server', status: 502 },
+      expected: {
+        name: 'AppError',
+        message: `SMARTe had a server error (an HTML error page) (502 on ${where}). ${afterBadAnswer}`,
+        code: 'server',
+        status: 502,
+      },
     },
     {
       what: `200 HTML page → ${badAnswer}`,
       status: 200,
       body: '<!doctype html><html><body>Maintenance</body></html>',
-      expected: { name: 'AppError', message: `SMARTe sent an HTML page instead of JSON (200 on ${where}). ${afterBadAnswer}`, code: 'bad_response', status: 200 },
+      expected: {
+        name: 'AppError',
+        message: `SMARTe sent an HTML page instead of JSON (200 on ${where}). ${afterBadAnswer}`,
+        code: 'bad_response',
+        status: 200,
+      },
     },
     {
       what: `200 malformed JSON → ${badAnswer}`,
       status: 200,
       body: '{"message": "Key details fetched successfully", "data": [',
-      expected: { name: 'AppError', message: `SMARTe sent malformed JSON (200 on ${where}). ${afterBadAnswer}`, code: 'bad_response', status: 200 },
+      expected: {
+        name: 'AppError',
+        message: `SMARTe sent malformed JSON (200 on ${where}). ${afterBadAnswer}`,
+        code: 'bad_response',
+        status: 200,
+      },
     },
   ];
 }

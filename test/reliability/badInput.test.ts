@@ -59,21 +59,133 @@ interface Field {
 }
 
 const FIELDS: Field[] = [
-  { op: 'update_smashsend_api_key', kind: 'creates', field: 'apiKeyId', type: 'id-path', base: { displayName: 'Renamed' }, method: 'POST', path: (id) => `${SS_KEYS}/${id}` },
-  { op: 'delete_smashsend_api_key', kind: 'creates', field: 'apiKeyId', type: 'id-path', base: {}, method: 'DELETE', path: (id) => `${SS_KEYS}/${id}` },
+  {
+    op: 'update_smashsend_api_key',
+    kind: 'creates',
+    field: 'apiKeyId',
+    type: 'id-path',
+    base: { displayName: 'Renamed' },
+    method: 'POST',
+    path: (id) => `${SS_KEYS}/${id}`,
+  },
+  {
+    op: 'delete_smashsend_api_key',
+    kind: 'creates',
+    field: 'apiKeyId',
+    type: 'id-path',
+    base: {},
+    method: 'DELETE',
+    path: (id) => `${SS_KEYS}/${id}`,
+  },
   { op: 'rotate_smashsend_api_key', kind: 'creates', field: 'apiKeyId', type: 'id-lookup', base: {}, method: 'GET', path: () => SS_KEYS },
-  { op: 'reset_smartlead_client_api_key', kind: 'creates', field: 'keyId', type: 'int-path', base: {}, method: 'PUT', path: (id) => `${SL_KEYS}/reset/${id}` },
-  { op: 'delete_smartlead_client_api_key', kind: 'creates', field: 'keyId', type: 'int-path', base: {}, method: 'DELETE', path: (id) => `${SL_KEYS}/${id}` },
-  { op: 'create_smartlead_client_api_key', kind: 'creates', field: 'clientId', type: 'int-body', base: { keyName: 'Reliability Key' }, method: 'POST', path: () => SL_KEYS },
-  { op: 'create_smartlead_client_api_key', kind: 'creates', field: 'keyName', type: 'keyname-body', base: { clientId: 301 }, method: 'POST', path: () => SL_KEYS },
-  { op: 'new_smartlead_client_api_key', kind: 'triggers', field: 'clientId', type: 'int-filter', base: {}, method: 'GET', path: () => SL_KEYS },
-  { op: 'new_smartlead_client_api_key', kind: 'triggers', field: 'status', type: 'choice-filter', base: {}, method: 'GET', path: () => SL_KEYS },
-  { op: 'find_smartlead_client_api_key', kind: 'searches', field: 'keyName', type: 'text-query', base: {}, method: 'GET', path: () => SL_KEYS },
-  { op: 'find_smartlead_client_api_key', kind: 'searches', field: 'clientId', type: 'int-filter', base: { keyName: 'Production' }, method: 'GET', path: () => SL_KEYS },
-  { op: 'create_smashsend_api_key', kind: 'creates', field: 'displayName', type: 'text-body', base: { role: 'API_USER' }, method: 'POST', path: () => SS_KEYS },
-  { op: 'create_smashsend_api_key', kind: 'creates', field: 'role', type: 'choice-body', base: { displayName: 'Reliability Key' }, method: 'POST', path: () => SS_KEYS },
-  { op: 'update_smashsend_api_key', kind: 'creates', field: 'displayName', type: 'text-body-only-change', base: { apiKeyId: 'aki_xyz789ghi012' }, method: 'POST', path: () => `${SS_KEYS}/aki_xyz789ghi012` },
-  { op: 'find_smashsend_api_key', kind: 'searches', field: 'displayName', type: 'text-local', base: {}, method: 'GET', path: () => SS_KEYS },
+  {
+    op: 'reset_smartlead_client_api_key',
+    kind: 'creates',
+    field: 'keyId',
+    type: 'int-path',
+    base: {},
+    method: 'PUT',
+    path: (id) => `${SL_KEYS}/reset/${id}`,
+  },
+  {
+    op: 'delete_smartlead_client_api_key',
+    kind: 'creates',
+    field: 'keyId',
+    type: 'int-path',
+    base: {},
+    method: 'DELETE',
+    path: (id) => `${SL_KEYS}/${id}`,
+  },
+  {
+    op: 'create_smartlead_client_api_key',
+    kind: 'creates',
+    field: 'clientId',
+    type: 'int-body',
+    base: { keyName: 'Reliability Key' },
+    method: 'POST',
+    path: () => SL_KEYS,
+  },
+  {
+    op: 'create_smartlead_client_api_key',
+    kind: 'creates',
+    field: 'keyName',
+    type: 'keyname-body',
+    base: { clientId: 301 },
+    method: 'POST',
+    path: () => SL_KEYS,
+  },
+  {
+    op: 'new_smartlead_client_api_key',
+    kind: 'triggers',
+    field: 'clientId',
+    type: 'int-filter',
+    base: {},
+    method: 'GET',
+    path: () => SL_KEYS,
+  },
+  {
+    op: 'new_smartlead_client_api_key',
+    kind: 'triggers',
+    field: 'status',
+    type: 'choice-filter',
+    base: {},
+    method: 'GET',
+    path: () => SL_KEYS,
+  },
+  {
+    op: 'find_smartlead_client_api_key',
+    kind: 'searches',
+    field: 'keyName',
+    type: 'text-query',
+    base: {},
+    method: 'GET',
+    path: () => SL_KEYS,
+  },
+  {
+    op: 'find_smartlead_client_api_key',
+    kind: 'searches',
+    field: 'clientId',
+    type: 'int-filter',
+    base: { keyName: 'Production' },
+    method: 'GET',
+    path: () => SL_KEYS,
+  },
+  {
+    op: 'create_smashsend_api_key',
+    kind: 'creates',
+    field: 'displayName',
+    type: 'text-body',
+    base: { role: 'API_USER' },
+    method: 'POST',
+    path: () => SS_KEYS,
+  },
+  {
+    op: 'create_smashsend_api_key',
+    kind: 'creates',
+    field: 'role',
+    type: 'choice-body',
+    base: { displayName: 'Reliability Key' },
+    method: 'POST',
+    path: () => SS_KEYS,
+  },
+  {
+    op: 'update_smashsend_api_key',
+    kind: 'creates',
+    field: 'displayName',
+    type: 'text-body-only-change',
+    base: { apiKeyId: 'aki_xyz789ghi012' },
+    method: 'POST',
+    path: () => `${SS_KEYS}/aki_xyz789ghi012`,
+  },
+  {
+    op: 'find_smashsend_api_key',
+    kind: 'searches',
+    field: 'displayName',
+    type: 'text-local',
+    base: {},
+    method: 'GET',
+    path: () => SS_KEYS,
+  },
   { op: 'create_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_CREATE },
   { op: 'suspend_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
   { op: 'reactivate_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
@@ -133,19 +245,19 @@ const W: Verdict = 'sent-without';
 // The expected verdict of every (type, input): the table to read the figures off.
 // columns:      missing null empty blank object array bool number padded 256 100k ../ ?  #  %2F /  &  newline unicode curlies
 const TABLE: Record<FieldType, Verdict[]> = {
-  'id-path':               [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
-  'id-lookup':             [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
-  'int-path':              [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
-  'int-body':              [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
-  'int-filter':            [W, W, W, W, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
-  'choice-filter':         [W, W, W, W, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
-  'choice-body':           [R, R, R, R, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
-  'keyname-body':          [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
-  'text-body':             [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
+  'id-path': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'id-lookup': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'int-path': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'int-body': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'int-filter': [W, W, W, W, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'choice-filter': [W, W, W, W, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
+  'choice-body': [R, R, R, R, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
+  'keyname-body': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'text-body': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
   'text-body-only-change': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
-  'text-query':            [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, R],
-  'text-local':            [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
-  'email-body':            [R, R, R, R, R, R, R, R, S, R, R, S, S, S, S, S, S, R, S, S],
+  'text-query': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, R],
+  'text-local': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
+  'email-body': [R, R, R, R, R, R, R, R, S, R, R, S, S, S, S, S, S, R, S, S],
 };
 
 /** The choice-filter's padded value is a status, not a role. */
@@ -168,14 +280,21 @@ const failures: string[] = [];
 const rows = new Map<string, string[]>();
 
 /** The differences between what arrived and what the verdict says (empty = as expected). */
-function check(field: Field, verdict: Verdict, value: Value, arrived: ArrivedRequest[], outcome: Awaited<ReturnType<typeof outcomeOf>>): string[] {
+function check(
+  field: Field,
+  verdict: Verdict,
+  value: Value,
+  arrived: ArrivedRequest[],
+  outcome: Awaited<ReturnType<typeof outcomeOf>>,
+): string[] {
   const problems: string[] = [];
   const secrets = authSecrets(env.sandbox);
   if (verdict === 'refused') {
     if (arrived.length > 0) problems.push(`expected no request, got ${arrived.map((a) => `${a.method} ${a.rawTarget}`).join(', ')}`);
     if (outcome.ok) problems.push('expected a refusal, got a result');
     else {
-      if (outcome.name !== 'AppError' || outcome.code !== 'input') problems.push(`expected AppError code input, got ${outcome.name} ${outcome.code}`);
+      if (outcome.name !== 'AppError' || outcome.code !== 'input')
+        problems.push(`expected AppError code input, got ${outcome.name} ${outcome.code}`);
       if (!(outcome.message ?? '').startsWith(`${field.field} `)) problems.push(`message does not name ${field.field}: ${outcome.message}`);
       problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets));
     }
@@ -191,7 +310,11 @@ function check(field: Field, verdict: Verdict, value: Value, arrived: ArrivedReq
   const expectedQuery = ((): Record<string, string[]> => {
     switch (field.op) {
       case 'find_smartlead_client_api_key':
-        return { api_key: [env.sandbox.credentials.smartleadApiKey], keyName: [field.field === 'keyName' ? text : 'Production'], ...(field.field === 'clientId' && verdict === 'sent' ? { clientId: [text] } : {}) };
+        return {
+          api_key: [env.sandbox.credentials.smartleadApiKey],
+          keyName: [field.field === 'keyName' ? text : 'Production'],
+          ...(field.field === 'clientId' && verdict === 'sent' ? { clientId: [text] } : {}),
+        };
       case 'new_smartlead_client_api_key':
         return { api_key: [env.sandbox.credentials.smartleadApiKey], ...(verdict === 'sent' ? { [field.field]: [text] } : {}) };
       case 'create_smartlead_client_api_key':
@@ -205,21 +328,25 @@ function check(field: Field, verdict: Verdict, value: Value, arrived: ArrivedReq
         return {};
     }
   })();
-  if (JSON.stringify(queryKeys) !== JSON.stringify(Object.keys(expectedQuery).sort())) problems.push(`query keys ${queryKeys.join(',')} are not ${Object.keys(expectedQuery).sort().join(',')}`);
+  if (JSON.stringify(queryKeys) !== JSON.stringify(Object.keys(expectedQuery).sort()))
+    problems.push(`query keys ${queryKeys.join(',')} are not ${Object.keys(expectedQuery).sort().join(',')}`);
   for (const [name, values] of Object.entries(expectedQuery)) {
-    if (JSON.stringify(target.query[name]) !== JSON.stringify(values)) problems.push(`query ${name}=${JSON.stringify(target.query[name])} is not ${JSON.stringify(values)}`);
+    if (JSON.stringify(target.query[name]) !== JSON.stringify(values))
+      problems.push(`query ${name}=${JSON.stringify(target.query[name])} is not ${JSON.stringify(values)}`);
   }
   if (field.type.endsWith('-body')) {
     const body = JSON.parse(target.body || '{}') as Record<string, unknown>;
     const expected = field.type === 'int-body' ? Number(text) : text;
-    if (body[field.field] !== expected) problems.push(`body.${field.field} is ${JSON.stringify(body[field.field])}, not ${JSON.stringify(expected)}`);
+    if (body[field.field] !== expected)
+      problems.push(`body.${field.field} is ${JSON.stringify(body[field.field])}, not ${JSON.stringify(expected)}`);
   }
   if (field.type === 'text-body-only-change') {
     const body = JSON.parse(target.body || '{}') as Record<string, unknown>;
     if (body.displayName !== text) problems.push(`body.displayName is ${JSON.stringify(body.displayName)}, not ${JSON.stringify(text)}`);
   }
   // Whatever the vendor then answered, the user sees a result or a proper error.
-  if (!outcome.ok) problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets).map((p) => `the error ${p}: ${outcome.message}`));
+  if (!outcome.ok)
+    problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets).map((p) => `the error ${p}: ${outcome.message}`));
   return problems;
 }
 

@@ -5,12 +5,7 @@
 
 import type { ZObject } from 'zapier-platform-core';
 import { SmashsendClient, TimeBudgetError, type Transport, type TransportRequest } from '../../connector';
-import {
-  DEFAULT_STEP_BUDGET_MS,
-  requestTimeoutMs,
-  startStepClock,
-  stepBudgetMs,
-} from '../../lib/clients';
+import { DEFAULT_STEP_BUDGET_MS, requestTimeoutMs, startStepClock, stepBudgetMs } from '../../lib/clients';
 import {
   OPERATIONS,
   SS_KEYS,
@@ -89,7 +84,11 @@ describe('every request goes through z.request with a timeout well inside 30 s',
   it.each(all.map((op) => [op.name, op] as const))('%s: every z.request carries the 10 s timeout', async (_name, op) => {
     const sandbox = env.sandbox;
     sandbox.reset();
-    if (op.key === 'reactivate_smarte_api_key') await runOperation(OPERATIONS.find((o) => o.key === 'suspend_smarte_api_key')!, sandboxAuth(sandbox));
+    if (op.key === 'reactivate_smarte_api_key')
+      await runOperation(
+        OPERATIONS.find((o) => o.key === 'suspend_smarte_api_key')!,
+        sandboxAuth(sandbox),
+      );
     sandbox.resetRequestCounts();
     mockZRequests.length = 0;
     const auth = sandboxAuth(sandbox);
@@ -113,8 +112,17 @@ describe('connector: pages() checks its deadline before every page request (fake
       transport: async (request) => {
         requests.push(request);
         const n = requests.length;
-        const items = Array.from({ length: 100 }, (_, i) => ({ id: `aki_${n}_${i}`, displayName: `K ${n}.${i}`, role: 'EDITOR', createdAt: '2024-01-01T00:00:00Z' }));
-        return { status: 200, headers: {}, body: JSON.stringify({ apiKeys: { items, hasMore: true, startAt: `2024-01-01T00:00:00Z~c${n}` } }) };
+        const items = Array.from({ length: 100 }, (_, i) => ({
+          id: `aki_${n}_${i}`,
+          displayName: `K ${n}.${i}`,
+          role: 'EDITOR',
+          createdAt: '2024-01-01T00:00:00Z',
+        }));
+        return {
+          status: 200,
+          headers: {},
+          body: JSON.stringify({ apiKeys: { items, hasMore: true, startAt: `2024-01-01T00:00:00Z~c${n}` } }),
+        };
       },
     };
   }
@@ -196,14 +204,32 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
 
   it.each([
     // find: paging deadline 15 s (25 s budget − one 10 s request) → pages at 0, 2, …, 14 s → 8 pages
-    ['find_smashsend_api_key (a name not in the workspace)', op('find_smashsend_api_key'), { displayName: 'No Such Key' }, undefined, 8,
-      'No key with that name is among them; SMASHSEND cannot filter by name, so older keys could not be checked in time.'],
+    [
+      'find_smashsend_api_key (a name not in the workspace)',
+      op('find_smashsend_api_key'),
+      { displayName: 'No Such Key' },
+      undefined,
+      8,
+      'No key with that name is among them; SMASHSEND cannot filter by name, so older keys could not be checked in time.',
+    ],
     // the dropdown's page 20 needs 21 requests: deadline 15 s → 8 pages
-    ['smashsend_api_key_list (dropdown page 20)', op('smashsend_api_key_list'), {}, { page: 20 }, 8,
-      'Type or map the API key ID (it starts with aki_) instead of picking it from the list.'],
+    [
+      'smashsend_api_key_list (dropdown page 20)',
+      op('smashsend_api_key_list'),
+      {},
+      { page: 20 },
+      8,
+      'Type or map the API key ID (it starts with aki_) instead of picking it from the list.',
+    ],
     // rotate: deadline 5 s (room for the last page and the create) → pages at 0, 2, 4 s → 3 pages
-    ['rotate_smashsend_api_key (a key deep in the list)', op('rotate_smashsend_api_key'), { apiKeyId: 'aki_notinthefirstpages' }, undefined, 3,
-      'The key to rotate was not among them: nothing was created or deleted.'],
+    [
+      'rotate_smashsend_api_key (a key deep in the list)',
+      op('rotate_smashsend_api_key'),
+      { apiKeyId: 'aki_notinthefirstpages' },
+      undefined,
+      3,
+      'The key to rotate was not among them: nothing was created or deleted.',
+    ],
   ] as const)('%s', async (_name, operation, input, meta, pages, advice) => {
     const started = realNow();
     const outcome = await outcomeOf(runOperation({ ...operation, meta }, sandboxAuth(env.sandbox), input));
@@ -225,16 +251,24 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
   });
 
   it('find still finds a key on the pages it reads', async () => {
-    const outcome = await outcomeOf(runOperation(op('find_smashsend_api_key'), sandboxAuth(env.sandbox), { displayName: 'Generated Key 02500' }));
+    const outcome = await outcomeOf(
+      runOperation(op('find_smashsend_api_key'), sandboxAuth(env.sandbox), { displayName: 'Generated Key 02500' }),
+    );
     expect(outcome.ok).toBe(true);
     expect(outcome.result).toEqual([expect.objectContaining({ displayName: 'Generated Key 02500' })]);
   });
 
   it('rotate: with too little time left after the create, the old key is not deleted, and the new key still comes back', async () => {
     createTakesMs = 22_500; // with the list page's 2 s, the create ends 0.5 s before the 25 s budget: too little for a delete
-    const outcome = await outcomeOf(runOperation(op('rotate_smashsend_api_key'), sandboxAuth(env.sandbox), { apiKeyId: 'aki_xyz789ghi012' }));
+    const outcome = await outcomeOf(
+      runOperation(op('rotate_smashsend_api_key'), sandboxAuth(env.sandbox), { apiKeyId: 'aki_xyz789ghi012' }),
+    );
     expect(outcome.ok).toBe(true);
-    expect(outcome.result).toMatchObject({ replacedKeyId: 'aki_xyz789ghi012', oldKeyDeleted: false, secretKey: expect.stringMatching(/^sk_live_/) });
+    expect(outcome.result).toMatchObject({
+      replacedKeyId: 'aki_xyz789ghi012',
+      oldKeyDeleted: false,
+      secretKey: expect.stringMatching(/^sk_live_/),
+    });
     expect((outcome.result as { warning: string }).warning).toBe(
       `The new key was created, but the old key aki_xyz789ghi012 ("CRM Sync") is still live: too little of this step's time (Zapier's 30 s limit) was left to delete it safely. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
     );
@@ -245,7 +279,9 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
     createTakesMs = 20_000; // with the list page's 2 s, the create ends at 22 s: under 3 s are left
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', kind: 'delay', hang: true });
     const started = realNow();
-    const outcome = await outcomeOf(runOperation(op('rotate_smashsend_api_key'), sandboxAuth(env.sandbox), { apiKeyId: 'aki_xyz789ghi012' }));
+    const outcome = await outcomeOf(
+      runOperation(op('rotate_smashsend_api_key'), sandboxAuth(env.sandbox), { apiKeyId: 'aki_xyz789ghi012' }),
+    );
     expect(outcome.ok).toBe(true);
     const warning = (outcome.result as { warning: string }).warning;
     expect(warning).toMatch(/may still be live: the delete got no answer: SMASHSEND did not answer within [\d.]+ s \(DELETE /);
@@ -264,7 +300,13 @@ it('app, real clock: a tiny budget (KEYRING_STEP_BUDGET_MS=1000) with slow pages
   const started = Date.now();
   // Paging deadline: 1000 ms budget − one 600 ms request timeout = 400 ms after the start.
   const outcome = await withEnv({ KEYRING_STEP_BUDGET_MS: '1000', KEYRING_TIMEOUT_MS: '600' }, () =>
-    outcomeOf(runOperation(OPERATIONS.find((o) => o.key === 'find_smashsend_api_key')!, sandboxAuth(sandbox), { displayName: 'No Such Key' })),
+    outcomeOf(
+      runOperation(
+        OPERATIONS.find((o) => o.key === 'find_smashsend_api_key')!,
+        sandboxAuth(sandbox),
+        { displayName: 'No Such Key' },
+      ),
+    ),
   );
   const elapsed = Date.now() - started;
   figures.budgetCases += 1;
@@ -282,28 +324,61 @@ it('app, real clock: a tiny budget (KEYRING_STEP_BUDGET_MS=1000) with slow pages
 describe('a 429 is answered by exactly one request: never retried inside the step', () => {
   const rows: Array<Operation & { expectedRequests: number }> = [
     ...OPERATIONS.map((op) => ({ ...op, expectedRequests: 1 })),
-    { ...OPERATIONS.find((op) => op.key === 'find_smashsend_api_key')!, name: 'find_smashsend_api_key (429 on page 2)', input: { displayName: 'No Such Key' }, faultPath: 'startAt=', expectedRequests: 2 },
-    { ...OPERATIONS.find((op) => op.key === 'smashsend_api_key_list')!, name: 'smashsend_api_key_list (page 1: 429 on its 2nd request)', meta: { page: 1 }, faultPath: 'startAt=', expectedRequests: 2 },
-    { ...OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!, name: 'rotate_smashsend_api_key (429 on list page 2)', input: { apiKeyId: 'aki_deep' }, faultPath: 'startAt=', expectedRequests: 2 },
-    { ...OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!, name: 'rotate_smashsend_api_key (429 on the create)', method: 'POST', faultPath: '/api-keys', expectedRequests: 2 },
-  ];
-  it.each(rows.flatMap((op) => [undefined, 1].map((retryAfter) => [`${op.name}, Retry-After ${retryAfter ?? 'absent'}`, op, retryAfter] as const)))(
-    '%s',
-    async (_name, op, retryAfter) => {
-      const sandbox = env.sandbox;
-      sandbox.reset();
-      if (op.faultPath === 'startAt=') sandbox.generateSmashsendKeys(150);
-      sandbox.injectFault({ vendor: op.vendor, method: op.method, path: op.faultPath, kind: 'status', status: 429, count: 10, ...(retryAfter ? { retryAfter } : {}) });
-      const started = Date.now();
-      const outcome = await outcomeOf(runOperation(op, sandboxAuth(sandbox)));
-      figures.throttled += 1;
-      expect(outcome).toMatchObject({ ok: false, name: 'ThrottledError', delay: retryAfter ?? 60 });
-      expect(sandbox.requestCounts().total).toBe(op.expectedRequests);
-      expect(sandbox.pendingFaults()[0]?.remaining).toBe(9); // the 429 was met once
-      expect(Date.now() - started).toBeLessThan(2_000); // and not waited out inside the step (Retry-After is 1 s or 60 s)
-      figures.throttledOnce += 1;
+    {
+      ...OPERATIONS.find((op) => op.key === 'find_smashsend_api_key')!,
+      name: 'find_smashsend_api_key (429 on page 2)',
+      input: { displayName: 'No Such Key' },
+      faultPath: 'startAt=',
+      expectedRequests: 2,
     },
-  );
+    {
+      ...OPERATIONS.find((op) => op.key === 'smashsend_api_key_list')!,
+      name: 'smashsend_api_key_list (page 1: 429 on its 2nd request)',
+      meta: { page: 1 },
+      faultPath: 'startAt=',
+      expectedRequests: 2,
+    },
+    {
+      ...OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!,
+      name: 'rotate_smashsend_api_key (429 on list page 2)',
+      input: { apiKeyId: 'aki_deep' },
+      faultPath: 'startAt=',
+      expectedRequests: 2,
+    },
+    {
+      ...OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!,
+      name: 'rotate_smashsend_api_key (429 on the create)',
+      method: 'POST',
+      faultPath: '/api-keys',
+      expectedRequests: 2,
+    },
+  ];
+  it.each(
+    rows.flatMap((op) =>
+      [undefined, 1].map((retryAfter) => [`${op.name}, Retry-After ${retryAfter ?? 'absent'}`, op, retryAfter] as const),
+    ),
+  )('%s', async (_name, op, retryAfter) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    if (op.faultPath === 'startAt=') sandbox.generateSmashsendKeys(150);
+    sandbox.injectFault({
+      vendor: op.vendor,
+      method: op.method,
+      path: op.faultPath,
+      kind: 'status',
+      status: 429,
+      count: 10,
+      ...(retryAfter ? { retryAfter } : {}),
+    });
+    const started = Date.now();
+    const outcome = await outcomeOf(runOperation(op, sandboxAuth(sandbox)));
+    figures.throttled += 1;
+    expect(outcome).toMatchObject({ ok: false, name: 'ThrottledError', delay: retryAfter ?? 60 });
+    expect(sandbox.requestCounts().total).toBe(op.expectedRequests);
+    expect(sandbox.pendingFaults()[0]?.remaining).toBe(9); // the 429 was met once
+    expect(Date.now() - started).toBeLessThan(2_000); // and not waited out inside the step (Retry-After is 1 s or 60 s)
+    figures.throttledOnce += 1;
+  });
 });
 
 afterAll(() => {

@@ -40,8 +40,23 @@ type Expectation =
   | { result: unknown; why: string };
 
 type FaultId =
-  | '400' | '401' | '403' | '404' | '422' | '429 + Retry-After' | '429' | '500' | '502' | '503'
-  | 'HTML page' | 'empty body' | 'malformed JSON' | 'wrong shape' | 'timeout' | 'refused' | 'reset';
+  | '400'
+  | '401'
+  | '403'
+  | '404'
+  | '422'
+  | '429 + Retry-After'
+  | '429'
+  | '500'
+  | '502'
+  | '503'
+  | 'HTML page'
+  | 'empty body'
+  | 'malformed JSON'
+  | 'wrong shape'
+  | 'timeout'
+  | 'refused'
+  | 'reset';
 
 interface Fault {
   id: FaultId;
@@ -59,31 +74,170 @@ function afterUnknownWrite(op: Operation): string {
 
 // The table: one row per fault, and what every operation must show for it (exceptions per operation below).
 const FAULTS: Fault[] = [
-  { id: '400', spec: { kind: 'status', status: 400 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'validation', status: 400, says: [`${V} rejected the request (400 on ${where})`] }) },
-  { id: '401', spec: { kind: 'status', status: 401 }, expect: (_op, where, V) => ({ error: 'ExpiredAuthError', says: [`${V} rejected the API key (401 on ${where})`, `Reconnect your ${V} API key in this connection.`] }) },
-  { id: '403', spec: { kind: 'status', status: 403 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'forbidden', status: 403, says: [`${V} refused access: the API key lacks permission for this (403 on ${where})`] }) },
   {
-    id: '404', spec: { kind: 'status', status: 404 },
-    expect: (op, where, V) => ({ error: 'AppError', code: 'not_found', status: 404, says: [op.notFound ? `${V} has no ${op.notFound} (404 on ${where})` : `${V} found nothing at ${where} (404 on ${where})`] }),
+    id: '400',
+    spec: { kind: 'status', status: 400 },
+    expect: (_op, where, V) => ({
+      error: 'AppError',
+      code: 'validation',
+      status: 400,
+      says: [`${V} rejected the request (400 on ${where})`],
+    }),
   },
-  { id: '422', spec: { kind: 'status', status: 422 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'validation', status: 422, says: [`${V} rejected the request (422 on ${where})`] }) },
-  { id: '429 + Retry-After', spec: { kind: 'status', status: 429, retryAfter: RETRY_AFTER }, expect: (_op, where, V) => ({ error: 'ThrottledError', delay: RETRY_AFTER, says: [`${V} rate limit reached (429 on ${where})`, `Retry after ${RETRY_AFTER} s.`] }) },
-  { id: '429', spec: { kind: 'status', status: 429 }, expect: (_op, where, V) => ({ error: 'ThrottledError', delay: 60, says: [`${V} rate limit reached (429 on ${where})`, 'Wait a moment before trying again.'] }) },
-  { id: '500', spec: { kind: 'status', status: 500 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 500, says: [`${V} had a server error (500 on ${where})`, 'A retry may help.'] }) },
-  // A gateway's 502 may come after the vendor acted: a write says how to check rather than to retry.
-  { id: '502', spec: { kind: 'status', status: 502 }, expect: (op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (502 on ${where})`, afterUnknownWrite(op)] }) },
-  { id: '503', spec: { kind: 'status', status: 503 }, expect: (_op, where, V) => ({ error: 'AppError', code: 'server', status: 503, says: [`${V} had a server error (503 on ${where})`, 'A retry may help.'] }) },
-  { id: 'HTML page', spec: { kind: 'html' }, expect: (op, where, V) => ({ error: 'AppError', code: 'server', status: 502, says: [`${V} had a server error (an HTML error page) (502 on ${where})`, afterUnknownWrite(op)] }) },
-  { id: 'empty body', spec: { kind: 'empty' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent an empty response (200 on ${where})`, afterUnknownWrite(op)] }) },
-  { id: 'malformed JSON', spec: { kind: 'malformed' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent malformed JSON (200 on ${where})`, afterUnknownWrite(op)] }) },
-  { id: 'wrong shape', spec: { kind: 'wrongShape' }, expect: (op, where, V) => ({ error: 'AppError', code: 'bad_response', status: 200, says: [`${V} sent an unexpected response (200 on ${where})`, afterUnknownWrite(op)] }) },
   {
-    id: 'timeout', spec: { kind: 'delay', delayMs: SLOW_MS },
-    expect: (op, where, V) => ({ error: 'AppError', code: 'network', says: [`${V} did not answer within ${TIMEOUT_MS / 1000} s (${where})`, afterUnknownWrite(op)] }),
+    id: '401',
+    spec: { kind: 'status', status: 401 },
+    expect: (_op, where, V) => ({
+      error: 'ExpiredAuthError',
+      says: [`${V} rejected the API key (401 on ${where})`, `Reconnect your ${V} API key in this connection.`],
+    }),
+  },
+  {
+    id: '403',
+    spec: { kind: 'status', status: 403 },
+    expect: (_op, where, V) => ({
+      error: 'AppError',
+      code: 'forbidden',
+      status: 403,
+      says: [`${V} refused access: the API key lacks permission for this (403 on ${where})`],
+    }),
+  },
+  {
+    id: '404',
+    spec: { kind: 'status', status: 404 },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'not_found',
+      status: 404,
+      says: [op.notFound ? `${V} has no ${op.notFound} (404 on ${where})` : `${V} found nothing at ${where} (404 on ${where})`],
+    }),
+  },
+  {
+    id: '422',
+    spec: { kind: 'status', status: 422 },
+    expect: (_op, where, V) => ({
+      error: 'AppError',
+      code: 'validation',
+      status: 422,
+      says: [`${V} rejected the request (422 on ${where})`],
+    }),
+  },
+  {
+    id: '429 + Retry-After',
+    spec: { kind: 'status', status: 429, retryAfter: RETRY_AFTER },
+    expect: (_op, where, V) => ({
+      error: 'ThrottledError',
+      delay: RETRY_AFTER,
+      says: [`${V} rate limit reached (429 on ${where})`, `Retry after ${RETRY_AFTER} s.`],
+    }),
+  },
+  {
+    id: '429',
+    spec: { kind: 'status', status: 429 },
+    expect: (_op, where, V) => ({
+      error: 'ThrottledError',
+      delay: 60,
+      says: [`${V} rate limit reached (429 on ${where})`, 'Wait a moment before trying again.'],
+    }),
+  },
+  {
+    id: '500',
+    spec: { kind: 'status', status: 500 },
+    expect: (_op, where, V) => ({
+      error: 'AppError',
+      code: 'server',
+      status: 500,
+      says: [`${V} had a server error (500 on ${where})`, 'A retry may help.'],
+    }),
+  },
+  // A gateway's 502 may come after the vendor acted: a write says how to check rather than to retry.
+  {
+    id: '502',
+    spec: { kind: 'status', status: 502 },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'server',
+      status: 502,
+      says: [`${V} had a server error (502 on ${where})`, afterUnknownWrite(op)],
+    }),
+  },
+  {
+    id: '503',
+    spec: { kind: 'status', status: 503 },
+    expect: (_op, where, V) => ({
+      error: 'AppError',
+      code: 'server',
+      status: 503,
+      says: [`${V} had a server error (503 on ${where})`, 'A retry may help.'],
+    }),
+  },
+  {
+    id: 'HTML page',
+    spec: { kind: 'html' },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'server',
+      status: 502,
+      says: [`${V} had a server error (an HTML error page) (502 on ${where})`, afterUnknownWrite(op)],
+    }),
+  },
+  {
+    id: 'empty body',
+    spec: { kind: 'empty' },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'bad_response',
+      status: 200,
+      says: [`${V} sent an empty response (200 on ${where})`, afterUnknownWrite(op)],
+    }),
+  },
+  {
+    id: 'malformed JSON',
+    spec: { kind: 'malformed' },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'bad_response',
+      status: 200,
+      says: [`${V} sent malformed JSON (200 on ${where})`, afterUnknownWrite(op)],
+    }),
+  },
+  {
+    id: 'wrong shape',
+    spec: { kind: 'wrongShape' },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'bad_response',
+      status: 200,
+      says: [`${V} sent an unexpected response (200 on ${where})`, afterUnknownWrite(op)],
+    }),
+  },
+  {
+    id: 'timeout',
+    spec: { kind: 'delay', delayMs: SLOW_MS },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'network',
+      says: [`${V} did not answer within ${TIMEOUT_MS / 1000} s (${where})`, afterUnknownWrite(op)],
+    }),
   },
   // Refused: the request never reached the vendor, so even a write can be retried as it is.
-  { id: 'refused', expect: (_op, where, V) => ({ error: 'AppError', code: 'network', says: [`${V} refused the connection (${where})`, 'A retry may help.'] }) },
-  { id: 'reset', spec: { kind: 'drop' }, expect: (op, where, V) => ({ error: 'AppError', code: 'network', says: [`${V} dropped the connection (reset) (${where})`, afterUnknownWrite(op)] }) },
+  {
+    id: 'refused',
+    expect: (_op, where, V) => ({
+      error: 'AppError',
+      code: 'network',
+      says: [`${V} refused the connection (${where})`, 'A retry may help.'],
+    }),
+  },
+  {
+    id: 'reset',
+    spec: { kind: 'drop' },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'network',
+      says: [`${V} dropped the connection (reset) (${where})`, afterUnknownWrite(op)],
+    }),
+  },
 ];
 
 // Rows: every operation (fault on the request it makes first), plus the later requests that matter.
@@ -106,12 +260,26 @@ const ROWS: Array<Operation & { notApplicable?: FaultId[] }> = [
     notApplicable: ['refused'],
   },
   {
-    name: 'connection test (SmartLead part)', kind: 'authentication', key: 'test', vendor: 'smartlead', input: {},
-    method: 'GET', path: '/api/v1/client/', faultPath: '/api/v1/client/?',
+    name: 'connection test (SmartLead part)',
+    kind: 'authentication',
+    key: 'test',
+    vendor: 'smartlead',
+    input: {},
+    method: 'GET',
+    path: '/api/v1/client/',
+    faultPath: '/api/v1/client/?',
   },
 ];
 
-const SMARTE_UPDATE_RECORD = (email: string, status: string) => ({ id: email, keyId: null, email, role: null, status, apiKey: null, message: null });
+const SMARTE_UPDATE_RECORD = (email: string, status: string) => ({
+  id: email,
+  keyId: null,
+  email,
+  role: null,
+  status,
+  apiKey: null,
+  message: null,
+});
 
 /** Expected exceptions: cells where the right answer is not an error. */
 const EXCEPTIONS: Record<string, Partial<Record<FaultId, Expectation>>> = {
@@ -121,10 +289,16 @@ const EXCEPTIONS: Record<string, Partial<Record<FaultId, Expectation>>> = {
   },
   find_smarte_api_key: { '404': { result: [], why: 'a 404 on a view by email is a search miss' } },
   suspend_smarte_api_key: {
-    'wrong shape': { result: SMARTE_UPDATE_RECORD('dev.udi@smarte.pro', 'suspended'), why: "SMARTe's update answer is undocumented: a 2xx is taken as done" },
+    'wrong shape': {
+      result: SMARTE_UPDATE_RECORD('dev.udi@smarte.pro', 'suspended'),
+      why: "SMARTe's update answer is undocumented: a 2xx is taken as done",
+    },
   },
   reactivate_smarte_api_key: {
-    'wrong shape': { result: SMARTE_UPDATE_RECORD('dev.udi@smarte.pro', 'active'), why: "SMARTe's update answer is undocumented: a 2xx is taken as done" },
+    'wrong shape': {
+      result: SMARTE_UPDATE_RECORD('dev.udi@smarte.pro', 'active'),
+      why: "SMARTe's update answer is undocumented: a 2xx is taken as done",
+    },
   },
 };
 
@@ -145,16 +319,20 @@ function expectationFor(op: Operation, fault: Fault): Expectation {
 function judge(outcome: Outcome, expected: Expectation, secrets: string[]): string[] {
   if ('result' in expected) {
     if (!outcome.ok) return [`expected a result (${expected.why}), got ${outcome.name}: ${outcome.message}`];
-    return JSON.stringify(outcome.result) === JSON.stringify(expected.result) ? [] : [`expected ${JSON.stringify(expected.result)}, got ${JSON.stringify(outcome.result)}`];
+    return JSON.stringify(outcome.result) === JSON.stringify(expected.result)
+      ? []
+      : [`expected ${JSON.stringify(expected.result)}, got ${JSON.stringify(outcome.result)}`];
   }
   if (outcome.ok) return [`expected ${expected.error}, got a result ${JSON.stringify(outcome.result).slice(0, 200)}`];
   const problems: string[] = [];
   if (outcome.name !== expected.error) problems.push(`expected ${expected.error}, got ${outcome.name}`);
   if (expected.error === 'AppError') {
     if (outcome.code !== expected.code) problems.push(`expected code ${expected.code}, got ${outcome.code}`);
-    if (expected.status !== undefined && outcome.status !== expected.status) problems.push(`expected status ${expected.status}, got ${outcome.status}`);
+    if (expected.status !== undefined && outcome.status !== expected.status)
+      problems.push(`expected status ${expected.status}, got ${outcome.status}`);
   }
-  if (expected.error === 'ThrottledError' && outcome.delay !== expected.delay) problems.push(`expected delay ${expected.delay}, got ${outcome.delay}`);
+  if (expected.error === 'ThrottledError' && outcome.delay !== expected.delay)
+    problems.push(`expected delay ${expected.delay}, got ${outcome.delay}`);
   const message = outcome.message ?? '';
   for (const phrase of expected.says) if (!message.includes(phrase)) problems.push(`message lacks "${phrase}"`);
   problems.push(...neverSigns(message, outcome.fullText ?? '', secrets));
@@ -171,7 +349,13 @@ function label(expected: Expectation): string {
   if ('result' in expected) return Array.isArray(expected.result) && expected.result.length === 0 ? '[]' : 'ok';
   if (expected.error === 'ExpiredAuthError') return 'auth';
   if (expected.error === 'ThrottledError') return `thr${expected.delay}`;
-  return expected.code.replace('connection_test_failed', 'conn').replace('bad_response', 'bad').replace('validation', 'val').replace('not_found', 'nf').replace('forbidden', 'forb').replace('network', 'net');
+  return expected.code
+    .replace('connection_test_failed', 'conn')
+    .replace('bad_response', 'bad')
+    .replace('validation', 'val')
+    .replace('not_found', 'nf')
+    .replace('forbidden', 'forb')
+    .replace('network', 'net');
 }
 
 it('the table covers every operation registered in index.ts', () => {
@@ -203,8 +387,24 @@ describe.each(ROWS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
 
 afterAll(() => {
   const width = Math.max(...ROWS.map((op) => op.name.length)) + 1;
-  const header = pad('', width) + FAULTS.map((f) => pad(f.id.replace(' + Retry-After', '+RA').replace('malformed JSON', 'malformed').replace('wrong shape', 'shape').replace('empty body', 'empty').replace('HTML page', 'html'), 10)).join('');
-  const lines = ROWS.map((op) => pad(op.name, width) + FAULTS.map((f) => pad(grid.get(`${op.name}|${f.id}`) ?? (op.notApplicable?.includes(f.id) ? 'n/a' : '-'), 10)).join(''));
+  const header =
+    pad('', width) +
+    FAULTS.map((f) =>
+      pad(
+        f.id
+          .replace(' + Retry-After', '+RA')
+          .replace('malformed JSON', 'malformed')
+          .replace('wrong shape', 'shape')
+          .replace('empty body', 'empty')
+          .replace('HTML page', 'html'),
+        10,
+      ),
+    ).join('');
+  const lines = ROWS.map(
+    (op) =>
+      pad(op.name, width) +
+      FAULTS.map((f) => pad(grid.get(`${op.name}|${f.id}`) ?? (op.notApplicable?.includes(f.id) ? 'n/a' : '-'), 10)).join(''),
+  );
   const exceptions = Object.entries(EXCEPTIONS).flatMap(([name, byFault]) =>
     Object.entries(byFault).map(([id, e]) => `  ${name} × ${id}: ${'result' in e! ? `${JSON.stringify(e.result)} (${e.why})` : ''}`),
   );

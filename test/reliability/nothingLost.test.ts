@@ -7,17 +7,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SmashsendClient, fetchTransport } from '../../connector';
 import type { FaultBehaviour } from '../../sandbox/server';
-import {
-  OPERATIONS,
-  SS_KEYS,
-  authSecrets,
-  neverSigns,
-  outcomeOf,
-  runOperation,
-  sandboxAuth,
-  useSandbox,
-  withEnv,
-} from './support';
+import { OPERATIONS, SS_KEYS, authSecrets, neverSigns, outcomeOf, runOperation, sandboxAuth, useSandbox, withEnv } from './support';
 
 const env = useSandbox();
 const OLD = { id: 'aki_xyz789ghi012', displayName: 'CRM Sync' };
@@ -37,7 +27,11 @@ interface DeleteFault {
 const LIVE = 'is still live';
 const MAYBE = 'may still be live';
 const DELETE_FAULTS: DeleteFault[] = [
-  ...[400, 401, 403, 422, 500, 502, 503].map((status) => ({ id: String(status), fault: { kind: 'status', status } as FaultBehaviour, says: LIVE })),
+  ...[400, 401, 403, 422, 500, 502, 503].map((status) => ({
+    id: String(status),
+    fault: { kind: 'status', status } as FaultBehaviour,
+    says: LIVE,
+  })),
   // A 404 on the delete: the key is gone already, as far as SMASHSEND says.
   { id: '404', fault: { kind: 'status', status: 404 }, says: 'was not found when deleting it, so it was probably deleted already' },
   { id: '429 + Retry-After', fault: { kind: 'status', status: 429, retryAfter: 7 }, says: LIVE },
@@ -47,7 +41,18 @@ const DELETE_FAULTS: DeleteFault[] = [
   { id: 'empty body', fault: { kind: 'empty' }, says: MAYBE },
   { id: 'malformed JSON', fault: { kind: 'malformed' }, says: MAYBE },
   { id: 'wrong shape', fault: { kind: 'wrongShape' }, says: MAYBE },
-  { id: 'isDeleted false', fault: { kind: 'status', status: 200, body: { apiKey: { id: OLD.id, displayName: OLD.displayName, role: 'API_USER', status: 'ACTIVE', createdAt: '2024-03-10T14:30:00Z' }, isDeleted: false } }, says: LIVE },
+  {
+    id: 'isDeleted false',
+    fault: {
+      kind: 'status',
+      status: 200,
+      body: {
+        apiKey: { id: OLD.id, displayName: OLD.displayName, role: 'API_USER', status: 'ACTIVE', createdAt: '2024-03-10T14:30:00Z' },
+        isDeleted: false,
+      },
+    },
+    says: LIVE,
+  },
   { id: 'timeout', fault: { kind: 'delay', delayMs: 2_000 }, says: MAYBE, timeoutMs: 500 },
   { id: 'reset', fault: { kind: 'drop' }, says: MAYBE },
 ];
@@ -62,17 +67,31 @@ describe('rotate_smashsend_api_key: every fault on the delete step still returns
     );
     figures.deleteFaults += 1;
     expect(outcome.ok).toBe(true);
-    const result = outcome.result as { id: string; secretKey: string; displayName: string; replacedKeyId: string; oldKeyDeleted: boolean; warning: string };
+    const result = outcome.result as {
+      id: string;
+      secretKey: string;
+      displayName: string;
+      replacedKeyId: string;
+      oldKeyDeleted: boolean;
+      warning: string;
+    };
     expect(result).toMatchObject({ displayName: OLD.displayName, replacedKeyId: OLD.id, oldKeyDeleted: false });
     expect(result.id).not.toBe(OLD.id);
     expect(result.secretKey).toMatch(/^sk_live_[A-Za-z0-9]{20,}$/); // the full secret, not a mask
     expect(result.warning).toContain(`The new key was created, but the old key ${OLD.id} ("${OLD.displayName}") ${says}`);
-    if (says !== 'was not found when deleting it, so it was probably deleted already') expect(result.warning).toContain('Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.');
+    if (says !== 'was not found when deleting it, so it was probably deleted already')
+      expect(result.warning).toContain('Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.');
     expect(neverSigns(result.warning, result.warning, authSecrets(sandbox))).toEqual([]);
     // The secret really is the new key's, and it works; the old key is indeed still there.
-    const check = await new SmashsendClient(result.secretKey, { baseUrl: sandbox.baseUrls.smashsend, transport: fetchTransport }).checkApiKey();
+    const check = await new SmashsendClient(result.secretKey, {
+      baseUrl: sandbox.baseUrls.smashsend,
+      transport: fetchTransport,
+    }).checkApiKey();
     expect(check).toMatchObject({ status: 'SUCCEED', displayName: OLD.displayName });
-    const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, { baseUrl: sandbox.baseUrls.smashsend, workspaceId: sandbox.credentials.smashsendWorkspaceId }).listApiKeys({ limit: 100 });
+    const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, {
+      baseUrl: sandbox.baseUrls.smashsend,
+      workspaceId: sandbox.credentials.smashsendWorkspaceId,
+    }).listApiKeys({ limit: 100 });
     expect(keys.items.map((k) => k.id)).toEqual(expect.arrayContaining([OLD.id, result.id]));
     // Exactly one delete was tried: no retry loop inside the step.
     expect(sandbox.requestCounts().byRoute[`DELETE /smashsend/v1/workspaces/:workspaceId/api-keys/:apiKeyId`]).toBe(1);
@@ -95,18 +114,21 @@ async function lossyProxy(target: string, match: { method: string; path: string 
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const hit = lost === 0 && req.method === match.method && (req.url ?? '').split('?')[0].endsWith(match.path);
-      const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        if (hit) {
-          lost += 1;
-          answer.resume(); // the vendor has acted; its answer never reaches the client
-          answer.on('end', () => {
-            if (how === 'reset') req.socket.resetAndDestroy();
-          });
-          return;
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const forward = http.request(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          if (hit) {
+            lost += 1;
+            answer.resume(); // the vendor has acted; its answer never reaches the client
+            answer.on('end', () => {
+              if (how === 'reset') req.socket.resetAndDestroy();
+            });
+            return;
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       forward.on('error', () => res.destroy());
       forward.end(Buffer.concat(chunks));
     });
@@ -141,31 +163,63 @@ interface LostWrite {
 const created = 'The key may have been created anyway';
 const LOST_WRITES: LostWrite[] = [
   {
-    op: 'create_smashsend_api_key', input: { displayName: 'Lost Answer Key', role: 'API_USER' }, method: 'POST', path: SS_KEYS,
-    mayHaveHappened: created, checkWith: 'Find SMASHSEND API Key',
+    op: 'create_smashsend_api_key',
+    input: { displayName: 'Lost Answer Key', role: 'API_USER' },
+    method: 'POST',
+    path: SS_KEYS,
+    mayHaveHappened: created,
+    checkWith: 'Find SMASHSEND API Key',
     find: { key: 'find_smashsend_api_key', input: { displayName: 'Lost Answer Key' }, finds: (r) => r.length === 1 },
   },
   {
-    op: 'create_smartlead_client_api_key', input: { clientId: 302, keyName: 'Lost Answer Key' }, method: 'POST', path: '/api/v1/client/api-key',
-    mayHaveHappened: created, checkWith: 'Find SmartLead Client API Key',
-    find: { key: 'find_smartlead_client_api_key', input: { keyName: 'Lost Answer Key', include_secret: true }, finds: (r) => r.length === 1 && /^[A-Za-z0-9_]{16,}$/.test(String((r[0] as { api_key: string }).api_key)) },
+    op: 'create_smartlead_client_api_key',
+    input: { clientId: 302, keyName: 'Lost Answer Key' },
+    method: 'POST',
+    path: '/api/v1/client/api-key',
+    mayHaveHappened: created,
+    checkWith: 'Find SmartLead Client API Key',
+    find: {
+      key: 'find_smartlead_client_api_key',
+      input: { keyName: 'Lost Answer Key', include_secret: true },
+      finds: (r) => r.length === 1 && /^[A-Za-z0-9_]{16,}$/.test(String((r[0] as { api_key: string }).api_key)),
+    },
   },
   {
-    op: 'reset_smartlead_client_api_key', input: { keyId: 45 }, method: 'PUT', path: '/api/v1/client/api-key/reset/45',
-    mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work', checkWith: 'Find SmartLead Client API Key',
+    op: 'reset_smartlead_client_api_key',
+    input: { keyId: 45 },
+    method: 'PUT',
+    path: '/api/v1/client/api-key/reset/45',
+    mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work',
+    checkWith: 'Find SmartLead Client API Key',
     // The search, with the full value asked for, shows the key's new value (not the seeded one).
-    find: { key: 'find_smartlead_client_api_key', input: { keyName: 'Production Key', include_secret: true }, finds: (r) => r.length === 1 && (r[0] as { api_key: string }).api_key !== 'cl_live_P7dK2mQ9xR4tW8yB3nF6hJ1s' },
+    find: {
+      key: 'find_smartlead_client_api_key',
+      input: { keyName: 'Production Key', include_secret: true },
+      finds: (r) => r.length === 1 && (r[0] as { api_key: string }).api_key !== 'cl_live_P7dK2mQ9xR4tW8yB3nF6hJ1s',
+    },
   },
   {
-    op: 'create_smarte_api_key', input: { email: 'lost.answer@smarte.pro' }, method: 'POST', path: '/signals/v1/key/createsignalapikey',
-    mayHaveHappened: created, checkWith: 'Find SMARTe API Key',
+    op: 'create_smarte_api_key',
+    input: { email: 'lost.answer@smarte.pro' },
+    method: 'POST',
+    path: '/signals/v1/key/createsignalapikey',
+    mayHaveHappened: created,
+    checkWith: 'Find SMARTe API Key',
     find: { key: 'find_smarte_api_key', input: { email: 'lost.answer@smarte.pro' }, finds: (r) => r.length === 1 },
   },
   {
-    op: 'rotate_smashsend_api_key', input: { apiKeyId: OLD.id }, method: 'POST', path: SS_KEYS,
-    mayHaveHappened: created, checkWith: 'Find SMASHSEND API Key',
+    op: 'rotate_smashsend_api_key',
+    input: { apiKeyId: OLD.id },
+    method: 'POST',
+    path: SS_KEYS,
+    mayHaveHappened: created,
+    checkWith: 'Find SMASHSEND API Key',
     // The replacement exists beside the old key (which was not deleted: the step stopped before the delete).
-    find: { key: 'find_smashsend_api_key', input: { displayName: OLD.displayName }, finds: (r) => r.length === 2 && r.some((k) => (k as { id: string }).id === OLD.id) },
+    find: {
+      key: 'find_smashsend_api_key',
+      input: { displayName: OLD.displayName },
+      finds: (r) => r.length === 2 && r.some((k) => (k as { id: string }).id === OLD.id),
+    },
   },
 ];
 
@@ -175,33 +229,36 @@ describe.each([
   ['reset after the vendor acted', 'reset', undefined],
   ['timeout after the vendor acted', 'timeout', 500],
 ] as const)('%s', (_name, how, timeoutMs) => {
-  it.each(LOST_WRITES.map((w) => [w.op, w] as const))('%s: says what may have happened and which search to check with, and that search finds it', async (_op, write) => {
-    const sandbox = env.sandbox;
-    sandbox.reset();
-    const proxy = await lossyProxy(sandbox.url, { method: write.method, path: `/${kindOf(write.op).vendor}${write.path}` }, how);
-    try {
-      env.pointAt(proxy.origin);
-      const outcome = await withEnv({ KEYRING_TIMEOUT_MS: timeoutMs ? String(timeoutMs) : undefined }, () =>
-        outcomeOf(runOperation(kindOf(write.op), sandboxAuth(sandbox), write.input)),
-      );
-      expect(proxy.lost()).toBe(1);
-      figures.lostAnswers += 1;
-      expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'network' });
-      const what = how === 'reset' ? 'dropped the connection (reset)' : `did not answer within ${(timeoutMs ?? 0) / 1000} s`;
-      expect(outcome.message).toContain(`${what} (${write.method} ${write.path}).`);
-      expect(outcome.message).toContain(`${write.mayHaveHappened}: use the "${write.checkWith}" step`);
-      expect(outcome.message).toContain('to check before trying again.');
-      expect(outcome.message).not.toContain('A retry may help');
-      expect(neverSigns(outcome.message ?? '', outcome.fullText ?? '', authSecrets(sandbox))).toEqual([]);
-    } finally {
-      env.pointAt();
-      await proxy.close();
-    }
-    // Follow the advice: the named search finds what the lost answer would have shown.
-    const found = await runOperation(kindOf(write.find.key), sandboxAuth(sandbox), write.find.input);
-    expect(Array.isArray(found) && write.find.finds(found)).toBe(true);
-    figures.foundByAdvice += 1;
-  });
+  it.each(LOST_WRITES.map((w) => [w.op, w] as const))(
+    '%s: says what may have happened and which search to check with, and that search finds it',
+    async (_op, write) => {
+      const sandbox = env.sandbox;
+      sandbox.reset();
+      const proxy = await lossyProxy(sandbox.url, { method: write.method, path: `/${kindOf(write.op).vendor}${write.path}` }, how);
+      try {
+        env.pointAt(proxy.origin);
+        const outcome = await withEnv({ KEYRING_TIMEOUT_MS: timeoutMs ? String(timeoutMs) : undefined }, () =>
+          outcomeOf(runOperation(kindOf(write.op), sandboxAuth(sandbox), write.input)),
+        );
+        expect(proxy.lost()).toBe(1);
+        figures.lostAnswers += 1;
+        expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'network' });
+        const what = how === 'reset' ? 'dropped the connection (reset)' : `did not answer within ${(timeoutMs ?? 0) / 1000} s`;
+        expect(outcome.message).toContain(`${what} (${write.method} ${write.path}).`);
+        expect(outcome.message).toContain(`${write.mayHaveHappened}: use the "${write.checkWith}" step`);
+        expect(outcome.message).toContain('to check before trying again.');
+        expect(outcome.message).not.toContain('A retry may help');
+        expect(neverSigns(outcome.message ?? '', outcome.fullText ?? '', authSecrets(sandbox))).toEqual([]);
+      } finally {
+        env.pointAt();
+        await proxy.close();
+      }
+      // Follow the advice: the named search finds what the lost answer would have shown.
+      const found = await runOperation(kindOf(write.find.key), sandboxAuth(sandbox), write.find.input);
+      expect(Array.isArray(found) && write.find.finds(found)).toBe(true);
+      figures.foundByAdvice += 1;
+    },
+  );
 });
 
 it('a refused connection says a retry is safe: nothing reached the vendor', async () => {

@@ -47,7 +47,13 @@ const SECRET_FIELDS = ['secretKey', 'api_key', 'apiKey'];
 const MASKED = /^\*{8}.{0,4}$/;
 
 /** Operations whose output carries the new key's full value by design (the only time the user can get it). */
-const SHOWS_NEW_SECRET = new Set(['create_smartlead_client_api_key', 'reset_smartlead_client_api_key', 'create_smashsend_api_key', 'rotate_smashsend_api_key', 'create_smarte_api_key']);
+const SHOWS_NEW_SECRET = new Set([
+  'create_smartlead_client_api_key',
+  'reset_smartlead_client_api_key',
+  'create_smashsend_api_key',
+  'rotate_smashsend_api_key',
+  'create_smarte_api_key',
+]);
 
 interface Run {
   label: string;
@@ -62,7 +68,13 @@ interface Run {
  */
 function echoingFault(op: Operation, sandbox: SandboxHandle, status: number): void {
   const key = authSecrets(sandbox)[['smartlead', 'smashsend', 'smarte'].indexOf(op.vendor)];
-  const body = { message: `Invalid key ${key}`, error: { message: `key ${key} refused`, details: [`api_key ${key} is not valid`] }, api_key: key, secretKey: SEEDED_SECRETS[4], data: { apiKey: SEEDED_SECRETS[7] } };
+  const body = {
+    message: `Invalid key ${key}`,
+    error: { message: `key ${key} refused`, details: [`api_key ${key} is not valid`] },
+    api_key: key,
+    secretKey: SEEDED_SECRETS[4],
+    data: { apiKey: SEEDED_SECRETS[7] },
+  };
   sandbox.injectFault({ vendor: op.vendor, path: op.faultPath, method: op.method, kind: 'status', status, body });
 }
 
@@ -72,15 +84,32 @@ const RUNS: Run[] = [
   // Every operation as a Zap runs it (values masked by default)…
   ...OPERATIONS.map((op) => ({ label: op.name, op })),
   // …with the full values asked for (the lists then carry every seeded secret through core's logs)…
-  ...OPERATIONS.filter((op) => op.key.startsWith('find_') || op.key.startsWith('new_')).map((op) => ({ label: `${op.name} (include_secret)`, op, input: { ...op.input, include_secret: true } })),
+  ...OPERATIONS.filter((op) => op.key.startsWith('find_') || op.key.startsWith('new_')).map((op) => ({
+    label: `${op.name} (include_secret)`,
+    op,
+    input: { ...op.input, include_secret: true },
+  })),
   // …the connection test…
   { label: 'connection test', op: { ...byKey('smartlead_client_list'), name: 'connection test', kind: 'authentication', key: 'test' } },
   // …and failures whose bodies echo the key and key values back (401, 400, 500), plus a timeout and a reset.
-  ...(['smartlead_client_list', 'create_smashsend_api_key', 'find_smarte_api_key', 'reset_smartlead_client_api_key'] as const).flatMap((key) =>
-    [400, 401, 500].map((status) => ({ label: `${key} × ${status} echoing the key`, op: byKey(key), setup: (s: SandboxHandle) => echoingFault(byKey(key), s, status) })),
+  ...(['smartlead_client_list', 'create_smashsend_api_key', 'find_smarte_api_key', 'reset_smartlead_client_api_key'] as const).flatMap(
+    (key) =>
+      [400, 401, 500].map((status) => ({
+        label: `${key} × ${status} echoing the key`,
+        op: byKey(key),
+        setup: (s: SandboxHandle) => echoingFault(byKey(key), s, status),
+      })),
   ),
-  { label: 'rotate × delete 500 echoing the key', op: byKey('rotate_smashsend_api_key'), setup: (s) => echoingFault({ ...byKey('rotate_smashsend_api_key'), method: 'DELETE', faultPath: '/api-keys/' }, s, 500) },
-  { label: 'create_smarte_api_key × reset', op: byKey('create_smarte_api_key'), setup: (s) => void s.injectFault({ vendor: 'smarte', path: '/createsignalapikey', kind: 'drop' }) },
+  {
+    label: 'rotate × delete 500 echoing the key',
+    op: byKey('rotate_smashsend_api_key'),
+    setup: (s) => echoingFault({ ...byKey('rotate_smashsend_api_key'), method: 'DELETE', faultPath: '/api-keys/' }, s, 500),
+  },
+  {
+    label: 'create_smarte_api_key × reset',
+    op: byKey('create_smarte_api_key'),
+    setup: (s) => void s.injectFault({ vendor: 'smarte', path: '/createsignalapikey', kind: 'drop' }),
+  },
 ];
 
 /** Full key values seen in outputs (new keys): added to the secrets every log line is checked against. */
@@ -94,7 +123,8 @@ function collectSecrets(value: unknown): void {
   if (Array.isArray(value)) return value.forEach(collectSecrets);
   if (typeof value !== 'object' || value === null) return;
   for (const [name, inner] of Object.entries(value)) {
-    if (SECRET_FIELDS.includes(name) && typeof inner === 'string' && inner.length >= 8 && !MASKED.test(inner) && !/(\.\.\.|…)$/.test(inner)) returnedSecrets.add(inner);
+    if (SECRET_FIELDS.includes(name) && typeof inner === 'string' && inner.length >= 8 && !MASKED.test(inner) && !/(\.\.\.|…)$/.test(inner))
+      returnedSecrets.add(inner);
     collectSecrets(inner);
   }
 }
@@ -115,7 +145,11 @@ function capture(): { lines: string[]; restore: () => void } {
   const lines: string[] = [];
   const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
     jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((arg) => (typeof arg === 'string' ? arg : arg instanceof Error ? `${arg.message}\n${arg.stack}` : JSON.stringify(arg))).join(' '));
+      lines.push(
+        args
+          .map((arg) => (typeof arg === 'string' ? arg : arg instanceof Error ? `${arg.message}\n${arg.stack}` : JSON.stringify(arg)))
+          .join(' '),
+      );
     }),
   );
   return { lines, restore: () => spies.forEach((spy) => spy.mockRestore()) };
@@ -138,7 +172,12 @@ describe.each([
     let outcome: Outcome;
     try {
       outcome = await withEnv(
-        { ...logging, KEYRING_TIMEOUT_MS: undefined, LOGGING_ENDPOINT: logEndpoint, LOGGING_TOKEN: logging.DETAILED_LOG_TO_STDOUT ? 'reliability-test-token' : undefined },
+        {
+          ...logging,
+          KEYRING_TIMEOUT_MS: undefined,
+          LOGGING_ENDPOINT: logEndpoint,
+          LOGGING_TOKEN: logging.DETAILED_LOG_TO_STDOUT ? 'reliability-test-token' : undefined,
+        },
         () => outcomeOf(runOperation(run.op, sandboxAuth(sandbox), run.input ?? run.op.input)),
       );
     } finally {
@@ -176,13 +215,16 @@ it('no key and no returned key value appears in any log line, error message or m
   const secrets = [...new Set([...authSecrets(env.sandbox), ...SEEDED_SECRETS, ...returnedSecrets])];
   expect(returnedSecrets.size).toBeGreaterThanOrEqual(5); // creates, reset and rotate returned new values
   const leaks: string[] = [];
-  for (const line of [...logLines, ...logStreamEchoes]) for (const secret of secrets) if (line.includes(secret)) leaks.push(`log line leaks …${secret.slice(-4)}: ${line.slice(0, 300)}`);
+  for (const line of [...logLines, ...logStreamEchoes])
+    for (const secret of secrets) if (line.includes(secret)) leaks.push(`log line leaks …${secret.slice(-4)}: ${line.slice(0, 300)}`);
   for (const output of outputs) {
     for (const secret of secrets) if (output.text.includes(secret)) leaks.push(`${output.label} leaks …${secret.slice(-4)}`);
     if (output.user) leaks.push(...neverSigns(output.user, output.text, secrets).map((p) => `${output.label}: ${p}`));
   }
   expect(streamed.length).toBeGreaterThan(0); // the production stream was read
-  console.log(`secrets checked: ${logLines.length} log lines (${streamed.length} from the production stream), ${outputs.length} outputs, ${secrets.length} secret values, leaks: ${leaks.length + maskProblems.length}`);
+  console.log(
+    `secrets checked: ${logLines.length} log lines (${streamed.length} from the production stream), ${outputs.length} outputs, ${secrets.length} secret values, leaks: ${leaks.length + maskProblems.length}`,
+  );
   expect(leaks).toEqual([]);
   expect(maskProblems).toEqual([]);
 });

@@ -84,7 +84,10 @@ it('a bad value set after load is still refused by the client, before any reques
   process.env.SMASHSEND_BASE_URL = 'http://api.smashsend.com';
   try {
     const outcome = await outcomeOf(
-      runOperation({ kind: 'triggers', key: 'new_smashsend_api_key', input: {} }, { smashsend_api_key: SANDBOX_CREDENTIALS.smashsendApiKey, smashsend_workspace_id: 'wrk_1' }),
+      runOperation(
+        { kind: 'triggers', key: 'new_smashsend_api_key', input: {} },
+        { smashsend_api_key: SANDBOX_CREDENTIALS.smashsendApiKey, smashsend_workspace_id: 'wrk_1' },
+      ),
     );
     expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'input', message: `baseUrl ${HTTPS_RULE}.` });
   } finally {

@@ -49,11 +49,13 @@ describe('reset', () => {
       method: 'DELETE',
       headers: smashAuth,
     });
-    await call(`${sandbox.baseUrls.smarte}/signals/v1/key/update`, jsonInit('POST', { email: 'dev.udi@smarte.pro', action: 'suspend' }, smarteAdmin));
     await call(
-      `${sandbox.baseUrls.smartlead}/api/v1/client/api-key/45?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`,
-      { method: 'DELETE' },
+      `${sandbox.baseUrls.smarte}/signals/v1/key/update`,
+      jsonInit('POST', { email: 'dev.udi@smarte.pro', action: 'suspend' }, smarteAdmin),
     );
+    await call(`${sandbox.baseUrls.smartlead}/api/v1/client/api-key/45?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`, {
+      method: 'DELETE',
+    });
     sandbox.injectFault({ vendor: 'smarte', kind: 'drop', count: 3 });
 
     const answer = await call(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
@@ -63,7 +65,10 @@ describe('reset', () => {
 
     const smash = await call(keysUrl(), { headers: smashAuth });
     expect((smash.json as { apiKeys: { items: unknown[] } }).apiKeys.items).toHaveLength(3);
-    const smarte = await call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, jsonInit('POST', { email: 'dev.udi@smarte.pro' }, smarteAdmin));
+    const smarte = await call(
+      `${sandbox.baseUrls.smarte}/signals/v1/key/view`,
+      jsonInit('POST', { email: 'dev.udi@smarte.pro' }, smarteAdmin),
+    );
     expect((smarte.json as { data: { status: string } }).data.status).toBe('active');
     const lead = await call(`${sandbox.baseUrls.smartlead}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
     expect((lead.json as { data: unknown[] }).data).toHaveLength(3);

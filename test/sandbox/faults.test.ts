@@ -7,8 +7,7 @@ import { call, jsonInit } from './helpers';
 let sandbox: SandboxHandle;
 const smashCheck = (): string => `${sandbox.baseUrls.smashsend}/v1/api-keys/check`;
 const smashAuth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.smashsendApiKey}` };
-const smartleadClients = (): string =>
-  `${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
+const smartleadClients = (): string => `${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
 const smarteView = () =>
   call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, jsonInit('POST', {}, { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey }));
 const CHECK_OK = { status: 'SUCCEED', displayName: 'Sandbox Admin Key', role: 'EDITOR' };

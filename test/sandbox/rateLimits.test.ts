@@ -6,8 +6,7 @@ import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 import { call, jsonInit } from './helpers';
 
 let sandbox: SandboxHandle;
-const smartleadClients = (): string =>
-  `${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
+const smartleadClients = (): string => `${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
 const smashCheck = (secret: string = SANDBOX_CREDENTIALS.smashsendApiKey) =>
   call(`${sandbox.baseUrls.smashsend}/v1/api-keys/check`, { headers: { authorization: `Bearer ${secret}` } });
 

@@ -6,8 +6,7 @@ import { call, jsonInit } from './helpers';
 
 let sandbox: SandboxHandle;
 const key = SANDBOX_CREDENTIALS.smartleadApiKey;
-const url = (path: string, query = ''): string =>
-  `${sandbox.baseUrls.smartlead}${path}?api_key=${encodeURIComponent(key)}${query}`;
+const url = (path: string, query = ''): string => `${sandbox.baseUrls.smartlead}${path}?api_key=${encodeURIComponent(key)}${query}`;
 
 const SEED_KEY_45 = {
   id: 45,

@@ -2,7 +2,7 @@
 // names each vendor that failed and why. The label says which vendors are covered, never a key.
 
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import type { Vendor } from './connector';
+import type { Vendor } from '@keyring/connector';
 import { smarteClient, smartleadClient, smashsendClient, vendorKey } from './lib/clients';
 import { toZapierError } from './lib/errors';
 
@@ -45,8 +45,8 @@ export async function testConnection(z: ZObject, bundle: Bundle): Promise<Connec
   if (failures.length > 0) {
     throw new z.errors.Error(failures.join(' '), 'connection_test_failed');
   }
-  const smashsendIndex = vendors.indexOf('SMASHSEND');
-  const smashsend = smashsendIndex >= 0 && outcomes[smashsendIndex].status === 'fulfilled' ? outcomes[smashsendIndex].value : {};
+  const smashsendOutcome = outcomes[vendors.indexOf('SMASHSEND')];
+  const smashsend = smashsendOutcome?.status === 'fulfilled' ? smashsendOutcome.value : {};
   return {
     vendors,
     ...(smashsend.displayName ? { smashsend_display_name: smashsend.displayName } : {}),

@@ -10,7 +10,7 @@ import {
   type SmashsendApiKey,
   type SmashsendClient,
   type SmashsendNewApiKey,
-} from '../connector';
+} from '@keyring/connector';
 import { smashsendClient, startStepClock, type StepClock } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsend';

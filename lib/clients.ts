@@ -3,7 +3,15 @@
 
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { DEFAULT_TIMEOUT_MS, InputError, SmarteClient, SmartLeadClient, SmashsendClient, checkBaseUrl, type Vendor } from '../connector';
+import {
+  DEFAULT_TIMEOUT_MS,
+  InputError,
+  SmarteClient,
+  SmartLeadClient,
+  SmashsendClient,
+  checkBaseUrl,
+  type Vendor,
+} from '@keyring/connector';
 import { toZapierError } from './errors';
 import { zRequestTransport } from './transport';
 

@@ -2,7 +2,7 @@
 // what to do, never a stack, a TypeError or "[object Object]".
 
 import type { ZObject } from 'zapier-platform-core';
-import { ConnectorError, NetworkError, RateLimitError, TimeBudgetError, type Vendor } from '../connector';
+import { ConnectorError, NetworkError, RateLimitError, TimeBudgetError, type Vendor } from '@keyring/connector';
 
 /** Wait used for a 429 without Retry-After: each vendor's documented rate-limit window. */
 export const DEFAULT_RETRY_AFTER_SECONDS: Record<Vendor, number> = {

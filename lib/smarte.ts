@@ -3,7 +3,7 @@
 // (UUID) but no `id` and no date: outputs add `id` = `keyId` and keep SMARTe's own field names.
 
 import type { PlainOutputField } from 'zapier-platform-core';
-import type { SmarteKey, SmarteUpdatedKey } from '../connector';
+import type { SmarteKey, SmarteUpdatedKey } from '@keyring/connector';
 import { maskSecret } from './secrets';
 
 export const smarteApiKeyOutputFields = [

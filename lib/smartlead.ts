@@ -2,7 +2,7 @@
 // the masking rule and the newest-first order. Shared by every SmartLead operation so a key maps the same way everywhere.
 
 import type { PlainOutputField } from 'zapier-platform-core';
-import { SMARTLEAD_KEY_STATUSES, type SmartLeadApiKey, type SmartLeadDeleteResult } from '../connector';
+import { SMARTLEAD_KEY_STATUSES, type SmartLeadApiKey, type SmartLeadDeleteResult } from '@keyring/connector';
 import { maskSecret } from './secrets';
 
 export const smartleadClientOutputFields = [

@@ -2,7 +2,7 @@
 // masking rule. Shared by every SMASHSEND operation so that a key maps the same way everywhere.
 
 import type { PlainOutputField } from 'zapier-platform-core';
-import type { SmashsendApiKey } from '../connector';
+import type { SmashsendApiKey } from '@keyring/connector';
 import { maskSecret } from './secrets';
 
 export const smashsendApiKeyOutputFields = [

@@ -2,7 +2,7 @@
 // decides what a status means (skipThrowForStatus, and no early ThrottledError that would name no vendor).
 
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
-import { InputError, type Transport, type Vendor } from './../connector';
+import { InputError, type Transport, type Vendor } from '@keyring/connector';
 
 /** What core treats as its old {{template}} syntax in a request (its cleaner's own pattern). */
 const CURLIES = /{{.*?}}/;

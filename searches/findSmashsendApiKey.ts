@@ -1,7 +1,7 @@
 // Finds SMASHSEND API keys by display name (exact, ignoring case and surrounding spaces); no match is [], not an error.
 
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
-import { requireText } from '../connector';
+import { requireText } from '@keyring/connector';
 import { smashsendClient, startStepClock } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/secrets';

@@ -6,10 +6,10 @@ import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
 import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
 import * as fx from '../fixtures/smashsend';
 
-jest.mock('../../connector/smashsend', () => {
-  const actual = jest.requireActual<typeof import('../../connector/smashsend')>('../../connector/smashsend');
+jest.mock('../../connector/src/smashsend', () => {
+  const actual = jest.requireActual<typeof import('../../connector/src/smashsend')>('../../connector/src/smashsend');
   class ShortTimeoutSmashsendClient extends actual.SmashsendClient {
-    constructor(apiKey: string, options: import('../../connector/smashsend').SmashsendClientOptions = {}) {
+    constructor(apiKey: string, options: import('../../connector/src/smashsend').SmashsendClientOptions = {}) {
       super(apiKey, { ...options, timeoutMs: 300 });
     }
   }

@@ -2,7 +2,7 @@
 
 import type { ZObject } from 'zapier-platform-core';
 import { zRequestTransport } from '../../lib/transport';
-import type { TransportRequest } from '../../connector';
+import type { TransportRequest } from '@keyring/connector';
 
 interface Answer {
   status: number;

@@ -1,7 +1,7 @@
 // Base URL rules: https anywhere, plain http only on loopback, no query/fragment/credentials, and a path prefix
 // joined to the vendor path without a double slash. Checked by checkBaseUrl and by every client constructor.
 
-import { InputError, SmartLeadClient, SmarteClient, SmashsendClient, checkBaseUrl, type ClientOptions } from '../../connector';
+import { InputError, SmartLeadClient, SmarteClient, SmashsendClient, checkBaseUrl, type ClientOptions } from '@keyring/connector';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';

@@ -15,7 +15,7 @@ import {
   SmashsendClient,
   ValidationError,
   type Vendor,
-} from '../../connector';
+} from '@keyring/connector';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';

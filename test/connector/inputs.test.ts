@@ -1,7 +1,7 @@
 // Input checks run before any request: every rule of connector/validate.ts as each method uses it. The transport
 // records any call, and each test asserts that none happened.
 
-import { InputError, SmartLeadClient, SmarteClient, SmashsendClient, type Vendor } from '../../connector';
+import { InputError, SmartLeadClient, SmarteClient, SmashsendClient, type Vendor } from '@keyring/connector';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';

@@ -1,7 +1,7 @@
 // The caller's API key never shows up in an error (message, vendorMessage, fieldErrors, path), even when the vendor
 // echoes it back; and on the wire it travels only where the vendor expects it.
 
-import { ConnectorError, InputError, SmartLeadClient, SmarteClient, SmashsendClient, type Vendor } from '../../connector';
+import { ConnectorError, InputError, SmartLeadClient, SmarteClient, SmashsendClient, type Vendor } from '@keyring/connector';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';
@@ -19,7 +19,7 @@ import {
   vendorAnswers,
   type SeenRequest,
 } from './support';
-import type { Transport, TransportResponse } from '../../connector';
+import type { Transport, TransportResponse } from '@keyring/connector';
 
 useNock();
 

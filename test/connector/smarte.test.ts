@@ -1,7 +1,7 @@
 // SmarteClient on the docs' sample answers: the exact request SMARTe signals receives (through the default fetch
 // transport) and exactly what the caller gets back.
 
-import { BadResponseError, NotFoundError, SmarteClient } from '../../connector';
+import { BadResponseError, NotFoundError, SmarteClient } from '@keyring/connector';
 import * as fx from '../fixtures/smarte';
 import { SMARTE, SMARTE_KEY, answer, describeError, fakeTransport, failure, useNock, vendorAnswers, type SeenRequest } from './support';
 

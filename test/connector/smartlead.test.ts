@@ -1,7 +1,7 @@
 // SmartLeadClient on the docs' sample answers: the exact request SmartLead receives (through the default fetch
 // transport) and exactly what the caller gets back.
 
-import { BadResponseError, SmartLeadClient } from '../../connector';
+import { BadResponseError, SmartLeadClient } from '@keyring/connector';
 import * as fx from '../fixtures/smartlead';
 import { SMARTLEAD, SMARTLEAD_KEY, answer, fakeTransport, failure, useNock, vendorAnswers, type SeenRequest } from './support';
 

@@ -1,7 +1,7 @@
 // SmashsendClient on the docs' sample answers: the exact request SMASHSEND receives (through the default fetch
 // transport), workspace discovery, cursor paging, and exactly what the caller gets back.
 
-import { AuthError, BadResponseError, SmashsendClient, type SmashsendApiKey } from '../../connector';
+import { AuthError, BadResponseError, SmashsendClient, type SmashsendApiKey } from '@keyring/connector';
 import * as fx from '../fixtures/smashsend';
 import {
   SMASHSEND,

@@ -2,7 +2,7 @@
 // fetch transport, and a reader for the errors the connector throws.
 
 import nock from 'nock';
-import { ConnectorError, type Transport, type TransportRequest, type TransportResponse } from '../../connector';
+import { ConnectorError, type Transport, type TransportRequest, type TransportResponse } from '@keyring/connector';
 
 export const SMARTLEAD = 'https://server.smartlead.ai';
 export const SMASHSEND = 'https://api.smashsend.com';

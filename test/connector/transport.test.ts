@@ -14,7 +14,7 @@ import {
   classifyNetworkError,
   fetchTransport,
   withQuery,
-} from '../../connector';
+} from '@keyring/connector';
 import * as smashsendFx from '../fixtures/smashsend';
 import { answer, describeError, fakeTransport, failure } from './support';
 

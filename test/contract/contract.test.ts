@@ -18,7 +18,7 @@ import {
   fetchTransport,
   type ClientOptions,
   type Transport,
-} from '../../connector';
+} from '@keyring/connector';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';

@@ -4,7 +4,7 @@
 // only gets the time left; and a 429 is never retried inside a step (exactly one request, paged operations included).
 
 import type { ZObject } from 'zapier-platform-core';
-import { SmashsendClient, TimeBudgetError, type Transport, type TransportRequest } from '../../connector';
+import { SmashsendClient, TimeBudgetError, type Transport, type TransportRequest } from '@keyring/connector';
 import { DEFAULT_STEP_BUDGET_MS, requestTimeoutMs, startStepClock, stepBudgetMs } from '../../lib/clients';
 import {
   OPERATIONS,

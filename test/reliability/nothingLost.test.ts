@@ -5,7 +5,7 @@
 
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { SmashsendClient, fetchTransport } from '../../connector';
+import { SmashsendClient, fetchTransport } from '@keyring/connector';
 import type { FaultBehaviour } from '../../sandbox/server';
 import { OPERATIONS, SS_KEYS, authSecrets, neverSigns, outcomeOf, runOperation, sandboxAuth, useSandbox, withEnv } from './support';
 

@@ -4,6 +4,7 @@
 // one request whose path has exactly the expected segments (and no query or fragment it did not ask for). Masks:
 // never more than the last 4 characters.
 
+import { object, string } from 'valibot';
 import fc from 'fast-check';
 import {
   ConnectorError,
@@ -14,8 +15,8 @@ import {
   type Transport,
   type TransportRequest,
   type TransportResponse,
-} from '../../connector';
-import { VendorHttp } from '../../connector/http';
+} from '@keyring/connector';
+import { VendorHttp } from '../../connector/src/http';
 import { maskSecret, VISIBLE_TAIL } from '../../lib/secrets';
 
 const SMARTLEAD_KEY = 'sl_prop_secret_0123456789abcdef';
@@ -233,7 +234,6 @@ describe('parsers: any status and body → a result (2xx) or a ConnectorError th
   });
 
   it('VendorHttp itself, with any schema outcome: only ConnectorErrors', async () => {
-    const { object, string } = await import('valibot');
     await fc.assert(
       fc.asyncProperty(
         responses(SMARTLEAD_KEY),

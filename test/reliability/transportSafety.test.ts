@@ -48,7 +48,8 @@ async function loadWith(name: string, value: string | undefined): Promise<unknow
       // Every app module is loaded afresh; core itself is reused (loading it again costs ~0.3 s and is not under test).
       jest.doMock('zapier-platform-core', () => zapierCore);
       try {
-        const app = (await import('../../index')).default;
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh require inside isolateModules
+        const app = (require('../../index') as typeof import('../../index')).default;
         expect(Object.keys(app.creates ?? {}).length).toBeGreaterThan(0);
       } catch (error) {
         caught = error;

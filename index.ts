@@ -23,6 +23,10 @@ import { createSmartleadClientApiKey } from './creates/createSmartleadClientApiK
 import { resetSmartleadClientApiKey } from './creates/resetSmartleadClientApiKey';
 import { deleteSmartleadClientApiKey } from './creates/deleteSmartleadClientApiKey';
 import { findSmartleadClientApiKey } from './searches/findSmartleadClientApiKey';
+import { checkBaseUrlSettings } from './lib/settings';
+
+// A bad *_BASE_URL stops the app here, when it loads, before any step could send a key in clear over the network.
+checkBaseUrlSettings();
 
 export default defineApp({
   version: packageJson.version,

@@ -3,7 +3,7 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { presentSmarteApiKey, smarteApiKeyOutputFields } from '../lib/smarte';
+import { presentSmarteApiKey, smarteApiKeyOutputFields } from '../lib/smarteFields';
 
 const inputFields = defineInputFields([
   {

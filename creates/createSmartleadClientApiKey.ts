@@ -3,7 +3,7 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadClientIdField } from '../lib/smartlead';
+import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadClientIdField } from '../lib/smartleadFields';
 
 const inputFields = defineInputFields([
   smartleadClientIdField(true, 'The SmartLead client the key gives access to.'),

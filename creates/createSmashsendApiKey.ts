@@ -3,7 +3,7 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { smashsendApiKeyOutputFields, smashsendRoleChoices } from '../lib/smashsend';
+import { smashsendApiKeyOutputFields, smashsendRoleChoices } from '../lib/smashsendFields';
 
 const inputFields = defineInputFields([
   {

@@ -4,13 +4,13 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
 import {
   presentSmartleadDeletedApiKey,
   smartleadDeletedApiKeyOutputFields,
   smartleadDeletedApiKeySample,
   smartleadKeyIdField,
-} from '../lib/smartlead';
+} from '../lib/smartleadFields';
 
 const inputFields = defineInputFields([
   smartleadKeyIdField('The SmartLead client API key to delete. Anything still using it stops working.'),

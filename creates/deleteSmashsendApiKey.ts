@@ -3,8 +3,8 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendApiKeyIdField } from '../lib/smashsend';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendApiKeyIdField } from '../lib/smashsendFields';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField(

@@ -3,7 +3,7 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadKeyIdField } from '../lib/smartlead';
+import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadKeyIdField } from '../lib/smartleadFields';
 
 const inputFields = defineInputFields([
   smartleadKeyIdField('The SmartLead client API key to reset. Anything still using its current value must be updated with the new one.'),

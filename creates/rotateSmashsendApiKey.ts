@@ -11,9 +11,10 @@ import {
   type SmashsendClient,
   type SmashsendNewApiKey,
 } from '@keyring/connector';
-import { smashsendClient, startStepClock, type StepClock } from '../lib/clients';
+import { smashsendClient } from '../lib/clients';
+import { startStepClock, type StepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
-import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsend';
+import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsendFields';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField(

@@ -3,8 +3,8 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields, smarteKeyEmailField } from '../lib/smarte';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
+import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields, smarteKeyEmailField } from '../lib/smarteFields';
 
 const inputFields = defineInputFields([
   smarteKeyEmailField(

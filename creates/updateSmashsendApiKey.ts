@@ -3,14 +3,14 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
 import {
   presentSmashsendApiKey,
   smashsendApiKeyOutputFields,
   smashsendApiKeySample,
   smashsendRoleChoices,
   smashsendApiKeyIdField,
-} from '../lib/smashsend';
+} from '../lib/smashsendFields';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField('The key to update. Pick one from the list, or map an API key ID (it starts with `aki_`).'),

@@ -3,8 +3,8 @@
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
 import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmarteApiKey, smarteApiKeyOutputFields, smarteApiKeySample } from '../lib/smarte';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
+import { presentSmarteApiKey, smarteApiKeyOutputFields, smarteApiKeySample } from '../lib/smarteFields';
 
 const inputFields = defineInputFields([
   {

@@ -5,7 +5,7 @@ import { defineInputFields, defineSearch } from 'zapier-platform-core';
 import { requireText } from '@keyring/connector';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
 import {
   presentSmartleadApiKey,
   smartleadApiKeyOutputFields,
@@ -13,7 +13,7 @@ import {
   smartleadKeysNewestFirst,
   smartleadClientIdField,
   smartleadStatusChoices,
-} from '../lib/smartlead';
+} from '../lib/smartleadFields';
 
 const inputFields = defineInputFields([
   {

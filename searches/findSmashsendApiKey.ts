@@ -2,10 +2,11 @@
 
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
 import { requireText } from '@keyring/connector';
-import { smashsendClient, startStepClock } from '../lib/clients';
+import { smashsendClient } from '../lib/clients';
+import { startStepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
-import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
 
 const inputFields = defineInputFields([
   {

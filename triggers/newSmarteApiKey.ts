@@ -3,8 +3,8 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { presentSmarteApiKey, smarteApiKeyOutputFields, smarteApiKeySample } from '../lib/smarte';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { presentSmarteApiKey, smarteApiKeyOutputFields, smarteApiKeySample } from '../lib/smarteFields';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
 
 const inputFields = defineInputFields([includeSecretField]);
 

@@ -4,7 +4,7 @@
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/secrets';
+import { includeSecretField, parseBoolean } from '../lib/inputs';
 import {
   asPollingItems,
   presentSmartleadApiKey,
@@ -13,7 +13,7 @@ import {
   smartleadKeysNewestFirst,
   smartleadClientIdField,
   smartleadStatusChoices,
-} from '../lib/smartlead';
+} from '../lib/smartleadFields';
 
 const inputFields = defineInputFields([
   smartleadClientIdField(false, 'Only trigger on keys of this SmartLead client. Leave blank to trigger on keys of every client.'),

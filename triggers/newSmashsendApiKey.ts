@@ -3,7 +3,7 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
 
 export const newSmashsendApiKey = defineTrigger({
   key: 'new_smashsend_api_key',

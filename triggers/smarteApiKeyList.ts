@@ -3,7 +3,7 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { presentSmarteApiKey, smarteApiKeyOutputFields, smarteApiKeySample } from '../lib/smarte';
+import { presentSmarteApiKey, smarteApiKeyOutputFields, smarteApiKeySample } from '../lib/smarteFields';
 
 export const smarteApiKeyList = defineTrigger({
   key: 'smarte_api_key_list',

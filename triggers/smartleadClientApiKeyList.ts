@@ -9,7 +9,7 @@ import {
   smartleadApiKeyOutputFields,
   smartleadApiKeySample,
   smartleadKeysNewestFirst,
-} from '../lib/smartlead';
+} from '../lib/smartleadFields';
 
 export const smartleadClientApiKeyList = defineTrigger({
   key: 'smartlead_client_api_key_list',

@@ -3,7 +3,7 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { asPollingItems, smartleadClientOutputFields, smartleadClientSample } from '../lib/smartlead';
+import { asPollingItems, smartleadClientOutputFields, smartleadClientSample } from '../lib/smartleadFields';
 
 export const smartleadClientList = defineTrigger({
   key: 'smartlead_client_list',

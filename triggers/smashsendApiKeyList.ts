@@ -1,9 +1,10 @@
 // Hidden trigger behind the SMASHSEND "API Key" dropdowns: one page of 100 keys, newest first, secrets masked.
 
 import { defineTrigger } from 'zapier-platform-core';
-import { smashsendClient, startStepClock } from '../lib/clients';
+import { smashsendClient } from '../lib/clients';
+import { startStepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
-import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsend';
+import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
 
 export const smashsendApiKeyList = defineTrigger({
   key: 'smashsend_api_key_list',

@@ -1,6 +1,6 @@
 // End to end: a vendor that answers too late, through the sandbox's `delay` fault (and `hang`), over real HTTP.
 //
-// The connector's per-request timeout is 10 s; lib/clients.ts reads KEYRING_TIMEOUT_MS (bounded to 100 ms–10 s) at
+// The connector's per-request timeout is 10 s; lib/settings.ts reads KEYRING_TIMEOUT_MS (bounded to 100 ms–10 s) at
 // each step, so this file sets it to 1 s: the real code path (app definition, z.request, loopback HTTP, the sandbox's
 // delay), and the messages say "1 s".
 

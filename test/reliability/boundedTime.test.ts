@@ -5,7 +5,8 @@
 
 import type { ZObject } from 'zapier-platform-core';
 import { SmashsendClient, TimeBudgetError, type Transport, type TransportRequest } from '@keyring/connector';
-import { DEFAULT_STEP_BUDGET_MS, requestTimeoutMs, startStepClock, stepBudgetMs } from '../../lib/clients';
+import { DEFAULT_STEP_BUDGET_MS, requestTimeoutMs, stepBudgetMs } from '../../lib/settings';
+import { startStepClock } from '../../lib/stepClock';
 import {
   OPERATIONS,
   SS_KEYS,

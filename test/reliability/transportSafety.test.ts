@@ -3,6 +3,8 @@
 // refuses a bad one when it loads (a clear Error naming the variable and the rule, never echoing the value), and the
 // clients refuse it again if the environment changes after load.
 
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import * as zapierCore from 'zapier-platform-core';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 import { outcomeOf, runOperation } from './support';
@@ -37,8 +39,8 @@ const GOOD: Array<[string, string | undefined]> = [
   ['http on [::1]', 'http://[::1]:8080/smarte'],
 ];
 
-/** Loads index.ts in a fresh module registry with the variable set; returns the error it threw, if any. */
-async function loadWith(name: string, value: string | undefined): Promise<unknown> {
+/** Runs `load` in a fresh module registry with the variable set; returns the error it threw, if any. */
+async function loadWith(name: string, value: string | undefined, load: () => void = loadApp): Promise<unknown> {
   const saved = process.env[name];
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
@@ -48,9 +50,7 @@ async function loadWith(name: string, value: string | undefined): Promise<unknow
       // Every app module is loaded afresh; core itself is reused (loading it again costs ~0.3 s and is not under test).
       jest.doMock('zapier-platform-core', () => zapierCore);
       try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh require inside isolateModules
-        const app = (require('../../index') as typeof import('../../index')).default;
-        expect(Object.keys(app.creates ?? {}).length).toBeGreaterThan(0);
+        load();
       } catch (error) {
         caught = error;
       }
@@ -60,6 +60,12 @@ async function loadWith(name: string, value: string | undefined): Promise<unknow
     if (saved === undefined) delete process.env[name];
     else process.env[name] = saved;
   }
+}
+
+function loadApp(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh require inside isolateModules
+  const app = (require('../../index') as typeof import('../../index')).default;
+  expect(Object.keys(app.creates ?? {}).length).toBeGreaterThan(0);
 }
 
 describe.each(VARIABLES)('%s', (name) => {
@@ -78,6 +84,26 @@ describe.each(VARIABLES)('%s', (name) => {
     expect(await loadWith(name, value)).toBeUndefined();
     figures.loaded += 1;
   });
+});
+
+it("the refusal is index.ts's explicit call: every lib/ module loads with a bad value (no import side effects)", async () => {
+  const libDir = path.join(__dirname, '../../lib');
+  const modules = readdirSync(libDir).filter((file) => file.endsWith('.ts'));
+  expect(modules).toEqual(expect.arrayContaining(['clients.ts', 'settings.ts', 'stepClock.ts']));
+  for (const name of VARIABLES) {
+    const loadLib = () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh require inside isolateModules
+      for (const file of modules) require(path.join(libDir, file));
+    };
+    expect(await loadWith(name, 'http://api.example.com', loadLib)).toBeUndefined();
+    const checkOnly = () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh require inside isolateModules
+      (require('../../lib/settings') as typeof import('../../lib/settings')).checkBaseUrlSettings();
+    };
+    expect(await loadWith(name, 'http://api.example.com', checkOnly)).toEqual(
+      new Error(`${name} ${HTTPS_RULE}: fix or unset it (API keys must never cross the network in clear).`),
+    );
+  }
 });
 
 it('a bad value set after load is still refused by the client, before any request', async () => {

@@ -11,6 +11,14 @@ const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The relative prefix that leads from a folder `depth` levels below the repository root back to the root. */
 const toRoot = (depth) => (depth === 0 ? '\\./' : `(\\.\\./){${depth}}`);
 
+const RELATIVE = '/^\\.\\.?(\\u002f|$)/';
+const STATIC_ONLY = [
+  {
+    selector: `ImportExpression[source.value=${RELATIVE}], CallExpression[callee.name="require"][arguments.0.value=${RELATIVE}], TSImportType[argument.literal.value=${RELATIVE}]`,
+    message: 'Import code of this repository with a static import, so that the import fences (eslint.config.mjs) see it.',
+  },
+];
+
 /**
  * One config block per depth of `folder`: `patterns(depth)` gives the no-restricted-imports patterns for the files
  * that sit `depth` folders below the repository root. Static imports only: a `require()` or `import()` of a relative
@@ -28,14 +36,6 @@ function fence(folder, patterns) {
   }
   return blocks;
 }
-
-const RELATIVE = '/^\\.\\.?(\\u002f|$)/';
-const STATIC_ONLY = [
-  {
-    selector: `ImportExpression[source.value=${RELATIVE}], CallExpression[callee.name="require"][arguments.0.value=${RELATIVE}], TSImportType[argument.literal.value=${RELATIVE}]`,
-    message: 'Import code of this repository with a static import, so that the import fences (eslint.config.mjs) see it.',
-  },
-];
 
 /** Any relative import that leaves `folder` (a file `depth` folders below the root). */
 const leaving = (folder, depth, message) => ({

@@ -23,6 +23,7 @@ import { createSmartleadClientApiKey } from './creates/createSmartleadClientApiK
 import { resetSmartleadClientApiKey } from './creates/resetSmartleadClientApiKey';
 import { deleteSmartleadClientApiKey } from './creates/deleteSmartleadClientApiKey';
 import { findSmartleadClientApiKey } from './searches/findSmartleadClientApiKey';
+import { apiKeyReachedAge } from './triggers/apiKeyReachedAge';
 import { checkBaseUrlSettings } from './lib/settings';
 
 // A bad *_BASE_URL stops the app here, when it loads, before any step could send a key in clear over the network.
@@ -41,6 +42,7 @@ export default defineApp({
     [smartleadClientList.key]: smartleadClientList,
     [smartleadClientApiKeyList.key]: smartleadClientApiKeyList,
     [newSmartleadClientApiKey.key]: newSmartleadClientApiKey,
+    [apiKeyReachedAge.key]: apiKeyReachedAge,
   },
   creates: {
     [createSmashsendApiKey.key]: createSmashsendApiKey,

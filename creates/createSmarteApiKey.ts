@@ -4,6 +4,7 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { presentSmarteApiKey, smarteApiKeyOutputFields } from '../lib/smarteFields';
+import { SMARTE_KEY_LOCK } from '../lib/limits';
 
 const inputFields = defineInputFields([
   {
@@ -24,6 +25,7 @@ export const createSmarteApiKey = defineCreate({
     description: 'Creates a signals API key for a user of your SMARTe organisation and returns its full value.',
   },
   operation: {
+    lock: SMARTE_KEY_LOCK,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => presentSmarteApiKey(await smarteClient(z, bundle).createKey(bundle.inputData.email), true), {

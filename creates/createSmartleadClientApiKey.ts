@@ -4,6 +4,7 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadClientIdField } from '../lib/smartleadFields';
+import { SMARTLEAD_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smartleadClientIdField(true, 'The SmartLead client the key gives access to.'),
@@ -25,6 +26,7 @@ export const createSmartleadClientApiKey = defineCreate({
     description: 'Creates an API key for one of your SmartLead clients and returns its full value.',
   },
   operation: {
+    throttle: SMARTLEAD_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(

@@ -4,6 +4,7 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smashsendApiKeyOutputFields, smashsendRoleChoices } from '../lib/smashsendFields';
+import { SMASHSEND_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   {
@@ -32,6 +33,7 @@ export const createSmashsendApiKey = defineCreate({
     description: 'Creates an API key in your SMASHSEND workspace and returns its full secret (shown only once).',
   },
   operation: {
+    throttle: SMASHSEND_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(

@@ -11,6 +11,7 @@ import {
   smartleadDeletedApiKeySample,
   smartleadKeyIdField,
 } from '../lib/smartleadFields';
+import { SMARTLEAD_KEY_LOCK, SMARTLEAD_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smartleadKeyIdField('The SmartLead client API key to delete. Anything still using it stops working.'),
@@ -25,6 +26,8 @@ export const deleteSmartleadClientApiKey = defineCreate({
     description: 'Deletes an API key of one of your SmartLead clients.',
   },
   operation: {
+    lock: SMARTLEAD_KEY_LOCK,
+    throttle: SMARTLEAD_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => {

@@ -5,6 +5,7 @@ import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/inputs';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendApiKeyIdField } from '../lib/smashsendFields';
+import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField(
@@ -21,6 +22,8 @@ export const deleteSmashsendApiKey = defineCreate({
     description: 'Deletes an API key from your SMASHSEND workspace, so that it stops working at once.',
   },
   operation: {
+    lock: SMASHSEND_KEY_LOCK,
+    throttle: SMASHSEND_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => {

@@ -4,6 +4,7 @@ import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadKeyIdField } from '../lib/smartleadFields';
+import { SMARTLEAD_KEY_LOCK, SMARTLEAD_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smartleadKeyIdField('The SmartLead client API key to reset. Anything still using its current value must be updated with the new one.'),
@@ -17,6 +18,8 @@ export const resetSmartleadClientApiKey = defineCreate({
     description: 'Generates a new value for an existing SmartLead client API key and returns it in full.',
   },
   operation: {
+    lock: SMARTLEAD_KEY_LOCK,
+    throttle: SMARTLEAD_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, () => smartleadClient(z, bundle).resetClientApiKey(bundle.inputData.keyId), {

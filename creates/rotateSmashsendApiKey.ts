@@ -15,6 +15,7 @@ import { smashsendClient } from '../lib/clients';
 import { startStepClock, type StepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
 import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsendFields';
+import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField(
@@ -106,6 +107,8 @@ export const rotateSmashsendApiKey = defineCreate({
       'Replaces an API key in your SMASHSEND workspace with a new one of the same name and role, deletes the old key, and returns the new key in full (shown only once).',
   },
   operation: {
+    lock: SMASHSEND_KEY_LOCK,
+    throttle: SMASHSEND_THROTTLE,
     inputFields,
     perform: async (z, bundle): Promise<RotatedSmashsendApiKey> =>
       withVendorErrors(

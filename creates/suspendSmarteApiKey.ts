@@ -5,6 +5,7 @@ import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/inputs';
 import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields, smarteKeyEmailField } from '../lib/smarteFields';
+import { SMARTE_KEY_LOCK } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smarteKeyEmailField(
@@ -21,6 +22,7 @@ export const suspendSmarteApiKey = defineCreate({
     description: "Suspends a user's SMARTe signals API key, so that it stops working until it is reactivated.",
   },
   operation: {
+    lock: SMARTE_KEY_LOCK,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () =>

@@ -11,6 +11,7 @@ import {
   smashsendRoleChoices,
   smashsendApiKeyIdField,
 } from '../lib/smashsendFields';
+import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField('The key to update. Pick one from the list, or map an API key ID (it starts with `aki_`).'),
@@ -40,6 +41,8 @@ export const updateSmashsendApiKey = defineCreate({
     description: 'Updates the display name and/or role of an API key in your SMASHSEND workspace.',
   },
   operation: {
+    lock: SMASHSEND_KEY_LOCK,
+    throttle: SMASHSEND_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => {

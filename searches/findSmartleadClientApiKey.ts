@@ -14,6 +14,7 @@ import {
   smartleadClientIdField,
   smartleadStatusChoices,
 } from '../lib/smartleadFields';
+import { SMARTLEAD_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   {
@@ -43,6 +44,7 @@ export const findSmartleadClientApiKey = defineSearch({
     description: 'Finds SmartLead client API keys by name, newest first.',
   },
   operation: {
+    throttle: SMARTLEAD_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => {

@@ -7,6 +7,7 @@ import { startStepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/inputs';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
+import { SMASHSEND_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   {
@@ -33,6 +34,7 @@ export const findSmashsendApiKey = defineSearch({
     description: 'Finds an API key in your SMASHSEND workspace by its display name.',
   },
   operation: {
+    throttle: SMASHSEND_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(

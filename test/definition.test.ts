@@ -1,5 +1,6 @@
 // Checks the app definition itself, as Zapier's reviewers would: samples match output fields, id inputs have
-// dropdowns, every search is paired with its create, labels and help text are there, and the schema validates.
+// dropdowns, every search is paired with its create, labels and help text are there, the schema validates, and every
+// operation carries its vendor's throttle and, for writes to one key, the lock on that key.
 
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
 import App from '../index';
@@ -10,12 +11,19 @@ interface Field {
   helpText?: string;
   dynamic?: string;
   type?: string;
+  required?: boolean;
 }
 interface Operation {
   key: string;
   noun: string;
   display: { label: string; description: string; hidden?: boolean };
-  operation: { inputFields?: Field[]; outputFields?: Field[]; sample?: Record<string, unknown> };
+  operation: {
+    inputFields?: Field[];
+    outputFields?: Field[];
+    sample?: Record<string, unknown>;
+    lock?: { key: string; scope?: string[]; timeout?: number };
+    throttle?: { key?: string; window: number; limit: number; scope?: string[]; retry?: boolean };
+  };
 }
 
 const byKind = (kind: 'triggers' | 'creates' | 'searches') => Object.values((App[kind] ?? {}) as Record<string, Operation>);
@@ -24,7 +32,7 @@ const visible = all.filter((op) => !op.display.hidden);
 
 /** The operation keys the product promises (issues #3): Zaps are stored against them. */
 const CONTRACT = {
-  triggers: ['new_smashsend_api_key', 'new_smartlead_client_api_key', 'new_smarte_api_key'],
+  triggers: ['new_smashsend_api_key', 'new_smartlead_client_api_key', 'new_smarte_api_key', 'api_key_reached_age'],
   creates: [
     'create_smashsend_api_key',
     'update_smashsend_api_key',
@@ -38,6 +46,43 @@ const CONTRACT = {
     'reactivate_smarte_api_key',
   ],
   searches: ['find_smashsend_api_key', 'find_smartlead_client_api_key', 'find_smarte_api_key'],
+};
+
+/** Operations that read several vendors (issue #12): their labels name no vendor, so they are pinned exactly. */
+const CROSS_VENDOR_LABELS: Record<string, string> = {
+  api_key_reached_age: 'API Key Reached Age',
+  audit_api_keys: 'Audit API Keys',
+};
+
+/**
+ * Each vendor's documented limit as Zapier's throttle (issue #12), shared by all of the vendor's operations: the same
+ * configuration everywhere, no `action` in the scope. SMASHSEND: 60 requests a minute / 6 requests for the heaviest
+ * common invocation (a rotation) = 10 invocations a minute. SmartLead: 10 requests per 2 s, one request per invocation.
+ * SMARTe documents no limit: no throttle. The cross-vendor operations take SMASHSEND's, the scarcer allowance.
+ */
+const THROTTLES = {
+  SMASHSEND: { key: 'smashsend', window: 60, limit: 10, scope: ['auth'] },
+  SmartLead: { key: 'smartlead', window: 2, limit: 10, scope: ['auth'] },
+  SMARTe: undefined,
+};
+
+function vendorOf(key: string): keyof typeof THROTTLES {
+  if (key in CROSS_VENDOR_LABELS || key.includes('smashsend')) return 'SMASHSEND';
+  if (key.includes('smartlead')) return 'SmartLead';
+  if (key.includes('smarte')) return 'SMARTe';
+  throw new Error(`no vendor known for ${key}: add it to this test`);
+}
+
+/** Writes to one key are serialised per connection on that key's identifying input (issue #12); nothing else locks. */
+const LOCKS: Record<string, { key: string; scope: string[]; timeout: number }> = {
+  update_smashsend_api_key: { key: 'smashsend-api-key-{{bundle.inputData.apiKeyId}}', scope: ['auth'], timeout: 60 },
+  delete_smashsend_api_key: { key: 'smashsend-api-key-{{bundle.inputData.apiKeyId}}', scope: ['auth'], timeout: 60 },
+  rotate_smashsend_api_key: { key: 'smashsend-api-key-{{bundle.inputData.apiKeyId}}', scope: ['auth'], timeout: 60 },
+  reset_smartlead_client_api_key: { key: 'smartlead-client-api-key-{{bundle.inputData.keyId}}', scope: ['auth'], timeout: 60 },
+  delete_smartlead_client_api_key: { key: 'smartlead-client-api-key-{{bundle.inputData.keyId}}', scope: ['auth'], timeout: 60 },
+  create_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
+  suspend_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
+  reactivate_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
 };
 
 describe('app definition', () => {
@@ -92,13 +137,31 @@ describe('app definition', () => {
   it.each(visible.map((op) => [op.key, op] as const))(
     '%s: label in title case naming the vendor; description in Zapier style',
     (key, op) => {
-      expect(op.display.label).toMatch(/SMASHSEND|SmartLead|SMARTe/);
+      if (key in CROSS_VENDOR_LABELS) expect(op.display.label).toBe(CROSS_VENDOR_LABELS[key]);
+      else expect(op.display.label).toMatch(/SMASHSEND|SmartLead|SMARTe/);
       for (const word of op.display.label.split(' ')) expect(word[0]).toBe(word[0].toUpperCase());
       const start = key.startsWith('new_') ? /^Triggers when / : key.startsWith('find_') ? /^Finds / : /^[A-Z][a-z]+s /;
       expect(op.display.description).toMatch(start);
       expect(op.display.description).toMatch(/\.$/);
     },
   );
+
+  it.each(all.map((op) => [op.key, op] as const))("%s: its vendor's shared throttle, never with retry on a polling trigger", (key, op) => {
+    expect(op.operation.throttle).toEqual(THROTTLES[vendorOf(key)]);
+    // Triggers here are all polling (none is a hook): `retry` has no effect on them and must not be set.
+    if (byKind('triggers').includes(op)) expect(op.operation.throttle?.retry).toBeUndefined();
+  });
+
+  it.each(all.map((op) => [op.key, op] as const))('%s: locked on the key it writes to, or not at all', (key, op) => {
+    expect(op.operation.lock).toEqual(LOCKS[key]);
+    // Zapier fills the lock key from the input: the field it names must always be there.
+    const field = /\{\{bundle\.inputData\.(\w+)\}\}/.exec(op.operation.lock?.key ?? '')?.[1];
+    if (field !== undefined) expect(op.operation.inputFields?.find((input) => input.key === field)).toMatchObject({ required: true });
+  });
+
+  it('every lock named here belongs to a registered operation', () => {
+    expect(all.map((op) => op.key)).toEqual(expect.arrayContaining(Object.keys(LOCKS)));
+  });
 
   it('pairs every search with its create', () => {
     const pairs = Object.values(App.searchOrCreates ?? {}).map((pair) => [pair.search, pair.create]);

@@ -14,6 +14,7 @@ import {
   smartleadClientIdField,
   smartleadStatusChoices,
 } from '../lib/smartleadFields';
+import { SMARTLEAD_THROTTLE } from '../lib/limits';
 
 const inputFields = defineInputFields([
   smartleadClientIdField(false, 'Only trigger on keys of this SmartLead client. Leave blank to trigger on keys of every client.'),
@@ -36,6 +37,7 @@ export const newSmartleadClientApiKey = defineTrigger({
     description: 'Triggers when a new API key is created for one of your SmartLead clients.',
   },
   operation: {
+    throttle: SMARTLEAD_THROTTLE,
     type: 'polling',
     inputFields,
     perform: async (z, bundle) =>

@@ -4,6 +4,7 @@ import { defineTrigger } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
+import { SMASHSEND_THROTTLE } from '../lib/limits';
 
 export const newSmashsendApiKey = defineTrigger({
   key: 'new_smashsend_api_key',
@@ -13,6 +14,7 @@ export const newSmashsendApiKey = defineTrigger({
     description: 'Triggers when a new API key is created in your SMASHSEND workspace.',
   },
   operation: {
+    throttle: SMASHSEND_THROTTLE,
     type: 'polling',
     inputFields: [],
     perform: async (z, bundle) =>

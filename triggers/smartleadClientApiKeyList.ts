@@ -10,6 +10,7 @@ import {
   smartleadApiKeySample,
   smartleadKeysNewestFirst,
 } from '../lib/smartleadFields';
+import { SMARTLEAD_THROTTLE } from '../lib/limits';
 
 export const smartleadClientApiKeyList = defineTrigger({
   key: 'smartlead_client_api_key_list',
@@ -20,6 +21,7 @@ export const smartleadClientApiKeyList = defineTrigger({
     hidden: true,
   },
   operation: {
+    throttle: SMARTLEAD_THROTTLE,
     type: 'polling',
     inputFields: [],
     perform: async (z, bundle) =>

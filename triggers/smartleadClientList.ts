@@ -4,6 +4,7 @@ import { defineTrigger } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { asPollingItems, smartleadClientOutputFields, smartleadClientSample } from '../lib/smartleadFields';
+import { SMARTLEAD_THROTTLE } from '../lib/limits';
 
 export const smartleadClientList = defineTrigger({
   key: 'smartlead_client_list',
@@ -14,6 +15,7 @@ export const smartleadClientList = defineTrigger({
     hidden: true,
   },
   operation: {
+    throttle: SMARTLEAD_THROTTLE,
     type: 'polling',
     inputFields: [],
     perform: async (z, bundle) => withVendorErrors(z, async () => asPollingItems(await smartleadClient(z, bundle).listClients())),

@@ -5,6 +5,7 @@ import { smashsendClient } from '../lib/clients';
 import { startStepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
+import { SMASHSEND_THROTTLE } from '../lib/limits';
 
 export const smashsendApiKeyList = defineTrigger({
   key: 'smashsend_api_key_list',
@@ -15,6 +16,7 @@ export const smashsendApiKeyList = defineTrigger({
     hidden: true,
   },
   operation: {
+    throttle: SMASHSEND_THROTTLE,
     type: 'polling',
     canPaginate: true,
     inputFields: [],

@@ -20,7 +20,13 @@ interface Operation {
   key: string;
   noun: string;
   display: { label: string; description: string; hidden?: boolean };
-  operation: { inputFields?: Field[]; outputFields?: Field[]; sample?: Record<string, unknown> };
+  operation: {
+    inputFields?: Field[];
+    outputFields?: Field[];
+    sample?: Record<string, unknown>;
+    lock?: { key: string; scope?: string[] };
+    throttle?: object;
+  };
 }
 
 const operation = (kind: Kind, key: string) => (App[kind] as unknown as Record<string, Operation>)[key];
@@ -114,5 +120,20 @@ describe('what each step returns has exactly the keys of its output fields', () 
     smarte().post(UPDATE, { email: fx.userKey.email, action }).reply(200, answer);
     const result = (await run('creates', key, { email: fx.userKey.email })) as object;
     expect(Object.keys(result).sort()).toEqual(outputKeys('creates', key));
+  });
+});
+
+describe('locks and throttle', () => {
+  it("create, suspend and reactivate of one user's key share one lock on the email, per connection", () => {
+    for (const key of ['create_smarte_api_key', 'suspend_smarte_api_key', 'reactivate_smarte_api_key'])
+      expect(operation('creates', key).operation.lock).toEqual({
+        key: 'smarte-api-key-{{bundle.inputData.email}}',
+        scope: ['auth'],
+        timeout: 60,
+      });
+  });
+
+  it('no SMARTe operation is throttled: SMARTe documents no rate limit (its limits are per contract; its 429s are still honoured)', () => {
+    for (const [kind, key] of OPERATIONS) expect(operation(kind, key).operation.throttle).toBeUndefined();
   });
 });

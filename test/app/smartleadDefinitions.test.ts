@@ -16,7 +16,13 @@ interface Operation {
   key: string;
   noun: string;
   display: { label?: string; description?: string; hidden?: boolean };
-  operation: { inputFields?: Field[]; outputFields?: Field[]; sample?: Record<string, unknown> };
+  operation: {
+    inputFields?: Field[];
+    outputFields?: Field[];
+    sample?: Record<string, unknown>;
+    lock?: { key: string; scope?: string[] };
+    throttle?: object;
+  };
 }
 
 const registry = (kind: 'triggers' | 'creates' | 'searches') => App[kind] as unknown as Record<string, Operation>;
@@ -95,5 +101,25 @@ describe('SmartLead inputs', () => {
     expect(registry('triggers').smartlead_client_list.display.hidden).toBe(true);
     expect(registry('triggers').smartlead_client_api_key_list.display.hidden).toBe(true);
     expect(registry('triggers').new_smartlead_client_api_key.display.hidden).toBeFalsy();
+  });
+});
+
+describe("locks and throttle (two Zaps writing to one key, and SmartLead's 10 requests per 2 s)", () => {
+  it('reset and delete of one key share one lock on its keyId, per connection', () => {
+    for (const key of ['reset_smartlead_client_api_key', 'delete_smartlead_client_api_key'])
+      expect(registry('creates')[key]!.operation.lock).toEqual({
+        key: 'smartlead-client-api-key-{{bundle.inputData.keyId}}',
+        scope: ['auth'],
+        timeout: 60,
+      });
+  });
+
+  it('create is not locked: it names no existing key', () => {
+    expect(registry('creates').create_smartlead_client_api_key!.operation.lock).toBeUndefined();
+  });
+
+  it('every SmartLead operation has the very same throttle configuration (one request each: 10 invocations per 2 s)', () => {
+    for (const [kind, key] of smartlead)
+      expect(registry(kind)[key]!.operation.throttle).toEqual({ key: 'smartlead', window: 2, limit: 10, scope: ['auth'] });
   });
 });

@@ -20,7 +20,14 @@ interface Operation {
   key: string;
   noun: string;
   display: { label: string; description: string; hidden?: boolean };
-  operation: { inputFields?: Field[]; outputFields?: Field[]; sample?: Record<string, unknown>; canPaginate?: boolean };
+  operation: {
+    inputFields?: Field[];
+    outputFields?: Field[];
+    sample?: Record<string, unknown>;
+    canPaginate?: boolean;
+    lock?: { key: string; scope?: string[] };
+    throttle?: object;
+  };
 }
 
 const registry = (kind: 'triggers' | 'creates' | 'searches') => App[kind] as unknown as Record<string, Operation>;
@@ -107,5 +114,29 @@ describe('what each step returns has exactly the keys of its output fields', () 
       .reply(200, { apiKey: old, isDeleted: true });
     const result = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: old.id })) as object;
     expect(Object.keys(result).sort()).toEqual(outputKeys('creates', 'rotate_smashsend_api_key'));
+  });
+});
+
+describe("locks and throttle (two Zaps writing to one key, and SMASHSEND's 60 requests a minute)", () => {
+  const writes = ['update_smashsend_api_key', 'delete_smashsend_api_key', 'rotate_smashsend_api_key'].map((key) =>
+    operation('creates', key),
+  );
+
+  it('update, delete and rotate of one key share one lock on its apiKeyId, per connection: two rotations of the same key run one after the other', () => {
+    for (const op of writes)
+      expect(op.operation.lock).toEqual({ key: 'smashsend-api-key-{{bundle.inputData.apiKeyId}}', scope: ['auth'], timeout: 60 });
+  });
+
+  it('create is not locked: it names no existing key', () => {
+    expect(operation('creates', 'create_smashsend_api_key').operation.lock).toBeUndefined();
+  });
+
+  it('every SMASHSEND operation has the very same throttle configuration, so Zapier counts them against one limit', () => {
+    const all = [
+      ...OPERATIONS.map(([kind, key]) => operation(kind, key)),
+      operation('triggers', 'new_smashsend_api_key'),
+      operation('creates', 'create_smashsend_api_key'),
+    ];
+    for (const op of all) expect(op.operation.throttle).toEqual({ key: 'smashsend', window: 60, limit: 10, scope: ['auth'] });
   });
 });

@@ -63,6 +63,8 @@ const OPERATIONS: Array<{ kind: OperationKind; key: string; vendor: VendorName; 
   { kind: 'triggers', key: 'smartlead_client_list', vendor: 'SmartLead', input: {} },
   { kind: 'triggers', key: 'smartlead_client_api_key_list', vendor: 'SmartLead', input: {} },
   { kind: 'triggers', key: 'new_smartlead_client_api_key', vendor: 'SmartLead', input: {} },
+  // Several vendors: the one chosen is the one whose key it needs (test/e2e/hygiene.test.ts covers the rest).
+  { kind: 'triggers', key: 'api_key_reached_age', vendor: 'SMASHSEND', input: { age_days: 30, vendors: ['SMASHSEND'] } },
   { kind: 'creates', key: 'create_smashsend_api_key', vendor: 'SMASHSEND', input: { displayName: 'E2E Key', role: 'API_USER' } },
   {
     kind: 'creates',

@@ -24,6 +24,7 @@ export const ROUTE = {
   smashsendCheck: 'GET /smashsend/v1/api-keys/check',
   smashsendMe: 'GET /smashsend/v1/users/me',
   smashsendCurrent: 'GET /smashsend/v1/api-keys/current',
+  smartleadList: 'GET /smartlead/api/v1/client/api-key',
 } as const;
 
 export type Auth = Record<string, string>;

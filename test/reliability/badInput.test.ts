@@ -44,7 +44,9 @@ type FieldType =
   | 'text-body-only-change' // free text in the body, and the only change asked for (update)
   | 'text-query' // free text sent as a query value
   | 'text-local' // free text compared locally, never sent
-  | 'email-body'; // an email in the JSON body
+  | 'email-body' // an email in the JSON body
+  | 'days-local' // a whole number of days, turned into a date here (SMASHSEND's startAt), never sent as typed
+  | 'vendors-local'; // an optional multiple choice of vendors, deciding which vendors are asked
 
 interface Field {
   op: string;
@@ -56,6 +58,8 @@ interface Field {
   method: string;
   /** The path the request must have, given the value the connector sends. */
   path: (sent: string) => string;
+  /** The field's label, when a refusal names the field by it (the key-hygiene operations) rather than by its key. */
+  label?: string;
 }
 
 const FIELDS: Field[] = [
@@ -190,6 +194,26 @@ const FIELDS: Field[] = [
   { op: 'suspend_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
   { op: 'reactivate_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
   { op: 'find_smarte_api_key', kind: 'searches', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_VIEW },
+  {
+    op: 'api_key_reached_age',
+    kind: 'triggers',
+    field: 'age_days',
+    label: 'Age in Days',
+    type: 'days-local',
+    base: { vendors: ['SMASHSEND'] },
+    method: 'GET',
+    path: () => SS_KEYS,
+  },
+  {
+    op: 'api_key_reached_age',
+    kind: 'triggers',
+    field: 'vendors',
+    label: 'Vendors',
+    type: 'vendors-local',
+    base: { age_days: 30 },
+    method: 'GET',
+    path: () => SS_KEYS,
+  },
 ];
 
 const MISSING = Symbol('missing');
@@ -230,7 +254,8 @@ const INPUTS: BadInput[] = [
 /** Which value a field type gets for an input. */
 function valueFor(type: FieldType, input: BadInput): Value {
   if (type === 'email-body' && input.email !== undefined) return input.email;
-  if ((type === 'int-path' || type === 'int-body' || type === 'int-filter') && input.int !== undefined) return input.int;
+  if ((type === 'int-path' || type === 'int-body' || type === 'int-filter' || type === 'days-local') && input.int !== undefined)
+    return input.int;
   if ((type === 'choice-body' || type === 'choice-filter') && input.choice !== undefined) return input.choice;
   return input.value;
 }
@@ -258,11 +283,14 @@ const TABLE: Record<FieldType, Verdict[]> = {
   'text-query': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, R],
   'text-local': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
   'email-body': [R, R, R, R, R, R, R, R, S, R, R, S, S, S, S, S, S, R, S, S],
+  'days-local': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'vendors-local': [W, W, W, W, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
 };
 
 /** The choice-filter's padded value is a status, not a role. */
 function adjust(field: Field, input: BadInput, value: Value): Value {
   if (field.type === 'choice-filter' && input.id === 'padded') return '  Active  ';
+  if (field.type === 'vendors-local' && input.id === 'padded') return ['  smashsend  '];
   return value;
 }
 
@@ -295,14 +323,17 @@ function check(
     else {
       if (outcome.name !== 'AppError' || outcome.code !== 'input')
         problems.push(`expected AppError code input, got ${outcome.name} ${outcome.code}`);
-      if (!(outcome.message ?? '').startsWith(`${field.field} `)) problems.push(`message does not name ${field.field}: ${outcome.message}`);
+      const name = field.label ?? field.field;
+      if (!(outcome.message ?? '').startsWith(`${name} `)) problems.push(`message does not name ${name}: ${outcome.message}`);
       problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets));
     }
     return problems;
   }
   // Sent: the request the step exists for arrived with exactly the expected path, query and value.
   const text = sentText(field, value);
-  const target = arrived.find((a) => a.method === field.method);
+  // The request the step exists for: the one on the expected path (a step may ask several vendors), else the first.
+  const target =
+    arrived.find((a) => a.method === field.method && a.rawPath === field.path(text)) ?? arrived.find((a) => a.method === field.method);
   if (!target) return [`expected a ${field.method} request, got ${arrived.map((a) => `${a.method} ${a.rawTarget}`).join(', ') || 'none'}`];
   const expectedPath = field.path(text);
   if (target.rawPath !== expectedPath) problems.push(`path ${target.rawPath} is not ${expectedPath}`);
@@ -324,6 +355,9 @@ function check(
       case 'find_smashsend_api_key':
       case 'rotate_smashsend_api_key':
         return { limit: ['100'], sort: ['createdAt.desc'] };
+      case 'api_key_reached_age':
+        // startAt is the threshold instant, checked against the clock below.
+        return { limit: ['100'], sort: ['createdAt.desc'], startAt: target.query.startAt ?? [] };
       default:
         return {};
     }
@@ -333,6 +367,12 @@ function check(
   for (const [name, values] of Object.entries(expectedQuery)) {
     if (JSON.stringify(target.query[name]) !== JSON.stringify(values))
       problems.push(`query ${name}=${JSON.stringify(target.query[name])} is not ${JSON.stringify(values)}`);
+  }
+  if (field.op === 'api_key_reached_age') {
+    const days = field.field === 'age_days' ? Number(text) : 30;
+    const startAt = Date.parse(target.query.startAt?.[0] ?? '');
+    if (!(Math.abs(startAt - (Date.now() - days * 86_400_000)) < 60_000))
+      problems.push(`startAt ${JSON.stringify(target.query.startAt)} is not now − ${days} days`);
   }
   if (field.type.endsWith('-body')) {
     const body = JSON.parse(target.body || '{}') as Record<string, unknown>;

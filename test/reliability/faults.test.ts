@@ -260,6 +260,12 @@ const ROWS: Array<Operation & { notApplicable?: FaultId[] }> = [
     notApplicable: ['refused'],
   },
   {
+    // Both vendors asked at once: the one that fails makes the step fail with its own error, never a partial list.
+    ...OPERATIONS.find((op) => op.name === 'api_key_reached_age (SmartLead)')!,
+    name: 'api_key_reached_age (SmartLead fails, SMASHSEND answers)',
+    input: { age_days: 30 },
+  },
+  {
     name: 'connection test (SmartLead part)',
     kind: 'authentication',
     key: 'test',

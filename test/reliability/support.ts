@@ -336,6 +336,27 @@ export const OPERATIONS: Operation[] = [
     path: SM_VIEW,
     faultPath: SM_VIEW,
   },
+  // Several vendors: one row per vendor, with that vendor alone chosen (one request each)
+  {
+    name: 'api_key_reached_age (SMASHSEND)',
+    kind: 'triggers',
+    key: 'api_key_reached_age',
+    vendor: 'smashsend',
+    input: { age_days: 30, vendors: ['SMASHSEND'] },
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  {
+    name: 'api_key_reached_age (SmartLead)',
+    kind: 'triggers',
+    key: 'api_key_reached_age',
+    vendor: 'smartlead',
+    input: { age_days: 30, vendors: ['SmartLead'] },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
 ];
 
 /** Every operation's perform, registered in index.ts: the table must name them all. */

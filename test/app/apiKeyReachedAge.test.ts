@@ -1,0 +1,279 @@
+// api_key_reached_age: the one request per vendor (SMASHSEND from the threshold instant, newest first; SmartLead's whole
+// list), the rows the Zap builder sees (dedupe ids, ages, hints), vendor selection, and bad input refused before any request.
+
+import nock from 'nock';
+import { AUTH, SMARTLEAD, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { BEARER, KEYS, recordUnmatchedRequests } from '../helpers/smashsend';
+import * as ss from '../fixtures/smashsend';
+import * as sl from '../fixtures/smartlead';
+
+useNock();
+const unmatched = recordUnmatchedRequests();
+
+const DAY = 86_400_000;
+/** "Now" for every test: ages and the threshold are computed from it. */
+const NOW = Date.parse('2025-12-31T12:00:00.000Z');
+const SL_KEYS = '/api/v1/client/api-key';
+const slQuery = { api_key: AUTH.smartlead_api_key };
+const thresholdFor = (days: number) => new Date(NOW - days * DAY).toISOString();
+const ssQuery = (days: number) => ({ sort: 'createdAt.desc', startAt: thresholdFor(days), limit: '100' });
+
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => jest.restoreAllMocks());
+
+const smashsendKey = (id: string, createdAt: string, displayName = `Key ${id}`) => ({
+  id,
+  displayName,
+  role: 'API_USER',
+  status: 'ACTIVE',
+  secretKey: 'sk_live_abc1...',
+  createdAt,
+  updatedAt: createdAt,
+});
+const page = (items: object[]) => ({ apiKeys: { items, hasMore: false, startAt: null } });
+
+const ONLY_SMASHSEND = { smashsend_api_key: AUTH.smashsend_api_key, smashsend_workspace_id: AUTH.smashsend_workspace_id };
+const ONLY_SMARTLEAD = { smartlead_api_key: AUTH.smartlead_api_key };
+
+describe('SMASHSEND', () => {
+  it('asks once for the newest 100 keys created at or before now − age (startAt = the threshold instant), and shows them newest first', async () => {
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(90)).reply(200, ss.listPage);
+    const result = await run('triggers', 'api_key_reached_age', { age_days: 90, vendors: ['SMASHSEND'] });
+    scope.done();
+    expect(result).toEqual([
+      {
+        id: 'SMASHSEND:aki_abc123def456',
+        vendor: 'SMASHSEND',
+        key_id: 'aki_abc123def456',
+        name: 'Zapier Integration',
+        status: 'ACTIVE',
+        created_at: '2024-03-15T10:00:00.000Z',
+        age_days: 656,
+        client_id: null,
+        // SMASHSEND's own truncated hint, as its list returns it.
+        key_hint: 'sk_live_abc123...',
+      },
+      {
+        id: 'SMASHSEND:aki_xyz789ghi012',
+        vendor: 'SMASHSEND',
+        key_id: 'aki_xyz789ghi012',
+        name: 'CRM Sync',
+        status: 'ACTIVE',
+        created_at: '2024-03-10T14:30:00.000Z',
+        age_days: 660,
+        client_id: null,
+        key_hint: 'sk_live_xyz789...',
+      },
+    ]);
+  });
+
+  it('leaves out keys younger than the age even if SMASHSEND sends them (startAt read differently), and keeps a key exactly at the threshold', async () => {
+    nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(ssQuery(30))
+      .reply(
+        200,
+        page([
+          smashsendKey('aki_young', new Date(NOW - 29 * DAY).toISOString()),
+          smashsendKey('aki_exact', thresholdFor(30)),
+          smashsendKey('aki_old', new Date(NOW - 31 * DAY - 1).toISOString()),
+        ]),
+      );
+    const result = (await run('triggers', 'api_key_reached_age', { age_days: '30', vendors: ['SMASHSEND'] })) as Array<{
+      id: string;
+      age_days: number;
+    }>;
+    expect(result.map((row) => [row.id, row.age_days])).toEqual([
+      ['SMASHSEND:aki_exact', 30],
+      ['SMASHSEND:aki_old', 31],
+    ]);
+  });
+
+  it('masks a secret SMASHSEND sends in full instead of its usual truncated hint', async () => {
+    nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(ssQuery(1))
+      .reply(200, page([{ ...smashsendKey('aki_full', '2025-01-01T00:00:00Z'), secretKey: 'sk_live_fullsecretvalue0123456789' }]));
+    const [row] = (await run('triggers', 'api_key_reached_age', { age_days: 1, vendors: ['SMASHSEND'] })) as Array<{ key_hint: string }>;
+    expect(row.key_hint).toBe('********6789');
+  });
+
+  it('never pages: one request even when SMASHSEND says more keys follow', async () => {
+    const items = Array.from({ length: 100 }, (_, i) =>
+      smashsendKey(`aki_${String(i).padStart(3, '0')}`, new Date(NOW - (400 + i) * DAY).toISOString()),
+    );
+    const scope = nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(ssQuery(365))
+      .reply(200, { apiKeys: { items, hasMore: true, startAt: items[99]!.createdAt } });
+    const result = (await run('triggers', 'api_key_reached_age', { age_days: 365, vendors: ['SMASHSEND'] })) as unknown[];
+    scope.done();
+    expect(result).toHaveLength(100);
+    expect(unmatched).toEqual([]);
+  });
+});
+
+describe('SmartLead', () => {
+  it('reads the whole key list in one request and shows the old dated keys with client, age and masked value', async () => {
+    const scope = nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listUnordered);
+    const result = await run('triggers', 'api_key_reached_age', { age_days: 30, vendors: ['SmartLead'] });
+    scope.done();
+    // keyRecord (2025-12-01) is 30 days old, olderKey (2025-11-15) 46; the undated key cannot have an age.
+    expect(result).toEqual([
+      {
+        id: 'SmartLead:45',
+        vendor: 'SmartLead',
+        key_id: '45',
+        name: 'Production Key',
+        status: 'active',
+        created_at: '2025-12-01T10:00:00.000Z',
+        age_days: 30,
+        client_id: 301,
+        key_hint: '********xxxx',
+      },
+      {
+        id: 'SmartLead:44',
+        vendor: 'SmartLead',
+        key_id: '44',
+        name: 'Staging Key',
+        status: 'inactive',
+        created_at: '2025-11-15T08:30:00.000Z',
+        age_days: 46,
+        client_id: 301,
+        key_hint: '********ssss',
+      },
+    ]);
+  });
+
+  it('shows nothing when every key is younger than the age', async () => {
+    nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listUnordered);
+    expect(await run('triggers', 'api_key_reached_age', { age_days: 365, vendors: ['SmartLead'] })).toEqual([]);
+  });
+});
+
+describe('vendor selection', () => {
+  it('blank = every dated vendor of the connection: both lists, merged newest crossing first, each id once', async () => {
+    const ssScope = nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(ssQuery(30))
+      .reply(200, page([smashsendKey('aki_mid', '2025-11-20T00:00:00.000Z'), smashsendKey('aki_oldest', '2024-01-01T00:00:00.000Z')]));
+    const slScope = nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listUnordered);
+    const result = (await run('triggers', 'api_key_reached_age', { age_days: 30 })) as Array<{ id: string }>;
+    ssScope.done();
+    slScope.done();
+    const ids = result.map((row) => row.id);
+    expect(ids).toEqual(['SmartLead:45', 'SMASHSEND:aki_mid', 'SmartLead:44', 'SMASHSEND:aki_oldest']);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('blank with only a SmartLead key in the connection: only SmartLead is asked', async () => {
+    const scope = nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listWrapped);
+    const result = (await run('triggers', 'api_key_reached_age', { age_days: 30 }, ONLY_SMARTLEAD)) as unknown[];
+    scope.done();
+    expect(result).toHaveLength(1);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('blank with only a SMASHSEND key: only SMASHSEND is asked', async () => {
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, ss.listPage);
+    expect(await run('triggers', 'api_key_reached_age', { age_days: 30 }, ONLY_SMASHSEND)).toHaveLength(2);
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('accepts vendors mapped as comma-separated text, in any case', async () => {
+    const ssScope = nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, page([]));
+    const slScope = nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, []);
+    expect(await run('triggers', 'api_key_reached_age', { age_days: 30, vendors: 'smartlead, SMASHSEND' })).toEqual([]);
+    ssScope.done();
+    slScope.done();
+  });
+
+  it('a chosen vendor the connection has no key for says so, before any request', async () => {
+    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30, vendors: ['SMASHSEND'] }, ONLY_SMARTLEAD))).toEqual({
+      name: 'AppError',
+      message: 'This step needs a SMASHSEND API key: reconnect and add it.',
+      code: 'missing_key',
+    });
+    expect(unmatched).toEqual([]);
+  });
+
+  it('a connection with only a SMARTe key: says SMARTe keys carry no date, before any request', async () => {
+    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }, { smarte_api_key: AUTH.smarte_api_key }))).toEqual({
+      name: 'AppError',
+      message:
+        'API Key Reached Age needs a SMASHSEND or SmartLead API key in this connection (SMARTe keys carry no creation date): reconnect and add one.',
+      code: 'missing_key',
+    });
+    expect(unmatched).toEqual([]);
+  });
+
+  it('shows at most the 100 newest crossings', async () => {
+    const smartleadKeys = Array.from({ length: 150 }, (_, i) => ({
+      ...sl.keyRecord,
+      id: 1000 + i,
+      created_at: new Date(NOW - (100 + i) * DAY).toISOString(),
+    }));
+    nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, smartleadKeys);
+    const result = (await run('triggers', 'api_key_reached_age', { age_days: 30, vendors: ['SmartLead'] })) as Array<{ id: string }>;
+    expect(result).toHaveLength(100);
+    expect(result[0]!.id).toBe('SmartLead:1000');
+    expect(result[99]!.id).toBe('SmartLead:1099');
+  });
+});
+
+describe('a vendor that fails makes the step fail with its own error', () => {
+  it("SmartLead answers 500 while SMASHSEND answers: SmartLead's error, not a partial list", async () => {
+    nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, ss.listPage);
+    nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(500, { message: 'Internal server error' });
+    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }))).toEqual({
+      name: 'AppError',
+      message: `SmartLead had a server error (500 on GET ${SL_KEYS}): Internal server error. A retry may help.`,
+      code: 'server',
+      status: 500,
+    });
+  });
+
+  it('SMASHSEND rejects its key: an expired connection naming SMASHSEND', async () => {
+    nock(SMASHSEND).get(KEYS).query(true).reply(401, ss.error401);
+    nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listWrapped);
+    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }))).toEqual({
+      name: 'ExpiredAuthError',
+      message: `SMASHSEND rejected the API key (401 on GET ${KEYS}): Invalid API key. Please double-check and try again. Reconnect your SMASHSEND API key in this connection.`,
+    });
+  });
+});
+
+describe('bad input is refused before any request, naming the field as the user sees it', () => {
+  it.each([
+    ['missing', undefined, 'Age in Days is required: enter a whole number of days, 1 or more.'],
+    ['empty', '', 'Age in Days is required: enter a whole number of days, 1 or more.'],
+    ['blank', '   ', 'Age in Days is required: enter a whole number of days, 1 or more.'],
+    ['zero', 0, 'Age in Days must be a whole number of days from 1 to 36500.'],
+    ['too large', 36_501, 'Age in Days must be a whole number of days from 1 to 36500.'],
+    ['negative', -5, 'Age in Days must be a whole number of days, 1 or more.'],
+    ['fraction', 1.5, 'Age in Days must be a whole number of days, 1 or more.'],
+    ['words', '90 days', 'Age in Days must be a whole number of days, 1 or more.'],
+    ['object', { days: 90 }, 'Age in Days must be a whole number of days, 1 or more.'],
+  ])('age_days %s', async (_what, value, message) => {
+    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: value }))).toEqual({
+      name: 'AppError',
+      message,
+      code: 'input',
+    });
+    expect(unmatched).toEqual([]);
+  });
+
+  it.each([
+    ['SMARTe (no dates)', ['SMARTe']],
+    ['an unknown vendor', ['Mailchimp']],
+    ['a non-text item', [{ vendor: 'SMASHSEND' }]],
+  ])('vendors: %s', async (_what, vendors) => {
+    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30, vendors }))).toEqual({
+      name: 'AppError',
+      message: 'Vendors must be chosen from SMASHSEND, SmartLead.',
+      code: 'input',
+    });
+    expect(unmatched).toEqual([]);
+  });
+});

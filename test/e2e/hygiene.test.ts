@@ -1,0 +1,100 @@
+// End to end over the sandbox: the key-hygiene operations (API Key Reached Age) against keys of known ages, with the
+// requests counted by the sandbox itself. Ages are computed from the real clock, so the expectations hold on any date.
+
+import { SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
+import { ROUTE, masked, run, sandboxAuth, useSandbox, without, type Auth } from './support';
+
+const sandbox = useSandbox();
+let auth: Auth;
+beforeEach(() => {
+  auth = sandboxAuth(sandbox());
+});
+
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const ageOf = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / DAY);
+
+interface Row {
+  id: string;
+  vendor: string;
+  key_id: string;
+  name: string;
+  status: string | null;
+  created_at: string | null;
+  age_days: number | null;
+  client_id: number | null;
+  key_hint: string | null;
+}
+
+const smashSeedRow = (id: string): Row => {
+  const key = SMASHSEND_SEED.keys.find((k) => k.id === id)!;
+  return {
+    id: `SMASHSEND:${id}`,
+    vendor: 'SMASHSEND',
+    key_id: id,
+    name: key.displayName,
+    status: key.status,
+    created_at: new Date(key.createdAt).toISOString(),
+    age_days: ageOf(key.createdAt),
+    client_id: null,
+    // SMASHSEND's own hint: the first 12 characters of the secret and "...", as its list sends it.
+    key_hint: `${key.secretKey.slice(0, 12)}...`,
+  };
+};
+const leadSeedRow = (id: number): Row => {
+  const key = SMARTLEAD_SEED.keys.find((k) => k.id === id)!;
+  return {
+    id: `SmartLead:${id}`,
+    vendor: 'SmartLead',
+    key_id: String(id),
+    name: key.key_name,
+    status: key.status,
+    created_at: key.created_at,
+    age_days: ageOf(key.created_at),
+    client_id: key.client_id,
+    key_hint: masked(key.api_key),
+  };
+};
+
+describe('api_key_reached_age', () => {
+  it('SMASHSEND: one list request from the threshold, however many young keys come before it; young keys never shown', async () => {
+    // 250 keys younger than the age sit in front of the old ones in the newest-first order: 3 pages if they were read.
+    sandbox().generateSmashsendKeys(250, { createdAt: daysAgo(10) });
+    sandbox().generateSmashsendKeys(1, { createdAt: daysAgo(100) });
+    sandbox().resetRequestCounts();
+    const rows = (await run('triggers', 'api_key_reached_age', { age_days: 90, vendors: ['SMASHSEND'] }, auth)) as Row[];
+    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatchObject({ vendor: 'SMASHSEND', name: 'Generated Key 00251', age_days: 100 });
+    expect(rows.slice(1)).toEqual(['aki_abc123def456', 'aki_xyz789ghi012', 'aki_sbxadmin0001'].map(smashSeedRow));
+  });
+
+  it('SmartLead: one request for the whole list; keys exactly as old as the age or older, newest first', async () => {
+    // Key 46 (2025-12-02 08:30) is exactly `age` whole days old, key 47 a day younger, key 45 a day older.
+    const age = ageOf(SMARTLEAD_SEED.keys.find((k) => k.id === 46)!.created_at);
+    const rows = (await run('triggers', 'api_key_reached_age', { age_days: String(age), vendors: ['SmartLead'] }, auth)) as Row[];
+    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
+    expect(rows).toEqual([leadSeedRow(46), leadSeedRow(45)]);
+  });
+
+  it('a key created now is not old enough; every vendor of the connection when Vendors is blank, each id once', async () => {
+    await run('creates', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'Brand New Key' }, auth);
+    sandbox().resetRequestCounts();
+    const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1 }, auth)) as Row[];
+    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1, [ROUTE.smartleadList]: 1 });
+    expect(rows.map((row) => row.id)).toEqual([
+      'SmartLead:47',
+      'SmartLead:46',
+      'SmartLead:45',
+      'SMASHSEND:aki_abc123def456',
+      'SMASHSEND:aki_xyz789ghi012',
+      'SMASHSEND:aki_sbxadmin0001',
+    ]);
+  });
+
+  it('Vendors blank and no SMASHSEND key: SmartLead only (SMARTe has no dates), one request', async () => {
+    const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1 }, without(auth, 'smashsend_api_key'))) as Row[];
+    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
+    expect(rows.every((row) => row.vendor === 'SmartLead')).toBe(true);
+  });
+});

@@ -1,0 +1,100 @@
+// Triggers when an API key becomes older than a number of days (a reminder to rotate it): one request per vendor.
+// SMASHSEND's list cursor is a timestamp, so the newest keys older than the threshold are one request away, without
+// paging through young keys; SmartLead answers its whole list at once. SMARTe keys carry no date and are left out.
+
+import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { SMASHSEND_MAX_PAGE_SIZE } from '@keyring/connector';
+import { smartleadClient, smashsendClient } from '../lib/clients';
+import { withVendorErrors } from '../lib/errors';
+import {
+  DATED_VENDORS,
+  DAY_MS,
+  chosenVendors,
+  createdTime,
+  eachVendor,
+  keyRowOutputFields,
+  keyRowSample,
+  newestFirst,
+  parseDays,
+  smartleadKeyRow,
+  smashsendKeyRow,
+  vendorsField,
+  type KeyRow,
+} from '../lib/hygieneFields';
+import { SMASHSEND_THROTTLE } from '../lib/limits';
+
+const AGE_LABEL = 'Age in Days';
+/** Zapier's guidance for a poll: about 100 items, newest first. A key that just crossed the age is always among them. */
+const MAX_ITEMS = 100;
+
+const inputFields = defineInputFields([
+  {
+    key: 'age_days',
+    label: AGE_LABEL,
+    type: 'integer',
+    required: true,
+    helpText:
+      'Trigger once for each key when it becomes older than this many days, e.g. `90` for a quarterly rotation. A whole number, 1 or more. Keys already older when you turn the Zap on do not trigger.',
+  },
+  vendorsField(
+    DATED_VENDORS,
+    'Only watch keys of these vendors. Leave blank to watch every vendor of this connection that dates its keys. SMARTe keys carry no creation date, so they cannot be watched here: use "Audit API Keys" to list them.',
+  ),
+]);
+
+type DatedVendor = (typeof DATED_VENDORS)[number];
+
+/**
+ * One request: newest first, starting at the threshold instant, so the first item is the newest key older than the
+ * threshold. The keys are filtered here too, in case SMASHSEND reads `startAt` differently (e.g. ignores it).
+ */
+async function smashsendKeysOlderThan(z: ZObject, bundle: Bundle, threshold: number, now: number): Promise<KeyRow[]> {
+  const page = await smashsendClient(z, bundle).listApiKeys({
+    sort: 'createdAt.desc',
+    startAt: new Date(threshold).toISOString(),
+    limit: SMASHSEND_MAX_PAGE_SIZE,
+  });
+  return page.items.filter((key) => (createdTime(key.createdAt) ?? Infinity) <= threshold).map((key) => smashsendKeyRow(key, now));
+}
+
+/** One request for every client API key; keys without a readable date cannot have an age and are left out. */
+async function smartleadKeysOlderThan(z: ZObject, bundle: Bundle, threshold: number, now: number): Promise<KeyRow[]> {
+  const keys = await smartleadClient(z, bundle).listClientApiKeys();
+  return keys.filter((key) => (createdTime(key.created_at) ?? Infinity) <= threshold).map((key) => smartleadKeyRow(key, now));
+}
+
+const readers: Record<DatedVendor, typeof smashsendKeysOlderThan> = {
+  SMASHSEND: smashsendKeysOlderThan,
+  SmartLead: smartleadKeysOlderThan,
+};
+
+export const apiKeyReachedAge = defineTrigger({
+  key: 'api_key_reached_age',
+  noun: 'API Key',
+  display: {
+    label: 'API Key Reached Age',
+    description: 'Triggers when an API key becomes older than the number of days you choose.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform: async (z, bundle): Promise<KeyRow[]> => {
+      // Both inputs are checked before any request.
+      const ageDays = parseDays(z, bundle.inputData.age_days, AGE_LABEL, true) as number;
+      const vendors = chosenVendors(
+        z,
+        bundle,
+        DATED_VENDORS,
+        'API Key Reached Age needs a SMASHSEND or SmartLead API key in this connection (SMARTe keys carry no creation date): reconnect and add one.',
+      );
+      const now = Date.now();
+      const threshold = now - ageDays * DAY_MS;
+      const rows = await eachVendor(vendors, (vendor) => withVendorErrors(z, () => readers[vendor](z, bundle, threshold, now)));
+      // Newest crossing first: the key that crossed the age most recently is the youngest of the old ones.
+      return newestFirst(rows.flat()).slice(0, MAX_ITEMS);
+    },
+    outputFields: [...keyRowOutputFields],
+    sample: keyRowSample,
+    throttle: SMASHSEND_THROTTLE,
+  },
+});

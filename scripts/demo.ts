@@ -10,19 +10,29 @@ import { startSandbox, type SandboxHandle } from '../sandbox/server';
 type AppDefinition = typeof import('../index').default;
 type Record_ = Record<string, unknown>;
 
-interface Step {
-  title: string;
-  kind: 'auth' | 'triggers' | 'creates' | 'searches';
-  key?: string;
-  input?: () => Record_;
-  /** Returns what to print, or throws when the result is not what it should be. */
-  check: (result: unknown) => string;
-}
+/** What a step does, and how its outcome is judged: `check` returns what to print, or throws when it is wrong. */
+type Step =
+  | { step: 'connectionTest'; title: string; check: (result: unknown) => string }
+  | {
+      step: 'operation';
+      title: string;
+      kind: 'triggers' | 'creates' | 'searches';
+      key: string;
+      input?: () => Record_;
+      check: (result: unknown) => string;
+    }
+  /** No app call: a figure read from the sandbox. */
+  | { step: 'report'; title: string; report: () => string };
 
 const SECRET_FIELDS = ['secretKey', 'api_key', 'apiKey'];
 
 function fail(message: string): never {
   throw new Error(message);
+}
+
+/** The type checker proves every kind of step is handled: a new kind without its case does not compile. */
+function unreachable(step: never): never {
+  throw new Error(`no way to run the step ${JSON.stringify(step)}`);
 }
 
 function asRecord(value: unknown, what: string): Record_ {
@@ -61,8 +71,8 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
 
   return [
     {
+      step: 'connectionTest',
       title: 'Connection test (all three keys, concurrently)',
-      kind: 'auth',
       check: (result) => {
         const label = String(asRecord(result, 'the test result').label);
         if (!/SMASHSEND .*SmartLead.*SMARTe/.test(label)) fail(`unexpected connection label "${label}"`);
@@ -71,6 +81,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
     },
     // SMASHSEND
     {
+      step: 'operation',
       title: 'Create SMASHSEND API Key',
       kind: 'creates',
       key: 'create_smashsend_api_key',
@@ -83,6 +94,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'New SMASHSEND API Key (trigger poll)',
       kind: 'triggers',
       key: 'new_smashsend_api_key',
@@ -93,6 +105,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Find SMASHSEND API Key (by display name, any case)',
       kind: 'searches',
       key: 'find_smashsend_api_key',
@@ -104,6 +117,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Update SMASHSEND API Key (rename, make it a viewer)',
       kind: 'creates',
       key: 'update_smashsend_api_key',
@@ -115,6 +129,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Rotate SMASHSEND API Key (new key, old one deleted)',
       kind: 'creates',
       key: 'rotate_smashsend_api_key',
@@ -129,6 +144,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Delete SMASHSEND API Key (the replacement)',
       kind: 'creates',
       key: 'delete_smashsend_api_key',
@@ -141,6 +157,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
     },
     // SmartLead
     {
+      step: 'operation',
       title: 'Create SmartLead Client API Key (client 301)',
       kind: 'creates',
       key: 'create_smartlead_client_api_key',
@@ -154,6 +171,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'New SmartLead Client API Key (trigger poll, client 301)',
       kind: 'triggers',
       key: 'new_smartlead_client_api_key',
@@ -165,6 +183,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Find SmartLead Client API Key (by name)',
       kind: 'searches',
       key: 'find_smartlead_client_api_key',
@@ -176,6 +195,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Reset SmartLead Client API Key (new value)',
       kind: 'creates',
       key: 'reset_smartlead_client_api_key',
@@ -187,6 +207,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Delete SmartLead Client API Key',
       kind: 'creates',
       key: 'delete_smartlead_client_api_key',
@@ -199,6 +220,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
     },
     // SMARTe
     {
+      step: 'operation',
       title: 'Create SMARTe API Key (for a user)',
       kind: 'creates',
       key: 'create_smarte_api_key',
@@ -210,6 +232,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'New SMARTe API Key (trigger poll)',
       kind: 'triggers',
       key: 'new_smarte_api_key',
@@ -220,6 +243,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Find SMARTe API Key (by email)',
       kind: 'searches',
       key: 'find_smarte_api_key',
@@ -231,6 +255,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Suspend SMARTe API Key',
       kind: 'creates',
       key: 'suspend_smarte_api_key',
@@ -242,6 +267,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'operation',
       title: 'Reactivate SMARTe API Key',
       kind: 'creates',
       key: 'reactivate_smarte_api_key',
@@ -253,9 +279,9 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       },
     },
     {
+      step: 'report',
       title: 'Sandbox request count',
-      kind: 'auth',
-      check: () => `${sandbox.requestCounts().total} vendor requests in all`,
+      report: () => `${sandbox.requestCounts().total} vendor requests in all`,
     },
   ];
 }
@@ -285,15 +311,25 @@ async function main(): Promise<number> {
       const label = `${String(index + 1).padStart(2)}/${steps.length} ${step.title}`;
       const started = performance.now();
       try {
-        let result: unknown;
-        if (step.key === undefined && step.title.startsWith('Connection')) {
-          result = await appTester(App.authentication!.test as (z: unknown, bundle: unknown) => unknown, { authData, inputData: {} });
-        } else if (step.key !== undefined && step.kind !== 'auth') {
-          const operations = App[step.kind] as Record<string, { operation: { perform: unknown } }>;
-          const perform = operations[step.key].operation.perform as (z: unknown, bundle: unknown) => unknown;
-          result = await appTester(perform, { authData, inputData: step.input?.() ?? {} });
+        let summary: string;
+        switch (step.step) {
+          case 'connectionTest': {
+            const test = App.authentication!.test as (z: unknown, bundle: unknown) => unknown;
+            summary = step.check(await appTester(test, { authData, inputData: {} }));
+            break;
+          }
+          case 'operation': {
+            const operations = App[step.kind] as Record<string, { operation: { perform: unknown } }>;
+            const perform = operations[step.key].operation.perform as (z: unknown, bundle: unknown) => unknown;
+            summary = step.check(await appTester(perform, { authData, inputData: step.input?.() ?? {} }));
+            break;
+          }
+          case 'report':
+            summary = step.report();
+            break;
+          default:
+            summary = unreachable(step);
         }
-        const summary = step.check(result);
         const ms = Math.round(performance.now() - started);
         console.log(`✔ ${label}  (${ms} ms)\n     ${summary}`);
       } catch (error) {

@@ -1,0 +1,68 @@
+// The benchmark's closing summary: one line per section that ran.
+
+import { print } from '../lib/context';
+import type { ZipReport } from '../lib/size';
+import { bytes, ms, verdict } from '../lib/stats';
+import type { ColdResult } from './coldStart';
+import type { GrowthResult } from './growth';
+import { OPERATION_TARGET, type OperationsResult } from './perOperation';
+import type { RequestRow } from './requests';
+import type { SmartePollRow } from './smarteMemory';
+
+export function printSummary(all: {
+  cold?: ColdResult;
+  ops?: OperationsResult;
+  requests?: RequestRow[];
+  grown?: GrowthResult;
+  smarte?: { limitMs: number; rows: SmartePollRow[] };
+  zips?: Record<string, ZipReport>;
+}): void {
+  const lines: string[] = [];
+  if (all.cold) {
+    lines.push(
+      `cold start app / baseline: ${verdict(all.cold.ratio, all.cold.target)} (app adds ${ms(all.cold.appAddsMs)} ms: ${all.cold.phaseRatio.toFixed(3)})`,
+    );
+  }
+  if (all.ops) {
+    const misses = all.ops.operations.filter((r) => r.ratio > r.target);
+    const worst = [...all.ops.operations].sort((a, b) => b.ratio - a.ratio)[0];
+    lines.push(
+      `per operation app / z.request: ${all.ops.operations.length - misses.length}/${all.ops.operations.length} within ${OPERATION_TARGET.toFixed(2)}` +
+        (worst ? `, highest ${worst.ratio.toFixed(2)} (${worst.operation}, paired ${worst.pairedRatio.toFixed(2)})` : ''),
+    );
+  }
+  if (all.requests) {
+    const bad = all.requests.filter((r) => !r.ok);
+    const warm = all.requests
+      .filter((r) => r.warmCalls !== undefined)
+      .map((r) => `${r.operation}: ${r.calls} in a fresh process, ${String(r.warmCalls)} warm`);
+    lines.push(
+      `vendor calls: ${bad.length === 0 ? `all ${all.requests.length} at the minimum` : `MISMATCH in ${bad.map((r) => r.operation).join(', ')}`}${warm.length > 0 ? ` (${warm.join('; ')})` : ''}`,
+    );
+  }
+  if (all.grown) {
+    const findOk = all.grown.find.every((r) => r.calls === r.expectedCalls);
+    const pollOk = all.grown.poll.every((r) => r.calls === 1);
+    const last = all.grown.find[all.grown.find.length - 1];
+    lines.push(
+      `growth: search calls = ceil(position / 100) ${findOk ? 'ok' : 'MISMATCH'}; poll stays 1 call ${pollOk ? 'ok' : 'MISMATCH'}` +
+        (last ? `; ${last.workspaceKeys} keys: ${ms(last.app)} ms, ${ms(last.appPerCall)} ms/call` : ''),
+    );
+  }
+  if (all.smarte) {
+    const biggest = Math.max(...all.smarte.rows.map((r) => r.keys));
+    for (const row of all.smarte.rows.filter((r) => r.keys === biggest)) {
+      const time = row.pollMs === undefined ? `> ${(all.smarte.limitMs / 1000).toFixed(0)} s` : `${ms(row.pollMs)} ms`;
+      lines.push(
+        `SMARTe view-all, ${biggest} keys, ${row.variant}: ${time}, peak rss ${row.rssPeakMb === undefined ? '—' : `${row.rssPeakMb} MB`}`,
+      );
+    }
+  }
+  if (all.zips?.app && all.zips.minimal) {
+    lines.push(
+      `zip: app ${bytes(all.zips.app.bytes)} vs core-only ${bytes(all.zips.minimal.bytes)} (${(all.zips.app.bytes / all.zips.minimal.bytes).toFixed(2)}×)`,
+    );
+  }
+  print('\nSummary');
+  for (const line of lines) print(`- ${line}`);
+}

@@ -2,7 +2,7 @@
 // what to do, never a stack, a TypeError or "[object Object]".
 
 import type { ZObject } from 'zapier-platform-core';
-import { ConnectorError, NetworkError, RateLimitError, TimeBudgetError, type Vendor } from '@keyring/connector';
+import { ConnectorError, NetworkError, RateLimitError, TimeBudgetError, type SmashsendRotation, type Vendor } from '@keyring/connector';
 
 /** Wait used for a 429 without Retry-After: each vendor's documented rate-limit window. */
 export const DEFAULT_RETRY_AFTER_SECONDS: Record<Vendor, number> = {
@@ -104,5 +104,44 @@ export async function withVendorErrors<T>(z: ZObject, work: () => Promise<T>, co
     return await work();
   } catch (error) {
     throw toZapierError(z, error, context);
+  }
+}
+
+const DELETE_IT_YOURSELF = 'Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.';
+
+/**
+ * What the rotate step's `warning` says about a rotation's facts: empty when it went as asked and the new key checked
+ * out; otherwise what happened to the new and the old key and what to do.
+ */
+export function smashsendRotationWarning(rotation: SmashsendRotation): string {
+  const { oldKey, newKeyCheck, checkError, oldKeyOutcome, deleteError } = rotation;
+  const which = `The new key was created, but the old key ${oldKey.id} ("${oldKey.displayName}")`;
+  const kept = `The old key ${oldKey.id} ("${oldKey.displayName}") was kept`;
+  const checkFailed =
+    newKeyCheck === 'rejected'
+      ? `The new key was created, but SMASHSEND did not accept it when it was checked with its own secret: ${checkError?.message ?? ''}`
+      : `The new key was created, but checking it with its own secret failed: ${checkError?.message ?? ''}`;
+  switch (oldKeyOutcome) {
+    case 'deleted':
+      return '';
+    case 'kept':
+      if (newKeyCheck === 'passed') return '';
+      if (newKeyCheck === 'no_time')
+        return `The new key was created, but too little of this step's time (Zapier's 30 s limit) was left to check it. ${kept}, as asked.`;
+      return `${checkFailed} ${kept}, as asked: make sure the new key works before deleting the old one.`;
+    case 'kept_unverified':
+      return `${checkFailed} ${kept} so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "Delete SMASHSEND API Key" step.`;
+    case 'kept_no_time':
+      return `${which} is still live: too little of this step's time (Zapier's 30 s limit) was left to delete it safely. ${DELETE_IT_YOURSELF}`;
+    case 'not_deleted':
+      return `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${DELETE_IT_YOURSELF}`;
+    case 'already_gone':
+      return `${which} was not found when deleting it, so it was probably deleted already: ${deleteError?.message ?? ''}`;
+    case 'delete_unanswered':
+      return deleteError instanceof ConnectorError && deleteError.kind === 'bad_response'
+        ? `${which} may still be live: SMASHSEND's answer to the delete could not be read: ${deleteError.message} ${DELETE_IT_YOURSELF}`
+        : `${which} may still be live: the delete got no answer: ${deleteError?.message ?? ''} ${DELETE_IT_YOURSELF}`;
+    case 'delete_failed':
+      return `${which} is still live: deleting it failed: ${deleteError?.message ?? ''} ${DELETE_IT_YOURSELF}`;
   }
 }

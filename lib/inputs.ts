@@ -10,6 +10,21 @@ export function parseBoolean(value: unknown): boolean {
   return false;
 }
 
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off']);
+
+/**
+ * A boolean input that has a default: blank (or absent) gives `fallback`; true/false, or a word mapped from an earlier
+ * step, gives its value; anything else gives undefined, so the step can refuse it instead of guessing.
+ */
+export function parseBooleanWithDefault(value: unknown, fallback: boolean): boolean | undefined {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return fallback;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (TRUE_WORDS.has(text)) return true;
+  if (FALSE_WORDS.has(text)) return false;
+  return undefined;
+}
+
 /** The `include_secret` input shared by triggers, searches and the steps that read a key. */
 export const includeSecretField = {
   key: 'include_secret',

@@ -136,11 +136,16 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
       input: () => ({ apiKeyId: state.smashsendId }),
       check: (result) => {
         const key = asRecord(result, 'the rotated key');
-        if (!hasFullSecret(key, 'secretKey') || key.replacedKeyId !== state.smashsendId || key.oldKeyDeleted !== true) {
-          fail(`rotation incomplete: ${show(key, ['replacedKeyId', 'oldKeyDeleted', 'warning'])}`);
+        if (
+          !hasFullSecret(key, 'secretKey') ||
+          key.replacedKeyId !== state.smashsendId ||
+          key.oldKeyDeleted !== true ||
+          key.newKeyVerified !== true
+        ) {
+          fail(`rotation incomplete: ${show(key, ['replacedKeyId', 'newKeyVerified', 'oldKeyDeleted', 'warning'])}`);
         }
         state.rotatedId = String(key.id);
-        return show(key, ['id', 'displayName', 'role', 'secretKey', 'replacedKeyId', 'oldKeyDeleted']);
+        return show(key, ['id', 'displayName', 'role', 'secretKey', 'replacedKeyId', 'newKeyVerified', 'oldKeyDeleted']);
       },
     },
     {

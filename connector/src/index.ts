@@ -8,4 +8,5 @@ export { extractVendorMessage, parseRetryAfter } from './vendorMessage';
 export * from './smartlead';
 export * from './smashsend';
 export * from './smarte';
+export * from './rotation';
 export * from './validate';

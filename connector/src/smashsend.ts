@@ -108,19 +108,32 @@ export class SmashsendClient {
   private readonly http: VendorHttp;
   private workspace: Promise<string> | undefined;
   private readonly onWorkspaceDiscovered: ((workspaceId: string) => void) | undefined;
+  private readonly connection: ClientOptions;
 
   constructor(apiKey: string, options: SmashsendClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
+    this.connection = { baseUrl: options.baseUrl, transport: options.transport, timeoutMs: options.timeoutMs };
     this.http = new VendorHttp(VENDOR, SMASHSEND_BASE_URL, { headers: { authorization: `Bearer ${key}` }, secret: key }, options);
     const workspaceId = optionalText(VENDOR, 'workspaceId', options.workspaceId);
     if (workspaceId !== undefined) this.workspace = Promise.resolve(requireId(VENDOR, 'workspaceId', workspaceId));
     this.onWorkspaceDiscovered = options.onWorkspaceDiscovered;
   }
 
-  /** GET /v1/api-keys/check — the key's name and role; an answer whose status is not SUCCEED is an AuthError. */
-  async checkApiKey(): Promise<SmashsendKeyCheck> {
+  /**
+   * A client for another key (e.g. a rotation's new key, to check it with its own secret) that talks to SMASHSEND the
+   * same way: same base URL, transport and timeout.
+   */
+  withApiKey(apiKey: string): SmashsendClient {
+    return new SmashsendClient(apiKey, this.connection);
+  }
+
+  /**
+   * GET /v1/api-keys/check — the key's name and role; an answer whose status is not SUCCEED is an AuthError.
+   * `timeoutMs` shortens this call's timeout (never lengthens it).
+   */
+  async checkApiKey(options: { timeoutMs?: number } = {}): Promise<SmashsendKeyCheck> {
     const path = '/v1/api-keys/check';
-    const check = await this.http.call({ method: 'GET', path, schema: checkSchema });
+    const check = await this.http.call({ method: 'GET', path, schema: checkSchema, timeoutMs: options.timeoutMs });
     if (check.status !== 'SUCCEED') {
       const status = (this.http.redact(check.status) ?? '').slice(0, 40);
       throw new AuthError(`SMASHSEND did not accept the API key (GET ${path} answered status "${status}").`, {

@@ -1,8 +1,9 @@
-// rotate_smashsend_api_key: read the old key from the list, create its replacement, delete the old key. Once the new
-// key exists the step succeeds (its secret is shown only once); a failed delete becomes a plain warning.
+// rotate_smashsend_api_key: read the old key from the list, create its replacement, check it with its own secret, delete
+// the old key (or keep it, as asked). Once the new key exists the step succeeds (its secret is shown only once); a failed
+// check keeps the old key, and a failed check or delete becomes a plain warning.
 
 import nock from 'nock';
-import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { AUTH, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
 import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
 import * as fx from '../fixtures/smashsend';
 
@@ -20,6 +21,14 @@ const NEW = {
   updatedAt: '2024-03-21T15:30:00Z',
 };
 const DELETED = { apiKey: OLD, isDeleted: true };
+const CHECK = '/v1/api-keys/check';
+/** nock options: the check must carry the new key's secret, and only that. */
+const NEW_BEARER = { reqheaders: { authorization: `Bearer ${NEW.secretKey}` } };
+
+/** SMASHSEND's check of the new key, asked with the new key's own secret. */
+function checkOfNewKey(status = 200, body: nock.Body = { status: 'SUCCEED', displayName: NEW.displayName, role: NEW.role }) {
+  return nock(SMASHSEND, NEW_BEARER).get(CHECK).reply(status, body);
+}
 
 /** The old key is on page 2 of the list: two list requests, then the create. */
 function listAndCreate(old: Record<string, unknown> = OLD) {
@@ -37,22 +46,28 @@ function listAndCreate(old: Record<string, unknown> = OLD) {
 const rotate = (apiKeyId: string = OLD.id) => run('creates', 'rotate_smashsend_api_key', { apiKeyId });
 
 describe('rotate_smashsend_api_key', () => {
-  it('creates a key with the old name and role, deletes the old key, and returns the new key in full', async () => {
+  it('creates a key with the old name and role, checks it, deletes the old key, and returns the new key in full', async () => {
+    const check = checkOfNewKey();
     const scope = listAndCreate().delete(keyPath(OLD.id)).reply(200, DELETED);
-    expect(await rotate()).toEqual({ ...NEW, replacedKeyId: OLD.id, oldKeyDeleted: true, warning: '' });
+    expect(await rotate()).toEqual({ ...NEW, replacedKeyId: OLD.id, oldKeyDeleted: true, newKeyVerified: true, warning: '' });
     scope.done();
+    check.done();
     expect(unmatched).toEqual([]); // page 3 was never asked for
   });
 
   it('gives the new key the role in SMASHSEND spelling when the list spells it otherwise', async () => {
+    const check = checkOfNewKey();
     const scope = listAndCreate({ ...OLD, role: 'editor' })
       .delete(keyPath(OLD.id))
       .reply(200, DELETED);
-    expect(await rotate()).toMatchObject({ role: 'EDITOR', oldKeyDeleted: true });
+    expect(await rotate()).toMatchObject({ role: 'EDITOR', oldKeyDeleted: true, newKeyVerified: true });
     scope.done();
+    check.done();
   });
 
-  describe('when deleting the old key fails after the new key was created', () => {
+  describe('when deleting the old key fails after the new key was created and checked', () => {
+    beforeEach(() => checkOfNewKey());
+    afterEach(() => expect(nock.pendingMocks()).toEqual([])); // the check was made
     const which = `The new key was created, but the old key ${OLD.id} ("CRM Sync")`;
     const deleteItYourself = 'Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.';
 
@@ -64,6 +79,7 @@ describe('rotate_smashsend_api_key', () => {
         ...NEW,
         replacedKeyId: OLD.id,
         oldKeyDeleted: false,
+        newKeyVerified: true,
         warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (500 on DELETE ${keyPath(OLD.id)}): Something went wrong. A retry may help. ${deleteItYourself}`,
       });
       scope.done();
@@ -75,6 +91,7 @@ describe('rotate_smashsend_api_key', () => {
         ...NEW,
         replacedKeyId: OLD.id,
         oldKeyDeleted: false,
+        newKeyVerified: true,
         warning: `${which} is still live: deleting it failed: SMASHSEND rate limit reached (429 on DELETE ${keyPath(OLD.id)}): Rate limit exceeded. Please wait a moment and try again. Retry after 30 s. ${deleteItYourself}`,
       });
       scope.done();
@@ -88,6 +105,7 @@ describe('rotate_smashsend_api_key', () => {
         ...NEW,
         replacedKeyId: OLD.id,
         oldKeyDeleted: false,
+        newKeyVerified: true,
         warning: `${which} was not found when deleting it, so it was probably deleted already: SMASHSEND has no API key ${OLD.id} in workspace ${fx.WORKSPACE_ID} (404 on DELETE ${keyPath(OLD.id)}): API key not found.`,
       });
       scope.done();
@@ -101,6 +119,7 @@ describe('rotate_smashsend_api_key', () => {
         ...NEW,
         replacedKeyId: OLD.id,
         oldKeyDeleted: false,
+        newKeyVerified: true,
         warning: `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteItYourself}`,
       });
       scope.done();
@@ -113,9 +132,146 @@ describe('rotate_smashsend_api_key', () => {
       expect(await rotate()).toMatchObject({
         secretKey: NEW.secretKey,
         oldKeyDeleted: false,
+        newKeyVerified: true,
         warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (an HTML error page) (502 on DELETE ${keyPath(OLD.id)}). A retry may help. ${deleteItYourself}`,
       });
       scope.done();
+    });
+  });
+
+  it('sends exactly: the list (old key), the create, the check with the new Bearer, the delete with the old one', async () => {
+    const sequence: Array<{ method: string; path: string; authorization: string; body: unknown }> = [];
+    const record = (method: string) =>
+      function (this: nock.ReplyFnContext, uri: string, body: nock.Body) {
+        sequence.push({ method, path: uri, authorization: String(this.req.headers.authorization), body: body === '' ? undefined : body });
+      };
+    nock(SMASHSEND)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(function (uri, body) {
+        record('GET').call(this, uri, body);
+        return [200, fx.listPageOf([fx.listedKey(4), OLD], null)];
+      })
+      .post(KEYS)
+      .reply(function (uri, body) {
+        record('POST').call(this, uri, body);
+        return [200, { apiKey: NEW }];
+      })
+      .get(CHECK)
+      .reply(function (uri, body) {
+        record('GET').call(this, uri, body);
+        return [200, { status: 'SUCCEED', displayName: NEW.displayName, role: NEW.role }];
+      })
+      .delete(keyPath(OLD.id))
+      .reply(function (uri, body) {
+        record('DELETE').call(this, uri, body);
+        return [200, DELETED];
+      });
+    expect(await rotate()).toMatchObject({ id: NEW.id, secretKey: NEW.secretKey, oldKeyDeleted: true, newKeyVerified: true });
+    const old = `Bearer ${AUTH.smashsend_api_key}`;
+    expect(sequence).toEqual([
+      { method: 'GET', path: `${KEYS}?limit=100&sort=createdAt.desc`, authorization: old, body: undefined },
+      { method: 'POST', path: KEYS, authorization: old, body: { displayName: 'CRM Sync', role: 'EDITOR' } },
+      { method: 'GET', path: CHECK, authorization: `Bearer ${NEW.secretKey}`, body: undefined },
+      { method: 'DELETE', path: keyPath(OLD.id), authorization: old, body: undefined },
+    ]);
+    expect(unmatched).toEqual([]);
+  });
+
+  describe('when the new key does not check out, the old key is kept and the output says so', () => {
+    const kept = `The old key ${OLD.id} ("CRM Sync") was kept so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "Delete SMASHSEND API Key" step.`;
+
+    it.each([
+      [
+        '401',
+        401,
+        fx.error401,
+        `The new key was created, but SMASHSEND did not accept it when it was checked with its own secret: SMASHSEND rejected the API key (401 on GET ${CHECK}): Invalid API key. Please double-check and try again. ${kept}`,
+      ],
+      [
+        'a status other than SUCCEED',
+        200,
+        { status: 'FAILED' },
+        `The new key was created, but SMASHSEND did not accept it when it was checked with its own secret: SMASHSEND did not accept the API key (GET ${CHECK} answered status "FAILED"). ${kept}`,
+      ],
+      [
+        '500',
+        500,
+        { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong' },
+        `The new key was created, but checking it with its own secret failed: SMASHSEND had a server error (500 on GET ${CHECK}): Something went wrong. A retry may help. ${kept}`,
+      ],
+    ] as const)('%s: the new key comes back in full, unverified; nothing is deleted', async (_case, status, body, warning) => {
+      const check = checkOfNewKey(status, body);
+      const scope = listAndCreate();
+      expect(await rotate()).toEqual({ ...NEW, replacedKeyId: OLD.id, oldKeyDeleted: false, newKeyVerified: false, warning });
+      scope.done();
+      check.done();
+      expect(unmatched).toEqual([]); // no DELETE was tried
+    });
+
+    it('a check that gets no answer in time: kept as well', async () => {
+      const check = nock(SMASHSEND, NEW_BEARER).get(CHECK).replyWithError({ code: 'ETIMEDOUT', message: 'timed out' });
+      const scope = listAndCreate();
+      const result = (await rotate()) as Record<string, unknown>;
+      expect(result).toMatchObject({ secretKey: NEW.secretKey, oldKeyDeleted: false, newKeyVerified: false });
+      expect(result.warning).toBe(
+        `The new key was created, but checking it with its own secret failed: SMASHSEND did not answer within 10 s (GET ${CHECK}). A retry may help. ${kept}`,
+      );
+      scope.done();
+      check.done();
+      expect(unmatched).toEqual([]);
+    });
+  });
+
+  describe('delete_old_key', () => {
+    it.each([false, 'false', 'no', ' False ', 0])('%p: checks the new key and keeps the old one live, with no warning', async (value) => {
+      const check = checkOfNewKey();
+      const scope = listAndCreate();
+      expect(await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id, delete_old_key: value })).toEqual({
+        ...NEW,
+        replacedKeyId: OLD.id,
+        oldKeyDeleted: false,
+        newKeyVerified: true,
+        warning: '',
+      });
+      scope.done();
+      check.done();
+      expect(unmatched).toEqual([]); // no DELETE
+    });
+
+    it.each([true, 'true', 'yes', '', null, undefined])('%p: deletes the old key once the new one checks out', async (value) => {
+      const check = checkOfNewKey();
+      const scope = listAndCreate().delete(keyPath(OLD.id)).reply(200, DELETED);
+      expect(await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id, delete_old_key: value })).toMatchObject({
+        oldKeyDeleted: true,
+        newKeyVerified: true,
+        warning: '',
+      });
+      scope.done();
+      check.done();
+    });
+
+    it('false, and the new key does not check out: kept as asked, and says so', async () => {
+      const check = checkOfNewKey(401, fx.error401);
+      const scope = listAndCreate();
+      expect(await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id, delete_old_key: 'false' })).toEqual({
+        ...NEW,
+        replacedKeyId: OLD.id,
+        oldKeyDeleted: false,
+        newKeyVerified: false,
+        warning: `The new key was created, but SMASHSEND did not accept it when it was checked with its own secret: SMASHSEND rejected the API key (401 on GET ${CHECK}): Invalid API key. Please double-check and try again. The old key ${OLD.id} ("CRM Sync") was kept, as asked: make sure the new key works before deleting the old one.`,
+      });
+      scope.done();
+      check.done();
+    });
+
+    it.each(['maybe', 'later', 2, {}])('refuses %p before any request', async (value) => {
+      expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id, delete_old_key: value }))).toEqual({
+        name: 'AppError',
+        message: 'delete_old_key must be true or false.',
+        code: 'input',
+      });
+      expect(unmatched).toEqual([]);
     });
   });
 

@@ -25,6 +25,11 @@ const SLOW_MS = 1500;
 const OLD = fx.listedKey(5, { displayName: 'CRM Sync', role: 'EDITOR' });
 const NEW = { ...fx.created.apiKey, displayName: 'CRM Sync', role: 'EDITOR', secretKey: 'sk_live_new123abc456def0123456789' };
 
+/** The check of the new key, which must carry the new key's own secret. */
+function checkOfNewKey() {
+  return nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${NEW.secretKey}` } }).get('/v1/api-keys/check');
+}
+
 function listWithOldKey() {
   return nock(SMASHSEND, BEARER)
     .get(KEYS)
@@ -45,6 +50,7 @@ describe('rotate_smashsend_api_key timeouts', () => {
   });
 
   it('a delete that times out after the create still succeeds, saying the old key may still be live', async () => {
+    const check = checkOfNewKey().reply(200, { status: 'SUCCEED', displayName: 'CRM Sync', role: 'EDITOR' });
     const scope = listWithOldKey()
       .post(KEYS)
       .reply(200, { apiKey: NEW })
@@ -55,9 +61,26 @@ describe('rotate_smashsend_api_key timeouts', () => {
       ...NEW,
       replacedKeyId: OLD.id,
       oldKeyDeleted: false,
+      newKeyVerified: true,
       warning: `The new key was created, but the old key ${OLD.id} ("CRM Sync") may still be live: the delete got no answer: SMASHSEND did not answer within 0.3 s (DELETE ${keyPath(OLD.id)}). A retry may help. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
     });
     scope.done();
+    check.done();
+  });
+
+  it('a check of the new key that times out still succeeds, and keeps the old key (it is never deleted unchecked)', async () => {
+    const check = checkOfNewKey().delay(SLOW_MS).reply(200, { status: 'SUCCEED', displayName: 'CRM Sync', role: 'EDITOR' });
+    const scope = listWithOldKey().post(KEYS).reply(200, { apiKey: NEW });
+    expect(await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id })).toEqual({
+      ...NEW,
+      replacedKeyId: OLD.id,
+      oldKeyDeleted: false,
+      newKeyVerified: false,
+      warning: `The new key was created, but checking it with its own secret failed: SMASHSEND did not answer within 0.3 s (GET /v1/api-keys/check). A retry may help. The old key ${OLD.id} ("CRM Sync") was kept so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "Delete SMASHSEND API Key" step.`,
+    });
+    scope.done();
+    check.done();
+    expect(unmatched).toEqual([]); // no DELETE was tried
   });
 
   it('a list read that times out is a plain retryable error (nothing was changed)', async () => {

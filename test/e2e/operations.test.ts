@@ -326,6 +326,7 @@ describe('SMASHSEND', () => {
       updatedAt: expect.stringMatching(ISO_DATE),
       replacedKeyId: old.id,
       oldKeyDeleted: true,
+      newKeyVerified: true,
       warning: '',
     });
     expect(rotated.id).not.toBe(old.id);
@@ -341,6 +342,21 @@ describe('SMASHSEND', () => {
     });
   });
 
+  it('rotate_smashsend_api_key with delete_old_key false: both keys stay live for the overlap, then Delete SMASHSEND API Key ends it', async () => {
+    const old = smashSeed('aki_abc123def456');
+    const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: old.id, delete_old_key: 'false' }, auth)) as Record<
+      string,
+      string
+    >;
+    expect(rotated).toMatchObject({ replacedKeyId: old.id, oldKeyDeleted: false, newKeyVerified: true, warning: '' });
+    expect(await testConnection({ smashsend_api_key: rotated.secretKey })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
+    expect(await testConnection({ smashsend_api_key: old.secretKey })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
+    // The recipe's second half (after a Delay step): delete the replaced key by the id the rotation gave.
+    await run('creates', 'delete_smashsend_api_key', { apiKeyId: rotated.replacedKeyId }, auth);
+    expect(await zapierError(testConnection({ smashsend_api_key: old.secretKey }))).toMatchObject({ code: 'connection_test_failed' });
+    expect(await testConnection({ smashsend_api_key: rotated.secretKey })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
+  });
+
   it('rotating the connection’s own key: the step succeeds, then the old connection is expired and the new key takes over', async () => {
     const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_sbxadmin0001' }, auth)) as Record<string, string>;
     expect(rotated).toMatchObject({
@@ -348,6 +364,7 @@ describe('SMASHSEND', () => {
       role: 'EDITOR',
       replacedKeyId: 'aki_sbxadmin0001',
       oldKeyDeleted: true,
+      newKeyVerified: true,
       warning: '',
     });
     expect(await zapierError(run('triggers', 'new_smashsend_api_key', {}, auth))).toEqual({

@@ -92,9 +92,15 @@ describe('rotate_smashsend_api_key of a key on page 3', () => {
       role: 'API_USER',
       replacedKeyId: old.id,
       oldKeyDeleted: true,
+      newKeyVerified: true,
       warning: '',
     });
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 3, [ROUTE.smashsendCreate]: 1, [ROUTE.smashsendDelete]: 1 });
+    expect(sandbox().requestCounts().byRoute).toEqual({
+      [ROUTE.smashsendList]: 3,
+      [ROUTE.smashsendCreate]: 1,
+      [ROUTE.smashsendCheck]: 1, // the new key, checked with its own secret before the delete
+      [ROUTE.smashsendDelete]: 1,
+    });
     // The replacement is the newest key now; the old one is nowhere.
     const found = (await run('searches', 'find_smashsend_api_key', { displayName: generatedName(7) }, auth)) as Array<{ id: string }>;
     expect(found.map((key) => key.id)).toEqual([(rotated as { id: string }).id]);

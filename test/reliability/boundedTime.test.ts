@@ -268,12 +268,14 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
     expect(outcome.result).toMatchObject({
       replacedKeyId: 'aki_xyz789ghi012',
       oldKeyDeleted: false,
+      newKeyVerified: false, // no time to check it either, so the old key must stay
       secretKey: expect.stringMatching(/^sk_live_/),
     });
     expect((outcome.result as { warning: string }).warning).toBe(
       `The new key was created, but the old key aki_xyz789ghi012 ("CRM Sync") is still live: too little of this step's time (Zapier's 30 s limit) was left to delete it safely. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
     );
     expect(proxy.arrived.filter((a) => a.method === 'DELETE')).toEqual([]);
+    expect(proxy.arrived.filter((a) => a.rawPath.endsWith('/api-keys/check'))).toEqual([]);
   });
 
   it("rotate: the delete only gets the step's remaining time (here under 3 s, not 10 s)", async () => {

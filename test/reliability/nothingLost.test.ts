@@ -1,5 +1,6 @@
-// Nothing lost. (1) A rotation whose delete step fails in any way still returns the new key and its secret (which
-// SMASHSEND shows only once, and which works), and says the old key is (or may be) still live. (2) A create, reset or
+// Nothing lost. (1) A rotation whose check of the new key or whose delete step fails in any way still returns the new
+// key and its secret (which SMASHSEND shows only once, and which works), and says the old key is (or may be) still live;
+// a new key that did not check out never costs the old key. (2) A create, reset or
 // rotation whose answer is lost after the vendor acted says the key may have been created (or reset) and names the
 // search to check with, and that search, run as told, does find it: the advice is true, and no blind retry is needed.
 
@@ -12,7 +13,7 @@ import { OPERATIONS, SS_KEYS, authSecrets, neverSigns, outcomeOf, runOperation, 
 const env = useSandbox();
 const OLD = { id: 'aki_xyz789ghi012', displayName: 'CRM Sync' };
 const rotate = OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!;
-const figures = { deleteFaults: 0, deleteKept: 0, lostAnswers: 0, foundByAdvice: 0 };
+const figures = { checkFaults: 0, checkKept: 0, deleteFaults: 0, deleteKept: 0, lostAnswers: 0, foundByAdvice: 0 };
 
 // ---- (1) rotate × every fault on the delete step ----
 
@@ -75,7 +76,9 @@ describe('rotate_smashsend_api_key: every fault on the delete step still returns
       oldKeyDeleted: boolean;
       warning: string;
     };
-    expect(result).toMatchObject({ displayName: OLD.displayName, replacedKeyId: OLD.id, oldKeyDeleted: false });
+    expect(result).toMatchObject({ displayName: OLD.displayName, replacedKeyId: OLD.id, oldKeyDeleted: false, newKeyVerified: true });
+    // the delete came after the new key passed its check, made once, with the new secret
+    expect(sandbox.requestCounts().byRoute['GET /smashsend/v1/api-keys/check']).toBe(1);
     expect(result.id).not.toBe(OLD.id);
     expect(result.secretKey).toMatch(/^sk_live_[A-Za-z0-9]{20,}$/); // the full secret, not a mask
     expect(result.warning).toContain(`The new key was created, but the old key ${OLD.id} ("${OLD.displayName}") ${says}`);
@@ -96,6 +99,70 @@ describe('rotate_smashsend_api_key: every fault on the delete step still returns
     // Exactly one delete was tried: no retry loop inside the step.
     expect(sandbox.requestCounts().byRoute[`DELETE /smashsend/v1/workspaces/:workspaceId/api-keys/:apiKeyId`]).toBe(1);
     figures.deleteKept += 1;
+  });
+});
+
+// ---- (1b) rotate × every fault on the check of the new key ----
+
+interface CheckFault {
+  id: string;
+  fault: FaultBehaviour;
+  /** SMASHSEND said no to the new key (rather than giving no usable answer). */
+  rejected?: boolean;
+  timeoutMs?: number;
+}
+
+const CHECK_FAULTS: CheckFault[] = [
+  ...[400, 403, 404, 422, 500, 502, 503].map((status) => ({ id: String(status), fault: { kind: 'status', status } as FaultBehaviour })),
+  { id: '401', fault: { kind: 'status', status: 401 }, rejected: true },
+  { id: 'status FAILED', fault: { kind: 'status', status: 200, body: { status: 'FAILED' } }, rejected: true },
+  { id: '429 + Retry-After', fault: { kind: 'status', status: 429, retryAfter: 7 } },
+  { id: '429', fault: { kind: 'status', status: 429 } },
+  { id: 'HTML page', fault: { kind: 'html' } },
+  { id: 'empty body', fault: { kind: 'empty' } },
+  { id: 'malformed JSON', fault: { kind: 'malformed' } },
+  { id: 'wrong shape', fault: { kind: 'wrongShape' } },
+  { id: 'timeout', fault: { kind: 'delay', delayMs: 2_000 }, timeoutMs: 500 },
+  { id: 'reset', fault: { kind: 'drop' } },
+];
+
+describe('rotate_smashsend_api_key: every fault on the check of the new key still returns the new key, and keeps the old one', () => {
+  it.each(CHECK_FAULTS.map((f) => [f.id, f] as const))('%s', async (_id, { fault, rejected, timeoutMs }) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/api-keys/check', ...fault });
+    const outcome = await withEnv({ KEYRING_TIMEOUT_MS: timeoutMs ? String(timeoutMs) : undefined }, () =>
+      outcomeOf(runOperation(rotate, sandboxAuth(sandbox), { apiKeyId: OLD.id })),
+    );
+    figures.checkFaults += 1;
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as { id: string; secretKey: string; oldKeyDeleted: boolean; newKeyVerified: boolean; warning: string };
+    expect(result).toMatchObject({ displayName: OLD.displayName, replacedKeyId: OLD.id, oldKeyDeleted: false, newKeyVerified: false });
+    expect(result.id).not.toBe(OLD.id);
+    expect(result.secretKey).toMatch(/^sk_live_[A-Za-z0-9]{20,}$/); // the full secret, not a mask
+    expect(result.warning).toContain(
+      rejected
+        ? 'The new key was created, but SMASHSEND did not accept it when it was checked with its own secret: '
+        : 'The new key was created, but checking it with its own secret failed: ',
+    );
+    expect(result.warning).toContain(`The old key ${OLD.id} ("${OLD.displayName}") was kept so that nothing breaks`);
+    expect(neverSigns(result.warning, result.warning, authSecrets(sandbox))).toEqual([]);
+    expect(result.warning).not.toContain(result.secretKey);
+    // The check was asked once, and nothing was deleted: both keys are live, and the new secret works.
+    const counts = sandbox.requestCounts().byRoute;
+    expect(counts['GET /smashsend/v1/api-keys/check']).toBe(1);
+    expect(Object.keys(counts).filter((route) => route.startsWith('DELETE'))).toEqual([]);
+    const check = await new SmashsendClient(result.secretKey, {
+      baseUrl: sandbox.baseUrls.smashsend,
+      transport: fetchTransport,
+    }).checkApiKey();
+    expect(check).toMatchObject({ status: 'SUCCEED', displayName: OLD.displayName });
+    const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, {
+      baseUrl: sandbox.baseUrls.smashsend,
+      workspaceId: sandbox.credentials.smashsendWorkspaceId,
+    }).listApiKeys({ limit: 100 });
+    expect(keys.items.map((k) => k.id)).toEqual(expect.arrayContaining([OLD.id, result.id]));
+    figures.checkKept += 1;
   });
 });
 
@@ -280,6 +347,6 @@ it('a refused connection says a retry is safe: nothing reached the vendor', asyn
 
 afterAll(() => {
   console.log(
-    `nothing lost: rotate delete-step faults tried: ${figures.deleteFaults}, new key returned and working: ${figures.deleteKept}; lost write answers: ${figures.lostAnswers}, found by the named search: ${figures.foundByAdvice}`,
+    `nothing lost: rotate check-step faults tried: ${figures.checkFaults}, new key returned and working, old key kept: ${figures.checkKept}; rotate delete-step faults tried: ${figures.deleteFaults}, new key returned and working: ${figures.deleteKept}; lost write answers: ${figures.lostAnswers}, found by the named search: ${figures.foundByAdvice}`,
   );
 });

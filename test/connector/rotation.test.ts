@@ -1,0 +1,271 @@
+// rotateSmashsendApiKey, the connector's rotation workflow: the requests it makes in order (the check with the new
+// key's own secret), what it refuses before changing anything, and the facts it reports once the new key exists.
+
+import {
+  BadResponseError,
+  ForbiddenError,
+  NetworkError,
+  RateLimitError,
+  InputError,
+  KeyNotInListError,
+  NotFoundError,
+  ServerError,
+  SmashsendClient,
+  TimeBudgetError,
+  UnsupportedRoleError,
+  rotateSmashsendApiKey,
+  type SmashsendRotation,
+} from '@keyring/connector';
+import type { Transport } from '@keyring/connector';
+import * as fx from '../fixtures/smashsend';
+import { SMASHSEND, SMASHSEND_KEY, answer, failure, fakeTransport, useNock, vendorAnswers } from './support';
+
+useNock();
+
+const WS = fx.WORKSPACE_ID;
+const KEYS = `/v1/workspaces/${WS}/api-keys`;
+const OLD = fx.listedKey(5, { displayName: 'CRM Sync', role: 'EDITOR' });
+const NEW = { ...fx.listedKey(9, { displayName: 'CRM Sync', role: 'EDITOR' }), secretKey: 'sk_live_newSecret0123456789abcdef' };
+const CHECK_OK = { status: 'SUCCEED', displayName: 'CRM Sync', role: 'EDITOR' };
+const DELETED = { apiKey: OLD, isDeleted: true };
+
+const listed = (...items: unknown[]) => answer(200, fx.listPageOf(items as never[], null));
+const created = answer(200, { apiKey: NEW });
+
+/** A client on a recording transport, answering in order. */
+function clientWith(...answers: Parameters<typeof fakeTransport>) {
+  const fake = fakeTransport(...answers);
+  return { client: new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport, timeoutMs: 4_000 }), ...fake };
+}
+
+const netError = (code: string) => Object.assign(new Error(code), { code });
+
+describe('rotateSmashsendApiKey: the happy path', () => {
+  it('over the wire: list, create the twin, check it with its own Bearer, delete the old key', async () => {
+    const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: fx.listPageOf([fx.listedKey(4), OLD], null) });
+    vendorAnswers(SMASHSEND, 'POST', KEYS, { status: 200, body: { apiKey: NEW } }, seen);
+    vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/check', { status: 200, body: CHECK_OK }, seen);
+    vendorAnswers(SMASHSEND, 'DELETE', `${KEYS}/${OLD.id}`, { status: 200, body: DELETED }, seen);
+    const rotation = await rotateSmashsendApiKey(new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }), OLD.id);
+    expect(rotation).toEqual({
+      newKey: NEW,
+      oldKey: OLD,
+      newKeyVerified: true,
+      newKeyCheck: 'passed',
+      oldKeyDeleted: true,
+      oldKeyOutcome: 'deleted',
+    } satisfies SmashsendRotation);
+    expect(seen.map((r) => [r.method, r.path, r.query, r.headers.authorization, r.body])).toEqual([
+      ['GET', KEYS, { limit: '100', sort: 'createdAt.desc' }, `Bearer ${SMASHSEND_KEY}`, undefined],
+      ['POST', KEYS, {}, `Bearer ${SMASHSEND_KEY}`, { displayName: 'CRM Sync', role: 'EDITOR' }],
+      ['GET', '/v1/api-keys/check', {}, `Bearer ${NEW.secretKey}`, undefined],
+      ['DELETE', `${KEYS}/${OLD.id}`, {}, `Bearer ${SMASHSEND_KEY}`, undefined],
+    ]);
+  });
+
+  it("checks the new key through the caller's transport, base URL and timeout", async () => {
+    const fake = fakeTransport(listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    const client = new SmashsendClient(SMASHSEND_KEY, {
+      workspaceId: WS,
+      transport: fake.transport,
+      baseUrl: 'http://127.0.0.1:9/smashsend',
+      timeoutMs: 3_000,
+    });
+    await rotateSmashsendApiKey(client, OLD.id);
+    const check = fake.requests[2];
+    expect(check).toEqual({
+      method: 'GET',
+      url: 'http://127.0.0.1:9/smashsend/v1/api-keys/check',
+      query: {},
+      headers: { authorization: `Bearer ${NEW.secretKey}` },
+      body: undefined,
+      timeoutMs: 3_000,
+    });
+  });
+
+  it('deleteOldKey false: checks the new key and keeps the old one (no delete)', async () => {
+    const { client, requests } = clientWith(listed(OLD), created, answer(200, CHECK_OK));
+    expect(await rotateSmashsendApiKey(client, OLD.id, { deleteOldKey: false })).toMatchObject({
+      newKey: NEW,
+      newKeyVerified: true,
+      oldKeyDeleted: false,
+      oldKeyOutcome: 'kept',
+    });
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+  });
+
+  it("gives the twin the role in SMASHSEND's spelling", async () => {
+    const { client, requests } = clientWith(listed({ ...OLD, role: ' viewer ' }), created, answer(200, CHECK_OK), answer(200, DELETED));
+    await rotateSmashsendApiKey(client, OLD.id);
+    expect(requests[1].body).toEqual({ displayName: 'CRM Sync', role: 'VIEWER' });
+  });
+});
+
+describe('rotateSmashsendApiKey: refusals before anything changes', () => {
+  it('an id that is not an id: InputError, no request', async () => {
+    const { client, requests } = clientWith();
+    const error = await failure(rotateSmashsendApiKey(client, '../users/me'), InputError);
+    expect(error).toMatchObject({ kind: 'input', field: 'apiKeyId' });
+    expect(requests).toEqual([]);
+  });
+
+  it('a key on no page of the list: KeyNotInListError, nothing created', async () => {
+    const { client, requests } = clientWith(
+      answer(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1)),
+      answer(200, fx.listPageOf([fx.listedKey(2)], null)),
+    );
+    const error = await failure(rotateSmashsendApiKey(client, 'aki_missing'), KeyNotInListError);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ kind: 'not_found', vendor: 'SMASHSEND', apiKeyId: 'aki_missing', method: 'GET', path: KEYS });
+    expect(error.message).toBe(`SMASHSEND API key aki_missing is not in the workspace's key list (GET ${KEYS}).`);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+  });
+
+  it('a role a new key cannot have: UnsupportedRoleError (role clipped to 40 characters), nothing created', async () => {
+    const { client, requests } = clientWith(listed({ ...OLD, role: `OWNER${'X'.repeat(100)}` }));
+    const error = await failure(rotateSmashsendApiKey(client, OLD.id), UnsupportedRoleError);
+    expect(error).toMatchObject({ kind: 'validation', apiKeyId: OLD.id, role: `OWNER${'X'.repeat(35)}` });
+    expect(error.message).toBe(
+      `SMASHSEND API key ${OLD.id} has role "OWNER${'X'.repeat(35)}", which a new key cannot be given (only EDITOR, VIEWER, API_USER).`,
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  it('past the paging deadline: TimeBudgetError, nothing created', async () => {
+    const { client, requests } = clientWith(answer(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1)));
+    let now = 0;
+    const error = await failure(
+      rotateSmashsendApiKey(client, OLD.id, {
+        pagingDeadline: 1_000,
+        now: () => {
+          now += 600;
+          return now;
+        },
+      }),
+      TimeBudgetError,
+    );
+    expect(error).toMatchObject({ pagesRead: 1, itemsRead: 1 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a failed create: its error, and no check or delete', async () => {
+    const { client, requests } = clientWith(listed(OLD), answer(500, { statusCode: 500, message: 'Something went wrong' }));
+    const error = await failure(rotateSmashsendApiKey(client, OLD.id), ServerError);
+    expect(error).toMatchObject({ status: 500, method: 'POST', path: KEYS });
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe('rotateSmashsendApiKey: once the new key exists, faults are facts (the new key always comes back)', () => {
+  it.each([
+    ['401', 'rejected', answer(401, fx.error401), 'auth'],
+    ['status FAILED', 'rejected', answer(200, { status: 'FAILED' }), 'auth'],
+    ['500', 'failed', answer(500, { message: 'down' }), 'server'],
+    ['429', 'failed', answer(429, fx.error429), 'rate_limited'],
+    ['HTML', 'failed', answer(200, '<html></html>'), 'bad_response'],
+    ['timeout', 'failed', netError('ETIMEDOUT'), 'network'],
+  ] as const)('check %s: %s, the old key is kept (no delete)', async (_case, newKeyCheck, checkAnswer, kind) => {
+    const { client, requests } = clientWith(listed(OLD), created, checkAnswer);
+    const rotation = await rotateSmashsendApiKey(client, OLD.id);
+    expect(rotation).toMatchObject({
+      newKey: NEW,
+      newKeyVerified: false,
+      newKeyCheck,
+      checkError: { kind, vendor: 'SMASHSEND', path: '/v1/api-keys/check' },
+      oldKeyDeleted: false,
+      oldKeyOutcome: 'kept_unverified',
+    });
+    expect(rotation.checkError?.message).not.toContain(NEW.secretKey);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+  });
+
+  it('check rejected with deleteOldKey false: kept (as asked), unverified', async () => {
+    const { client } = clientWith(listed(OLD), created, answer(401, fx.error401));
+    expect(await rotateSmashsendApiKey(client, OLD.id, { deleteOldKey: false })).toMatchObject({
+      newKeyVerified: false,
+      newKeyCheck: 'rejected',
+      oldKeyOutcome: 'kept',
+    });
+  });
+
+  it.each([
+    ['404', 'already_gone', answer(404, { message: 'API key not found' }), NotFoundError],
+    ['500', 'delete_failed', answer(500, { message: 'down' }), ServerError],
+    ['429', 'delete_failed', answer(429, fx.error429), RateLimitError],
+    ['403', 'delete_failed', answer(403, fx.error403), ForbiddenError],
+    ['empty 200', 'delete_unanswered', answer(200), BadResponseError],
+    ['wrong shape', 'delete_unanswered', answer(200, { unexpected: true }), BadResponseError],
+    ['reset', 'delete_unanswered', netError('ECONNRESET'), NetworkError],
+    ['timeout', 'delete_unanswered', netError('ETIMEDOUT'), NetworkError],
+  ] as const)('delete %s: %s, with the error', async (_case, oldKeyOutcome, deleteAnswer, type) => {
+    const { client } = clientWith(listed(OLD), created, answer(200, CHECK_OK), deleteAnswer);
+    const rotation = await rotateSmashsendApiKey(client, OLD.id);
+    expect(rotation).toMatchObject({ newKey: NEW, newKeyVerified: true, oldKeyDeleted: false, oldKeyOutcome });
+    expect(rotation.deleteError).toBeInstanceOf(type);
+    expect(rotation.deleteError).toMatchObject({ method: 'DELETE', path: `${KEYS}/${OLD.id}` });
+  });
+
+  it('delete answered isDeleted false: not_deleted, no error', async () => {
+    const { client } = clientWith(listed(OLD), created, answer(200, CHECK_OK), answer(200, { ...DELETED, isDeleted: false }));
+    const rotation = await rotateSmashsendApiKey(client, OLD.id);
+    expect(rotation).toMatchObject({ oldKeyDeleted: false, oldKeyOutcome: 'not_deleted' });
+    expect(rotation.deleteError).toBeUndefined();
+  });
+});
+
+describe('rotateSmashsendApiKey: the time left (endsAt)', () => {
+  /** A client whose requests each take the given time on a fake clock (list, create, check, delete in turn). */
+  function timedClient(costs: number[], ...answers: Parameters<typeof fakeTransport>) {
+    const fake = fakeTransport(...answers);
+    let t = 0;
+    const transport: Transport = async (request) => {
+      const response = await fake.transport(request);
+      t += costs[fake.requests.length - 1] ?? 0;
+      return response;
+    };
+    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport, timeoutMs: 4_000 });
+    return { client, requests: fake.requests, now: () => t };
+  }
+
+  it('the check and the delete get only the time left (never more than the client timeout)', async () => {
+    // the create ends at 7.5 s: the check gets 2.5 s of the 10 s; it takes 1.3 s, so the delete gets 1.2 s
+    const { client, requests, now } = timedClient([0, 7_500, 1_300], listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    await rotateSmashsendApiKey(client, OLD.id, { endsAt: 10_000, now });
+    expect(requests.map((r) => r.timeoutMs)).toEqual([4_000, 4_000, 2_500, 1_200]);
+  });
+
+  it('plenty of time: the client timeout', async () => {
+    const { client, requests, now } = timedClient([0, 0, 0], listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    await rotateSmashsendApiKey(client, OLD.id, { endsAt: 60_000, now });
+    expect(requests.map((r) => r.timeoutMs)).toEqual([4_000, 4_000, 4_000, 4_000]);
+  });
+
+  it('too little time for the check: no check, no delete; the new key comes back unverified', async () => {
+    const { client, requests, now } = timedClient([0, 9_500], listed(OLD), created);
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, { endsAt: 10_000, minRequestMs: 1_000, now });
+    expect(rotation).toEqual({
+      newKey: NEW,
+      oldKey: OLD,
+      newKeyVerified: false,
+      newKeyCheck: 'no_time',
+      oldKeyDeleted: false,
+      oldKeyOutcome: 'kept_no_time',
+    });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('too little time for the delete after the check: kept_no_time, verified', async () => {
+    const { client, requests, now } = timedClient([0, 5_000, 4_500], listed(OLD), created, answer(200, CHECK_OK));
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, { endsAt: 10_000, now });
+    expect(rotation).toMatchObject({ newKeyVerified: true, oldKeyDeleted: false, oldKeyOutcome: 'kept_no_time' });
+    expect(requests).toHaveLength(3);
+  });
+
+  it('minRequestMs decides what is too little', async () => {
+    const { client, requests, now } = timedClient([0, 9_700, 0], listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    expect(await rotateSmashsendApiKey(client, OLD.id, { endsAt: 10_000, minRequestMs: 200, now })).toMatchObject({
+      oldKeyOutcome: 'deleted',
+    });
+    expect(requests.map((r) => r.timeoutMs)).toEqual([4_000, 4_000, 300, 300]);
+  });
+});

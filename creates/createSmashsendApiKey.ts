@@ -50,6 +50,7 @@ export const createSmashsendApiKey = defineCreate({
       role: 'API_USER',
       status: 'ACTIVE',
       secretKey: 'sk_live_new123abc456def',
+      workspaceId: 'wrk_ENGTK86JEXXckyDVJthKkPer',
       createdAt: '2024-03-21T15:30:00Z',
       updatedAt: '2024-03-21T15:30:00Z',
     },

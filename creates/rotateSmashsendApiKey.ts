@@ -124,6 +124,7 @@ export const rotateSmashsendApiKey = defineCreate({
       role: 'API_USER',
       status: 'ACTIVE',
       secretKey: 'sk_live_new123abc456def',
+      workspaceId: 'wrk_ENGTK86JEXXckyDVJthKkPer',
       createdAt: '2024-03-21T15:30:00Z',
       updatedAt: '2024-03-21T15:30:00Z',
       replacedKeyId: 'aki_abc123def456',

@@ -11,6 +11,8 @@ export const smashsendApiKeyOutputFields = [
   { key: 'role', label: 'Role', type: 'string' },
   { key: 'status', label: 'Status', type: 'string' },
   { key: 'secretKey', label: 'Secret Key', type: 'string' },
+  // SMASHSEND names the workspace on every key (the official SDK's ApiKeyInfo), though the docs' samples omit it.
+  { key: 'workspaceId', label: 'Workspace ID', type: 'string' },
   { key: 'createdAt', label: 'Created At', type: 'datetime' },
   { key: 'updatedAt', label: 'Updated At', type: 'datetime' },
 ] as const satisfies readonly PlainOutputField[];
@@ -22,6 +24,7 @@ export const smashsendApiKeySample = {
   role: 'API_USER',
   status: 'ACTIVE',
   secretKey: '********',
+  workspaceId: 'wrk_ENGTK86JEXXckyDVJthKkPer',
   createdAt: '2024-03-15T10:00:00Z',
   updatedAt: '2024-03-15T10:00:00Z',
 };

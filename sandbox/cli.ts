@@ -1,5 +1,6 @@
 // Command line: runs the vendor sandbox until SIGINT/SIGTERM and prints the .env lines for `zapier-platform invoke`.
-// Usage: tsx sandbox/cli.ts [--port N] [--no-rate-limits] [--logger]   (port also from SANDBOX_PORT; default free port)
+// Usage: npm run sandbox -- [--port N] [--no-rate-limits] [--logger]   (port also from SANDBOX_PORT; default a free
+// port; a fixed one keeps the printed .env lines valid across restarts)
 
 import { startSandbox } from './server';
 
@@ -18,7 +19,7 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions 
     else if (arg === '--port') options.port = parsePort(argv[++i] ?? '', '--port');
     else if (arg.startsWith('--port=')) options.port = parsePort(arg.slice('--port='.length), '--port');
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('Usage: tsx sandbox/cli.ts [--port N] [--no-rate-limits] [--logger]\n');
+      process.stdout.write('Usage: npm run sandbox -- [--port N] [--no-rate-limits] [--logger]\n');
       process.exit(0);
     } else throw new Error(`Unknown argument: ${arg}`);
   }
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const c = sandbox.credentials;
   const lines = [
     `Vendor sandbox listening on ${sandbox.url} (rate limits ${options.rateLimits ? 'on' : 'off'})`,
+    'Every vendor at this origin: SMASHSEND /v1/…, SmartLead /api/v1/…, SMARTe /signals/v1/… (base URL = the origin)',
     '',
     'Accepted keys:',
     `  SmartLead  ?api_key=              ${c.smartleadApiKey}`,

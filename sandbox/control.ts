@@ -1,11 +1,12 @@
 // The sandbox's own control API under `/_sandbox` (no auth): reset, faults, bulk key generation, request counters
 // and the rate-limit switch. The handle returned by startSandbox() offers the same as methods.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { faultSpecSchema, type FaultSpec } from './faults';
 import type { SandboxCredentials } from './seed';
 import { MAX_GENERATE, type SandboxState } from './state';
 import type { Vendor } from './types';
+import type { SmashsendGenerateOptions } from './vendors/smashsend';
 
 export interface ControlPluginOptions {
   state: SandboxState;
@@ -20,6 +21,16 @@ const countBody = (extra: Record<string, unknown> = {}) =>
     additionalProperties: false,
     properties: { count: { type: 'integer', minimum: 1, maximum: MAX_GENERATE }, ...extra },
   }) as const;
+
+/** Runs `work`; a RangeError (an option the state refuses) becomes a 400 naming the option. */
+function badRequestOnRangeError<T>(reply: FastifyReply, work: () => T): T | FastifyReply {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: error.message });
+  }
+}
 
 export async function controlPlugin(app: FastifyInstance, opts: ControlPluginOptions): Promise<void> {
   const { state } = opts;
@@ -39,15 +50,21 @@ export async function controlPlugin(app: FastifyInstance, opts: ControlPluginOpt
 
   app.delete('/faults', async () => ({ cleared: state.faults.clear() }));
 
-  app.post<{ Body: { count: number; createdAt?: string } }>(
+  app.post<{ Body: { count: number } & SmashsendGenerateOptions }>(
     '/smashsend/generate',
-    { schema: { body: countBody({ createdAt: { type: 'string', minLength: 1 } }) } },
+    {
+      schema: {
+        body: countBody({
+          createdAt: { type: 'string', minLength: 1 },
+          from: { type: 'string', minLength: 1 },
+          stepMs: { type: 'integer' },
+          burst: { type: 'integer', minimum: 1 },
+        }),
+      },
+    },
     async (request, reply) => {
-      const { count, createdAt } = request.body;
-      if (createdAt !== undefined && Number.isNaN(Date.parse(createdAt))) {
-        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'createdAt must be an ISO date' });
-      }
-      return state.generateSmashsendKeys(count, createdAt);
+      const { count, ...opts } = request.body;
+      return badRequestOnRangeError(reply, () => state.generateSmashsendKeys(count, opts));
     },
   );
 

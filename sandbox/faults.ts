@@ -8,7 +8,7 @@ import { VENDORS, type Vendor } from './types';
 /** Which requests a fault hits. */
 export interface FaultTarget {
   vendor: Vendor;
-  /** Substring of the URL after the vendor prefix, query string included (e.g. `/api-keys/check`, `startAt=`). */
+  /** Substring of the request URL, query string included (e.g. `/api-keys/check`, `startAt=`). */
   path?: string;
   /** HTTP method, case-insensitive. */
   method?: string;
@@ -104,12 +104,12 @@ export class FaultQueue {
   }
 
   /** Consumes one hit of the first queued fault matching this request, if any. */
-  take(vendor: Vendor, method: string, pathAfterPrefix: string): FaultSpec | undefined {
+  take(vendor: Vendor, method: string, url: string): FaultSpec | undefined {
     const fault = this.queue.find(
       (f) =>
         f.spec.vendor === vendor &&
         (f.spec.method === undefined || f.spec.method.toUpperCase() === method.toUpperCase()) &&
-        (f.spec.path === undefined || pathAfterPrefix.includes(f.spec.path)),
+        (f.spec.path === undefined || url.includes(f.spec.path)),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;

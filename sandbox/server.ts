@@ -1,19 +1,22 @@
-// Starts the vendor sandbox: one fastify server on 127.0.0.1 that plays SmartLead (/smartlead), SMASHSEND
-// (/smashsend) and SMARTe signals (/smarte), with fault injection and a control API under /_sandbox.
+// Starts the vendor sandbox: one fastify server on 127.0.0.1 that plays SMASHSEND (/v1/…), SmartLead (/api/v1/…) and
+// SMARTe signals (/signals/v1/…) at the root of its origin, as the vendors' own hosts do, so any client works with
+// base URL = the sandbox origin; fault injection and a control API under /_sandbox.
 
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { controlPlugin } from './control';
 import { applyFault, type FaultSpec, type QueuedFault } from './faults';
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './seed';
-import { SandboxState, vendorOfUrl, type GenerateResult, type RequestCounts } from './state';
-import type { Vendor } from './types';
-import { smarteErrorBody, smartePlugin, SMARTE_PREFIX } from './vendors/smarte';
-import { smartleadErrorBody, smartleadPlugin, SMARTLEAD_PREFIX } from './vendors/smartlead';
-import { smashsendErrorBody, smashsendPlugin, SMASHSEND_PREFIX } from './vendors/smashsend';
+import { SandboxState, VENDOR_ROOTS, vendorOfUrl, type GenerateResult, type RequestCounts } from './state';
+import { VENDORS, type Vendor } from './types';
+import { smarteErrorBody, smartePlugin } from './vendors/smarte';
+import { smartleadErrorBody, smartleadPlugin } from './vendors/smartlead';
+import { smashsendErrorBody, smashsendPlugin, type SmashsendGenerateOptions } from './vendors/smashsend';
 
 export type { FaultSpec, FaultBehaviour, FaultTarget, FaultKind, QueuedFault } from './faults';
 export type { RequestCounts, GenerateResult } from './state';
+export type { SmashsendGenerateOptions } from './vendors/smashsend';
+export { VENDOR_ROOTS } from './state';
 export type { Vendor } from './types';
 export { SANDBOX_CREDENTIALS } from './seed';
 
@@ -30,7 +33,7 @@ export interface SandboxHandle {
   /** Origin, e.g. `http://127.0.0.1:41234`. */
   url: string;
   port: number;
-  /** What the connector should use as each vendor's base URL. */
+  /** Each vendor's base URL: the origin for all three (their paths do not collide). */
   baseUrls: Record<Vendor, string>;
   credentials: SandboxCredentials;
   /** Queues a fault for the next `count` (default 1) matching requests. */
@@ -42,19 +45,16 @@ export interface SandboxHandle {
   reset(): void;
   requestCounts(): RequestCounts;
   resetRequestCounts(): void;
-  /** Adds keys with distinct createdAt (or all with `createdAt` when given, to test ties). */
-  generateSmashsendKeys(count: number, opts?: { createdAt?: string }): GenerateResult;
+  /**
+   * Adds "Generated Key NNNNN" keys: each its own minute from 2023-01-01 by default; all at `createdAt` (a burst in
+   * one millisecond); or from `from`, `stepMs` apart, `burst` keys per instant. Throws a RangeError for bad options.
+   */
+  generateSmashsendKeys(count: number, opts?: SmashsendGenerateOptions): GenerateResult;
   generateSmarteKeys(count: number): GenerateResult;
   setRateLimits(enabled: boolean): void;
   /** Stops the server, destroying open connections (hanging requests included). Safe to call twice. */
   close(): Promise<void>;
 }
-
-const PREFIXES: Record<Vendor, string> = {
-  smartlead: SMARTLEAD_PREFIX,
-  smashsend: SMASHSEND_PREFIX,
-  smarte: SMARTE_PREFIX,
-};
 
 const ERROR_BODIES: Record<Vendor, (status: number) => unknown> = {
   smartlead: (status) => smartleadErrorBody(status),
@@ -98,24 +98,24 @@ export function buildSandboxApp(
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const vendor = vendorOfUrl(request.url);
     if (!vendor) return undefined;
-    const route = request.routeOptions.url ?? `${PREFIXES[vendor]} (no route)`;
+    const route = request.routeOptions.url ?? `${VENDOR_ROOTS[vendor]} (no route)`;
     state.counts.record(vendor, `${request.method} ${route}`);
-    const fault = state.faults.take(vendor, request.method, request.url.slice(PREFIXES[vendor].length));
+    const fault = state.faults.take(vendor, request.method, request.url);
     if (!fault) return undefined;
     const outcome = await applyFault(fault, request, reply, ERROR_BODIES[vendor]);
     return outcome === 'handled' ? reply : undefined;
   });
 
-  app.register(smartleadPlugin, { prefix: SMARTLEAD_PREFIX, store: state.smartlead, rateLimits: state.rateLimits });
-  app.register(smashsendPlugin, { prefix: SMASHSEND_PREFIX, store: state.smashsend, rateLimits: state.rateLimits });
-  app.register(smartePlugin, { prefix: SMARTE_PREFIX, store: state.smarte });
+  app.register(smartleadPlugin, { prefix: VENDOR_ROOTS.smartlead, store: state.smartlead, rateLimits: state.rateLimits });
+  app.register(smashsendPlugin, { prefix: VENDOR_ROOTS.smashsend, store: state.smashsend, rateLimits: state.rateLimits });
+  app.register(smartePlugin, { prefix: VENDOR_ROOTS.smarte, store: state.smarte });
   app.register(controlPlugin, { prefix: '/_sandbox', state, info });
 
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({
       statusCode: 404,
       error: 'Not Found',
-      message: `No sandbox route ${request.method} ${request.url}; vendor prefixes are /smartlead, /smashsend, /smarte`,
+      message: `No sandbox route ${request.method} ${request.url}; the vendors answer under /v1 (SMASHSEND), /api/v1 (SmartLead), /signals/v1 (SMARTe)`,
     }),
   );
 
@@ -125,11 +125,7 @@ export function buildSandboxApp(
 export async function startSandbox(opts: StartSandboxOptions = {}): Promise<SandboxHandle> {
   const state = new SandboxState(opts.rateLimits ?? true);
   let origin = '';
-  const baseUrls = (): Record<Vendor, string> => ({
-    smartlead: `${origin}${SMARTLEAD_PREFIX}`,
-    smashsend: `${origin}${SMASHSEND_PREFIX}`,
-    smarte: `${origin}${SMARTE_PREFIX}`,
-  });
+  const baseUrls = (): Record<Vendor, string> => Object.fromEntries(VENDORS.map((vendor) => [vendor, origin])) as Record<Vendor, string>;
   const app = buildSandboxApp(state, () => ({ url: origin, baseUrls: baseUrls(), credentials: SANDBOX_CREDENTIALS }), opts.logger ?? false);
 
   await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
@@ -148,7 +144,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     reset: () => state.reset(),
     requestCounts: () => state.counts.snapshot(),
     resetRequestCounts: () => state.counts.clear(),
-    generateSmashsendKeys: (count, generateOpts) => state.generateSmashsendKeys(count, generateOpts?.createdAt),
+    generateSmashsendKeys: (count, generateOpts) => state.generateSmashsendKeys(count, generateOpts),
     generateSmarteKeys: (count) => state.generateSmarteKeys(count),
     setRateLimits: (enabled) => {
       state.rateLimits.enabled = enabled;

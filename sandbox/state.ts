@@ -4,15 +4,22 @@
 import { FaultQueue } from './faults';
 import { RateLimits } from './rateLimit';
 import { VENDORS, type Vendor } from './types';
-import { SmarteStore } from './vendors/smarte';
-import { SmartleadStore } from './vendors/smartlead';
-import { SmashsendStore } from './vendors/smashsend';
+import { SmarteStore, SMARTE_ROOT } from './vendors/smarte';
+import { SmartleadStore, SMARTLEAD_ROOT } from './vendors/smartlead';
+import { SmashsendStore, SMASHSEND_ROOT, type SmashsendGenerateOptions } from './vendors/smashsend';
+
+/** Where each vendor's routes start on the sandbox's origin: the vendors' own paths, which do not collide. */
+export const VENDOR_ROOTS: Record<Vendor, string> = {
+  smartlead: SMARTLEAD_ROOT,
+  smashsend: SMASHSEND_ROOT,
+  smarte: SMARTE_ROOT,
+};
 
 export interface RequestCounts {
-  /** Every request received under a vendor prefix (faulted, refused and unknown routes included). */
+  /** Every request received under a vendor's root (faulted, refused and unknown routes included). */
   total: number;
   byVendor: Record<Vendor, number>;
-  /** Keyed `METHOD /prefix/route-pattern`, e.g. `GET /smashsend/v1/workspaces/:workspaceId/api-keys`. */
+  /** Keyed `METHOD route-pattern`, e.g. `GET /v1/workspaces/:workspaceId/api-keys` (`GET /v1 (no route)` for unknown ones). */
   byRoute: Record<string, number>;
 }
 
@@ -66,11 +73,11 @@ export class SandboxState {
     this.rateLimits.clear();
   }
 
-  generateSmashsendKeys(count: number, createdAt?: string): GenerateResult {
+  generateSmashsendKeys(count: number, opts: SmashsendGenerateOptions = {}): GenerateResult {
     checkCount(count);
-    if (createdAt !== undefined && Number.isNaN(Date.parse(createdAt))) throw new RangeError('createdAt must be an ISO date');
-    const made = this.smashsend.generate(count, createdAt);
-    return { generated: made.length, total: this.smashsend.keys.length };
+    checkGenerateOptions(opts);
+    const made = this.smashsend.generate(count, opts);
+    return { generated: made.length, total: this.smashsend.size };
   }
 
   generateSmarteKeys(count: number): GenerateResult {
@@ -82,13 +89,33 @@ export class SandboxState {
 
 export const MAX_GENERATE = 10_000;
 
+/** Throws a RangeError naming the option (the control route answers it as a 400). */
+function checkGenerateOptions(opts: SmashsendGenerateOptions): void {
+  for (const name of ['createdAt', 'from'] as const) {
+    const value = opts[name];
+    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new RangeError(`${name} must be an ISO date`);
+  }
+  if (opts.createdAt !== undefined && (opts.from !== undefined || opts.stepMs !== undefined || opts.burst !== undefined)) {
+    throw new RangeError('createdAt puts every key at one instant: it goes with none of from, stepMs, burst');
+  }
+  if (opts.stepMs !== undefined && (!Number.isInteger(opts.stepMs) || opts.from === undefined)) {
+    throw new RangeError('stepMs must be a whole number of milliseconds, and goes with from');
+  }
+  if (opts.burst !== undefined && (!Number.isInteger(opts.burst) || opts.burst < 1)) {
+    throw new RangeError('burst must be a whole number from 1');
+  }
+}
+
 function checkCount(count: number): void {
   if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATE) {
     throw new RangeError(`count must be an integer from 1 to ${MAX_GENERATE}`);
   }
 }
 
-/** Which vendor a URL belongs to, by its prefix. */
+/** Which vendor a URL belongs to, by its root (`/v1…` SMASHSEND, `/api/v1…` SmartLead, `/signals/v1…` SMARTe). */
 export function vendorOfUrl(url: string): Vendor | undefined {
-  return VENDORS.find((v) => url === `/${v}` || url.startsWith(`/${v}/`) || url.startsWith(`/${v}?`));
+  return VENDORS.find((v) => {
+    const root = VENDOR_ROOTS[v];
+    return url === root || url.startsWith(`${root}/`) || url.startsWith(`${root}?`);
+  });
 }

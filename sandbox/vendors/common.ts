@@ -33,8 +33,7 @@ export function singleHeader(request: FastifyRequest, name: string): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The request URL without the vendor prefix and without the query string, for "Cannot GET …" messages. */
-export function pathAfterPrefix(request: FastifyRequest, prefix: string): string {
-  const path = request.url.split('?')[0] ?? '';
-  return path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path;
+/** The request's path without the query string, for "Cannot GET …" messages. */
+export function requestPath(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? '/';
 }

@@ -1,4 +1,4 @@
-// SMARTe signals keys under `/smarte`: view (all or one), create, suspend/activate. All POST with a JSON body and
+// SMARTe signals keys at `/signals/v1`: view (all or one), create, suspend/activate. All POST with a JSON body and
 // an admin `Api-Key` header. Errors: `{error: {code, message, status}}`. A second key for an email answers 409;
 // admin keys cannot be suspended (400); a standard key on these endpoints answers 403.
 
@@ -6,9 +6,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newSmarteApiKey, newUuid } from '../random';
 import { SMARTE_SEED } from '../seed';
 import type { SmarteKey } from '../types';
-import { describeFastifyError, pathAfterPrefix, singleHeader } from './common';
+import { describeFastifyError, requestPath, singleHeader } from './common';
 
-export const SMARTE_PREFIX = '/smarte';
+/** Where SMARTe's routes live on the sandbox's origin (as on signals.smarte.pro). */
+export const SMARTE_ROOT = '/signals/v1';
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -127,10 +128,10 @@ export async function smartePlugin(app: FastifyInstance, opts: SmartePluginOptio
     if (request.body === undefined || request.body === null) request.body = {};
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMARTE_PREFIX)}`));
+  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${requestPath(request)}`));
 
   app.post<{ Body: ViewBody }>(
-    '/signals/v1/key/view',
+    '/key/view',
     { schema: { body: { type: 'object', properties: { email: { type: 'string' } } } } },
     async (request, reply) => {
       const { email } = request.body;
@@ -142,7 +143,7 @@ export async function smartePlugin(app: FastifyInstance, opts: SmartePluginOptio
   );
 
   app.post<{ Body: CreateBody }>(
-    '/signals/v1/key/createsignalapikey',
+    '/key/createsignalapikey',
     {
       schema: {
         body: { type: 'object', required: ['email'], properties: { email: { type: 'string', pattern: EMAIL_PATTERN } } },
@@ -156,7 +157,7 @@ export async function smartePlugin(app: FastifyInstance, opts: SmartePluginOptio
   );
 
   app.post<{ Body: UpdateBody }>(
-    '/signals/v1/key/update',
+    '/key/update',
     {
       schema: {
         body: {

@@ -1,4 +1,4 @@
-// SmartLead client API keys under `/smartlead`: clients list, and list/create/reset/delete of client keys.
+// SmartLead client API keys at `/api/v1`: clients list, and list/create/reset/delete of client keys.
 // Auth: `?api_key=`. Errors: `{"message": "…"}`. Unknown clientId on create answers 404 `Client not found`.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -6,9 +6,10 @@ import { newSmartleadClientKey } from '../random';
 import type { RateLimits } from '../rateLimit';
 import { SANDBOX_CREDENTIALS, SMARTLEAD_SEED } from '../seed';
 import type { SmartleadClient, SmartleadClientApiKey, SmartleadKeyStatus } from '../types';
-import { describeFastifyError, pathAfterPrefix, singleQueryValue } from './common';
+import { describeFastifyError, requestPath, singleQueryValue } from './common';
 
-export const SMARTLEAD_PREFIX = '/smartlead';
+/** Where SmartLead's routes live on the sandbox's origin (as on server.smartlead.ai). */
+export const SMARTLEAD_ROOT = '/api/v1';
 
 /** Letters, digits, spaces, hyphens, underscores; at least one character. */
 const KEY_NAME_PATTERN = /^[A-Za-z0-9 _-]+$/;
@@ -142,13 +143,13 @@ export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPlugi
     return undefined;
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMARTLEAD_PREFIX)}`));
+  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${requestPath(request)}`));
 
   // The clients list is a bare array, not wrapped in {ok, data}.
-  app.get('/api/v1/client', async () => store.clients);
+  app.get('/client', async () => store.clients);
 
   app.get<{ Querystring: ListQuery }>(
-    '/api/v1/client/api-key',
+    '/client/api-key',
     {
       schema: {
         querystring: {
@@ -174,7 +175,7 @@ export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPlugi
   );
 
   app.post<{ Body: CreateBody }>(
-    '/api/v1/client/api-key',
+    '/client/api-key',
     {
       schema: {
         body: {
@@ -195,12 +196,12 @@ export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPlugi
     },
   );
 
-  app.put<{ Params: IdParams }>('/api/v1/client/api-key/reset/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+  app.put<{ Params: IdParams }>('/client/api-key/reset/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
     const key = store.resetKey(Number(request.params.id));
     return key ? { ok: true, data: key } : keyNotFound(reply);
   });
 
-  app.delete<{ Params: IdParams }>('/api/v1/client/api-key/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+  app.delete<{ Params: IdParams }>('/client/api-key/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
     const key = store.deleteKey(Number(request.params.id));
     return key ? { ok: true, data: key } : keyNotFound(reply);
   });

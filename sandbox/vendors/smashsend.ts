@@ -1,5 +1,5 @@
-// SMASHSEND API keys under `/smashsend`: check, current key, current user, and the workspace's key list (cursor
-// paging), create, update, delete. Auth: `Authorization: Bearer <secret>`; a deleted key stops authenticating.
+// SMASHSEND API keys at `/v1`: check, current key, current user, and the workspace's key list (a plain-timestamp
+// cursor), create, update, delete. Auth: `Authorization: Bearer <secret>`; a deleted key stops authenticating.
 // Errors: `{statusCode, error, message}`. Another workspace than the key's answers 403; VIEWER keys may only read.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,9 +7,10 @@ import { newSmashsendKeyId, newSmashsendSecret } from '../random';
 import type { RateLimits } from '../rateLimit';
 import { SMASHSEND_SEED } from '../seed';
 import { SMASHSEND_ROLES, type SmashsendApiKeyRecord, type SmashsendRole, type SmashsendUser } from '../types';
-import { describeFastifyError, pathAfterPrefix, reasonPhrase, singleHeader } from './common';
+import { describeFastifyError, requestPath, reasonPhrase, singleHeader } from './common';
 
-export const SMASHSEND_PREFIX = '/smashsend';
+/** Where SMASHSEND's routes live on the sandbox's origin (as on api.smashsend.com). */
+export const SMASHSEND_ROOT = '/v1';
 export const SMASHSEND_DEFAULT_LIMIT = 15;
 export const SMASHSEND_MAX_LIMIT = 100;
 export type SmashsendSort = 'createdAt.desc' | 'createdAt.asc';
@@ -34,13 +35,15 @@ export const smashsendErrorBody = (status: number, message?: string): SmashsendE
   message: message ?? DEFAULT_MESSAGES[status] ?? reasonPhrase(status),
 });
 
-/** A key as lists, updates and deletes show it: secret cut to its first 12 characters + "...", no workspaceId. */
+/** A key as every answer shows it (the official SDK's `ApiKeyInfo`): with its workspaceId. */
 export interface SmashsendApiKeyView {
   id: string;
   displayName: string;
   role: SmashsendRole;
   status: SmashsendApiKeyRecord['status'];
+  /** Full on create; cut to its first 12 characters + "..." everywhere else (absent from `/current`). */
   secretKey: string;
+  workspaceId: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,6 +55,7 @@ export function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): Smashse
     role: key.role,
     status: key.status,
     secretKey: fullSecret ? key.secretKey : `${key.secretKey.slice(0, 12)}...`,
+    workspaceId: key.workspaceId,
     createdAt: key.createdAt,
     updatedAt: key.updatedAt,
   };
@@ -59,39 +63,37 @@ export function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): Smashse
 
 // ---- paging cursor ----
 //
-// The cursor names the first key of the next page (inclusive). Keys are ordered by (createdAt, id), descending or
-// ascending. In the common case the cursor is just that key's createdAt (an ISO date): every key with that exact
-// createdAt is then still ahead. When the page boundary falls inside a run of equal createdAt values, the cursor is
-// `<createdAt>~<id>` (still starts with the ISO date) so that no key is skipped or repeated.
+// The cursor is a plain ISO-8601 timestamp with millisecond precision, as the official SDK sends and reads it
+// (`startAt=<Date.toISOString()>`). Reading served here: the next page *includes* keys created at that instant
+// ("created at or before" newest-first, "at or after" oldest-first), and the returned `startAt` is the creation
+// instant of the first key not yet returned. A client that passes it back unchanged therefore never misses a key;
+// when a page boundary falls inside one millisecond, the keys of that millisecond already shown come again
+// (repeats, never gaps). If more than `limit` keys share one millisecond, the cursor cannot move past them: the same
+// page comes back (a client must notice; see sandbox/README.md).
 
-/** ISO date, or date-time with zone, optionally followed by `~<key id>`. */
-const START_AT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?(~[A-Za-z0-9_-]+)?$';
+/** ISO date, or date-time with zone (what `Date.toISOString()` gives, and hand-written dates). */
+const START_AT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
 
-interface Cursor {
+/** The instant as the cursor shows it: `toISOString()` (ms precision, `Z`). */
+export const cursorOf = (ms: number): string => new Date(ms).toISOString();
+
+interface Dated {
+  key: SmashsendApiKeyRecord;
   ms: number;
-  id?: string;
 }
 
-function parseCursor(startAt: string): Cursor | undefined {
-  const [date = '', id] = startAt.split('~', 2);
-  const ms = Date.parse(date);
-  return Number.isNaN(ms) ? undefined : { ms, id };
-}
+const byTimeThenId = (a: Dated, b: Dated): number => a.ms - b.ms || (a.key.id < b.key.id ? -1 : a.key.id > b.key.id ? 1 : 0);
 
-const timeOf = (key: SmashsendApiKeyRecord): number => Date.parse(key.createdAt);
-
-/** Ascending order of (createdAt, id); a cursor without id sits before every key of its instant. */
-function compareToCursor(key: SmashsendApiKeyRecord, cursor: Cursor): number {
-  const dt = timeOf(key) - cursor.ms;
-  if (dt !== 0) return dt;
-  if (cursor.id === undefined) return 0;
-  return key.id < cursor.id ? -1 : key.id > cursor.id ? 1 : 0;
-}
-
-function compareKeys(a: SmashsendApiKeyRecord, b: SmashsendApiKeyRecord): number {
-  const dt = timeOf(a) - timeOf(b);
-  if (dt !== 0) return dt;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** First index in `ordered` (by `ms`, ascending when `dir` is 1, descending when -1) whose instant is not before `ms`. */
+function firstAtOrAfter(ordered: readonly Dated[], ms: number, dir: 1 | -1): number {
+  let lo = 0;
+  let hi = ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dir * ((ordered[mid]?.ms ?? 0) - ms) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface SmashsendPage {
@@ -100,10 +102,30 @@ export interface SmashsendPage {
   startAt: string | null;
 }
 
+/** How `generate` dates the keys it adds. */
+export interface SmashsendGenerateOptions {
+  /** Every key at this instant (a burst sharing one millisecond). */
+  createdAt?: string;
+  /** The first key's instant; the others follow `stepMs` apart (default 60 000), `burst` keys per instant. */
+  from?: string;
+  stepMs?: number;
+  /** Keys sharing each instant (default 1). */
+  burst?: number;
+}
+
+const GENERATE_EPOCH = Date.parse('2023-01-01T00:00:00.000Z');
+const MINUTE = 60_000;
+
 export class SmashsendStore {
   user!: SmashsendUser;
-  keys: SmashsendApiKeyRecord[] = [];
+  private keys: SmashsendApiKeyRecord[] = [];
+  private readonly byId = new Map<string, SmashsendApiKeyRecord>();
+  private readonly bySecret = new Map<string, SmashsendApiKeyRecord>();
+  /** Keys in (createdAt, id) order, built on demand and dropped on every change. */
+  private sorted: { asc: Dated[]; desc: Dated[] } | undefined;
   private generated = 0;
+  /** Minutes of the default generation timeline already used. */
+  private slots = 0;
 
   constructor() {
     this.reset();
@@ -112,25 +134,42 @@ export class SmashsendStore {
   reset(): void {
     const seed = structuredClone(SMASHSEND_SEED);
     this.user = seed.user;
-    this.keys = seed.keys;
+    this.keys = [];
+    this.byId.clear();
+    this.bySecret.clear();
+    for (const key of seed.keys) this.add(key);
     this.generated = 0;
+    this.slots = 0;
   }
 
   get workspaceId(): string {
     return this.user.workspaceId;
   }
 
+  get size(): number {
+    return this.keys.length;
+  }
+
+  private add(key: SmashsendApiKeyRecord): void {
+    this.keys.push(key);
+    this.byId.set(key.id, key);
+    this.bySecret.set(key.secretKey, key);
+    this.sorted = undefined;
+  }
+
+  /** The key a secret authenticates: an existing, ACTIVE key whose full secret it is. */
   findBySecret(secret: string): SmashsendApiKeyRecord | undefined {
-    return this.keys.find((k) => k.secretKey === secret && k.status === 'ACTIVE');
+    const key = this.bySecret.get(secret);
+    return key?.status === 'ACTIVE' ? key : undefined;
   }
 
   findById(id: string): SmashsendApiKeyRecord | undefined {
-    return this.keys.find((k) => k.id === id);
+    return this.byId.get(id);
   }
 
   private uniqueId(): string {
     let id = newSmashsendKeyId();
-    while (this.findById(id)) id = newSmashsendKeyId();
+    while (this.byId.has(id)) id = newSmashsendKeyId();
     return id;
   }
 
@@ -145,20 +184,30 @@ export class SmashsendStore {
       createdAt,
       updatedAt: createdAt,
     };
-    this.keys.push(key);
+    this.add(key);
     return key;
   }
 
   /**
-   * Adds `count` API_USER keys. Without `createdAt` each gets its own instant, one minute apart, all before the
-   * seed keys (continuing from earlier calls, so instants stay distinct); with it they all share that instant.
+   * Adds `count` API_USER keys named "Generated Key NNNNN" (numbering continues across calls). By default each gets
+   * its own minute on a timeline from 2023-01-01 (before the seed keys; continued by later calls), `burst` keys per
+   * minute; `createdAt` puts them all at one instant; `from` / `stepMs` / `burst` date them explicitly.
    */
-  generate(count: number, createdAt?: string): SmashsendApiKeyRecord[] {
-    const base = Date.parse('2023-01-01T00:00:00.000Z');
+  generate(count: number, opts: SmashsendGenerateOptions = {}): SmashsendApiKeyRecord[] {
+    const burst = opts.createdAt !== undefined ? count : (opts.burst ?? 1);
+    const instants = Math.ceil(count / burst);
+    let start: number;
+    let step: number;
+    if (opts.createdAt !== undefined) [start, step] = [Date.parse(opts.createdAt), 0];
+    else if (opts.from !== undefined) [start, step] = [Date.parse(opts.from), opts.stepMs ?? MINUTE];
+    else {
+      [start, step] = [GENERATE_EPOCH + (this.slots + 1) * MINUTE, MINUTE];
+      this.slots += instants;
+    }
     const made: SmashsendApiKeyRecord[] = [];
     for (let i = 0; i < count; i += 1) {
       this.generated += 1;
-      const at = createdAt ?? new Date(base + this.generated * 60_000).toISOString();
+      const at = cursorOf(start + Math.floor(i / burst) * step);
       made.push(this.create(`Generated Key ${String(this.generated).padStart(5, '0')}`, 'API_USER', at));
     }
     return made;
@@ -172,21 +221,42 @@ export class SmashsendStore {
     return key;
   }
 
-  remove(key: SmashsendApiKeyRecord): void {
-    this.keys = this.keys.filter((k) => k !== key);
+  /** Re-dates a key (control API, to test ages). A key never updated keeps `updatedAt` equal to `createdAt`. */
+  setCreatedAt(key: SmashsendApiKeyRecord, createdAt: string): SmashsendApiKeyRecord {
+    const at = cursorOf(Date.parse(createdAt));
+    const neverUpdated = key.updatedAt === key.createdAt;
+    key.createdAt = at;
+    if (neverUpdated || Date.parse(key.updatedAt) < Date.parse(at)) key.updatedAt = at;
+    this.sorted = undefined;
+    return key;
   }
 
-  list(limit: number, sort: SmashsendSort, cursor?: Cursor): SmashsendPage {
-    const dir = sort === 'createdAt.asc' ? 1 : -1;
-    const ordered = [...this.keys].sort((a, b) => dir * compareKeys(a, b));
-    const first = cursor ? ordered.findIndex((k) => dir * compareToCursor(k, cursor) >= 0) : 0;
-    if (first < 0) return { items: [], hasMore: false, startAt: null };
+  remove(key: SmashsendApiKeyRecord): void {
+    this.keys = this.keys.filter((k) => k !== key);
+    this.byId.delete(key.id);
+    this.bySecret.delete(key.secretKey);
+    this.sorted = undefined;
+  }
+
+  private order(sort: SmashsendSort): Dated[] {
+    if (!this.sorted) {
+      const asc = this.keys.map((key) => ({ key, ms: Date.parse(key.createdAt) })).sort(byTimeThenId);
+      this.sorted = { asc, desc: [...asc].reverse() };
+    }
+    return sort === 'createdAt.asc' ? this.sorted.asc : this.sorted.desc;
+  }
+
+  /** One page from the instant `startMs` on (inclusive); see "paging cursor" above. */
+  list(limit: number, sort: SmashsendSort, startMs?: number): SmashsendPage {
+    const ordered = this.order(sort);
+    const first = startMs === undefined ? 0 : firstAtOrAfter(ordered, startMs, sort === 'createdAt.asc' ? 1 : -1);
     const page = ordered.slice(first, first + limit);
     const next = ordered[first + limit];
-    const last = page[page.length - 1];
-    let startAt: string | null = null;
-    if (next && last) startAt = timeOf(last) === timeOf(next) ? `${next.createdAt}~${next.id}` : next.createdAt;
-    return { items: page.map((k) => viewKey(k)), hasMore: next !== undefined, startAt };
+    return {
+      items: page.map(({ key }) => viewKey(key)),
+      hasMore: next !== undefined,
+      startAt: next === undefined ? null : cursorOf(next.ms),
+    };
   }
 }
 
@@ -261,14 +331,14 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
     return undefined;
   };
 
-  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${pathAfterPrefix(request, SMASHSEND_PREFIX)}`));
+  app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${requestPath(request)}`));
 
-  app.get('/v1/api-keys/check', async (request) => {
+  app.get('/api-keys/check', async (request) => {
     const key = caller(request);
     return { status: 'SUCCEED', displayName: key.displayName, role: key.role };
   });
 
-  app.get('/v1/api-keys/current', async (request) => {
+  app.get('/api-keys/current', async (request) => {
     const key = caller(request);
     return {
       apiKey: {
@@ -283,10 +353,10 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
     };
   });
 
-  app.get('/v1/users/me', async () => ({ user: { ...store.user } }));
+  app.get('/users/me', async () => ({ user: { ...store.user } }));
 
   app.get<{ Params: WorkspaceParams; Querystring: ListQuery }>(
-    '/v1/workspaces/:workspaceId/api-keys',
+    '/workspaces/:workspaceId/api-keys',
     {
       onRequest: guardWorkspace,
       schema: {
@@ -305,14 +375,14 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
       if (limit < 1 || limit > SMASHSEND_MAX_LIMIT) {
         return send(reply, 400, `limit must be an integer from 1 to ${SMASHSEND_MAX_LIMIT}`);
       }
-      const cursor = request.query.startAt === undefined ? undefined : parseCursor(request.query.startAt);
-      if (request.query.startAt !== undefined && !cursor) return send(reply, 400, 'startAt must be an ISO 8601 date');
-      return { apiKeys: store.list(limit, request.query.sort ?? 'createdAt.desc', cursor) };
+      const startMs = request.query.startAt === undefined ? undefined : Date.parse(request.query.startAt);
+      if (startMs !== undefined && Number.isNaN(startMs)) return send(reply, 400, 'startAt must be an ISO 8601 date');
+      return { apiKeys: store.list(limit, request.query.sort ?? 'createdAt.desc', startMs) };
     },
   );
 
   app.post<{ Params: WorkspaceParams; Body: CreateBody }>(
-    '/v1/workspaces/:workspaceId/api-keys',
+    '/workspaces/:workspaceId/api-keys',
     {
       onRequest: guardWorkspace,
       schema: {
@@ -327,7 +397,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
   );
 
   app.post<{ Params: KeyParams; Body: UpdateBody }>(
-    '/v1/workspaces/:workspaceId/api-keys/:apiKeyId',
+    '/workspaces/:workspaceId/api-keys/:apiKeyId',
     {
       onRequest: guardWorkspace,
       // Both fields are optional, so a request with no body at all is an (empty) update.
@@ -346,7 +416,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
   );
 
   app.delete<{ Params: KeyParams }>(
-    '/v1/workspaces/:workspaceId/api-keys/:apiKeyId',
+    '/workspaces/:workspaceId/api-keys/:apiKeyId',
     { onRequest: guardWorkspace },
     async (request, reply) => {
       const key = store.findById(request.params.apiKeyId);

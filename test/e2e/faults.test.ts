@@ -302,7 +302,7 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
   );
 
   it('a refused connection on the create is a plain retry (the request never reached the vendor)', async () => {
-    pointAppAt({ smashsend: `http://127.0.0.1:${await closedPort()}/smashsend` });
+    pointAppAt({ smashsend: `http://127.0.0.1:${await closedPort()}` });
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toEqual({
       name: 'AppError',
       code: 'network',

@@ -206,7 +206,7 @@ describe('zapier-platform invoke against the sandbox', () => {
       label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe',
     });
     expect(round1.countsAfter.byRoute[ROUTE.smashsendCheck]).toBeGreaterThanOrEqual(1);
-    expect(round1.countsAfter.byRoute['GET /smartlead/api/v1/client']).toBeGreaterThanOrEqual(1);
+    expect(round1.countsAfter.byRoute['GET /api/v1/client']).toBeGreaterThanOrEqual(1);
   });
 
   it('auth label: renders the connection label from the test result (never a key)', () => {
@@ -229,6 +229,7 @@ describe('zapier-platform invoke against the sandbox', () => {
       role: 'API_USER',
       status: 'ACTIVE',
       secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
+      workspaceId: sandbox.credentials.smashsendWorkspaceId,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -31,9 +31,9 @@ const KEYS_PATH = `/v1/workspaces/${WS}/api-keys`;
 // ---- the seed, as each operation shows it ----
 
 const smashSeed = (id: string) => SMASHSEND_SEED.keys.find((key) => key.id === id)!;
-/** A SMASHSEND key as lists show it: the vendor truncates the secret to 12 characters + "...". */
+/** A SMASHSEND key as lists show it: the vendor truncates the secret to 12 characters + "..."; it names its workspace. */
 function smashListed(id: string) {
-  const { workspaceId: _ws, secretKey, ...rest } = smashSeed(id);
+  const { secretKey, ...rest } = smashSeed(id);
   return { ...rest, secretKey: `${secretKey.slice(0, 12)}...` };
 }
 /** …and as the app shows it by default: a truncated secret is masked whole. */
@@ -106,8 +106,8 @@ describe('connection test', () => {
     });
     expect(sandbox().requestCounts().byRoute).toEqual({
       [ROUTE.smashsendCheck]: 1,
-      'GET /smartlead/api/v1/client': 1,
-      'POST /smarte/signals/v1/key/view': 1,
+      'GET /api/v1/client': 1,
+      'POST /signals/v1/key/view': 1,
     });
   });
 
@@ -224,6 +224,7 @@ describe('SMASHSEND', () => {
       role: 'API_USER',
       status: 'ACTIVE',
       secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
+      workspaceId: WS,
       createdAt: expect.stringMatching(ISO_DATE),
       updatedAt: created.createdAt,
     });
@@ -322,6 +323,7 @@ describe('SMASHSEND', () => {
       role: old.role,
       status: 'ACTIVE',
       secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
+      workspaceId: WS,
       createdAt: expect.stringMatching(ISO_DATE),
       updatedAt: expect.stringMatching(ISO_DATE),
       replacedKeyId: old.id,

@@ -1,7 +1,9 @@
-// End to end: SMASHSEND paging across more than 100 keys, through the app against the sandbox. The sandbox holds the
+// End to end: SMASHSEND paging across more than 100 keys, through the app against the sandbox (whose cursor is the
+// vendor's plain timestamp; a page boundary inside one millisecond repeats keys, see sandbox/README.md). It holds the
 // 3 seed keys (2024) plus 250 generated ones ("Generated Key 00001" … "00250", one minute apart from 2023-01-01), so
 // newest first: page 1 = 3 seed keys + 00250…00154, page 2 = 00153…00054, page 3 = 00053…00001.
 
+import { zapierError } from '../helpers/zapierError';
 import { ROUTE, run, sandboxAuth, useSandbox, type Auth } from './support';
 
 const sandbox = useSandbox();
@@ -43,6 +45,7 @@ describe('find_smashsend_api_key across pages', () => {
         role: 'API_USER',
         status: 'ACTIVE',
         secretKey: '********',
+        workspaceId: sandbox().credentials.smashsendWorkspaceId,
         createdAt: generatedAt(20),
         updatedAt: generatedAt(20),
       },
@@ -72,13 +75,19 @@ describe('smashsend_api_key_list (dropdown) pages', () => {
     expect(listCalls()).toBe(requests);
   });
 
-  it('pages through keys that share one createdAt without skipping or repeating any (the sandbox’s `~id` cursor)', async () => {
+  it('stops with a clear error, never a loop or a silent gap, when more keys share one millisecond than a page holds', async () => {
+    // The real cursor is a plain timestamp: 250 keys created in one millisecond cannot be paged 100 at a time (the
+    // sandbox serves the same page again). Page 0 still shows the newest 100 (3 seed keys + 97 of the burst).
     sandbox().reset();
     sandbox().generateSmashsendKeys(250, { createdAt: '2023-06-01T00:00:00.000Z' });
-    const pages = await Promise.all([0, 1, 2, 3].map((page) => run('triggers', 'smashsend_api_key_list', {}, auth, { page })));
-    expect(pages.map((items) => (items as unknown[]).length)).toEqual([100, 100, 53, 0]);
-    const ids = pages.flatMap((items) => (items as Array<{ id: string }>).map((key) => key.id));
-    expect(new Set(ids).size).toBe(253);
+    const first = (await run('triggers', 'smashsend_api_key_list', {}, auth, { page: 0 })) as Array<{ id: string }>;
+    expect(first).toHaveLength(100);
+    expect(new Set(first.map((key) => key.id)).size).toBe(100);
+    sandbox().resetRequestCounts();
+    // Page 2 needs the walk to move past the burst, which it cannot: 3 requests at most, then an error naming the vendor.
+    const error = await zapierError(run('triggers', 'smashsend_api_key_list', {}, auth, { page: 2 }));
+    expect(error.message).toContain('SMASHSEND');
+    expect(listCalls()).toBeLessThanOrEqual(3);
   });
 });
 

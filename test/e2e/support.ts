@@ -18,13 +18,13 @@ export const BASE_URL_VARS: Record<SandboxVendor, string> = {
 
 /** The route keys of the sandbox's request counter that the tests read. */
 export const ROUTE = {
-  smashsendList: 'GET /smashsend/v1/workspaces/:workspaceId/api-keys',
-  smashsendCreate: 'POST /smashsend/v1/workspaces/:workspaceId/api-keys',
-  smashsendDelete: 'DELETE /smashsend/v1/workspaces/:workspaceId/api-keys/:apiKeyId',
-  smashsendCheck: 'GET /smashsend/v1/api-keys/check',
-  smashsendMe: 'GET /smashsend/v1/users/me',
-  smashsendCurrent: 'GET /smashsend/v1/api-keys/current',
-  smartleadList: 'GET /smartlead/api/v1/client/api-key',
+  smashsendList: 'GET /v1/workspaces/:workspaceId/api-keys',
+  smashsendCreate: 'POST /v1/workspaces/:workspaceId/api-keys',
+  smashsendDelete: 'DELETE /v1/workspaces/:workspaceId/api-keys/:apiKeyId',
+  smashsendCheck: 'GET /v1/api-keys/check',
+  smashsendMe: 'GET /v1/users/me',
+  smashsendCurrent: 'GET /v1/api-keys/current',
+  smartleadList: 'GET /api/v1/client/api-key',
 } as const;
 
 export type Auth = Record<string, string>;

@@ -97,7 +97,7 @@ describe('rotate_smashsend_api_key: every fault on the delete step still returns
     }).listApiKeys({ limit: 100 });
     expect(keys.items.map((k) => k.id)).toEqual(expect.arrayContaining([OLD.id, result.id]));
     // Exactly one delete was tried: no retry loop inside the step.
-    expect(sandbox.requestCounts().byRoute[`DELETE /smashsend/v1/workspaces/:workspaceId/api-keys/:apiKeyId`]).toBe(1);
+    expect(sandbox.requestCounts().byRoute[`DELETE /v1/workspaces/:workspaceId/api-keys/:apiKeyId`]).toBe(1);
     figures.deleteKept += 1;
   });
 });

@@ -14,6 +14,7 @@ import { createAppTester } from 'zapier-platform-core';
 import App from '../../index';
 import { startSandbox, type FaultBehaviour, type FaultSpec, type SandboxHandle } from '../../sandbox/server';
 import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
+import { vendorOfUrl } from '../../sandbox/state';
 
 export { App };
 export const appTester = createAppTester(App);
@@ -43,10 +44,10 @@ export function useSandbox(): { readonly sandbox: SandboxHandle; pointAt(origin?
       if (!handle) throw new Error('sandbox not started');
       return handle;
     },
-    /** Base URLs at the sandbox, or at another origin that serves the same prefixes (a proxy). */
+    /** Base URLs at the sandbox, or at another origin that serves the same paths (a proxy). */
     pointAt(origin?: string): void {
       for (const [vendor, name] of Object.entries(BASE_URL_ENV) as Array<[SandboxVendor, string]>) {
-        process.env[name] = origin ? `${origin}/${vendor}` : state.sandbox.baseUrls[vendor];
+        process.env[name] = origin ?? state.sandbox.baseUrls[vendor];
       }
     },
   };
@@ -462,7 +463,7 @@ export async function withEnv<T>(vars: Record<string, string | undefined>, work:
 /** One request as it reached the vendor, byte for byte in its request line. */
 export interface ArrivedRequest {
   method: string;
-  /** The raw request target after the vendor prefix, e.g. `/api/v1/client/api-key/reset/45?api_key=…`. */
+  /** The raw request target, e.g. `/api/v1/client/api-key/reset/45?api_key=…`. */
   rawTarget: string;
   vendor: SandboxVendor | undefined;
   /** rawTarget's path, not decoded. */
@@ -492,17 +493,16 @@ export async function recordingProxy(target: string, onRequest?: (request: Arriv
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const rawTarget = req.url ?? '';
-      const vendor = (['smartlead', 'smashsend', 'smarte'] as const).find((v) => rawTarget.startsWith(`/${v}/`));
-      const afterPrefix = vendor ? rawTarget.slice(vendor.length + 1) : rawTarget;
-      const queryStart = afterPrefix.indexOf('?');
-      const rawPath = queryStart === -1 ? afterPrefix : afterPrefix.slice(0, queryStart);
+      const vendor = vendorOfUrl(rawTarget);
+      const queryStart = rawTarget.indexOf('?');
+      const rawPath = queryStart === -1 ? rawTarget : rawTarget.slice(0, queryStart);
       const query: Record<string, string[]> = {};
       if (queryStart !== -1) {
-        for (const [name, value] of new URLSearchParams(afterPrefix.slice(queryStart + 1))) (query[name] ??= []).push(value);
+        for (const [name, value] of new URLSearchParams(rawTarget.slice(queryStart + 1))) (query[name] ??= []).push(value);
       }
       const record: ArrivedRequest = {
         method: req.method ?? '',
-        rawTarget: afterPrefix,
+        rawTarget,
         vendor,
         rawPath,
         query,

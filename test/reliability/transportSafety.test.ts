@@ -34,7 +34,7 @@ const GOOD: Array<[string, string | undefined]> = [
   ['blank', '   '],
   ['https with a path', 'https://proxy.example.com/smartlead'],
   ['the QA host, upper case', 'HTTPS://SIGNALS-QA.SMARTE.PRO'],
-  ['http on 127.0.0.1 (the sandbox)', 'http://127.0.0.1:4010/smashsend'],
+  ['http on 127.0.0.1 (the sandbox)', 'http://127.0.0.1:4010'],
   ['http on localhost', 'http://localhost:3000'],
   ['http on [::1]', 'http://[::1]:8080/smarte'],
 ];

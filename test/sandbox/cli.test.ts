@@ -43,7 +43,9 @@ describeWithTsx('sandbox/cli.ts', () => {
         'authData_smashsend_workspace_id',
         'authData_smarte_api_key',
       ]);
-      expect(env.SMASHSEND_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/smashsend$/);
+      // Every vendor at the origin's root, as a real client (the official SDK) needs.
+      expect(env.SMASHSEND_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect([env.SMARTLEAD_BASE_URL, env.SMARTE_BASE_URL]).toEqual([env.SMASHSEND_BASE_URL, env.SMASHSEND_BASE_URL]);
       expect(env.authData_smartlead_api_key).toBe(SANDBOX_CREDENTIALS.smartleadApiKey);
       expect(env.authData_smashsend_api_key).toBe(SANDBOX_CREDENTIALS.smashsendApiKey);
       expect(env.authData_smashsend_workspace_id).toBe(SANDBOX_CREDENTIALS.smashsendWorkspaceId);

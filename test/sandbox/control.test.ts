@@ -8,8 +8,7 @@ import { call, jsonInit } from './helpers';
 let sandbox: SandboxHandle;
 const smashAuth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.smashsendApiKey}` };
 const smarteAdmin = { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey };
-const keysUrl = (query = ''): string =>
-  `${sandbox.baseUrls.smashsend}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys${query}`;
+const keysUrl = (query = ''): string => `${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys${query}`;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ rateLimits: false });
@@ -19,14 +18,10 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.reset());
 
-it('binds to 127.0.0.1 on a free port and exposes base URLs and credentials', async () => {
+it('binds to 127.0.0.1 on a free port and gives its origin as every vendor’s base URL', async () => {
   expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(sandbox.port).toBeGreaterThan(0);
-  expect(sandbox.baseUrls).toEqual({
-    smartlead: `${sandbox.url}/smartlead`,
-    smashsend: `${sandbox.url}/smashsend`,
-    smarte: `${sandbox.url}/smarte`,
-  });
+  expect(sandbox.baseUrls).toEqual({ smartlead: sandbox.url, smashsend: sandbox.url, smarte: sandbox.url });
   expect(sandbox.credentials).toBe(SANDBOX_CREDENTIALS);
   for (const value of Object.values(SANDBOX_CREDENTIALS)) expect(value.length).toBeGreaterThanOrEqual(12);
   const info = await call(`${sandbox.url}/_sandbox`);
@@ -38,22 +33,29 @@ it('binds to 127.0.0.1 on a free port and exposes base URLs and credentials', as
   });
 });
 
-it('answers 404 outside the vendor prefixes', async () => {
-  const answer = await call(`${sandbox.url}/v1/api-keys/check`);
-  expect(answer.status).toBe(404);
+it('serves each vendor at its own paths on the origin, and answers 404 elsewhere (the old /smashsend prefix included)', async () => {
+  expect((await call(`${sandbox.url}/v1/api-keys/check`, { headers: smashAuth })).status).toBe(200);
+  expect((await call(`${sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`)).status).toBe(200);
+  expect((await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin))).status).toBe(200);
+  const old = await call(`${sandbox.url}/smashsend/v1/api-keys/check`, { headers: smashAuth });
+  expect(old.status).toBe(404);
+  expect(old.json).toEqual({
+    statusCode: 404,
+    error: 'Not Found',
+    message:
+      'No sandbox route GET /smashsend/v1/api-keys/check; the vendors answer under /v1 (SMASHSEND), /api/v1 (SmartLead), /signals/v1 (SMARTe)',
+  });
+  expect(sandbox.requestCounts().total).toBe(3); // the unknown path belongs to no vendor
 });
 
 describe('reset', () => {
   it('POST /_sandbox/reset re-seeds every vendor and clears faults and counters', async () => {
-    await call(`${sandbox.baseUrls.smashsend}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys/aki_abc123def456`, {
+    await call(`${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys/aki_abc123def456`, {
       method: 'DELETE',
       headers: smashAuth,
     });
-    await call(
-      `${sandbox.baseUrls.smarte}/signals/v1/key/update`,
-      jsonInit('POST', { email: 'dev.udi@smarte.pro', action: 'suspend' }, smarteAdmin),
-    );
-    await call(`${sandbox.baseUrls.smartlead}/api/v1/client/api-key/45?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`, {
+    await call(`${sandbox.url}/signals/v1/key/update`, jsonInit('POST', { email: 'dev.udi@smarte.pro', action: 'suspend' }, smarteAdmin));
+    await call(`${sandbox.url}/api/v1/client/api-key/45?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`, {
       method: 'DELETE',
     });
     sandbox.injectFault({ vendor: 'smarte', kind: 'drop', count: 3 });
@@ -65,12 +67,9 @@ describe('reset', () => {
 
     const smash = await call(keysUrl(), { headers: smashAuth });
     expect((smash.json as { apiKeys: { items: unknown[] } }).apiKeys.items).toHaveLength(3);
-    const smarte = await call(
-      `${sandbox.baseUrls.smarte}/signals/v1/key/view`,
-      jsonInit('POST', { email: 'dev.udi@smarte.pro' }, smarteAdmin),
-    );
+    const smarte = await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', { email: 'dev.udi@smarte.pro' }, smarteAdmin));
     expect((smarte.json as { data: { status: string } }).data.status).toBe('active');
-    const lead = await call(`${sandbox.baseUrls.smartlead}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+    const lead = await call(`${sandbox.url}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
     expect((lead.json as { data: unknown[] }).data).toHaveLength(3);
   });
 });
@@ -83,23 +82,101 @@ describe('generate', () => {
     expect(new Set(page.apiKeys.items.map((i) => i.createdAt)).size).toBe(8);
   });
 
+  /** The generated keys' createdAt, oldest first (read through the vendor API, each key once). */
+  async function createdTimes(): Promise<string[]> {
+    const times: string[] = [];
+    let startAt: string | null = null;
+    const seen = new Set<string>();
+    do {
+      const query = new URLSearchParams({ limit: '100', sort: 'createdAt.asc' });
+      if (startAt !== null) query.set('startAt', startAt);
+      const page = (await call(keysUrl(`?${query.toString()}`), { headers: smashAuth })).json as {
+        apiKeys: { items: { id: string; displayName: string; createdAt: string }[]; hasMore: boolean; startAt: string | null };
+      };
+      for (const item of page.apiKeys.items) {
+        if (seen.has(item.id) || !item.displayName.startsWith('Generated Key')) continue;
+        seen.add(item.id);
+        times.push(item.createdAt);
+      }
+      startAt = page.apiKeys.startAt;
+    } while (startAt !== null);
+    return times;
+  }
+
+  it('{count, burst}: the default timeline, `burst` keys sharing each minute', async () => {
+    const answer = await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', { count: 5, burst: 2 }));
+    expect(answer.json).toEqual({ generated: 5, total: 8 });
+    sandbox.generateSmashsendKeys(1); // the timeline goes on after the last minute used
+    expect(await createdTimes()).toEqual([
+      '2023-01-01T00:01:00.000Z',
+      '2023-01-01T00:01:00.000Z',
+      '2023-01-01T00:02:00.000Z',
+      '2023-01-01T00:02:00.000Z',
+      '2023-01-01T00:03:00.000Z',
+      '2023-01-01T00:04:00.000Z',
+    ]);
+  });
+
+  it('{count, from, stepMs, burst}: chosen times, bursts sharing one millisecond', async () => {
+    const body = { count: 7, from: '2025-06-01T12:00:00Z', stepMs: 1, burst: 3 };
+    expect((await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body))).json).toEqual({ generated: 7, total: 10 });
+    expect(await createdTimes()).toEqual([
+      ...Array(3).fill('2025-06-01T12:00:00.000Z'),
+      ...Array(3).fill('2025-06-01T12:00:00.001Z'),
+      '2025-06-01T12:00:00.002Z',
+    ]);
+  });
+
+  it('{count, createdAt}: one burst; names keep counting across calls; every generated secret works', async () => {
+    sandbox.generateSmashsendKeys(2);
+    sandbox.generateSmashsendKeys(3, { createdAt: '2022-02-02T02:02:02.002Z' });
+    expect(await createdTimes()).toEqual([
+      ...Array(3).fill('2022-02-02T02:02:02.002Z'),
+      '2023-01-01T00:01:00.000Z',
+      '2023-01-01T00:02:00.000Z',
+    ]);
+    const page = (await call(keysUrl('?limit=100'), { headers: smashAuth })).json as { apiKeys: { items: { displayName: string }[] } };
+    expect(page.apiKeys.items.map((key) => key.displayName).filter((name) => name.startsWith('Generated'))).toEqual(
+      expect.arrayContaining(['Generated Key 00001', 'Generated Key 00005']),
+    );
+  });
+
+  it.each([
+    [{ count: 2, createdAt: '2024-01-01T00:00:00Z', from: '2024-01-01T00:00:00Z' }, 'createdAt puts every key at one instant'],
+    [{ count: 2, createdAt: '2024-01-01T00:00:00Z', burst: 2 }, 'createdAt puts every key at one instant'],
+    [{ count: 2, stepMs: 5 }, 'stepMs must be a whole number of milliseconds, and goes with from'],
+    [{ count: 2, from: 'next week' }, 'from must be an ISO date'],
+  ])('refuses %p with 400 naming the option', async (body, message) => {
+    const answer = await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body));
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringContaining(message) });
+    expect(() => sandbox.generateSmashsendKeys(2, body)).toThrow(message);
+  });
+
   it('POST /_sandbox/smarte/generate adds standard keys', async () => {
     const answer = await call(`${sandbox.url}/_sandbox/smarte/generate`, jsonInit('POST', { count: 4 }));
     expect(answer.json).toEqual({ generated: 4, total: 7 });
-    const view = await call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
+    const view = await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
     const emails = (view.json as { data: { email: string }[] }).data.map((k) => k.email);
     expect(emails.slice(-1)).toEqual(['generated.user00004@sandbox.smarte.pro']);
   });
 
-  it.each([[{ count: 0 }], [{ count: 10_001 }], [{ count: 1.5 }], [{}], [{ count: 2, createdAt: 'soon' }]])(
-    'refuses %p with 400',
-    async (body) => {
-      expect((await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body))).status).toBe(400);
-    },
-  );
+  it.each([
+    [{ count: 0 }],
+    [{ count: 10_001 }],
+    [{ count: 1.5 }],
+    [{}],
+    [{ count: 2, createdAt: 'soon' }],
+    [{ count: 2, burst: 0 }],
+    [{ count: 2, colour: 'red' }],
+  ])('refuses %p with 400', async (body) => {
+    expect((await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body))).status).toBe(400);
+  });
 
-  it('pages through 10 000 generated keys 100 at a time without skipping or repeating', async () => {
+  it('makes 10 000 keys in well under a second, and pages through them 100 at a time without skipping or repeating', async () => {
+    const started = Date.now();
     expect(sandbox.generateSmashsendKeys(10_000)).toEqual({ generated: 10_000, total: 10_003 });
+    expect(Date.now() - started).toBeLessThan(1_000);
     const seen = new Set<string>();
     let pages = 0;
     let startAt: string | null = null;
@@ -123,21 +200,21 @@ describe('generate', () => {
 
 describe('request counters', () => {
   it('counts vendor requests by vendor and by METHOD route, not control calls', async () => {
-    await call(`${sandbox.baseUrls.smashsend}/v1/api-keys/check`, { headers: smashAuth });
-    await call(`${sandbox.baseUrls.smashsend}/v1/api-keys/check`);
+    await call(`${sandbox.url}/v1/api-keys/check`, { headers: smashAuth });
+    await call(`${sandbox.url}/v1/api-keys/check`);
     await call(keysUrl('?limit=3'), { headers: smashAuth });
-    await call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
-    await call(`${sandbox.baseUrls.smartlead}/api/v1/nope?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+    await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
+    await call(`${sandbox.url}/api/v1/nope?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
     await call(`${sandbox.url}/_sandbox/faults`);
 
     const expected = {
       total: 5,
       byVendor: { smartlead: 1, smashsend: 3, smarte: 1 },
       byRoute: {
-        'GET /smashsend/v1/api-keys/check': 2,
-        'GET /smashsend/v1/workspaces/:workspaceId/api-keys': 1,
-        'POST /smarte/signals/v1/key/view': 1,
-        'GET /smartlead (no route)': 1,
+        'GET /v1/api-keys/check': 2,
+        'GET /v1/workspaces/:workspaceId/api-keys': 1,
+        'POST /signals/v1/key/view': 1,
+        'GET /api/v1 (no route)': 1,
       },
     };
     expect(sandbox.requestCounts()).toEqual(expected);
@@ -151,7 +228,7 @@ describe('request counters', () => {
 
   it('counts faulted requests too', async () => {
     sandbox.injectFault({ vendor: 'smarte', kind: 'html' });
-    await call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
+    await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
     expect(sandbox.requestCounts().byVendor.smarte).toBe(1);
   });
 });
@@ -161,11 +238,11 @@ describe('close()', () => {
     const other = await startSandbox({ rateLimits: false });
     other.injectFault({ vendor: 'smashsend', kind: 'delay', hang: true });
     other.injectFault({ vendor: 'smarte', kind: 'delay', delayMs: 60_000 });
-    const hanging = fetch(`${other.baseUrls.smashsend}/v1/api-keys/check`, { headers: smashAuth }).then(
+    const hanging = fetch(`${other.url}/v1/api-keys/check`, { headers: smashAuth }).then(
       () => 'answered',
       () => 'rejected',
     );
-    const delayed = fetch(`${other.baseUrls.smarte}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin)).then(
+    const delayed = fetch(`${other.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin)).then(
       () => 'answered',
       () => 'rejected',
     );

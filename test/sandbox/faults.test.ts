@@ -5,11 +5,10 @@ import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 import { call, jsonInit } from './helpers';
 
 let sandbox: SandboxHandle;
-const smashCheck = (): string => `${sandbox.baseUrls.smashsend}/v1/api-keys/check`;
+const smashCheck = (): string => `${sandbox.url}/v1/api-keys/check`;
 const smashAuth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.smashsendApiKey}` };
-const smartleadClients = (): string => `${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
-const smarteView = () =>
-  call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, jsonInit('POST', {}, { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey }));
+const smartleadClients = (): string => `${sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
+const smarteView = () => call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey }));
 const CHECK_OK = { status: 'SUCCEED', displayName: 'Sandbox Admin Key', role: 'EDITOR' };
 
 beforeAll(async () => {
@@ -145,7 +144,7 @@ describe('targeting', () => {
 
   it('matches a path substring (query included) and a method, case-insensitively', async () => {
     sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 500, path: 'limit=5', method: 'get' });
-    const listUrl = `${sandbox.baseUrls.smashsend}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys`;
+    const listUrl = `${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys`;
     expect((await call(smashCheck(), { headers: smashAuth })).status).toBe(200);
     expect((await call(`${listUrl}?limit=2`, { headers: smashAuth })).status).toBe(200);
     expect((await call(`${listUrl}?limit=5`, jsonInit('POST', {}, smashAuth))).status).not.toBe(500);

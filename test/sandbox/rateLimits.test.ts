@@ -6,9 +6,9 @@ import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 import { call, jsonInit } from './helpers';
 
 let sandbox: SandboxHandle;
-const smartleadClients = (): string => `${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
+const smartleadClients = (): string => `${sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
 const smashCheck = (secret: string = SANDBOX_CREDENTIALS.smashsendApiKey) =>
-  call(`${sandbox.baseUrls.smashsend}/v1/api-keys/check`, { headers: { authorization: `Bearer ${secret}` } });
+  call(`${sandbox.url}/v1/api-keys/check`, { headers: { authorization: `Bearer ${secret}` } });
 
 async function statuses(n: number, request: () => Promise<{ status: number }>): Promise<number[]> {
   const out: number[] = [];
@@ -42,7 +42,7 @@ describe('SmartLead: 10 requests per 2 s per key', () => {
 
   it('checks the key before counting: bad keys get 401, not 429', async () => {
     await statuses(10, () => call(smartleadClients()));
-    const bad = await call(`${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=wrong_wrong_wrong`);
+    const bad = await call(`${sandbox.url}/api/v1/client/?api_key=wrong_wrong_wrong`);
     expect(bad.status).toBe(401);
   });
 });
@@ -92,7 +92,7 @@ describe('switching off', () => {
   it('startSandbox({ rateLimits: false }) starts with them off', async () => {
     const other = await startSandbox({ rateLimits: false });
     try {
-      const url = `${other.baseUrls.smartlead}/api/v1/client/?api_key=${other.credentials.smartleadApiKey}`;
+      const url = `${other.url}/api/v1/client/?api_key=${other.credentials.smartleadApiKey}`;
       expect(new Set(await statuses(15, () => call(url)))).toEqual(new Set([200]));
     } finally {
       await other.close();

@@ -7,7 +7,7 @@ import { call, jsonInit } from './helpers';
 let sandbox: SandboxHandle;
 const admin = { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey };
 const post = (path: string, body?: unknown, headers: Record<string, string> = admin) =>
-  call(`${sandbox.baseUrls.smarte}/signals/v1/key/${path}`, jsonInit('POST', body, headers));
+  call(`${sandbox.url}/signals/v1/key/${path}`, jsonInit('POST', body, headers));
 
 const ADMIN = {
   keyId: '0b6f7c1e-3d2a-4f5b-8c9d-1e2f3a4b5c6d',
@@ -48,7 +48,7 @@ describe('view', () => {
   });
 
   it('reads a request with no body as {}', async () => {
-    const answer = await call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, { method: 'POST', headers: admin });
+    const answer = await call(`${sandbox.url}/signals/v1/key/view`, { method: 'POST', headers: admin });
     expect(answer.json).toEqual({ message: FETCHED, data: [ADMIN, UDI_USER, UDI] });
   });
 
@@ -176,7 +176,7 @@ describe('update: suspend and reactivate', () => {
   });
 
   it('answers 404 naming the path for GET or an unknown route', async () => {
-    const answer = await call(`${sandbox.baseUrls.smarte}/signals/v1/key/view`, { headers: admin });
+    const answer = await call(`${sandbox.url}/signals/v1/key/view`, { headers: admin });
     expect(answer.status).toBe(404);
     expect(answer.json).toEqual({ error: { code: 'not_found', message: 'Cannot GET /signals/v1/key/view', status: 404 } });
   });

@@ -6,7 +6,7 @@ import { call, jsonInit } from './helpers';
 
 let sandbox: SandboxHandle;
 const key = SANDBOX_CREDENTIALS.smartleadApiKey;
-const url = (path: string, query = ''): string => `${sandbox.baseUrls.smartlead}${path}?api_key=${encodeURIComponent(key)}${query}`;
+const url = (path: string, query = ''): string => `${sandbox.url}${path}?api_key=${encodeURIComponent(key)}${query}`;
 
 const SEED_KEY_45 = {
   id: 45,
@@ -122,13 +122,13 @@ describe('auth', () => {
     ['no key', '/api/v1/client/api-key'],
     ['the key twice', `/api/v1/client/api-key?api_key=${key}&api_key=${key}`],
   ])('answers 401 for %s', async (_label, path) => {
-    const answer = await call(`${sandbox.baseUrls.smartlead}${path}`);
+    const answer = await call(`${sandbox.url}${path}`);
     expect(answer.status).toBe(401);
     expect(answer.json).toEqual({ message: 'Invalid or missing API key' });
   });
 
   it('does not accept a client key as the account key', async () => {
-    const answer = await call(`${sandbox.baseUrls.smartlead}/api/v1/client/?api_key=${SEED_KEY_45.api_key}`);
+    const answer = await call(`${sandbox.url}/api/v1/client/?api_key=${SEED_KEY_45.api_key}`);
     expect(answer.status).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
-// SMASHSEND in the sandbox: check/current/me, the workspace key list with cursor paging (ties included),
-// create/update/delete, auth, validation, 403/404.
+// SMASHSEND in the sandbox (at the origin's /v1): check/current/me, the workspace key list with its plain-timestamp
+// cursor (bursts in one millisecond included), create/update/delete, auth, validation, 403/404.
 
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
@@ -10,7 +10,7 @@ const WS = SANDBOX_CREDENTIALS.smashsendWorkspaceId;
 const bearer = (secret: string = SANDBOX_CREDENTIALS.smashsendApiKey): Record<string, string> => ({
   authorization: `Bearer ${secret}`,
 });
-const url = (path: string): string => `${sandbox.baseUrls.smashsend}${path}`;
+const url = (path: string): string => `${sandbox.url}${path}`;
 const keysUrl = (query = ''): string => url(`/v1/workspaces/${WS}/api-keys${query}`);
 
 const ZAPIER_KEY = {
@@ -19,6 +19,7 @@ const ZAPIER_KEY = {
   role: 'API_USER',
   status: 'ACTIVE',
   secretKey: 'sk_live_abc1...',
+  workspaceId: WS,
   createdAt: '2024-03-15T10:00:00Z',
   updatedAt: '2024-03-15T10:00:00Z',
 };
@@ -28,6 +29,7 @@ const CRM_KEY = {
   role: 'API_USER',
   status: 'ACTIVE',
   secretKey: 'sk_live_xyz7...',
+  workspaceId: WS,
   createdAt: '2024-03-10T14:30:00Z',
   updatedAt: '2024-03-10T14:30:00Z',
 };
@@ -37,6 +39,7 @@ const ADMIN_KEY = {
   role: 'EDITOR',
   status: 'ACTIVE',
   secretKey: 'sk_live_sand...',
+  workspaceId: WS,
   createdAt: '2024-03-01T09:00:00Z',
   updatedAt: '2024-03-01T09:00:00Z',
 };
@@ -87,7 +90,8 @@ describe('key and user endpoints', () => {
   it('GET /v1/api-keys/current gives the key used, with its workspace and no secret', async () => {
     const answer = await call(url('/v1/api-keys/current'), { headers: bearer() });
     const { secretKey: _secret, ...withoutSecret } = ADMIN_KEY;
-    expect(answer.json).toEqual({ apiKey: { ...withoutSecret, workspaceId: WS } });
+    expect(answer.json).toEqual({ apiKey: withoutSecret });
+    expect(withoutSecret.workspaceId).toBe(WS);
   });
 });
 
@@ -150,10 +154,10 @@ describe('GET /v1/workspaces/:ws/api-keys', () => {
     expect(answer.json).toEqual({ apiKeys: { items: [ADMIN_KEY, CRM_KEY, ZAPIER_KEY], hasMore: false, startAt: null } });
   });
 
-  it('pages with limit and returns the next item’s createdAt as startAt', async () => {
+  it('pages with limit and returns the next item’s createdAt as startAt, as Date.toISOString() writes it', async () => {
     const first = await call(keysUrl('?limit=2'), { headers: bearer() });
-    expect(first.json).toEqual({ apiKeys: { items: [ZAPIER_KEY, CRM_KEY], hasMore: true, startAt: '2024-03-01T09:00:00Z' } });
-    const second = await call(keysUrl('?limit=2&startAt=2024-03-01T09:00:00Z'), { headers: bearer() });
+    expect(first.json).toEqual({ apiKeys: { items: [ZAPIER_KEY, CRM_KEY], hasMore: true, startAt: '2024-03-01T09:00:00.000Z' } });
+    const second = await call(keysUrl('?limit=2&startAt=2024-03-01T09:00:00.000Z'), { headers: bearer() });
     expect(second.json).toEqual({ apiKeys: { items: [ADMIN_KEY], hasMore: false, startAt: null } });
   });
 
@@ -173,6 +177,8 @@ describe('GET /v1/workspaces/:ws/api-keys', () => {
     ['sort=createdAt'],
     ['startAt=yesterday'],
     ['startAt=2024-13-45T99:99:99Z'],
+    // The `<ISO date>~<id>` cursor this sandbox once invented: the real cursor is a plain timestamp.
+    ['startAt=2024-01-01T00:00:00.000Z~aki_abc123def456'],
   ])('refuses %s with 400', async (query) => {
     const answer = await call(keysUrl(`?${query}`), { headers: bearer() });
     expect(answer.status).toBe(400);
@@ -185,14 +191,17 @@ describe('GET /v1/workspaces/:ws/api-keys', () => {
   });
 });
 
-/** Follows startAt until hasMore is false; returns every id seen, in order. */
+/**
+ * Follows startAt as the official SDK does (passed back unchanged, via `new Date(startAt).toISOString()`) until
+ * hasMore is false; returns every id in the order seen, repeats included. Throws if the cursor stops moving.
+ */
 async function walk(limit: number, sort: 'createdAt.desc' | 'createdAt.asc'): Promise<{ ids: string[]; pages: Page[] }> {
   const ids: string[] = [];
   const pages: Page[] = [];
   let startAt: string | null = null;
-  for (let guard = 0; guard < 10_000; guard += 1) {
+  for (;;) {
     const query = new URLSearchParams({ limit: String(limit), sort });
-    if (startAt !== null) query.set('startAt', startAt);
+    if (startAt !== null) query.set('startAt', new Date(startAt).toISOString());
     const answer = await call(keysUrl(`?${query.toString()}`), { headers: bearer() });
     expect(answer.status).toBe(200);
     const page = answer.json as Page;
@@ -202,11 +211,14 @@ async function walk(limit: number, sort: 'createdAt.desc' | 'createdAt.asc'): Pr
       expect(page.apiKeys.startAt).toBeNull();
       return { ids, pages };
     }
+    if (page.apiKeys.startAt === startAt) throw new Error(`the cursor did not move past ${startAt}`);
     startAt = page.apiKeys.startAt;
-    expect(typeof startAt).toBe('string');
+    expect(startAt).toMatch(ISO_MS);
   }
-  throw new Error('paging never ended');
 }
+
+/** What `Date.toISOString()` gives: the cursor's only form. */
+const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe('paging across many keys', () => {
   it('visits all 253 keys exactly once, newest first, with plain ISO cursors when createdAt values differ', async () => {
@@ -217,9 +229,11 @@ describe('paging across many keys', () => {
     expect(new Set(ids).size).toBe(253);
     const times = pages.flatMap((p) => p.apiKeys.items.map((i) => Date.parse(i.createdAt)));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    for (const page of pages.slice(0, -1)) {
-      expect(page.apiKeys.startAt).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
-    }
+    // Each cursor is the creation instant of the next page's first key.
+    pages.slice(0, -1).forEach((page, n) => {
+      expect(page.apiKeys.startAt).toMatch(ISO_MS);
+      expect(Date.parse(page.apiKeys.startAt ?? '')).toBe(Date.parse(pages[n + 1]?.apiKeys.items[0]?.createdAt ?? ''));
+    });
   });
 
   it('visits every key exactly once in ascending order too', async () => {
@@ -232,25 +246,49 @@ describe('paging across many keys', () => {
   });
 
   it.each([
-    [7, 'createdAt.desc'],
-    [10, 'createdAt.desc'],
-    [33, 'createdAt.asc'],
-    [100, 'createdAt.asc'],
-  ] as const)('never skips or repeats when 150 keys share one createdAt (limit %i, %s)', async (limit, sort) => {
-    sandbox.generateSmashsendKeys(40);
-    sandbox.generateSmashsendKeys(150, { createdAt: '2024-01-01T00:00:00.000Z' });
-    sandbox.generateSmashsendKeys(40);
-    const { ids, pages } = await walk(limit, sort);
-    expect(ids).toHaveLength(233);
-    expect(new Set(ids).size).toBe(233);
-    // A boundary inside the tied run uses the `<ISO date>~<id>` form, still starting with the ISO date.
-    const cursors = pages.map((p) => p.apiKeys.startAt).filter((c): c is string => c !== null);
-    expect(cursors.some((c) => c.startsWith('2024-01-01T00:00:00.000Z~aki_'))).toBe(true);
+    [7, 'createdAt.desc', 7],
+    [10, 'createdAt.desc', 9],
+    [33, 'createdAt.asc', 20],
+    [100, 'createdAt.asc', 99],
+    [100, 'createdAt.desc', 100],
+  ] as const)(
+    'limit %i, %s: a burst of %i keys in one millisecond across page boundaries is repeated, never skipped',
+    async (limit, sort, burst) => {
+      sandbox.generateSmashsendKeys(45);
+      sandbox.generateSmashsendKeys(burst, { createdAt: '2024-01-01T00:00:00.000Z' });
+      sandbox.generateSmashsendKeys(45);
+      const total = 90 + burst + 3;
+      const { ids, pages } = await walk(limit, sort);
+      expect(new Set(ids).size).toBe(total);
+      // Only keys of a boundary millisecond come twice: those a page showed before the boundary and the next page again.
+      const counts = new Map<string, number>();
+      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const repeated = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+      const burstIds = new Set(
+        pages.flatMap((p) => p.apiKeys.items.filter((i) => i.createdAt === '2024-01-01T00:00:00.000Z').map((i) => i.id)),
+      );
+      expect(burstIds.size).toBe(burst);
+      for (const id of repeated) expect(burstIds.has(id)).toBe(true);
+      expect(ids.length - total).toBe(repeated.reduce((sum, id) => sum + (counts.get(id) ?? 0) - 1, 0));
+      // The boundary fell inside the burst in every case here: the cursor stopped on its instant at least once.
+      expect(pages.some((p) => p.apiKeys.startAt === '2024-01-01T00:00:00.000Z')).toBe(true);
+    },
+  );
+
+  it('cannot move past more than `limit` keys in one millisecond: the same page comes back', async () => {
+    sandbox.generateSmashsendKeys(12, { createdAt: '2024-01-01T00:00:00.000Z' });
+    const first = (await call(keysUrl('?limit=10&startAt=2024-01-01T00:00:00.000Z'), { headers: bearer() })).json as Page;
+    expect(first.apiKeys).toMatchObject({ hasMore: true, startAt: '2024-01-01T00:00:00.000Z' });
+    const again = (await call(keysUrl('?limit=10&startAt=2024-01-01T00:00:00.000Z'), { headers: bearer() })).json as Page;
+    expect(again).toEqual(first);
+    await expect(walk(10, 'createdAt.desc')).rejects.toThrow('the cursor did not move past 2024-01-01T00:00:00.000Z');
   });
 
-  it('treats a hand-written ISO date as "created at or before" (desc)', async () => {
-    const answer = await call(keysUrl(`?startAt=${encodeURIComponent('2024-03-12T00:00:00.000Z')}`), { headers: bearer() });
-    expect((answer.json as Page).apiKeys.items.map((i) => i.id)).toEqual(['aki_xyz789ghi012', 'aki_sbxadmin0001']);
+  it('treats a hand-written ISO date as "created at or before" (desc) and "at or after" (asc), the instant included', async () => {
+    const desc = await call(keysUrl(`?startAt=${encodeURIComponent('2024-03-10T14:30:00Z')}`), { headers: bearer() });
+    expect((desc.json as Page).apiKeys.items.map((i) => i.id)).toEqual(['aki_xyz789ghi012', 'aki_sbxadmin0001']);
+    const asc = await call(keysUrl(`?sort=createdAt.asc&startAt=2024-03-10`), { headers: bearer() });
+    expect((asc.json as Page).apiKeys.items.map((i) => i.id)).toEqual(['aki_xyz789ghi012', 'aki_abc123def456']);
   });
 });
 
@@ -265,7 +303,8 @@ describe('POST /v1/workspaces/:ws/api-keys', () => {
       role: 'API_USER',
       status: 'ACTIVE',
       secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
-      createdAt: expect.any(String),
+      workspaceId: WS,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       updatedAt: apiKey.createdAt,
     });
     const list = (await call(keysUrl('?limit=1'), { headers: bearer() })).json as Page;

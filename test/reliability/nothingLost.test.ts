@@ -78,7 +78,7 @@ describe('rotate_smashsend_api_key: every fault on the delete step still returns
     };
     expect(result).toMatchObject({ displayName: OLD.displayName, replacedKeyId: OLD.id, oldKeyDeleted: false, newKeyVerified: true });
     // the delete came after the new key passed its check, made once, with the new secret
-    expect(sandbox.requestCounts().byRoute['GET /smashsend/v1/api-keys/check']).toBe(1);
+    expect(sandbox.requestCounts().byRoute['GET /v1/api-keys/check']).toBe(1);
     expect(result.id).not.toBe(OLD.id);
     expect(result.secretKey).toMatch(/^sk_live_[A-Za-z0-9]{20,}$/); // the full secret, not a mask
     expect(result.warning).toContain(`The new key was created, but the old key ${OLD.id} ("${OLD.displayName}") ${says}`);
@@ -150,7 +150,7 @@ describe('rotate_smashsend_api_key: every fault on the check of the new key stil
     expect(result.warning).not.toContain(result.secretKey);
     // The check was asked once, and nothing was deleted: both keys are live, and the new secret works.
     const counts = sandbox.requestCounts().byRoute;
-    expect(counts['GET /smashsend/v1/api-keys/check']).toBe(1);
+    expect(counts['GET /v1/api-keys/check']).toBe(1);
     expect(Object.keys(counts).filter((route) => route.startsWith('DELETE'))).toEqual([]);
     const check = await new SmashsendClient(result.secretKey, {
       baseUrl: sandbox.baseUrls.smashsend,

@@ -80,7 +80,7 @@ const appFence = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'coverage/**', 'index.js', 'jest.config.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'connector/dist/**', 'build/**', 'coverage/**', 'index.js', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -92,6 +92,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Plain JavaScript run by Node as a package user would (the connector's examples, the package test's fixtures).
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+  },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   ...connectorFence,
   ...sandboxFence,
   ...appFence,

@@ -4,7 +4,10 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // The connector workspace by its package name, from source (as tsconfig paths and esbuild resolve it).
-  moduleNameMapper: { '^@keyring/connector$': '<rootDir>/connector/src/index.ts' },
+  moduleNameMapper: {
+    '^@keyring/connector$': '<rootDir>/connector/src/index.ts',
+    '^@keyring/connector/internal$': '<rootDir>/connector/src/internal.ts',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },

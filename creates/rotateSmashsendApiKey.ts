@@ -7,11 +7,11 @@ import {
   InputError,
   KeyNotInListError,
   UnsupportedRoleError,
-  requireId,
   rotateSmashsendApiKey as rotate,
   type SmashsendNewApiKey,
   type SmashsendRotation,
 } from '@keyring/connector';
+import { requireId } from '@keyring/connector/internal';
 import { smashsendClient } from '../lib/clients';
 import { startStepClock } from '../lib/stepClock';
 import { smashsendRotationWarning, withVendorErrors } from '../lib/errors';

@@ -2,7 +2,8 @@
 // test-only bounds on the per-request timeout and the step's time budget. Reading them has no side effect: index.ts
 // calls checkBaseUrlSettings() once when the app loads.
 
-import { DEFAULT_TIMEOUT_MS, InputError, checkBaseUrl, type Vendor } from '@keyring/connector';
+import { DEFAULT_TIMEOUT_MS, InputError, type Vendor } from '@keyring/connector';
+import { checkBaseUrl } from '@keyring/connector/internal';
 
 export const BASE_URL_ENV: Record<Vendor, string> = {
   SMASHSEND: 'SMASHSEND_BASE_URL',

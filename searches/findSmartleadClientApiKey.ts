@@ -2,7 +2,7 @@
 // newest first; no match gives an empty list.
 
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
-import { requireText } from '@keyring/connector';
+import { requireText } from '@keyring/connector/internal';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/inputs';

@@ -1,7 +1,7 @@
 // Finds SMASHSEND API keys by display name (exact, ignoring case and surrounding spaces); no match is [], not an error.
 
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
-import { requireText } from '@keyring/connector';
+import { requireText } from '@keyring/connector/internal';
 import { smashsendClient } from '../lib/clients';
 import { startStepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';

@@ -3,7 +3,7 @@
 // paging through young keys; SmartLead answers its whole list at once. SMARTe keys carry no date and are left out.
 
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { SMASHSEND_MAX_PAGE_SIZE } from '@keyring/connector';
+import { SMASHSEND_MAX_PAGE_SIZE } from '@keyring/connector/internal';
 import { smartleadClient, smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import {

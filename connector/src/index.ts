@@ -1,12 +1,60 @@
-// The connector: typed, framework-free clients for the SmartLead, SMASHSEND and SMARTe key APIs.
-// It never imports Zapier code; plug any transport in (the Zapier app uses z.request).
+// The package's public surface: typed, framework-free clients for the SmartLead, SMASHSEND and SMARTe key APIs,
+// their options and output types, the transport they send through, paging and the error model. Only what is
+// exported here is the package's contract (a test pins the list); schemas, input rules and the HTTP core are not.
+// It never imports Zapier code: plug any transport in (the Zapier app uses z.request).
 
-export * from './errors';
-export { fetchTransport, withQuery, type HttpMethod, type Transport, type TransportRequest, type TransportResponse } from './transport';
-export { DEFAULT_TIMEOUT_MS, checkBaseUrl, classifyNetworkError, type ClientOptions } from './http';
-export { extractVendorMessage, parseRetryAfter } from './vendorMessage';
-export * from './smartlead';
-export * from './smashsend';
-export * from './smarte';
-export * from './rotation';
-export * from './validate';
+export {
+  ConnectorError,
+  InputError,
+  AuthError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  RateLimitError,
+  ServerError,
+  HttpError,
+  BadResponseError,
+  NetworkError,
+  type Vendor,
+  type ErrorKind,
+  type ErrorDetails,
+  type BadResponseReason,
+  type NetworkReason,
+} from './errors';
+export { fetchTransport, type HttpMethod, type Transport, type TransportRequest, type TransportResponse } from './transport';
+export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './http';
+export {
+  SmartLeadClient,
+  SMARTLEAD_KEY_STATUSES,
+  type SmartLeadKeyStatus,
+  type SmartLeadClientRecord,
+  type SmartLeadApiKey,
+  type SmartLeadNewApiKey,
+  type SmartLeadDeleteResult,
+  type ListClientApiKeysFilter,
+} from './smartlead';
+export {
+  SmashsendClient,
+  SMASHSEND_ROLES,
+  TimeBudgetError,
+  type SmashsendClientOptions,
+  type SmashsendRole,
+  type SmashsendSort,
+  type SmashsendApiKey,
+  type SmashsendNewApiKey,
+  type SmashsendDeletedApiKey,
+  type SmashsendKeyCheck,
+  type SmashsendPage,
+  type ListApiKeysOptions,
+  type PagingBudget,
+} from './smashsend';
+export { SmarteClient, type SmarteKey, type SmarteNewKey, type SmarteUpdatedKey } from './smarte';
+export {
+  rotateSmashsendApiKey,
+  KeyNotInListError,
+  UnsupportedRoleError,
+  type SmashsendRotation,
+  type SmashsendRotationOptions,
+  type NewKeyCheck,
+  type OldKeyOutcome,
+} from './rotation';

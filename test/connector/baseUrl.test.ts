@@ -1,7 +1,8 @@
 // Base URL rules: https anywhere, plain http only on loopback, no query/fragment/credentials, and a path prefix
 // joined to the vendor path without a double slash. Checked by checkBaseUrl and by every client constructor.
 
-import { InputError, SmartLeadClient, SmarteClient, SmashsendClient, checkBaseUrl, type ClientOptions } from '@keyring/connector';
+import { InputError, SmartLeadClient, SmarteClient, SmashsendClient, type ClientOptions } from '@keyring/connector';
+import { checkBaseUrl } from '@keyring/connector/internal';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';

@@ -11,10 +11,9 @@ import {
   SmartLeadClient,
   SmarteClient,
   SmashsendClient,
-  classifyNetworkError,
   fetchTransport,
-  withQuery,
 } from '@keyring/connector';
+import { classifyNetworkError, withQuery } from '@keyring/connector/internal';
 import * as smashsendFx from '../fixtures/smashsend';
 import { answer, describeError, fakeTransport, failure } from './support';
 

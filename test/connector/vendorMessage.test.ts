@@ -1,6 +1,6 @@
 // The vendor's own message from every error body shape in VENDOR-NOTES.md, and Retry-After parsing.
 
-import { extractVendorMessage, parseRetryAfter } from '@keyring/connector';
+import { extractVendorMessage, parseRetryAfter } from '@keyring/connector/internal';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';

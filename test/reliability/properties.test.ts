@@ -16,7 +16,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '@keyring/connector';
-import { VendorHttp } from '../../connector/src/http';
+import { VendorHttp } from '@keyring/connector/internal';
 import { maskSecret, VISIBLE_TAIL } from '../../lib/secrets';
 
 const SMARTLEAD_KEY = 'sl_prop_secret_0123456789abcdef';

@@ -1,0 +1,186 @@
+// The connector as a user gets it: `npm pack` (its prepack build from sources), the tarball's contents, and the
+// tarball installed into a fresh project outside the repository, used there from CommonJS `require`, from ESM
+// `import` and from TypeScript (`tsc --noEmit` under nodenext and bundler resolution), against the sandbox.
+// Slow by nature (a build, an npm install, three type checks): about 30 s, hence its own timeout.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { PUBLIC_TYPES, PUBLIC_VALUES } from '../connector/publicSurface';
+import { NODE_20, TSC, cleanEnv, copyInto, installInFreshProject, packConnector, removeAll, run, sandboxEnv, type Packed } from './support';
+
+jest.setTimeout(240_000);
+
+let packed: Packed;
+let project: string;
+let sandbox: SandboxHandle;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimits: false });
+  packed = await packConnector();
+  project = await installInFreshProject(packed.tarball);
+  await copyInto(project, path.join(__dirname, 'consumer'));
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  await removeAll(packed?.dir, project);
+});
+
+beforeEach(() => sandbox.reset());
+
+/** Runs a file of the project (with the project's Node 22 unless told) and the sandbox in its environment; its last line of JSON. */
+async function runInProject(file: string, node = process.execPath): Promise<Record<string, unknown>> {
+  const { stdout } = await run(node, [file], { cwd: project, env: cleanEnv(sandboxEnv(sandbox)) });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
+}
+
+describe('the tarball', () => {
+  it('holds the built package (ESM, CommonJS, declarations for both), its README and LICENSE, and nothing else', () => {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/index.d.mts']) {
+      expect(packed.files).toContain(file);
+    }
+    const outsideDist = packed.files.filter((file) => !file.startsWith('dist/'));
+    expect(outsideDist).toEqual(['LICENSE', 'README.md', 'package.json']);
+    expect(packed.files.filter((file) => /\.test\.|\.ts$/.test(file) && !/\.d\.m?ts$/.test(file))).toEqual([]);
+  });
+
+  it('declares the ESM and CommonJS entry points, valibot as its one dependency, nothing of Zapier, and Node 20 and 22', async () => {
+    const manifest = JSON.parse(
+      await readFile(path.join(project, 'node_modules', '@keyring', 'connector', 'package.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(manifest).toMatchObject({
+      name: '@keyring/connector',
+      license: 'MIT',
+      sideEffects: false,
+      main: './dist/index.js',
+      types: './dist/index.d.ts',
+      exports: {
+        '.': {
+          import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
+          require: { types: './dist/index.d.ts', default: './dist/index.js' },
+        },
+      },
+    });
+    expect(manifest.dependencies).toEqual({ valibot: expect.any(String) });
+    for (const field of ['peerDependencies', 'optionalDependencies', 'bundleDependencies']) expect(manifest[field]).toBeUndefined();
+    expect((manifest.engines as { node: string }).node).toBe('>=20');
+  });
+
+  it('ships built code that imports nothing but valibot and Node built-ins', async () => {
+    for (const file of ['index.js', 'index.mjs']) {
+      const code = await readFile(path.join(project, 'node_modules', '@keyring', 'connector', 'dist', file), 'utf8');
+      const imported = [...code.matchAll(/(?:require\(|from |import\()\s*['"]([^'"]+)['"]/g)].map((match) => match[1]);
+      expect({ file, imported: [...new Set(imported)] }).toEqual({ file, imported: ['valibot'] });
+    }
+  });
+
+  it('pins the public surface in the declarations: every exported value and type, no schema or internal helper', async () => {
+    for (const file of ['index.d.ts', 'index.d.mts']) {
+      const declarations = await readFile(path.join(project, 'node_modules', '@keyring', 'connector', 'dist', file), 'utf8');
+      const values = /^export \{ ([^}]*) \};$/m.exec(declarations)?.[1]?.split(', ');
+      const types = /^export type \{ ([^}]*) \};$/m.exec(declarations)?.[1]?.split(', ');
+      expect({ file, values: values?.sort() }).toEqual({ file, values: [...PUBLIC_VALUES].sort() });
+      expect({ file, types: types?.sort() }).toEqual({ file, types: [...PUBLIC_TYPES].sort() });
+    }
+  });
+});
+
+describe('installed in a fresh project', () => {
+  it('installs valibot from the registry or cache, and no workspace link', async () => {
+    const { stdout } = await run('npm', ['ls', '--all', '--json'], { cwd: project });
+    const tree = JSON.parse(stdout) as { dependencies: Record<string, { resolved?: string; dependencies?: Record<string, unknown> }> };
+    expect(Object.keys(tree.dependencies)).toEqual(['@keyring/connector']);
+    expect(tree.dependencies['@keyring/connector']?.resolved).toMatch(/^file:.*\.tgz$/);
+    expect(Object.keys(tree.dependencies['@keyring/connector']?.dependencies ?? {})).toEqual(['valibot']);
+  });
+
+  it.each(['require.cjs', 'import.mjs'])('%s: loads by name, exports exactly the public values, and talks to the sandbox', async (file) => {
+    const output = await runInProject(file);
+    expect(output).toEqual({
+      exports: [...PUBLIC_VALUES].sort(),
+      smashsend: 'Sandbox Admin Key',
+      smartleadClients: ['Acme Outbound', 'Globex Growth', 'Initech Leads'],
+      smarteKeys: expect.any(Number),
+      notFound: { name: 'NotFoundError', kind: 'not_found', isConnectorError: true, isNotFound: true },
+      internal: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    });
+    expect(output.smarteKeys).toBeGreaterThan(0);
+  });
+
+  // The package supports Node 20 (engines >=20): the machine's own Node, when it is not the project's 22, runs both builds too.
+  (NODE_20 ? it.each(['require.cjs', 'import.mjs']) : it.skip.each(['require.cjs', 'import.mjs']))(
+    '%s: works the same under Node 20',
+    async (file) => {
+      const output = await runInProject(file, NODE_20);
+      expect(output).toMatchObject({
+        exports: [...PUBLIC_VALUES].sort(),
+        smashsend: 'Sandbox Admin Key',
+        internal: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+      });
+    },
+  );
+
+  it('type-checks TypeScript as ESM under nodenext resolution (the .d.mts declarations) and as CommonJS (.cts, the .d.ts ones)', async () => {
+    const tsconfig = {
+      compilerOptions: {
+        target: 'es2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        lib: ['es2022'],
+        strict: true,
+        noEmit: true,
+        // Our declarations' own errors would show in the usage checks (the @ts-expect-error lines); @types/node's
+        // are not ours to check, and checking them takes most of the time.
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [path.join(path.dirname(TSC), '..', '..', '@types')],
+      },
+      files: ['types.ts', 'types.cts'],
+    };
+    await writeFile(path.join(project, 'tsconfig.nodenext.json'), JSON.stringify(tsconfig));
+    const { stdout } = await run(process.execPath, [TSC, '-p', 'tsconfig.nodenext.json', '--listFiles'], { cwd: project });
+    const declarations = stdout.split('\n').filter((line) => line.includes('@keyring/connector/dist/'));
+    expect(declarations.map((line) => path.basename(line)).sort()).toEqual(['index.d.mts', 'index.d.ts']);
+  });
+
+  it('type-checks TypeScript under bundler resolution (the import condition)', async () => {
+    const tsconfig = {
+      compilerOptions: {
+        target: 'es2022',
+        module: 'preserve',
+        moduleResolution: 'bundler',
+        lib: ['es2022'],
+        strict: true,
+        noEmit: true,
+        // Our declarations' own errors would show in the usage checks (the @ts-expect-error lines); @types/node's
+        // are not ours to check, and checking them takes most of the time.
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [path.join(path.dirname(TSC), '..', '..', '@types')],
+      },
+      files: ['types.ts'],
+    };
+    await writeFile(path.join(project, 'tsconfig.bundler.json'), JSON.stringify(tsconfig));
+    const { stdout } = await run(process.execPath, [TSC, '-p', 'tsconfig.bundler.json', '--listFiles'], { cwd: project });
+    const declarations = stdout.split('\n').filter((line) => line.includes('@keyring/connector/dist/'));
+    expect(declarations.map((line) => path.basename(line))).toEqual(['index.d.mts']);
+  });
+
+  it('runs the type-checked TypeScript file (Node strips its types) against the sandbox', async () => {
+    expect(await runInProject('types.ts')).toEqual({
+      check: 'Sandbox Admin Key',
+      firstPage: 2,
+      all: expect.any(Number),
+      secretLength: expect.any(Number),
+      deleted: true,
+      clients: 3,
+      leadKeys: expect.any(Number),
+      leadDeleted: true,
+      smarteKeys: expect.any(Number),
+      suspended: 'suspended',
+      failure: { kind: 'not_found', vendor: 'SMARTe' },
+      methods: ['DELETE', 'GET', 'POST'],
+    });
+  });
+});

@@ -9,12 +9,14 @@ import { defineConfig } from 'tsup';
  */
 export const entries: Record<string, string> = {
   index: 'src/index.ts',
+  cli: 'src/cli/index.ts',
 };
 
 export default defineConfig({
   entry: entries,
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations for the library only: the command line is run, not imported.
+  dts: { entry: { index: 'src/index.ts' } },
   target: 'node20',
   platform: 'node',
   outDir: 'dist',

@@ -58,3 +58,14 @@ export {
   type NewKeyCheck,
   type OldKeyOutcome,
 } from './rotation';
+export {
+  auditApiKeys,
+  ageInDays,
+  isOlderThan,
+  DAY_MS,
+  type AuditedKey,
+  type KeyAudit,
+  type AuditClients,
+  type AuditOptions,
+  type AuditProgress,
+} from './audit';

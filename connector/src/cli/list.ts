@@ -1,0 +1,56 @@
+// `keyring list <vendor>`: the vendor's keys as a table (or JSON), key values masked. SMASHSEND is read page by page.
+
+import { maskSecret } from '../mask';
+import { requireClient, type VendorArg } from './config';
+import { EXIT, type ExitStatus, type Io } from './io';
+import { json, progress, table } from './output';
+
+export const LIST_HELP = `Usage: keyring list <smashsend|smartlead|smarte> [--json]
+
+Lists the vendor's API keys (every page), key values masked to their last 4 characters.
+Needs that vendor's key in the environment (SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY).
+
+Options:
+  --json    the keys as a JSON array (the vendor's fields, key values masked)
+  -h, --help
+
+Exit status: 0 on success, 1 on a vendor error, 2 on a usage error.
+`;
+
+export async function list(io: Io, vendor: VendorArg, flags: { json: boolean }): Promise<ExitStatus> {
+  const out = (header: string[], rows: unknown[][], records: unknown[]) =>
+    io.stdout.write(flags.json ? json(records) : rows.length === 0 ? 'No keys.\n' : table(header, rows));
+  if (vendor === 'smashsend') {
+    const client = requireClient(io, 'smashsend', 'list smashsend');
+    const status = progress(io);
+    const keys = [];
+    for await (const page of client.pages({ sort: 'createdAt.desc' })) {
+      keys.push(...page.items.map((key) => ({ ...key, secretKey: maskSecret(key.secretKey) })));
+      status.show(`SMASHSEND: ${keys.length} keys read…`);
+    }
+    status.clear();
+    out(
+      ['ID', 'NAME', 'ROLE', 'STATUS', 'CREATED', 'KEY'],
+      keys.map((k) => [k.id, k.displayName, k.role, k.status, k.createdAt, k.secretKey]),
+      keys,
+    );
+  } else if (vendor === 'smartlead') {
+    const keys = (await requireClient(io, 'smartlead', 'list smartlead').listClientApiKeys()).map((key) => ({
+      ...key,
+      api_key: maskSecret(key.api_key),
+    }));
+    out(
+      ['ID', 'CLIENT', 'NAME', 'STATUS', 'CREATED', 'KEY'],
+      keys.map((k) => [k.id, k.client_id, k.key_name, k.status, k.created_at, k.api_key]),
+      keys,
+    );
+  } else {
+    const keys = (await requireClient(io, 'smarte', 'list smarte').listKeys()).map((key) => ({ ...key, apiKey: maskSecret(key.apiKey) }));
+    out(
+      ['KEY ID', 'EMAIL', 'ROLE', 'STATUS', 'KEY'],
+      keys.map((k) => [k.keyId, k.email, k.role, k.status, k.apiKey]),
+      keys,
+    );
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,116 @@
+// The `keyring` command line: reads the command and its options (node:util parseArgs), runs it, and turns every
+// failure into one line on stderr and an exit status (never a stack). Help for every command.
+
+import { parseArgs } from 'node:util';
+import { ConnectorError } from '../errors';
+import { AUDIT_HELP, audit } from './audit';
+import { CHECK_HELP, check } from './check';
+import { vendorArg } from './config';
+import { EXIT, UsageError, quote, type ExitStatus, type Io } from './io';
+import { LIST_HELP, list } from './list';
+import { errorLine } from './output';
+import { ROTATE_HELP, rotate, rotateErrorLine } from './rotate';
+
+export const HELP = `Usage: keyring <command> [options]
+
+Manage the API keys of SMASHSEND, SmartLead and SMARTe signals from the shell.
+
+Commands:
+  check                                    check every configured key (one line per vendor)
+  list <smashsend|smartlead|smarte>        a vendor's keys, values masked
+  audit [--older-than <days>]              every key of every configured vendor, with its age
+  rotate smashsend <apiKeyId> [--keep-old] a new key of the same name and role; the old one deleted
+  rotate smartlead <keyId>                 a reset: a new value for the same key
+
+Environment:
+  SMASHSEND_API_KEY, SMASHSEND_WORKSPACE_ID (optional: found from the key), SMARTLEAD_API_KEY, SMARTE_API_KEY
+  SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
+
+Exit status: 0 ok, 1 a vendor error (or a key that fails its check), 2 a usage error, 3 audit found old keys.
+Run keyring <command> --help for a command's options.
+`;
+
+const COMMANDS = {
+  check: { help: CHECK_HELP, options: {} },
+  list: { help: LIST_HELP, options: {} },
+  audit: { help: AUDIT_HELP, options: { 'older-than': { type: 'string' } } },
+  rotate: { help: ROTATE_HELP, options: { 'keep-old': { type: 'boolean' } } },
+} as const;
+type Command = keyof typeof COMMANDS;
+
+function isCommand(name: string | undefined): name is Command {
+  return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
+/** Runs one command line; resolves to the exit status. Writes only through `io`. */
+export async function main(argv: readonly string[], io: Io): Promise<ExitStatus> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (name === undefined) {
+      io.stderr.write(HELP);
+      return EXIT.usage;
+    }
+    io.stdout.write(isCommand(topic) ? COMMANDS[topic].help : HELP);
+    return EXIT.ok;
+  }
+  if (!isCommand(name)) {
+    io.stderr.write(`keyring: unknown command ${quote(name)}: check, list, audit or rotate (see keyring --help).\n`);
+    return EXIT.usage;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...rest],
+        options: { ...COMMANDS[name].options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      // parseArgs says what was wrong ("Unknown option '--x'"); its own text may span lines.
+      const what = error instanceof Error ? (error.message.split(/\n|\. /)[0] ?? '') : String(error);
+      throw new UsageError(`keyring ${name}: ${what.replace(/\.$/, '')} (see keyring ${name} --help).`);
+    }
+    const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    if (values.help === true) {
+      io.stdout.write(COMMANDS[name].help);
+      return EXIT.ok;
+    }
+    const json = values.json === true;
+    const tooMany = (count: number) => {
+      if (positionals.length > count)
+        throw new UsageError(`keyring ${name}: unexpected ${quote(positionals[count] ?? '')} (see keyring ${name} --help).`);
+    };
+    switch (name) {
+      case 'check':
+        tooMany(0);
+        return await check(io, { json });
+      case 'list':
+        tooMany(1);
+        return await list(io, vendorArg('list', positionals[0]), { json });
+      case 'audit':
+        tooMany(0);
+        return await audit(io, { json, olderThan: values['older-than'] as string | undefined });
+      case 'rotate':
+        tooMany(2);
+        try {
+          return await rotate(io, vendorArg('rotate', positionals[0]), positionals[1], { json, keepOld: values['keep-old'] === true });
+        } catch (error) {
+          if (error instanceof UsageError) throw error;
+          io.stderr.write(rotateErrorLine(error));
+          return exitFor(error);
+        }
+    }
+  } catch (error) {
+    io.stderr.write(errorLine(error));
+    return exitFor(error);
+  }
+}
+
+function exitFor(error: unknown): ExitStatus {
+  if (error instanceof UsageError) return EXIT.usage;
+  // An input the connector refused before sending anything (e.g. a key id that is not an id) is a usage error.
+  if (error instanceof ConnectorError && error.kind === 'input') return EXIT.usage;
+  return EXIT.failed;
+}

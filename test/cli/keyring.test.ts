@@ -1,0 +1,381 @@
+// The `keyring` command, run as a user runs it (a child process with only its environment) against the sandbox:
+// every command, its exit status, its --json shape and --help, usage and vendor errors as one line without a stack,
+// and no secret on stdout or stderr except the one new secret of a rotation, which appears exactly once, on stdout.
+
+import { SANDBOX_CREDENTIALS, SMARTLEAD_SEED, SMARTE_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
+import { keyring, occurrences, sandboxEnv, useSandbox, type Run } from './support';
+
+const env = useSandbox();
+
+/** Every secret the sandbox holds at the start: the connection keys and every seeded key's full value. */
+const SECRETS = [
+  SANDBOX_CREDENTIALS.smashsendApiKey,
+  SANDBOX_CREDENTIALS.smartleadApiKey,
+  SANDBOX_CREDENTIALS.smarteApiKey,
+  ...SMASHSEND_SEED.keys.map((key) => key.secretKey),
+  ...SMARTLEAD_SEED.keys.map((key) => key.api_key),
+  ...SMARTE_SEED.keys.map((key) => key.apiKey),
+];
+
+/** No secret (nor its first 12 characters, as SMASHSEND lists show them) on either stream; never a stack. */
+function expectClean(run: Run, secrets: string[] = SECRETS): void {
+  for (const secret of secrets) {
+    expect(run.stdout).not.toContain(secret);
+    expect(run.stderr).not.toContain(secret);
+    expect(run.stdout).not.toContain(secret.slice(0, 12));
+  }
+  expect(run.stderr).not.toMatch(/\n\s+at |TypeError|\[object Object\]|undefined/);
+}
+
+/** One line on stderr, nothing on stdout. */
+function expectOneErrorLine(run: Run, code: number, text: string | RegExp): void {
+  expect(run.code).toBe(code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  if (typeof text === 'string') expect(run.stderr).toContain(text);
+  else expect(run.stderr).toMatch(text);
+  expectClean(run);
+}
+
+describe('keyring check', () => {
+  it('one line per vendor, exit 0 when every key works', async () => {
+    const run = await keyring(['check'], sandboxEnv(env.sandbox));
+    expect(run).toEqual({
+      code: 0,
+      stdout: 'SMASHSEND  ok     key "Sandbox Admin Key" (EDITOR)\nSmartLead  ok     3 clients\nSMARTe     ok     3 keys\n',
+      stderr: '',
+    });
+    expectClean(run);
+  });
+
+  it('--json: {vendor, ok, detail} per vendor; a vendor not configured is said on stderr', async () => {
+    const { SMARTE_API_KEY: _unset, ...twoVendors } = sandboxEnv(env.sandbox);
+    const run = await keyring(['check', '--json'], twoVendors);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { vendor: 'SMASHSEND', ok: true, detail: 'key "Sandbox Admin Key" (EDITOR)' },
+      { vendor: 'SmartLead', ok: true, detail: '3 clients' },
+    ]);
+    expectClean(run);
+  });
+
+  it('a bad key: that vendor FAILED with the reason and the variable to check, the others ok, exit 1', async () => {
+    const run = await keyring(['check'], { ...sandboxEnv(env.sandbox), SMARTLEAD_API_KEY: 'sl_wrong_key_0123456789' });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^SMASHSEND {2}ok /);
+    expect(lines[1]).toMatch(
+      /^SmartLead {2}FAILED SmartLead rejected the API key \(401 on GET \/api\/v1\/client\/\).*Check SMARTLEAD_API_KEY/,
+    );
+    expect(lines[2]).toMatch(/^SMARTe {5}ok /);
+    expectClean(run, [...SECRETS, 'sl_wrong_key_0123456789']);
+  });
+
+  it('no key at all: a usage error, exit 2', async () => {
+    expectOneErrorLine(
+      await keyring(['check'], {}),
+      2,
+      'keyring: No vendor key is set: set SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY in the environment.',
+    );
+  });
+});
+
+describe('keyring list', () => {
+  it('smashsend: every key as a table, the values masked', async () => {
+    const run = await keyring(['list', 'smashsend'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/^ID +NAME +ROLE +STATUS +CREATED +KEY$/);
+    expect(run.stdout).toContain('aki_abc123def456  Zapier Integration  API_USER  ACTIVE  2024-03-15T10:00:00Z  ********');
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(4);
+    expect(run.stderr).toBe(''); // no progress when stderr is not a terminal
+    expectClean(run);
+  });
+
+  it('smashsend pages through the cursor: 250 generated keys, all listed', async () => {
+    env.sandbox.generateSmashsendKeys(250);
+    const run = await keyring(['list', 'smashsend', '--json'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const keys = JSON.parse(run.stdout) as Array<{ id: string; secretKey: string }>;
+    expect(keys).toHaveLength(253);
+    expect(new Set(keys.map((k) => k.id)).size).toBe(253);
+    expect(keys.every((k) => k.secretKey === '********')).toBe(true);
+    expectClean(run);
+  });
+
+  it('smartlead --json: the vendor fields, api_key masked to its last 4 characters', async () => {
+    const run = await keyring(['list', 'smartlead', '--json'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const keys = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(keys.map((k) => [k.id, k.key_name, k.api_key])).toEqual([
+      [45, 'Production Key', '********hJ1s'],
+      [46, 'Staging Key', '********3Wy6'],
+      [47, 'zapier_sync-2', '********7Tc2'],
+    ]);
+    expectClean(run);
+  });
+
+  it('smarte: a table by email, values masked', async () => {
+    const run = await keyring(['list', 'smarte'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/^KEY ID +EMAIL +ROLE +STATUS +KEY$/);
+    expect(run.stdout).toMatch(/sandbox\.admin@smarte\.pro +admin +active +\*{8}001=/);
+    expectClean(run);
+  });
+
+  it.each([
+    [[], 'keyring list needs a vendor: smashsend, smartlead or smarte (see keyring list --help).'],
+    [['mailchimp'], 'keyring list does not know the vendor "mailchimp": smashsend, smartlead or smarte'],
+    [['smashsend', 'extra'], 'keyring list: unexpected "extra" (see keyring list --help).'],
+    [['smashsend', '--bogus'], "keyring list: Unknown option '--bogus' (see keyring list --help)."],
+  ])('usage error %p: one line, exit 2', async (args, message) => {
+    expectOneErrorLine(await keyring(['list', ...args], sandboxEnv(env.sandbox)), 2, message);
+  });
+
+  it('a vendor whose key is not set: names the variable, exit 2', async () => {
+    const { SMARTE_API_KEY: _unset, ...rest } = sandboxEnv(env.sandbox);
+    expectOneErrorLine(await keyring(['list', 'smarte'], rest), 2, 'keyring list smarte needs SMARTE_API_KEY: set it in the environment.');
+  });
+
+  it('a bad key: the vendor error in one line, no stack, exit 1', async () => {
+    expectOneErrorLine(
+      await keyring(['list', 'smashsend'], { ...sandboxEnv(env.sandbox), SMASHSEND_API_KEY: 'sk_live_wrongWrongWrong0000' }),
+      1,
+      /^keyring: SMASHSEND rejected the API key \(401 on GET \/v1\/workspaces\/wrk_\w+\/api-keys\).* Check SMASHSEND_API_KEY: the key is wrong, revoked or deleted\.\n$/,
+    );
+  });
+
+  it('a vendor fault (503): one line, exit 1', async () => {
+    env.sandbox.injectFault({ vendor: 'smartlead', path: '/api-key', kind: 'status', status: 503 });
+    expectOneErrorLine(
+      await keyring(['list', 'smartlead'], sandboxEnv(env.sandbox)),
+      1,
+      /^keyring: SmartLead had a server error \(503 on GET/,
+    );
+  });
+
+  it('a base URL in clear over the network is refused before any request, without echoing it, exit 2', async () => {
+    const run = await keyring(['list', 'smarte'], { ...sandboxEnv(env.sandbox), SMARTE_BASE_URL: 'http://user:pw@signals.example.com' });
+    expectOneErrorLine(
+      run,
+      2,
+      'keyring: SMARTE_BASE_URL must use https (plain http is allowed only on a loopback address): fix or unset it',
+    );
+    expect(run.stderr).not.toContain('signals.example.com');
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+});
+
+describe('keyring audit', () => {
+  it('every key of every vendor in one table; nothing older than the threshold: exit 0', async () => {
+    const run = await keyring(['audit', '--older-than', '100000'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^VENDOR +ID +NAME +STATUS +CREATED +AGE \(DAYS\) +OLDER THAN 100000$/);
+    expect(lines).toHaveLength(11); // header, 9 keys, summary
+    expect(lines[1]).toMatch(/^SMASHSEND +aki_abc123def456 +Zapier Integration +ACTIVE +2024-03-15T10:00:00\.000Z +\d+ +no$/);
+    expect(lines[4]).toMatch(/^SmartLead +45 +Production Key +active +\S+ +\d+ +no$/);
+    expect(lines[7]).toMatch(/^SMARTe +[0-9a-f-]{36} +sandbox\.admin@smarte\.pro +active +- +\? +\?$/);
+    expect(lines[10]).toBe('9 keys (SMASHSEND 3, SmartLead 3, SMARTe 3); 0 older than 100000 days.');
+    expect(run.stderr).toBe('');
+    expectClean(run);
+  });
+
+  it('keys older than the threshold: a distinct exit status (3), for a CI gate', async () => {
+    const run = await keyring(['audit', '--older-than', '30'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(3);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^9 keys \(SMASHSEND 3, SmartLead 3, SMARTe 3\); [1-6] older than 30 days\.$/);
+    expectClean(run);
+  });
+
+  it('without a threshold: exit 0', async () => {
+    const run = await keyring(['audit'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('9 keys (SMASHSEND 3, SmartLead 3, SMARTe 3).');
+  });
+
+  it('--json: the inventory, SMARTe ages unknown, key hints masked', async () => {
+    const { SMARTLEAD_API_KEY: _unset, ...twoVendors } = sandboxEnv(env.sandbox);
+    const run = await keyring(['audit', '--json', '--older-than', '30'], twoVendors);
+    expect(run.code).toBe(3);
+    const report = JSON.parse(run.stdout) as Record<string, unknown> & { keys: Array<Record<string, unknown>> };
+    expect(report).toMatchObject({
+      olderThanDays: 30,
+      vendors: ['SMASHSEND', 'SMARTe'],
+      counts: { SMASHSEND: 3, SmartLead: 0, SMARTe: 3 },
+      staleCount: 3,
+    });
+    expect(report.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(report.keys[0]).toEqual({
+      vendor: 'SMASHSEND',
+      keyId: 'aki_abc123def456',
+      name: 'Zapier Integration',
+      status: 'ACTIVE',
+      createdAt: '2024-03-15T10:00:00.000Z',
+      ageDays: expect.any(Number),
+      stale: true,
+      clientId: null,
+      keyHint: '********',
+    });
+    expect(report.keys[3]).toMatchObject({ vendor: 'SMARTe', createdAt: null, ageDays: null, stale: false, keyHint: '********001=' });
+    expectClean(run);
+  });
+
+  it('a vendor that fails fails the audit: its error in one line, nothing on stdout, exit 1', async () => {
+    env.sandbox.injectFault({ vendor: 'smarte', path: '/key/view', kind: 'status', status: 500 });
+    expectOneErrorLine(
+      await keyring(['audit', '--older-than', '30'], sandboxEnv(env.sandbox)),
+      1,
+      /^keyring: SMARTe had a server error \(500 on POST \/signals\/v1\/key\/view\)/,
+    );
+  });
+
+  it.each(['0', '-3', '1.5', 'ninety'])('--older-than %p: a usage error before any request, exit 2', async (days) => {
+    expectOneErrorLine(
+      await keyring(['audit', `--older-than=${days}`], sandboxEnv(env.sandbox)),
+      2,
+      '--older-than must be a whole number of days, 1 or more',
+    );
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+});
+
+describe('keyring rotate', () => {
+  it('smashsend: the new secret once on stdout, alone; the story on stderr; the old key gone, the new one works', async () => {
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^sk_live_[A-Za-z0-9]{32}\n$/);
+    const secret = run.stdout.trim();
+    expect(occurrences(run.stdout + run.stderr, secret)).toBe(1);
+    expect(run.stderr).toMatch(
+      /^Created aki_\w+ \("CRM Sync", API_USER\) to replace aki_xyz789ghi012\.\nThe new key passed SMASHSEND's check\.\nDeleted the old key aki_xyz789ghi012\.\n$/,
+    );
+    expectClean(run);
+    const check = await keyring(['check'], {
+      ...sandboxEnv(env.sandbox),
+      SMASHSEND_API_KEY: secret,
+      SMARTLEAD_API_KEY: undefined,
+      SMARTE_API_KEY: undefined,
+    });
+    expect(check.stdout).toBe('SMASHSEND  ok     key "CRM Sync" (API_USER)\n');
+    const listed = await keyring(['list', 'smashsend', '--json'], sandboxEnv(env.sandbox));
+    expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((k) => k.id)).not.toContain('aki_xyz789ghi012');
+  });
+
+  it('smashsend --keep-old --json: the secret in `secret`, the old key still live', async () => {
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(out).toEqual({
+      vendor: 'SMASHSEND',
+      id: expect.stringMatching(/^aki_/),
+      name: 'CRM Sync',
+      role: 'API_USER',
+      secret: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
+      replacedKeyId: 'aki_xyz789ghi012',
+      newKeyVerified: true,
+      newKeyCheck: 'passed',
+      oldKeyDeleted: false,
+      oldKeyOutcome: 'kept',
+    });
+    expect(occurrences(run.stdout + run.stderr, out.secret as string)).toBe(1);
+    expect(run.stderr).toContain('Kept the old key aki_xyz789ghi012 live, as asked (--keep-old).');
+    const listed = await keyring(['list', 'smashsend', '--json'], sandboxEnv(env.sandbox));
+    expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((k) => k.id)).toEqual(
+      expect.arrayContaining(['aki_xyz789ghi012', out.id]),
+    );
+    expectClean(run);
+  });
+
+  it('smashsend, the new key fails its check: the secret still comes out once, exit 0, and the old key is kept', async () => {
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/api-keys/check', kind: 'status', status: 503 });
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const secret = run.stdout.trim();
+    expect(secret).toMatch(/^sk_live_[A-Za-z0-9]{32}$/);
+    expect(occurrences(run.stdout + run.stderr, secret)).toBe(1);
+    expect(run.stderr).toContain('Warning: the new key could not be checked. SMASHSEND had a server error (503 on GET /v1/api-keys/check)');
+    expect(run.stderr).toContain('Kept the old key aki_xyz789ghi012 live so that nothing breaks');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('smartlead: a reset, the new value once on stdout', async () => {
+    const run = await keyring(['rotate', 'smartlead', '45'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^cl_live_\w{16,}\n$/);
+    expect(occurrences(run.stdout + run.stderr, run.stdout.trim())).toBe(1);
+    expect(run.stderr).toBe('Reset SmartLead client API key 45 ("Production Key"): its old value no longer works.\n');
+    expectClean(run);
+  });
+
+  it('smartlead --json: the new value in `secret`', async () => {
+    const run = await keyring(['rotate', 'smartlead', '45', '--json'], sandboxEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      vendor: 'SmartLead',
+      id: 45,
+      name: 'Production Key',
+      clientId: 301,
+      secret: expect.stringMatching(/^cl_live_/),
+    });
+    expectClean(run);
+  });
+
+  it.each([
+    [['smashsend'], 2, "keyring rotate smashsend needs the key's id (keyring list smashsend shows them)."],
+    [['smarte', 'someone@example.com'], 2, 'keyring: SMARTe keys cannot be rotated: SMARTe has no reset or delete for keys'],
+    [['smartlead', '45', '--keep-old'], 2, 'keyring: --keep-old is for smashsend only'],
+    [['smartlead', 'abc'], 2, 'keyring: keyId must be a positive whole number.'],
+    [['smashsend', '../users/me'], 2, 'keyring: apiKeyId must contain only letters, digits, underscores and hyphens.'],
+    [['smashsend', 'aki_doesnotexist'], 1, "keyring: SMASHSEND API key aki_doesnotexist is not in the workspace's key list"],
+    [['smartlead', '999'], 1, 'keyring: SmartLead has no client API key 999 (404 on PUT /api/v1/client/api-key/reset/999)'],
+  ])('%p: one line, exit %p', async (args, code, message) => {
+    const run = await keyring(['rotate', ...args], sandboxEnv(env.sandbox));
+    expectOneErrorLine(run, code, message);
+    if (args[1] === 'aki_doesnotexist') expect(run.stderr).toContain('Nothing was created or deleted.');
+  });
+});
+
+describe('help and usage', () => {
+  it.each([
+    ['--help'],
+    ['-h'],
+    ['help'],
+    ['check', '--help'],
+    ['list', '--help'],
+    ['audit', '-h'],
+    ['rotate', '--help'],
+    ['help', 'audit'],
+  ])('keyring %p: help on stdout, exit 0', async (...args) => {
+    const run = await keyring(args, {});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: keyring /);
+    expect(run.stderr).toBe('');
+  });
+
+  it('each command has its own help', async () => {
+    for (const [command, first] of [
+      ['check', 'Usage: keyring check [--json]'],
+      ['list', 'Usage: keyring list <smashsend|smartlead|smarte> [--json]'],
+      ['audit', 'Usage: keyring audit [--older-than <days>] [--json]'],
+      ['rotate', 'Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--json]'],
+    ]) {
+      expect((await keyring([command, '--help'], {})).stdout.split('\n')[0]).toBe(first);
+    }
+  });
+
+  it('no command: the help on stderr, exit 2', async () => {
+    const run = await keyring([], {});
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: keyring <command>/);
+  });
+
+  it('an unknown command: one line, exit 2', async () => {
+    expectOneErrorLine(
+      await keyring(['rotat'], {}),
+      2,
+      'keyring: unknown command "rotat": check, list, audit or rotate (see keyring --help).',
+    );
+  });
+});

@@ -1,0 +1,247 @@
+// auditApiKeys, the connector's key inventory: the requests it makes (every SMASHSEND page, SmartLead's and SMARTe's
+// lists), the one list it returns (ages, threshold, masked hints, no key values), and that a failing vendor or a spent
+// deadline fails the whole audit.
+
+import {
+  SmartLeadClient,
+  SmarteClient,
+  SmashsendClient,
+  ServerError,
+  TimeBudgetError,
+  ageInDays,
+  auditApiKeys,
+  isOlderThan,
+  type AuditProgress,
+} from '@keyring/connector';
+import * as fx from '../fixtures/smashsend';
+import { SMARTE, SMARTE_KEY, SMARTLEAD, SMARTLEAD_KEY, SMASHSEND, SMASHSEND_KEY, failure, useNock, vendorAnswers } from './support';
+
+useNock();
+
+const WS = fx.WORKSPACE_ID;
+const KEYS = `/v1/workspaces/${WS}/api-keys`;
+const NOW = Date.parse('2025-01-01T00:00:00.000Z');
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(NOW - days * DAY).toISOString();
+
+const SS_PAGE_1 = fx.listPageOf(
+  [
+    { id: 'aki_young', displayName: 'Young', role: 'EDITOR', status: 'ACTIVE', secretKey: 'sk_live_abcd1234...', createdAt: daysAgo(10) },
+    { id: 'aki_mid', displayName: 'Mid', role: 'VIEWER', status: 'ACTIVE', secretKey: 'sk_live_efgh5678...', createdAt: daysAgo(90) },
+  ],
+  fx.CURSOR_1,
+);
+const SS_PAGE_2 = fx.listPageOf(
+  [{ id: 'aki_old', displayName: 'Old', role: 'EDITOR', status: 'ACTIVE', secretKey: 'sk_live_ijkl9012...', createdAt: daysAgo(400) }],
+  null,
+);
+const SL_KEYS = {
+  ok: true,
+  data: [
+    {
+      id: 45,
+      client_id: 301,
+      key_name: 'Production Key',
+      api_key: 'cl_live_P7dK2mQ9xR4tW8yB3nF6hJ1s',
+      status: 'active',
+      created_at: daysAgo(91.5),
+    },
+    { id: 46, client_id: 301, key_name: 'No Date', api_key: 'cl_live_Lq5Zs8Vb2Nc7Xm4Kp9Rt3Wy6', status: 'inactive', created_at: null },
+  ],
+};
+const SE_KEYS = {
+  message: 'ok',
+  data: [
+    {
+      keyId: '0b6f7c1e-3d2a-4f5b-8c9d-1e2f3a4b5c6d',
+      email: 'a@smarte.pro',
+      role: 'admin',
+      status: 'active',
+      apiKey: 'WGxSecretValueOfSmarte0001=',
+    },
+  ],
+};
+
+const clients = () => ({
+  smashsend: new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }),
+  smartlead: new SmartLeadClient(SMARTLEAD_KEY),
+  smarte: new SmarteClient(SMARTE_KEY),
+});
+
+function vendorsAnswer() {
+  const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+  vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_2 }, seen);
+  vendorAnswers(SMARTLEAD, 'GET', '/api/v1/client/api-key', { status: 200, body: SL_KEYS }, seen);
+  vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 200, body: SE_KEYS }, seen);
+  return seen;
+}
+
+describe('auditApiKeys', () => {
+  it('every key of every vendor in one list: ages in whole days, the threshold, masked hints, counts', async () => {
+    const seen = vendorsAnswer();
+    const progress: AuditProgress[] = [];
+    const report = await auditApiKeys(clients(), { olderThanDays: 90, now: () => NOW, onProgress: (p) => progress.push(p) });
+    expect(report).toEqual({
+      checkedAt: '2025-01-01T00:00:00.000Z',
+      olderThanDays: 90,
+      vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'],
+      keys: [
+        {
+          vendor: 'SMASHSEND',
+          keyId: 'aki_young',
+          name: 'Young',
+          status: 'ACTIVE',
+          createdAt: daysAgo(10),
+          ageDays: 10,
+          stale: false,
+          clientId: null,
+          keyHint: '********',
+        },
+        // exactly 90 days old is not older than 90 days
+        {
+          vendor: 'SMASHSEND',
+          keyId: 'aki_mid',
+          name: 'Mid',
+          status: 'ACTIVE',
+          createdAt: daysAgo(90),
+          ageDays: 90,
+          stale: false,
+          clientId: null,
+          keyHint: '********',
+        },
+        {
+          vendor: 'SMASHSEND',
+          keyId: 'aki_old',
+          name: 'Old',
+          status: 'ACTIVE',
+          createdAt: daysAgo(400),
+          ageDays: 400,
+          stale: true,
+          clientId: null,
+          keyHint: '********',
+        },
+        {
+          vendor: 'SmartLead',
+          keyId: '45',
+          name: 'Production Key',
+          status: 'active',
+          createdAt: daysAgo(91.5),
+          ageDays: 91,
+          stale: true,
+          clientId: 301,
+          keyHint: '********hJ1s',
+        },
+        {
+          vendor: 'SmartLead',
+          keyId: '46',
+          name: 'No Date',
+          status: 'inactive',
+          createdAt: null,
+          ageDays: null,
+          stale: false,
+          clientId: 301,
+          keyHint: '********3Wy6',
+        },
+        {
+          vendor: 'SMARTe',
+          keyId: '0b6f7c1e-3d2a-4f5b-8c9d-1e2f3a4b5c6d',
+          name: 'a@smarte.pro',
+          status: 'active',
+          createdAt: null,
+          ageDays: null,
+          stale: false,
+          clientId: null,
+          keyHint: '********001=',
+        },
+      ],
+      counts: { SMASHSEND: 3, SmartLead: 2, SMARTe: 1 },
+      staleCount: 2,
+    });
+    // SMASHSEND newest first, every page through the cursor; SmartLead unfiltered; SMARTe's view of all keys
+    expect(seen.map((r) => [r.method, r.path, r.query, r.body])).toEqual(
+      expect.arrayContaining([
+        ['GET', KEYS, { limit: '100', sort: 'createdAt.desc' }, undefined],
+        ['GET', KEYS, { limit: '100', sort: 'createdAt.desc', startAt: fx.CURSOR_1 }, undefined],
+        ['GET', '/api/v1/client/api-key', { api_key: SMARTLEAD_KEY }, undefined],
+        ['POST', '/signals/v1/key/view', {}, {}],
+      ]),
+    );
+    expect(seen).toHaveLength(4);
+    expect(JSON.stringify(report)).not.toMatch(/cl_live_|WGxSecret|sk_live_/);
+    expect(progress).toEqual(
+      expect.arrayContaining([
+        { vendor: 'SMASHSEND', keysRead: 2, done: false },
+        { vendor: 'SMASHSEND', keysRead: 3, done: true },
+        { vendor: 'SmartLead', keysRead: 2, done: true },
+        { vendor: 'SMARTe', keysRead: 1, done: true },
+      ]),
+    );
+  });
+
+  it('only the vendors given; without a threshold nothing is stale', async () => {
+    vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 200, body: SE_KEYS });
+    const report = await auditApiKeys({ smarte: new SmarteClient(SMARTE_KEY) }, { now: () => NOW });
+    expect(report).toMatchObject({
+      olderThanDays: null,
+      vendors: ['SMARTe'],
+      counts: { SMASHSEND: 0, SmartLead: 0, SMARTe: 1 },
+      staleCount: 0,
+    });
+  });
+
+  it('a vendor that fails fails the audit with that vendor’s error (never a partial report)', async () => {
+    vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+    vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_2 });
+    vendorAnswers(SMARTLEAD, 'GET', '/api/v1/client/api-key', { status: 500, body: { message: 'down' } });
+    vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 200, body: SE_KEYS });
+    const error = await failure(auditApiKeys(clients(), { now: () => NOW }), ServerError);
+    expect(error).toMatchObject({ vendor: 'SmartLead', status: 500, method: 'GET', path: '/api/v1/client/api-key' });
+    nockSettle();
+  });
+
+  it('the deadline is checked before every request: past it, a TimeBudgetError and no request at all', async () => {
+    const error = await failure(
+      auditApiKeys({ smartlead: new SmartLeadClient(SMARTLEAD_KEY) }, { deadline: NOW, now: () => NOW }),
+      TimeBudgetError,
+    );
+    expect(error).toMatchObject({ vendor: 'SmartLead', pagesRead: 0, itemsRead: 0, method: 'GET', path: '/api/v1/client/api-key' });
+  });
+
+  // the clock advances 0.4 s a reading: the audit starts at 0.4 s, page 1 at 0.8 s, page 2 would start at 1.2 s
+  it('SMASHSEND paging stops at the deadline', async () => {
+    vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+    let now = NOW;
+    const error = await failure(
+      auditApiKeys(
+        { smashsend: new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }) },
+        { deadline: NOW + 1_000, now: () => (now += 400) },
+      ),
+      TimeBudgetError,
+    );
+    expect(error).toMatchObject({ vendor: 'SMASHSEND', pagesRead: 1, itemsRead: 2 });
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('olderThanDays %p is refused before any request', async (days) => {
+    await expect(auditApiKeys(clients(), { olderThanDays: days })).rejects.toThrow(
+      new RangeError('olderThanDays must be a whole number of days, 1 or more'),
+    );
+  });
+});
+
+describe('ageInDays and isOlderThan', () => {
+  it('whole days, 0 for the future, null for no date', () => {
+    expect(ageInDays(daysAgo(1.99), NOW)).toBe(1);
+    expect(ageInDays(daysAgo(-3), NOW)).toBe(0);
+    expect(ageInDays(null, NOW)).toBeNull();
+    expect(ageInDays('not a date', NOW)).toBeNull();
+    expect(isOlderThan(daysAgo(30), 30, NOW)).toBe(false);
+    expect(isOlderThan(daysAgo(30.001), 30, NOW)).toBe(true);
+    expect(isOlderThan(null, 1, NOW)).toBe(false);
+  });
+});
+
+/** The other vendors' answers may still be pending after the audit failed: drop them (useNock checks only used ones). */
+function nockSettle(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- nock is the test's own, loaded lazily here
+  require('nock').cleanAll();
+}

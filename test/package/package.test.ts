@@ -37,7 +37,16 @@ async function runInProject(file: string, node = process.execPath): Promise<Reco
 
 describe('the tarball', () => {
   it('holds the built package (ESM, CommonJS, declarations for both), its README and LICENSE, and nothing else', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/index.d.mts']) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/index.js',
+      'dist/index.mjs',
+      'dist/index.d.ts',
+      'dist/index.d.mts',
+      'dist/cli.js',
+    ]) {
       expect(packed.files).toContain(file);
     }
     const outsideDist = packed.files.filter((file) => !file.startsWith('dist/'));
@@ -93,6 +102,15 @@ describe('installed in a fresh project', () => {
     expect(Object.keys(tree.dependencies)).toEqual(['@keyring/connector']);
     expect(tree.dependencies['@keyring/connector']?.resolved).toMatch(/^file:.*\.tgz$/);
     expect(Object.keys(tree.dependencies['@keyring/connector']?.dependencies ?? {})).toEqual(['valibot']);
+  });
+
+  it('installs the `keyring` command (package.json bin): it checks the three keys at the sandbox', async () => {
+    const { stdout, stderr } = await run(path.join(project, 'node_modules', '.bin', 'keyring'), ['check'], {
+      cwd: project,
+      env: cleanEnv(sandboxEnv(sandbox)),
+    });
+    expect(stdout).toBe('SMASHSEND  ok     key "Sandbox Admin Key" (EDITOR)\nSmartLead  ok     3 clients\nSMARTe     ok     3 keys\n');
+    expect(stderr).toBe('');
   });
 
   it.each(['require.cjs', 'import.mjs'])('%s: loads by name, exports exactly the public values, and talks to the sandbox', async (file) => {

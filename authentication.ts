@@ -2,9 +2,9 @@
 // names each vendor that failed and why. The label says which vendors are covered, never a key.
 
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import type { Vendor } from '@keyring/connector';
-import { smarteClient, smartleadClient, smashsendClient, vendorKey } from './lib/clients';
-import { toZapierError } from './lib/errors';
+import { ConnectorError, type Vendor } from '@keyring/connector';
+import { AUTH_FIELD, smarteClient, smartleadClient, smashsendClient, vendorKey } from './lib/clients';
+import { explain } from './lib/errors';
 
 export interface ConnectionTestResult {
   /** The vendors whose keys were checked and accepted, in a fixed order. */
@@ -39,8 +39,8 @@ export async function testConnection(z: ZObject, bundle: Bundle): Promise<Connec
     throw new z.errors.Error('Add at least one API key (SMASHSEND, SmartLead or SMARTe) to connect.', 'missing_key');
   }
   const outcomes = await Promise.allSettled(vendors.map((vendor) => checkVendor(z, bundle, vendor)));
-  const failures = outcomes.flatMap((outcome) =>
-    outcome.status === 'rejected' ? [messageOf(toZapierError(z, outcome.reason, { connectionTest: true }))] : [],
+  const failures = outcomes.flatMap((outcome, index) =>
+    outcome.status === 'rejected' ? [failureSentence(vendors[index] as Vendor, outcome.reason)] : [],
   );
   if (failures.length > 0) {
     throw new z.errors.Error(failures.join(' '), 'connection_test_failed');
@@ -62,15 +62,16 @@ export function connectionLabelFor(vendors: Vendor[], smashsendDisplayName?: str
     .join(', ');
 }
 
-/** core's z.errors.Error keeps {message, code, status} as JSON in its message; show the readable part. */
-function messageOf(error: Error): string {
-  try {
-    const parsed: unknown = JSON.parse(error.message);
-    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') return parsed.message;
-  } catch {
-    // a plain message
+/**
+ * One vendor's failure as one sentence or two: what happened (the connector's facts) and what to do, naming the
+ * connection field that holds the key as the user sees it.
+ */
+function failureSentence(vendor: Vendor, error: unknown): string {
+  if (error instanceof ConnectorError) {
+    const keyField = authentication.fields.find((field) => field.key === AUTH_FIELD[vendor])?.label ?? `${vendor} API Key`;
+    return explain(error, { connectionTest: { keyField } }).message;
   }
-  return error.message;
+  return `${vendor} could not be checked: ${error instanceof Error ? error.message : String(error)}.`;
 }
 
 export const authentication = {

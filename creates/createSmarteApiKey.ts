@@ -5,6 +5,7 @@ import { smarteClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { presentSmarteApiKey, smarteApiKeyOutputFields } from '../lib/smarteFields';
 import { SMARTE_KEY_LOCK } from '../lib/limits';
+import { findSmarteApiKey } from '../searches/findSmarteApiKey';
 
 const inputFields = defineInputFields([
   {
@@ -29,7 +30,8 @@ export const createSmarteApiKey = defineCreate({
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => presentSmarteApiKey(await smarteClient(z, bundle).createKey(bundle.inputData.email), true), {
-        checkWith: 'Find SMARTe API Key',
+        fields: inputFields,
+        writes: { checkWith: findSmarteApiKey },
       }),
     outputFields: [...smarteApiKeyOutputFields],
     // From VENDOR-NOTES' create answer, with the docs' fake key value.

@@ -5,6 +5,7 @@ import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadClientIdField } from '../lib/smartleadFields';
 import { SMARTLEAD_THROTTLE } from '../lib/limits';
+import { findSmartleadClientApiKey } from '../searches/findSmartleadClientApiKey';
 
 const inputFields = defineInputFields([
   smartleadClientIdField(true, 'The SmartLead client the key gives access to.'),
@@ -32,7 +33,7 @@ export const createSmartleadClientApiKey = defineCreate({
       withVendorErrors(
         z,
         () => smartleadClient(z, bundle).createClientApiKey({ clientId: bundle.inputData.clientId, keyName: bundle.inputData.keyName }),
-        { checkWith: 'Find SmartLead Client API Key' },
+        { fields: inputFields, writes: { checkWith: findSmartleadClientApiKey } },
       ),
     outputFields: [...smartleadApiKeyOutputFields],
     sample: smartleadNewApiKeySample,

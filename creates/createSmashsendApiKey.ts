@@ -5,6 +5,7 @@ import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smashsendApiKeyOutputFields, smashsendRoleChoices } from '../lib/smashsendFields';
 import { SMASHSEND_THROTTLE } from '../lib/limits';
+import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
 
 const inputFields = defineInputFields([
   {
@@ -39,9 +40,7 @@ export const createSmashsendApiKey = defineCreate({
       withVendorErrors(
         z,
         () => smashsendClient(z, bundle).createApiKey({ displayName: bundle.inputData.displayName, role: bundle.inputData.role }),
-        {
-          checkWith: 'Find SMASHSEND API Key',
-        },
+        { fields: inputFields, writes: { checkWith: findSmashsendApiKey } },
       ),
     outputFields: [...smashsendApiKeyOutputFields],
     sample: {

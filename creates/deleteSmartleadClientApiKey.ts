@@ -30,10 +30,14 @@ export const deleteSmartleadClientApiKey = defineCreate({
     throttle: SMARTLEAD_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const result = await smartleadClient(z, bundle).deleteClientApiKey(bundle.inputData.keyId);
-        return presentSmartleadDeletedApiKey(result, parseBoolean(bundle.inputData.include_secret));
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const result = await smartleadClient(z, bundle).deleteClientApiKey(bundle.inputData.keyId);
+          return presentSmartleadDeletedApiKey(result, parseBoolean(bundle.inputData.include_secret));
+        },
+        { fields: inputFields },
+      ),
     outputFields: [...smartleadDeletedApiKeyOutputFields],
     sample: smartleadDeletedApiKeySample,
   },

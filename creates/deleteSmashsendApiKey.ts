@@ -26,10 +26,14 @@ export const deleteSmashsendApiKey = defineCreate({
     throttle: SMASHSEND_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const deleted = await smashsendClient(z, bundle).deleteApiKey(bundle.inputData.apiKeyId);
-        return presentSmashsendApiKey(deleted, parseBoolean(bundle.inputData.include_secret));
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const deleted = await smashsendClient(z, bundle).deleteApiKey(bundle.inputData.apiKeyId);
+          return presentSmashsendApiKey(deleted, parseBoolean(bundle.inputData.include_secret));
+        },
+        { fields: inputFields },
+      ),
     outputFields: [...smashsendApiKeyOutputFields, { key: 'isDeleted', label: 'Deleted', type: 'boolean' }],
     // From the docs' delete example (secret fake, masked as the step shows it by default).
     sample: { ...smashsendApiKeySample, displayName: 'Deleted API Key', isDeleted: true },

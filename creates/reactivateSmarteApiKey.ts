@@ -25,11 +25,14 @@ export const reactivateSmarteApiKey = defineCreate({
     lock: SMARTE_KEY_LOCK,
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () =>
-        presentSmarteKeyChange(
-          await smarteClient(z, bundle).reactivateKey(bundle.inputData.email),
-          parseBoolean(bundle.inputData.include_secret),
-        ),
+      withVendorErrors(
+        z,
+        async () =>
+          presentSmarteKeyChange(
+            await smarteClient(z, bundle).reactivateKey(bundle.inputData.email),
+            parseBoolean(bundle.inputData.include_secret),
+          ),
+        { fields: inputFields },
       ),
     outputFields: [...smarteKeyChangeOutputFields],
     sample: { ...smarteApiKeySample, status: 'active', message: 'Key activated successfully' },

@@ -5,6 +5,7 @@ import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { smartleadApiKeyOutputFields, smartleadNewApiKeySample, smartleadKeyIdField } from '../lib/smartleadFields';
 import { SMARTLEAD_KEY_LOCK, SMARTLEAD_THROTTLE } from '../lib/limits';
+import { findSmartleadClientApiKey } from '../searches/findSmartleadClientApiKey';
 
 const inputFields = defineInputFields([
   smartleadKeyIdField('The SmartLead client API key to reset. Anything still using its current value must be updated with the new one.'),
@@ -23,10 +24,13 @@ export const resetSmartleadClientApiKey = defineCreate({
     inputFields,
     perform: async (z, bundle) =>
       withVendorErrors(z, () => smartleadClient(z, bundle).resetClientApiKey(bundle.inputData.keyId), {
+        fields: inputFields,
         // A reset that got no answer may have happened: the old value may be dead and the new one unseen, so point to
         // the search that shows the key's current value instead of inviting a blind retry (which would reset it again).
-        checkWith: 'Find SmartLead Client API Key',
-        mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work',
+        writes: {
+          checkWith: findSmartleadClientApiKey,
+          mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work',
+        },
       }),
     outputFields: [...smartleadApiKeyOutputFields],
     sample: { ...smartleadNewApiKeySample, api_key: 'cl_live_yyyyyyyyyyyyyyyy' },

@@ -18,6 +18,7 @@ import { smashsendRotationWarning, withVendorErrors } from '../lib/errors';
 import { parseBooleanWithDefault } from '../lib/inputs';
 import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsendFields';
 import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
+import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField(
@@ -105,7 +106,8 @@ export const rotateSmashsendApiKey = defineCreate({
           }
         },
         {
-          checkWith: 'Find SMASHSEND API Key',
+          fields: inputFields,
+          writes: { checkWith: findSmashsendApiKey },
           timeBudgetAdvice:
             'The key to rotate was not among them: nothing was created or deleted. Rotate it by hand: create a key with the "Create SMASHSEND API Key" step, then delete the old one with "Delete SMASHSEND API Key" (both need no list).',
         },

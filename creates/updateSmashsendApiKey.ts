@@ -45,13 +45,17 @@ export const updateSmashsendApiKey = defineCreate({
     throttle: SMASHSEND_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const key = await smashsendClient(z, bundle).updateApiKey(bundle.inputData.apiKeyId, {
-          displayName: bundle.inputData.displayName,
-          role: bundle.inputData.role,
-        });
-        return presentSmashsendApiKey(key, parseBoolean(bundle.inputData.include_secret));
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const key = await smashsendClient(z, bundle).updateApiKey(bundle.inputData.apiKeyId, {
+            displayName: bundle.inputData.displayName,
+            role: bundle.inputData.role,
+          });
+          return presentSmashsendApiKey(key, parseBoolean(bundle.inputData.include_secret));
+        },
+        { fields: inputFields },
+      ),
     outputFields: [...smashsendApiKeyOutputFields],
     // From the docs' update example (secret fake, masked as the step shows it by default).
     sample: { ...smashsendApiKeySample, displayName: 'Updated Zapier Integration Key', updatedAt: '2024-03-21T16:45:00Z' },

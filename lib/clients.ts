@@ -1,11 +1,11 @@
 // Connector clients for a Zap step: the connection's fields and keys, the base URL from the environment (real hosts
 // by default; the sandbox or a test server when *_BASE_URL is set), z.request as the transport, and the workspace ids
-// discovered from SMASHSEND keys.
+// discovered from SMASHSEND keys. A client that cannot be built (a bad *_BASE_URL) throws the connector's InputError:
+// every step builds its clients inside withVendorErrors, which turns it into a Zapier error.
 
 import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { SmarteClient, SmartLeadClient, SmashsendClient, type Vendor } from '@keyring/connector';
-import { toZapierError } from './errors';
 import { baseUrlSetting, requestTimeoutMs } from './settings';
 import { zRequestTransport } from './transport';
 
@@ -46,18 +46,9 @@ function optionsFor(z: ZObject, vendor: Vendor) {
   return { transport: zRequestTransport(z, vendor), timeoutMs: requestTimeoutMs(), ...(baseUrl ? { baseUrl } : {}) };
 }
 
-/** Builds a client; a bad *_BASE_URL setting surfaces as a Zapier error, not a crash. */
-function build<T>(z: ZObject, make: () => T): T {
-  try {
-    return make();
-  } catch (error) {
-    throw toZapierError(z, error);
-  }
-}
-
 export function smartleadClient(z: ZObject, bundle: Bundle): SmartLeadClient {
   const key = requireKey(z, bundle, 'SmartLead');
-  return build(z, () => new SmartLeadClient(key, optionsFor(z, 'SmartLead')));
+  return new SmartLeadClient(key, optionsFor(z, 'SmartLead'));
 }
 
 /**
@@ -81,10 +72,10 @@ export function smashsendClient(z: ZObject, bundle: Bundle): SmashsendClient {
       discoveredWorkspaces.delete(discoveredWorkspaces.keys().next().value as string);
     discoveredWorkspaces.set(hash, id);
   };
-  return build(z, () => new SmashsendClient(key, { ...optionsFor(z, 'SMASHSEND'), workspaceId, onWorkspaceDiscovered }));
+  return new SmashsendClient(key, { ...optionsFor(z, 'SMASHSEND'), workspaceId, onWorkspaceDiscovered });
 }
 
 export function smarteClient(z: ZObject, bundle: Bundle): SmarteClient {
   const key = requireKey(z, bundle, 'SMARTe');
-  return build(z, () => new SmarteClient(key, optionsFor(z, 'SMARTe')));
+  return new SmarteClient(key, optionsFor(z, 'SMARTe'));
 }

@@ -1,8 +1,18 @@
-// The one place where connector errors become Zapier errors, so a Zap builder sees the vendor, what happened and
-// what to do, never a stack, a TypeError or "[object Object]".
+// The one place where connector errors become what a Zap builder reads. The connector states facts (kind, reason,
+// status, vendor, method, path, host, the vendor's words); ERROR_TABLE below decides, from those facts and from whether
+// the failed request may have written something, which Zapier error it is and what to do. Nothing here (or anywhere)
+// reads an error's message text to decide.
 
 import type { ZObject } from 'zapier-platform-core';
-import { ConnectorError, NetworkError, RateLimitError, TimeBudgetError, type SmashsendRotation, type Vendor } from '@keyring/connector';
+import {
+  ConnectorError,
+  InputError,
+  TimeBudgetError,
+  type ErrorKind,
+  type ErrorReason,
+  type SmashsendRotation,
+  type Vendor,
+} from '@keyring/connector';
 
 /** Wait used for a 429 without Retry-After: each vendor's documented rate-limit window. */
 export const DEFAULT_RETRY_AFTER_SECONDS: Record<Vendor, number> = {
@@ -11,21 +21,173 @@ export const DEFAULT_RETRY_AFTER_SECONDS: Record<Vendor, number> = {
   SMARTe: 60, // per-organisation limits by contract; a minute is the common window
 };
 
-export interface ErrorContext {
-  /**
-   * For creates: the search step to use when a timeout leaves it unknown whether the key was made,
-   * e.g. "Find SMASHSEND API Key".
-   */
-  checkWith?: string;
-  /** What may have happened when a write got no answer; default "The key may have been created anyway". */
-  mayHaveHappened?: string;
-  /** For steps that page through a list: what the user can do when paging stopped at the step's time budget. */
-  timeBudgetAdvice?: string;
-  /** In the connection test a rejected key is a plain failure, not an expired connection. */
-  connectionTest?: boolean;
+/** A search step, as its definition names it in the Zap editor (pass the definition itself, not a retyped label). */
+export interface CheckingSearch {
+  key: string;
+  display: { label?: string };
 }
 
-/** Error names that core's own z.errors use: these pass through unchanged. */
+/**
+ * Declared by a step whose write a blind retry would repeat (a create makes a second key, a reset resets again):
+ * when its write gets no readable answer, the advice is to check with `checkWith` first, never to retry.
+ */
+export interface WriteContext {
+  /** The search that shows whether the write happened, e.g. `findSmashsendApiKey`. */
+  checkWith: CheckingSearch;
+  /** What may have happened when the write got no answer; default "The key may have been created anyway". */
+  mayHaveHappened?: string;
+}
+
+/** An input field as the Zap builder sees it: its key, and the label the editor shows. */
+export interface LabelledField {
+  key: string;
+  label?: string;
+}
+
+export interface ErrorContext {
+  /** Present only on steps that write (see WriteContext). Reads never get write advice. */
+  writes?: WriteContext;
+  /** The operation's own input fields: input errors name a field by its label, not its key. */
+  fields?: readonly LabelledField[];
+  /** For steps that page through a list: what the user can do when paging stopped at the step's time budget. */
+  timeBudgetAdvice?: string;
+  /** In the connection test: the label of the connection field that holds this vendor's key. */
+  connectionTest?: { keyField: string };
+}
+
+/** The facts the table decides on. */
+export interface Situation {
+  kind: ErrorKind;
+  reason?: ErrorReason;
+  status?: number;
+  /** The step writes (declared a WriteContext) and the failed request was not a read (GET). */
+  writes: boolean;
+  connectionTest: boolean;
+}
+
+/** What a Zap builder is told to do. Texts in ADVICE. */
+export type Advice =
+  | 'reconnect'
+  | 'check_key_field'
+  | 'use_allowed_key'
+  | 'wait'
+  | 'retry'
+  | 'retry_safe'
+  | 'check_write'
+  | 'check_host'
+  | 'value_unknown'
+  | 'time_budget'
+  | 'report'
+  | 'none';
+
+export type ZapierErrorType = 'Error' | 'ExpiredAuthError' | 'ThrottledError';
+
+export interface Row {
+  kind: ErrorKind;
+  /** Matches only these reasons (any reason when absent). */
+  reason?: readonly ErrorReason[];
+  /** Matches only these statuses (any status when absent). */
+  status?: readonly number[];
+  /** Matches only when the situation's `writes` is this (either when absent). */
+  writes?: boolean;
+  /** Matches only when the situation's `connectionTest` is this (either when absent). */
+  connectionTest?: boolean;
+  /** The Zapier error; `Error` (z.errors.Error, an AppError) by default. */
+  as?: ZapierErrorType;
+  /** The AppError's code; the error's kind by default. */
+  code?: string;
+  advice: Advice;
+}
+
+/** The table: the first row that matches decides. Every kind ends with a catch-all row. */
+export const ERROR_TABLE: readonly Row[] = [
+  // The connection test is a plain failure (never "reconnect", never a throttled retry): the user is connecting now.
+  { kind: 'auth', connectionTest: true, advice: 'check_key_field' },
+  { kind: 'auth', as: 'ExpiredAuthError', advice: 'reconnect' },
+  { kind: 'forbidden', connectionTest: true, advice: 'check_key_field' },
+  { kind: 'forbidden', advice: 'use_allowed_key' },
+  { kind: 'rate_limited', connectionTest: true, advice: 'wait' },
+  { kind: 'rate_limited', as: 'ThrottledError', advice: 'wait' },
+  { kind: 'network', reason: ['time_budget'], code: 'time_budget', advice: 'time_budget' },
+  // An unknown host is a setting or a network to fix: retrying the same name finds nothing.
+  { kind: 'network', reason: ['dns'], advice: 'check_host' },
+  // A refused connection never reached the vendor: even a write can be retried as it is.
+  { kind: 'network', reason: ['refused'], writes: true, advice: 'retry_safe' },
+  // A timeout or a reset may come after the vendor acted: a write says so, and how to check.
+  { kind: 'network', writes: true, advice: 'check_write' },
+  { kind: 'network', advice: 'retry' },
+  // A gateway's 502 or 504 can come after the vendor behind it acted (its answer was lost on the way back).
+  { kind: 'server', status: [502, 504], writes: true, advice: 'check_write' },
+  { kind: 'server', advice: 'retry' },
+  { kind: 'bad_response', reason: ['missing_secret'], advice: 'value_unknown' },
+  { kind: 'bad_response', reason: ['cursor'], advice: 'report' },
+  // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely done.
+  { kind: 'bad_response', writes: true, advice: 'check_write' },
+  { kind: 'bad_response', advice: 'retry' },
+  // These messages say what to change themselves: the vendor's words, the field and its rule, what was not found.
+  { kind: 'input', advice: 'none' },
+  { kind: 'validation', advice: 'none' },
+  { kind: 'not_found', advice: 'none' },
+  { kind: 'http', advice: 'none' },
+];
+
+/** The row for a situation (every kind has a catch-all row, so there always is one). */
+export function lookup(situation: Situation): Row {
+  const row = ERROR_TABLE.find(
+    (candidate) =>
+      candidate.kind === situation.kind &&
+      (candidate.reason === undefined || (situation.reason !== undefined && candidate.reason.includes(situation.reason))) &&
+      (candidate.status === undefined || (situation.status !== undefined && candidate.status.includes(situation.status))) &&
+      (candidate.writes === undefined || candidate.writes === situation.writes) &&
+      (candidate.connectionTest === undefined || candidate.connectionTest === situation.connectionTest),
+  );
+  if (row === undefined) throw new Error(`ERROR_TABLE has no row for kind ${situation.kind}`);
+  return row;
+}
+
+/** The advice texts. */
+const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => string> = {
+  reconnect: (error) => `Reconnect your ${error.vendor} API key in this connection.`,
+  check_key_field: (error, context) =>
+    error.kind === 'forbidden'
+      ? `Check the ${keyFieldOf(error, context)} field: use a key that is allowed to do this.`
+      : `Check the ${keyFieldOf(error, context)} field.`,
+  use_allowed_key: (error) => `Reconnect with a ${error.vendor} API key that is allowed to do this.`,
+  wait: (error) =>
+    error.retryAfterSeconds === undefined ? 'Wait a moment before trying again.' : `Retry after ${error.retryAfterSeconds} s.`,
+  retry: () => 'A retry may help.',
+  retry_safe: (error) => `Nothing reached ${error.vendor}, so nothing was changed: a retry is safe.`,
+  check_write: (error, context) =>
+    `${context.writes?.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${stepLabel(context.writes?.checkWith)}" step (or the ${error.vendor} dashboard) to check before trying again.`,
+  check_host: (error) =>
+    `Check the ${error.vendor} base URL setting${error.host ? ` (${error.host})` : ''} and the network connection; retrying will not help until the name resolves.`,
+  value_unknown: (error) =>
+    `The change may have been made, but the key's value is unknown: do not rely on it; check the key at ${error.vendor} before trying again.`,
+  time_budget: (_error, context) => context.timeBudgetAdvice ?? 'Try again later.',
+  report: (error) => `If it keeps happening, report it to ${error.vendor}.`,
+  none: () => '',
+};
+
+/** A step's label as the Zap editor shows it (every visible step has one; its key otherwise). */
+function stepLabel(step: CheckingSearch | undefined): string {
+  return step?.display.label ?? step?.key ?? 'find';
+}
+
+function keyFieldOf(error: ConnectorError, context: ErrorContext): string {
+  return context.connectionTest?.keyField ?? `${error.vendor} API key`;
+}
+
+/** What a Zap builder is shown for an error: which Zapier error, its code, and the full message (what happened + what to do). */
+export interface Explanation {
+  as: ZapierErrorType;
+  code: string;
+  status?: number;
+  /** Seconds to wait, for a ThrottledError. */
+  delay?: number;
+  message: string;
+}
+
+/** Zapier's own errors (core's z.errors): these pass through unchanged. */
 const ZAPIER_ERROR_NAMES = new Set([
   'AppError',
   'ThrottledError',
@@ -36,66 +198,67 @@ const ZAPIER_ERROR_NAMES = new Set([
   'CheckError',
 ]);
 
+/** The situation an error is in: its facts, plus whether this step's failed request may have written something. */
+export function situationOf(error: ConnectorError, context: ErrorContext = {}): Situation {
+  return {
+    kind: error.kind,
+    ...(error.reason === undefined ? {} : { reason: error.reason }),
+    ...(error.status === undefined ? {} : { status: error.status }),
+    writes: context.writes !== undefined && error.method !== undefined && error.method !== 'GET',
+    connectionTest: context.connectionTest !== undefined,
+  };
+}
+
+/** The table applied to one connector error. */
+export function explain(error: ConnectorError, context: ErrorContext = {}): Explanation {
+  const row = lookup(situationOf(error, context));
+  const advice = ADVICE[row.advice](error, context);
+  const message = advice === '' ? whatHappened(error, context) : `${whatHappened(error, context)} ${advice}`;
+  const as = row.as ?? 'Error';
+  return {
+    as,
+    code: row.code ?? error.kind,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(as === 'ThrottledError' ? { delay: error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS[error.vendor] } : {}),
+    message,
+  };
+}
+
+/** The connector's account of what happened, in the Zap builder's words where they differ (field labels, the step limit). */
+function whatHappened(error: ConnectorError, context: ErrorContext): string {
+  if (error instanceof InputError) {
+    const names = [error.field, ...error.orFields].map((key) => labelOf(key, context.fields));
+    return `${names.join(' or ')} ${error.rule}.`;
+  }
+  if (error instanceof TimeBudgetError) {
+    const keys = `${error.itemsRead} API key${error.itemsRead === 1 ? '' : 's'}`;
+    const pages = `${error.pagesRead} page${error.pagesRead === 1 ? '' : 's'}`;
+    return `${error.vendor} stopped paging after ${pages} / ${keys} to stay within Zapier's 30 s step limit (${error.method} ${error.path}).`;
+  }
+  return error.message;
+}
+
+/** A field's label as the Zap editor shows it; the key itself when the operation has no such field. */
+export function labelOf(key: string, fields: readonly LabelledField[] = []): string {
+  return fields.find((field) => field.key === key)?.label ?? key;
+}
+
+/** Any failure as the Zapier error a Zap builder sees: never a stack, a TypeError or "[object Object]". */
 export function toZapierError(z: ZObject, error: unknown, context: ErrorContext = {}): Error {
   if (error instanceof Error && ZAPIER_ERROR_NAMES.has(error.name)) return error;
   if (!(error instanceof ConnectorError)) {
     const detail = error instanceof Error ? error.message : String(error);
     return new z.errors.Error(`Unexpected problem in this step: ${detail}`, 'unexpected');
   }
-  switch (error.kind) {
-    case 'auth':
-      if (context.connectionTest) return new z.errors.Error(error.message, 'auth', error.status);
-      return new z.errors.ExpiredAuthError(`${error.message} Reconnect your ${error.vendor} API key in this connection.`);
-    case 'rate_limited': {
-      const wait = error instanceof RateLimitError ? error.retryAfterSeconds : undefined;
-      return new z.errors.ThrottledError(error.message, wait ?? DEFAULT_RETRY_AFTER_SECONDS[error.vendor]);
-    }
-    case 'network':
-      if (error instanceof TimeBudgetError) {
-        const keys = `${error.itemsRead} API key${error.itemsRead === 1 ? '' : 's'}`;
-        const pages = `${error.pagesRead} page${error.pagesRead === 1 ? '' : 's'}`;
-        return new z.errors.Error(
-          `${error.vendor} stopped paging after ${pages} / ${keys} to stay within Zapier's 30 s step limit (${error.method} ${error.path}). ${context.timeBudgetAdvice ?? 'Try again later.'}`,
-          'time_budget',
-        );
-      }
-      // A refused connection or an unknown host never reached the vendor: nothing can have been created, so a plain
-      // retry is safe. A timeout or a reset may come after the vendor acted: say so, and how to check.
-      if (isWrite(error, context) && !(error instanceof NetworkError && (error.reason === 'refused' || error.reason === 'dns'))) {
-        return unknownOutcome(z, error, context);
-      }
-      return new z.errors.Error(error.message, error.kind, error.status);
-    case 'bad_response':
-      // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely done.
-      if (isWrite(error, context) && error.message.endsWith(RETRY_ADVICE)) return unknownOutcome(z, error, context);
-      return new z.errors.Error(error.message, error.kind, error.status);
-    case 'server':
-      // A gateway's 502 or 504 can come after the vendor behind it acted (its answer was lost on the way back).
-      if (isWrite(error, context) && (error.status === 502 || error.status === 504)) return unknownOutcome(z, error, context);
-      return new z.errors.Error(error.message, error.kind, error.status);
-    default:
-      return new z.errors.Error(error.message, error.kind, error.status);
+  const explanation = explain(error, context);
+  switch (explanation.as) {
+    case 'ExpiredAuthError':
+      return new z.errors.ExpiredAuthError(explanation.message);
+    case 'ThrottledError':
+      return new z.errors.ThrottledError(explanation.message, explanation.delay);
+    case 'Error':
+      return new z.errors.Error(explanation.message, explanation.code, explanation.status);
   }
-}
-
-const RETRY_ADVICE = ' A retry may help.';
-
-/** A failed create, reset or rotation (the step named a search to check with), not a read. */
-function isWrite(error: ConnectorError, context: ErrorContext): boolean {
-  return context.checkWith !== undefined && error.method !== 'GET';
-}
-
-/**
- * A write whose outcome is unknown: what happened, what may have happened anyway, and how to check, instead of
- * "a retry may help" (a blind retry could make a second key).
- */
-function unknownOutcome(z: ZObject, error: ConnectorError, context: ErrorContext): Error {
-  const what = error.message.endsWith(RETRY_ADVICE) ? error.message.slice(0, -RETRY_ADVICE.length) : error.message;
-  return new z.errors.Error(
-    `${what} ${context.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${context.checkWith}" step (or the ${error.vendor} dashboard) to check before trying again.`,
-    error.kind,
-    error.status,
-  );
 }
 
 /** Runs an operation's connector work and turns any failure into the right Zapier error. */

@@ -27,10 +27,14 @@ export const findSmarteApiKey = defineSearch({
   operation: {
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const key = await smarteClient(z, bundle).findKeyByEmail(bundle.inputData.email);
-        return key ? [presentSmarteApiKey(key, parseBoolean(bundle.inputData.include_secret))] : [];
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const key = await smarteClient(z, bundle).findKeyByEmail(bundle.inputData.email);
+          return key ? [presentSmarteApiKey(key, parseBoolean(bundle.inputData.include_secret))] : [];
+        },
+        { fields: inputFields },
+      ),
     outputFields: [...smarteApiKeyOutputFields],
     sample: smarteApiKeySample,
   },

@@ -47,16 +47,20 @@ export const findSmartleadClientApiKey = defineSearch({
     throttle: SMARTLEAD_THROTTLE,
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const keys = await smartleadClient(z, bundle).listClientApiKeys({
-          // The connector treats a blank name as "no filter": a search must never list every key instead.
-          keyName: requireText('SmartLead', 'keyName', bundle.inputData.keyName),
-          clientId: bundle.inputData.clientId,
-          status: bundle.inputData.status,
-        });
-        const includeSecret = parseBoolean(bundle.inputData.include_secret);
-        return smartleadKeysNewestFirst(keys).map((key) => presentSmartleadApiKey(key, includeSecret));
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const keys = await smartleadClient(z, bundle).listClientApiKeys({
+            // The connector treats a blank name as "no filter": a search must never list every key instead.
+            keyName: requireText('SmartLead', 'keyName', bundle.inputData.keyName),
+            clientId: bundle.inputData.clientId,
+            status: bundle.inputData.status,
+          });
+          const includeSecret = parseBoolean(bundle.inputData.include_secret);
+          return smartleadKeysNewestFirst(keys).map((key) => presentSmartleadApiKey(key, includeSecret));
+        },
+        { fields: inputFields },
+      ),
     outputFields: [...smartleadApiKeyOutputFields],
     sample: smartleadApiKeySample,
   },

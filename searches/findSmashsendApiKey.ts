@@ -54,6 +54,7 @@ export const findSmashsendApiKey = defineSearch({
           return [];
         },
         {
+          fields: inputFields,
           timeBudgetAdvice:
             "No key with that name is among them; SMASHSEND cannot filter by name, so older keys could not be checked in time. Delete unused keys to shorten the list, or use the key's ID (aki_…) where a later step needs it.",
         },

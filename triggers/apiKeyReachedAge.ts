@@ -89,7 +89,9 @@ export const apiKeyReachedAge = defineTrigger({
       );
       const now = Date.now();
       const threshold = now - ageDays * DAY_MS;
-      const rows = await eachVendor(vendors, (vendor) => withVendorErrors(z, () => readers[vendor](z, bundle, threshold, now)));
+      const rows = await eachVendor(vendors, (vendor) =>
+        withVendorErrors(z, () => readers[vendor](z, bundle, threshold, now), { fields: inputFields }),
+      );
       // Newest crossing first: the key that crossed the age most recently is the youngest of the old ones.
       return newestFirst(rows.flat()).slice(0, MAX_ITEMS);
     },

@@ -19,13 +19,17 @@ export const newSmarteApiKey = defineTrigger({
     type: 'polling',
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const includeSecret = parseBoolean(bundle.inputData.include_secret);
-        // SMARTe keys carry no date, so "newest first" cannot be built: keep SMARTe's own order. Zapier dedupes
-        // by id (the keyId), so only keys it has not seen before trigger the Zap.
-        const keys = await smarteClient(z, bundle).listKeys();
-        return keys.map((key) => presentSmarteApiKey(key, includeSecret));
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const includeSecret = parseBoolean(bundle.inputData.include_secret);
+          // SMARTe keys carry no date, so "newest first" cannot be built: keep SMARTe's own order. Zapier dedupes
+          // by id (the keyId), so only keys it has not seen before trigger the Zap.
+          const keys = await smarteClient(z, bundle).listKeys();
+          return keys.map((key) => presentSmarteApiKey(key, includeSecret));
+        },
+        { fields: inputFields },
+      ),
     outputFields: [...smarteApiKeyOutputFields],
     sample: smarteApiKeySample,
   },

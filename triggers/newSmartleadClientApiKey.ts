@@ -41,14 +41,18 @@ export const newSmartleadClientApiKey = defineTrigger({
     type: 'polling',
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
-        const keys = await smartleadClient(z, bundle).listClientApiKeys({
-          clientId: bundle.inputData.clientId,
-          status: bundle.inputData.status,
-        });
-        const includeSecret = parseBoolean(bundle.inputData.include_secret);
-        return asPollingItems(smartleadKeysNewestFirst(keys).map((key) => presentSmartleadApiKey(key, includeSecret)));
-      }),
+      withVendorErrors(
+        z,
+        async () => {
+          const keys = await smartleadClient(z, bundle).listClientApiKeys({
+            clientId: bundle.inputData.clientId,
+            status: bundle.inputData.status,
+          });
+          const includeSecret = parseBoolean(bundle.inputData.include_secret);
+          return asPollingItems(smartleadKeysNewestFirst(keys).map((key) => presentSmartleadApiKey(key, includeSecret)));
+        },
+        { fields: inputFields },
+      ),
     outputFields: [...smartleadApiKeyOutputFields],
     sample: smartleadApiKeySample,
   },

@@ -1,6 +1,8 @@
-// One error model for all three vendors: every failure the connector reports is a ConnectorError subclass
-// that names the vendor, what happened, the HTTP status, the vendor's own message, the method and the path.
-// Messages never carry an API key or a secret: the client redacts its key from anything the vendor echoes.
+// One error model for all three vendors: every failure the connector reports is a ConnectorError subclass carrying
+// facts only — kind, reason, vendor, status, method, path, host, the vendor's own message, Retry-After. Its message
+// says what happened (like openai-node's APIError: the status and the server's text), never what to do: advice
+// depends on who reads it (the Zapier app has its own table). Messages never carry an API key or a secret: the client
+// redacts its key from anything the vendor echoes.
 
 import type { HttpMethod } from './transport';
 
@@ -9,26 +11,59 @@ export type Vendor = 'SmartLead' | 'SMASHSEND' | 'SMARTe';
 export type ErrorKind =
   'input' | 'auth' | 'forbidden' | 'not_found' | 'validation' | 'rate_limited' | 'server' | 'http' | 'bad_response' | 'network';
 
+/** Why one request got no answer. */
+export type RequestFailure = 'timeout' | 'reset' | 'refused' | 'dns' | 'other';
+
+/** Why no answer arrived: one request failed, or (`time_budget`) a paging walk stopped at its caller's deadline (paging.ts). */
+export type NetworkReason = RequestFailure | 'time_budget';
+
+/**
+ * Why a 2xx answer could not be used: `missing_secret` is a create/reset answer without the new key's value;
+ * `cursor` is a list that says more pages follow but gives no cursor that moves on.
+ */
+export type BadResponseReason = 'empty' | 'html' | 'malformed' | 'shape' | 'missing_secret' | 'cursor';
+
+export type ErrorReason = NetworkReason | BadResponseReason;
+
 export interface ErrorDetails {
   vendor: Vendor;
   status?: number;
   vendorMessage?: string;
   method?: HttpMethod;
   path?: string;
+  /** The host the request went to (e.g. `api.smashsend.com`, or the sandbox's `127.0.0.1:4010`). */
+  host?: string;
+}
+
+/**
+ * "SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key." — the vendor, what happened,
+ * where, and the vendor's own words. Facts only: no advice.
+ */
+export function describeFailure(details: ErrorDetails, what: string): string {
+  const where =
+    details.status === undefined ? `${details.method} ${details.path}` : `${details.status} on ${details.method} ${details.path}`;
+  let message = `${details.vendor} ${what} (${where})`;
+  if (details.vendorMessage) message += `: ${details.vendorMessage.replace(/[.\s]+$/, '')}`;
+  return `${message}.`;
 }
 
 export abstract class ConnectorError extends Error {
   abstract readonly kind: ErrorKind;
+  /** For the kinds that have several causes (network, bad_response): which one. */
+  readonly reason: ErrorReason | undefined;
   readonly vendor: Vendor;
   readonly status: number | undefined;
   /** The vendor's own message, as it sent it (redacted). */
   readonly vendorMessage: string | undefined;
   readonly method: HttpMethod | undefined;
   readonly path: string | undefined;
+  readonly host: string | undefined;
+  /** Seconds the vendor asked to wait (`Retry-After`), when it said. */
+  readonly retryAfterSeconds: number | undefined;
   /** Whether trying the same call again later may succeed. */
   abstract readonly retryable: boolean;
 
-  constructor(message: string, details: ErrorDetails) {
+  constructor(message: string, details: ErrorDetails, facts: { reason?: ErrorReason; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = new.target.name;
     this.vendor = details.vendor;
@@ -36,10 +71,13 @@ export abstract class ConnectorError extends Error {
     this.vendorMessage = details.vendorMessage;
     this.method = details.method;
     this.path = details.path;
+    this.host = details.host;
+    this.reason = facts.reason;
+    this.retryAfterSeconds = facts.retryAfterSeconds;
   }
 }
 
-/** An input failed the connector's checks; no request was sent. */
+/** An input failed the connector's checks; no request was sent. `field` is the input's key, e.g. `keyName`. */
 export class InputError extends ConnectorError {
   readonly kind = 'input';
   readonly retryable = false;
@@ -47,8 +85,10 @@ export class InputError extends ConnectorError {
     vendor: Vendor,
     readonly field: string,
     readonly rule: string,
+    /** Other inputs the rule names ("displayName or role must be given"): any one of them would do. */
+    readonly orFields: readonly string[] = [],
   ) {
-    super(`${field} ${rule}.`, { vendor });
+    super(`${[field, ...orFields].join(' or ')} ${rule}.`, { vendor });
   }
 }
 
@@ -88,13 +128,8 @@ export class ValidationError extends ConnectorError {
 export class RateLimitError extends ConnectorError {
   readonly kind = 'rate_limited';
   readonly retryable = true;
-  constructor(
-    message: string,
-    details: ErrorDetails,
-    /** Seconds to wait, from `Retry-After` when the vendor sent it. */
-    readonly retryAfterSeconds: number | undefined,
-  ) {
-    super(message, details);
+  constructor(message: string, details: ErrorDetails, retryAfterSeconds: number | undefined) {
+    super(message, details, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
   }
 }
 
@@ -110,33 +145,25 @@ export class HttpError extends ConnectorError {
   readonly retryable = false;
 }
 
-export type BadResponseReason = 'html' | 'empty' | 'malformed' | 'shape';
-
-/** A response arrived but could not be used: HTML, empty, malformed JSON, or JSON of an unexpected shape. */
+/** A response arrived but could not be used: HTML, empty, malformed JSON, JSON of an unexpected shape, … */
 export class BadResponseError extends ConnectorError {
   readonly kind = 'bad_response';
-  readonly retryable = true;
-  constructor(
-    message: string,
-    details: ErrorDetails,
-    readonly reason: BadResponseReason,
-  ) {
-    super(message, details);
+  declare readonly reason: BadResponseReason;
+  readonly retryable: boolean;
+  constructor(message: string, details: ErrorDetails, reason: BadResponseReason) {
+    super(message, details, { reason });
+    // Asking again gives the same answer without the secret (the write already happened) or the same stuck cursor.
+    this.retryable = reason !== 'missing_secret' && reason !== 'cursor';
   }
 }
-
-export type NetworkReason = 'timeout' | 'refused' | 'reset' | 'dns' | 'other';
 
 /** No response arrived: timeout, refused or reset connection, unknown host. */
 export class NetworkError extends ConnectorError {
   readonly kind = 'network';
+  declare readonly reason: NetworkReason;
   readonly retryable = true;
-  constructor(
-    message: string,
-    details: ErrorDetails,
-    readonly reason: NetworkReason,
-  ) {
-    super(message, details);
+  constructor(message: string, details: ErrorDetails, reason: NetworkReason) {
+    super(message, details, { reason });
   }
 }
 

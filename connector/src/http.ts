@@ -14,8 +14,9 @@ import {
   RateLimitError,
   ServerError,
   ValidationError,
+  describeFailure,
   type ErrorDetails,
-  type NetworkReason,
+  type RequestFailure,
   type Vendor,
 } from './errors';
 import { extractVendorMessage, parseRetryAfter } from './vendorMessage';
@@ -86,6 +87,8 @@ export function checkBaseUrl(vendor: Vendor, baseUrl: string): string {
 
 export class VendorHttp {
   private readonly baseUrl: string;
+  /** Where requests go (`api.smashsend.com`): a fact every error carries, so a DNS failure can name it. */
+  readonly host: string;
   private readonly transport: Transport;
   private readonly timeoutMs: number;
 
@@ -96,6 +99,7 @@ export class VendorHttp {
     options: ClientOptions = {},
   ) {
     this.baseUrl = checkBaseUrl(vendor, options.baseUrl ?? defaultBaseUrl);
+    this.host = new URL(this.baseUrl).host;
     this.transport = options.transport ?? fetchTransport;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -106,7 +110,7 @@ export class VendorHttp {
       if (value !== undefined) query[name] = String(value);
     }
     Object.assign(query, this.auth.query);
-    const details: ErrorDetails = { vendor: this.vendor, method: spec.method, path: spec.path };
+    const details: ErrorDetails = { vendor: this.vendor, method: spec.method, path: spec.path, host: this.host };
     const timeoutMs = Number.isFinite(spec.timeoutMs)
       ? Math.max(1, Math.min(this.timeoutMs, Math.floor(spec.timeoutMs as number)))
       : this.timeoutMs;
@@ -138,16 +142,16 @@ export class VendorHttp {
     const text = response.body.trim();
     if (text === '') {
       if (spec.whenEmpty) return spec.whenEmpty();
-      throw new BadResponseError(this.describe(details, 'sent an empty response', 'A retry may help.'), details, 'empty');
+      throw new BadResponseError(describeFailure(details, 'sent an empty response'), details, 'empty');
     }
     if (looksLikeHtml(text, response.headers)) {
-      throw new BadResponseError(this.describe(details, 'sent an HTML page instead of JSON', 'A retry may help.'), details, 'html');
+      throw new BadResponseError(describeFailure(details, 'sent an HTML page instead of JSON'), details, 'html');
     }
     let json: unknown = response.json;
     try {
       if (json === undefined) json = JSON.parse(text);
     } catch {
-      throw new BadResponseError(this.describe(details, 'sent malformed JSON', 'A retry may help.'), details, 'malformed');
+      throw new BadResponseError(describeFailure(details, 'sent malformed JSON'), details, 'malformed');
     }
     // Some vendor pages answer 200 with {ok:false} or {success:false} and an error body.
     if (isRecord(json) && (json.ok === false || json.success === false)) {
@@ -156,7 +160,7 @@ export class VendorHttp {
     const result = v.safeParse(spec.schema, json);
     if (!result.success) {
       throw new BadResponseError(
-        this.describe({ ...details, vendorMessage: summariseIssues(result.issues) }, 'sent an unexpected response', 'A retry may help.'),
+        describeFailure({ ...details, vendorMessage: summariseIssues(result.issues) }, 'sent an unexpected response'),
         details,
         'shape',
       );
@@ -190,52 +194,39 @@ export class VendorHttp {
     }
     const d: ErrorDetails = { ...details, vendorMessage };
     const status = response.status;
-    if (status === 401) return new AuthError(this.describe(d, 'rejected the API key'), d);
-    if (status === 403) return new ForbiddenError(this.describe(d, 'refused access: the API key lacks permission for this'), d);
+    if (status === 401) return new AuthError(describeFailure(d, 'rejected the API key'), d);
+    if (status === 403) return new ForbiddenError(describeFailure(d, 'refused access: the API key lacks permission for this'), d);
     if (status === 404) {
       const what = spec.notFound ? `has no ${spec.notFound}` : `found nothing at ${spec.method} ${spec.path}`;
-      return new NotFoundError(this.describe(d, what), d);
+      return new NotFoundError(describeFailure(d, what), d);
     }
-    if (status === 400 || status === 409 || status === 422) return new ValidationError(this.describe(d, failure), d, fieldErrors);
+    if (status === 400 || status === 409 || status === 422) return new ValidationError(describeFailure(d, failure), d, fieldErrors);
     if (status === 429) {
-      const retryAfter = parseRetryAfter(response.headers['retry-after']);
-      const wait = retryAfter === undefined ? 'Wait a moment before trying again.' : `Retry after ${retryAfter} s.`;
-      return new RateLimitError(this.describe(d, 'rate limit reached', wait), d, retryAfter);
+      return new RateLimitError(describeFailure(d, 'rate limit reached'), d, parseRetryAfter(response.headers['retry-after']));
     }
     if (status >= 500) {
       const what = looksLikeHtml(text, response.headers) ? 'had a server error (an HTML error page)' : 'had a server error';
-      return new ServerError(this.describe(d, what, 'A retry may help.'), d);
+      return new ServerError(describeFailure(d, what), d);
     }
-    return new HttpError(this.describe(d, `answered with unexpected status ${status}`), d);
+    return new HttpError(describeFailure(d, `answered with unexpected status ${status}`), d);
   }
 
   private networkError(error: unknown, details: ErrorDetails, timeoutMs: number): NetworkError {
     const reason = classifyNetworkError(error);
     const seconds = Math.round(timeoutMs / 100) / 10;
-    const what: Record<NetworkReason, string> = {
+    const what: Record<RequestFailure, string> = {
       timeout: `did not answer within ${seconds} s`,
       refused: 'refused the connection',
       reset: 'dropped the connection (reset)',
-      dns: 'could not be found (DNS lookup failed)',
+      dns: `could not be reached: its host ${this.host} was not found (DNS lookup failed)`,
       other: 'could not be reached',
     };
-    return new NetworkError(this.describe(details, what[reason], 'A retry may help.'), details, reason);
-  }
-
-  /** "SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): <vendor message>. <advice>" */
-  private describe(details: ErrorDetails, what: string, advice?: string): string {
-    const where =
-      details.status === undefined ? `${details.method} ${details.path}` : `${details.status} on ${details.method} ${details.path}`;
-    let message = `${this.vendor} ${what} (${where})`;
-    if (details.vendorMessage) message += `: ${details.vendorMessage.replace(/[.\s]+$/, '')}`;
-    message += '.';
-    if (advice) message += ` ${advice}`;
-    return message;
+    return new NetworkError(describeFailure(details, what[reason]), details, reason);
   }
 
   /**
    * Checks that a create/reset answer carries the new key value: a user must never believe they hold a key
-   * they don't. Throws a BadResponseError that says the key may exist with an unknown value.
+   * they don't. Throws a BadResponseError with reason `missing_secret` (the change may have been made).
    */
   requireSecret<T extends object, K extends string>(
     record: T,
@@ -247,16 +238,8 @@ export class VendorHttp {
     const value: unknown = (record as Record<string, unknown>)[field];
     // A value cut short for display ("sk_live_abc1...") or masked ("****") is not the key either.
     if (typeof value === 'string' && value.trim() !== '' && !/(\.\.\.|…)$|\*{3}/.test(value)) return record as T & Record<K, string>;
-    const details: ErrorDetails = { vendor: this.vendor, status: 200, method, path };
-    throw new BadResponseError(
-      this.describe(
-        details,
-        `answered without ${field}, the value of ${what}`,
-        `The change may have been made, but the key's value is unknown: do not rely on it; check the key at ${this.vendor} before trying again.`,
-      ),
-      details,
-      'shape',
-    );
+    const details: ErrorDetails = { vendor: this.vendor, status: 200, method, path, host: this.host };
+    throw new BadResponseError(describeFailure(details, `answered without ${field}, the value of ${what}`), details, 'missing_secret');
   }
 
   /** Removes the credential from text the vendor sent back. */
@@ -307,7 +290,7 @@ function summariseIssues(issues: readonly v.BaseIssue<unknown>[]): string {
 }
 
 /** Sorts a transport's rejection into timeout / refused / reset / dns / other, from the codes Node, undici and node-fetch use. */
-export function classifyNetworkError(error: unknown): NetworkReason {
+export function classifyNetworkError(error: unknown): RequestFailure {
   const seen = new Set<unknown>();
   const parts: string[] = [];
   let current: unknown = error;

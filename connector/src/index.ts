@@ -20,7 +20,10 @@ export {
   type ErrorDetails,
   type BadResponseReason,
   type NetworkReason,
+  type RequestFailure,
+  type ErrorReason,
 } from './errors';
+export { TimeBudgetError, type PagingBudget } from './paging';
 export { fetchTransport, type HttpMethod, type Transport, type TransportRequest, type TransportResponse } from './transport';
 export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './http';
 export {
@@ -36,7 +39,6 @@ export {
 export {
   SmashsendClient,
   SMASHSEND_ROLES,
-  TimeBudgetError,
   type SmashsendClientOptions,
   type SmashsendRole,
   type SmashsendSort,
@@ -46,7 +48,6 @@ export {
   type SmashsendKeyCheck,
   type SmashsendPage,
   type ListApiKeysOptions,
-  type PagingBudget,
 } from './smashsend';
 export { SmarteClient, type SmarteKey, type SmarteNewKey, type SmarteUpdatedKey } from './smarte';
 export {

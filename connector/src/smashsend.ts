@@ -2,7 +2,8 @@
 // `startAt` cursor), create, update and delete. Auth is `Authorization: Bearer <key>`.
 
 import * as v from 'valibot';
-import { AuthError, BadResponseError, ConnectorError, InputError, NetworkError, type ErrorDetails } from './errors';
+import { AuthError, BadResponseError, ConnectorError, InputError } from './errors';
+import { TimeBudgetError, type PagingBudget } from './paging';
 import { VendorHttp, type ClientOptions } from './http';
 import { optionalOneOf, optionalText, requireId, requireIntInRange, requireOneOf, requireText } from './validate';
 
@@ -70,31 +71,6 @@ export interface ListApiKeysOptions {
   sort?: SmashsendSort;
   /** The cursor from the previous page's `startAt`. */
   startAt?: string;
-}
-
-/**
- * A time budget for reading page after page: a caller with a hard time limit (a Zapier step is killed at 30 s) stops
- * paging cleanly, with a message saying how far it got, instead of being killed mid-request with no message at all.
- */
-export interface PagingBudget {
-  /** Epoch milliseconds: no page request is started at or after this moment. */
-  deadline?: number;
-  /** The clock (default Date.now), for tests. */
-  now?: () => number;
-}
-
-/** Paging stopped at its deadline: a timeout of the whole walk, not of one request (so kind 'network', reason 'timeout'). */
-export class TimeBudgetError extends NetworkError {
-  constructor(
-    message: string,
-    details: ErrorDetails,
-    /** Pages read before the deadline. */
-    readonly pagesRead: number,
-    /** Items (API keys) those pages held. */
-    readonly itemsRead: number,
-  ) {
-    super(message, details, 'timeout');
-  }
 }
 
 export interface SmashsendClientOptions extends ClientOptions {
@@ -225,7 +201,7 @@ export class SmashsendClient {
         throw new BadResponseError(
           'SMASHSEND said more API keys follow but gave no new startAt cursor; stopped paging to avoid a loop.',
           { vendor: VENDOR, status: 200, method: 'GET', path: `/v1/workspaces/${ws}/api-keys` },
-          'shape',
+          'cursor',
         );
       }
       seen.add(page.startAt);
@@ -259,7 +235,7 @@ export class SmashsendClient {
     if (displayName !== undefined) body.displayName = displayName;
     if (role !== undefined) body.role = role;
     if (displayName === undefined && role === undefined) {
-      throw new InputError(VENDOR, 'displayName', 'or role must be given: there is nothing to change otherwise');
+      throw new InputError(VENDOR, 'displayName', 'must be given: there is nothing to change otherwise', ['role']);
     }
     const ws = await this.workspaceId();
     return this.http.call({

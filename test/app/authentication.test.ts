@@ -93,27 +93,33 @@ describe('connection test', () => {
     expect(await zapierError(testAuth(only('smashsend_api_key')))).toEqual({
       name: 'AppError',
       code: 'connection_test_failed',
-      message: 'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again.',
+      message:
+        'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again. Check the SMASHSEND API Key field.',
     });
   });
 
   it('fails when SMASHSEND answers 200 with a status other than SUCCEED', async () => {
     smashsendCheck(200, { status: 'FAILED', displayName: 'x', role: 'EDITOR' });
     const error = await zapierError(testAuth(only('smashsend_api_key')));
-    expect(error.message).toBe('SMASHSEND did not accept the API key (GET /v1/api-keys/check answered status "FAILED").');
+    expect(error.message).toBe(
+      'SMASHSEND did not accept the API key (GET /v1/api-keys/check answered status "FAILED"). Check the SMASHSEND API Key field.',
+    );
   });
 
   it('fails on a rejected SmartLead key', async () => {
     smartleadClients(401, smartlead.error401);
     const error = await zapierError(testAuth(only('smartlead_api_key')));
-    expect(error.message).toBe('SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key.');
+    expect(error.message).toBe(
+      'SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key. Check the SmartLead API Key field.',
+    );
   });
 
   it('fails on a SMARTe key without permission', async () => {
     smarteView(403, { error: { code: 'forbidden', message: 'Admin role required', status: 403 } });
     const error = await zapierError(testAuth(only('smarte_api_key')));
     expect(error.message).toBe(
-      'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): Admin role required.',
+      'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): Admin role required. ' +
+        'Check the SMARTe Admin API Key field: use a key that is allowed to do this.',
     );
   });
 
@@ -126,6 +132,39 @@ describe('connection test', () => {
       'SmartLead had a server error (500 on GET /api/v1/client/): Internal error. A retry may help. ' +
         'SMARTe sent an HTML page instead of JSON (200 on POST /signals/v1/key/view). A retry may help.',
     );
+  });
+
+  it('with two rejected keys: one sentence per vendor, each naming the field to check', async () => {
+    smashsendCheck();
+    smartleadClients(401, smartlead.error401);
+    smarteView(401, { error: { code: 'unauthorized', message: 'Invalid API key', status: 401 } });
+    const error = await zapierError(testAuth(AUTH));
+    expect(error).toMatchObject({ name: 'AppError', code: 'connection_test_failed' });
+    expect(error.message).toBe(
+      'SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key. Check the SmartLead API Key field. ' +
+        'SMARTe rejected the API key (401 on POST /signals/v1/key/view): Invalid API key. Check the SMARTe Admin API Key field.',
+    );
+  });
+
+  it('with all three keys failing in different ways: each vendor gets its own advice, in a fixed order', async () => {
+    smashsendCheck(429, smashsend.error429);
+    smartleadClients(401, smartlead.error401);
+    nock(SMARTE)
+      .post('/signals/v1/key/view')
+      .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND signals.smarte.pro'), { code: 'ENOTFOUND' }));
+    const error = await zapierError(testAuth(AUTH));
+    expect(error).toMatchObject({ name: 'AppError', code: 'connection_test_failed' });
+    const sentences = error.message.split(/(?<=\.) (?=SMASHSEND|SmartLead|SMARTe)/);
+    expect(sentences).toHaveLength(3);
+    expect(sentences[0]).toMatch(
+      /^SMASHSEND rate limit reached \(429 on GET \/v1\/api-keys\/check\).* Wait a moment before trying again\.$/,
+    );
+    expect(sentences[1]).toMatch(/^SmartLead rejected the API key \(401 .*Check the SmartLead API Key field\.$/);
+    expect(sentences[2]).toMatch(
+      /^SMARTe could not be reached: its host signals\.smarte\.pro was not found .*Check the SMARTe base URL setting/,
+    );
+    expect(error.message).not.toContain('A retry may help');
+    expect(error.message).not.toContain('Reconnect');
   });
 
   it('refuses a connection with no key at all, before any request', async () => {

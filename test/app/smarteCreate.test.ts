@@ -74,11 +74,11 @@ describe('create_smarte_api_key', () => {
   });
 
   it.each([
-    ['an empty email', '', 'email must not be empty.'],
-    ['a blank email', '   ', 'email must not be empty.'],
-    ['no email', undefined, 'email is required and must be text.'],
-    ['a malformed email', 'new.user@', 'email must be an email address such as name@example.com.'],
-    ['two emails', 'a@b.co, c@d.co', 'email must be an email address such as name@example.com.'],
+    ['an empty email', '', 'Email must not be empty.'],
+    ['a blank email', '   ', 'Email must not be empty.'],
+    ['no email', undefined, 'Email is required and must be text.'],
+    ['a malformed email', 'new.user@', 'Email must be an email address such as name@example.com.'],
+    ['two emails', 'a@b.co, c@d.co', 'Email must be an email address such as name@example.com.'],
   ])('refuses %s before any request', async (_what, value, message) => {
     const scope = anySmarteRequest();
     expect(await zapierError(run('creates', 'create_smarte_api_key', { email: value }))).toEqual({

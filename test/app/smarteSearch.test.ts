@@ -61,9 +61,9 @@ describe('find_smarte_api_key', () => {
   });
 
   it.each([
-    ['an empty email', '', 'email must not be empty.'],
-    ['no email', undefined, 'email is required and must be text.'],
-    ['a malformed email', 'dev.udi_user@smarte', 'email must be an email address such as name@example.com.'],
+    ['an empty email', '', 'Email must not be empty.'],
+    ['no email', undefined, 'Email is required and must be text.'],
+    ['a malformed email', 'dev.udi_user@smarte', 'Email must be an email address such as name@example.com.'],
   ])('refuses %s before any request', async (_what, value, message) => {
     const scope = anySmarteRequest();
     expect(await zapierError(run('searches', 'find_smarte_api_key', { email: value }))).toEqual({

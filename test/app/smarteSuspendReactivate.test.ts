@@ -89,7 +89,7 @@ describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
       .reply(403, { error: { code: 'forbidden', message: 'This endpoint requires an admin API key', status: 403 } });
     expect(await zapierError(run('creates', key, { email }))).toEqual({
       name: 'AppError',
-      message: `SMARTe refused access: the API key lacks permission for this (403 on POST ${UPDATE}): This endpoint requires an admin API key.`,
+      message: `SMARTe refused access: the API key lacks permission for this (403 on POST ${UPDATE}): This endpoint requires an admin API key. Reconnect with a SMARTe API key that is allowed to do this.`,
       code: 'forbidden',
       status: 403,
     });
@@ -101,9 +101,9 @@ describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
   });
 
   it.each([
-    ['an empty email', '', 'email must not be empty.'],
-    ['no email', undefined, 'email is required and must be text.'],
-    ['a malformed email', 'dev.udi_user', 'email must be an email address such as name@example.com.'],
+    ['an empty email', '', 'Email must not be empty.'],
+    ['no email', undefined, 'Email is required and must be text.'],
+    ['a malformed email', 'dev.udi_user', 'Email must be an email address such as name@example.com.'],
   ])('refuses %s before any request', async (_what, value, expected) => {
     const scope = anySmarteRequest();
     expect(await zapierError(run('creates', key, { email: value }))).toEqual({ name: 'AppError', message: expected, code: 'input' });

@@ -41,7 +41,7 @@ describe('create_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).post(KEYS).query(true).reply(200, fx.created);
     expect(await zapierError(run('creates', 'create_smartlead_client_api_key', { clientId: 301, keyName }))).toEqual({
       name: 'AppError',
-      message: 'keyName must contain only letters, digits, spaces, hyphens and underscores.',
+      message: 'Key Name must contain only letters, digits, spaces, hyphens and underscores.',
       code: 'input',
     });
     expect(scope.isDone()).toBe(false);
@@ -51,7 +51,7 @@ describe('create_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).post(KEYS).query(true).reply(200, fx.created);
     expect(await zapierError(run('creates', 'create_smartlead_client_api_key', { clientId: 'abc', keyName: 'Production Key' }))).toEqual({
       name: 'AppError',
-      message: 'clientId must be a positive whole number.',
+      message: 'Client must be a positive whole number.',
       code: 'input',
     });
     expect(scope.isDone()).toBe(false);
@@ -146,7 +146,7 @@ describe('reset_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).put(/.*/).query(true).reply(200, fx.reset);
     expect(await zapierError(run('creates', 'reset_smartlead_client_api_key', { keyId }))).toEqual({
       name: 'AppError',
-      message: 'keyId must be a positive whole number.',
+      message: 'Client API Key must be a positive whole number.',
       code: 'input',
     });
     expect(scope.isDone()).toBe(false);
@@ -238,7 +238,7 @@ describe('delete_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).delete(/.*/).query(true).reply(200, fx.deletedOk);
     expect(await zapierError(run('creates', 'delete_smartlead_client_api_key', { keyId: '../1' }))).toEqual({
       name: 'AppError',
-      message: 'keyId must be a positive whole number.',
+      message: 'Client API Key must be a positive whole number.',
       code: 'input',
     });
     expect(scope.isDone()).toBe(false);

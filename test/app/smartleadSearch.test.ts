@@ -70,7 +70,7 @@ describe('find_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
     const error = await zapierError(run('searches', 'find_smartlead_client_api_key', { keyName }));
     expect(error).toMatchObject({ name: 'AppError', code: 'input' });
-    expect(error.message).toMatch(/^keyName (is required|must not be empty)/);
+    expect(error.message).toMatch(/^Key Name (is required|must not be empty)/);
     expect(scope.isDone()).toBe(false);
   });
 
@@ -78,7 +78,7 @@ describe('find_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
     expect(await zapierError(run('searches', 'find_smartlead_client_api_key', { keyName: 'Production Key', clientId: 'abc' }))).toEqual({
       name: 'AppError',
-      message: 'clientId must be a positive whole number.',
+      message: 'Client must be a positive whole number.',
       code: 'input',
     });
     expect(scope.isDone()).toBe(false);

@@ -110,7 +110,7 @@ describe('new_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
     expect(await zapierError(run('triggers', 'new_smartlead_client_api_key', { clientId: 'abc' }))).toEqual({
       name: 'AppError',
-      message: 'clientId must be a positive whole number.',
+      message: 'Client must be a positive whole number.',
       code: 'input',
     });
     expect(scope.isDone()).toBe(false);
@@ -120,7 +120,7 @@ describe('new_smartlead_client_api_key', () => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
     expect(await zapierError(run('triggers', 'new_smartlead_client_api_key', { status: 'revoked' }))).toEqual({
       name: 'AppError',
-      message: 'status must be one of active, inactive.',
+      message: 'Status must be one of active, inactive.',
       code: 'input',
     });
     expect(scope.isDone()).toBe(false);

@@ -79,7 +79,7 @@ const failures: Failure[] = [
     reply: (i) => i.reply(403, fx.error403),
     expected: (where) => ({
       name: 'AppError',
-      message: `SMASHSEND refused access: the API key lacks permission for this (403 on ${where}): API key does not have sufficient permissions.`,
+      message: `SMASHSEND refused access: the API key lacks permission for this (403 on ${where}): API key does not have sufficient permissions. Reconnect with a SMASHSEND API key that is allowed to do this.`,
       code: 'forbidden',
       status: 403,
     }),

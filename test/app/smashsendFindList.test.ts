@@ -90,8 +90,8 @@ describe('find_smashsend_api_key', () => {
 
   // The name goes through requireText, like every other step's required text (a mapped number is text, not "empty").
   it.each([
-    ['no name', {}, 'displayName is required and must be text.'],
-    ['a blank name', { displayName: '   ' }, 'displayName must not be empty.'],
+    ['no name', {}, 'Display Name is required and must be text.'],
+    ['a blank name', { displayName: '   ' }, 'Display Name must not be empty.'],
   ])('refuses %s before any request', async (_case, input, message) => {
     expect(await zapierError(run('searches', 'find_smashsend_api_key', input))).toEqual({
       name: 'AppError',
@@ -111,7 +111,8 @@ describe('find_smashsend_api_key', () => {
       .reply(200, fx.listPageOf([fx.listedKey(2)], fx.CURSOR_1));
     expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Nope' }))).toEqual({
       name: 'AppError',
-      message: 'SMASHSEND said more API keys follow but gave no new startAt cursor; stopped paging to avoid a loop.',
+      message:
+        'SMASHSEND said more API keys follow but gave no new startAt cursor; stopped paging to avoid a loop. If it keeps happening, report it to SMASHSEND.',
       code: 'bad_response',
       status: 200,
     });

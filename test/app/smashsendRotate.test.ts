@@ -80,7 +80,7 @@ describe('rotate_smashsend_api_key', () => {
         replacedKeyId: OLD.id,
         oldKeyDeleted: false,
         newKeyVerified: true,
-        warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (500 on DELETE ${keyPath(OLD.id)}): Something went wrong. A retry may help. ${deleteItYourself}`,
+        warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (500 on DELETE ${keyPath(OLD.id)}): Something went wrong. ${deleteItYourself}`,
       });
       scope.done();
     });
@@ -92,7 +92,7 @@ describe('rotate_smashsend_api_key', () => {
         replacedKeyId: OLD.id,
         oldKeyDeleted: false,
         newKeyVerified: true,
-        warning: `${which} is still live: deleting it failed: SMASHSEND rate limit reached (429 on DELETE ${keyPath(OLD.id)}): Rate limit exceeded. Please wait a moment and try again. Retry after 30 s. ${deleteItYourself}`,
+        warning: `${which} is still live: deleting it failed: SMASHSEND rate limit reached (429 on DELETE ${keyPath(OLD.id)}): Rate limit exceeded. Please wait a moment and try again. ${deleteItYourself}`,
       });
       scope.done();
     });
@@ -133,7 +133,7 @@ describe('rotate_smashsend_api_key', () => {
         secretKey: NEW.secretKey,
         oldKeyDeleted: false,
         newKeyVerified: true,
-        warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (an HTML error page) (502 on DELETE ${keyPath(OLD.id)}). A retry may help. ${deleteItYourself}`,
+        warning: `${which} is still live: deleting it failed: SMASHSEND had a server error (an HTML error page) (502 on DELETE ${keyPath(OLD.id)}). ${deleteItYourself}`,
       });
       scope.done();
     });
@@ -198,7 +198,7 @@ describe('rotate_smashsend_api_key', () => {
         '500',
         500,
         { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong' },
-        `The new key was created, but checking it with its own secret failed: SMASHSEND had a server error (500 on GET ${CHECK}): Something went wrong. A retry may help. ${kept}`,
+        `The new key was created, but checking it with its own secret failed: SMASHSEND had a server error (500 on GET ${CHECK}): Something went wrong. ${kept}`,
       ],
     ] as const)('%s: the new key comes back in full, unverified; nothing is deleted', async (_case, status, body, warning) => {
       const check = checkOfNewKey(status, body);
@@ -215,7 +215,7 @@ describe('rotate_smashsend_api_key', () => {
       const result = (await rotate()) as Record<string, unknown>;
       expect(result).toMatchObject({ secretKey: NEW.secretKey, oldKeyDeleted: false, newKeyVerified: false });
       expect(result.warning).toBe(
-        `The new key was created, but checking it with its own secret failed: SMASHSEND did not answer within 10 s (GET ${CHECK}). A retry may help. ${kept}`,
+        `The new key was created, but checking it with its own secret failed: SMASHSEND did not answer within 10 s (GET ${CHECK}). ${kept}`,
       );
       scope.done();
       check.done();
@@ -369,8 +369,8 @@ describe('rotate_smashsend_api_key', () => {
   });
 
   it.each([
-    ['no key', undefined, 'apiKeyId is required and must be text.'],
-    ['a key id that is a path', '../users/me', 'apiKeyId must contain only letters, digits, underscores and hyphens.'],
+    ['no key', undefined, 'API Key is required and must be text.'],
+    ['a key id that is a path', '../users/me', 'API Key must contain only letters, digits, underscores and hyphens.'],
   ])('refuses %s before any request', async (_case, apiKeyId, message) => {
     expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId }))).toEqual({
       name: 'AppError',

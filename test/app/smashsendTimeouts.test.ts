@@ -62,7 +62,7 @@ describe('rotate_smashsend_api_key timeouts', () => {
       replacedKeyId: OLD.id,
       oldKeyDeleted: false,
       newKeyVerified: true,
-      warning: `The new key was created, but the old key ${OLD.id} ("CRM Sync") may still be live: the delete got no answer: SMASHSEND did not answer within 0.3 s (DELETE ${keyPath(OLD.id)}). A retry may help. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
+      warning: `The new key was created, but the old key ${OLD.id} ("CRM Sync") may still be live: the delete got no answer: SMASHSEND did not answer within 0.3 s (DELETE ${keyPath(OLD.id)}). Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
     });
     scope.done();
     check.done();
@@ -76,7 +76,7 @@ describe('rotate_smashsend_api_key timeouts', () => {
       replacedKeyId: OLD.id,
       oldKeyDeleted: false,
       newKeyVerified: false,
-      warning: `The new key was created, but checking it with its own secret failed: SMASHSEND did not answer within 0.3 s (GET /v1/api-keys/check). A retry may help. The old key ${OLD.id} ("CRM Sync") was kept so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "Delete SMASHSEND API Key" step.`,
+      warning: `The new key was created, but checking it with its own secret failed: SMASHSEND did not answer within 0.3 s (GET /v1/api-keys/check). The old key ${OLD.id} ("CRM Sync") was kept so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "Delete SMASHSEND API Key" step.`,
     });
     scope.done();
     check.done();

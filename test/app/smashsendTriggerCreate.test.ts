@@ -79,7 +79,7 @@ describe('create_smashsend_api_key', () => {
   it('refuses an unknown role before any request', async () => {
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'x', role: 'OWNER' }))).toEqual({
       name: 'AppError',
-      message: 'role must be one of EDITOR, VIEWER, API_USER.',
+      message: 'Role must be one of EDITOR, VIEWER, API_USER.',
       code: 'input',
     });
   });

@@ -67,21 +67,21 @@ describe('update_smashsend_api_key', () => {
   });
 
   it.each([
-    ['no key', { displayName: 'x' }, 'apiKeyId is required and must be text.'],
-    ['a blank key', { apiKeyId: '   ', displayName: 'x' }, 'apiKeyId must not be empty.'],
+    ['no key', { displayName: 'x' }, 'API Key is required and must be text.'],
+    ['a blank key', { apiKeyId: '   ', displayName: 'x' }, 'API Key must not be empty.'],
     [
       'a key id that is a path',
       { apiKeyId: '../users/me', displayName: 'x' },
-      'apiKeyId must contain only letters, digits, underscores and hyphens.',
+      'API Key must contain only letters, digits, underscores and hyphens.',
     ],
-    ['nothing to change', { apiKeyId: ID }, 'displayName or role must be given: there is nothing to change otherwise.'],
+    ['nothing to change', { apiKeyId: ID }, 'New Display Name or New Role must be given: there is nothing to change otherwise.'],
     [
       'blank changes',
       { apiKeyId: ID, displayName: ' ', role: '' },
-      'displayName or role must be given: there is nothing to change otherwise.',
+      'New Display Name or New Role must be given: there is nothing to change otherwise.',
     ],
-    ['an unknown role', { apiKeyId: ID, role: 'OWNER' }, 'role must be one of EDITOR, VIEWER, API_USER.'],
-    ['a 256-character name', { apiKeyId: ID, displayName: 'x'.repeat(256) }, 'displayName must be at most 255 characters long.'],
+    ['an unknown role', { apiKeyId: ID, role: 'OWNER' }, 'New Role must be one of EDITOR, VIEWER, API_USER.'],
+    ['a 256-character name', { apiKeyId: ID, displayName: 'x'.repeat(256) }, 'New Display Name must be at most 255 characters long.'],
   ])('refuses %s before any request', async (_case, input, message) => {
     expect(await zapierError(run('creates', 'update_smashsend_api_key', input))).toEqual({ name: 'AppError', message, code: 'input' });
     expect(unmatched).toEqual([]);
@@ -138,8 +138,8 @@ describe('delete_smashsend_api_key', () => {
   });
 
   it.each([
-    ['no key', {}, 'apiKeyId is required and must be text.'],
-    ['a key id that is a path', { apiKeyId: 'aki_1/../../x' }, 'apiKeyId must contain only letters, digits, underscores and hyphens.'],
+    ['no key', {}, 'API Key is required and must be text.'],
+    ['a key id that is a path', { apiKeyId: 'aki_1/../../x' }, 'API Key must contain only letters, digits, underscores and hyphens.'],
   ])('refuses %s before any request', async (_case, input, message) => {
     expect(await zapierError(run('creates', 'delete_smashsend_api_key', input))).toEqual({ name: 'AppError', message, code: 'input' });
     expect(unmatched).toEqual([]);

@@ -186,7 +186,8 @@ const cases: ErrorCase[] = [
     retryable: true,
     check: (e) => {
       expect(retryAfterOf(e)).toBe(30);
-      expect(e.message).toContain('Retry after 30 s.');
+      // The wait is a fact for the caller to act on; the message says what happened, not what to do.
+      expect(e.message).not.toContain('Retry after');
     },
   },
   {
@@ -217,7 +218,7 @@ const cases: ErrorCase[] = [
     retryable: true,
     check: (e) => {
       expect(retryAfterOf(e)).toBeUndefined();
-      expect(e.message).toContain('Wait a moment before trying again.');
+      expect(e.message).not.toContain('Wait a moment before trying again.');
     },
   },
   { name: '500', status: 500, body: { message: 'Internal server error' }, type: ServerError, kind: 'server', retryable: true },
@@ -391,7 +392,7 @@ describe('exact user-facing messages', () => {
       `SmartLead rejected the request (422 on PUT ${reset}): keyName must match pattern: letters, numbers, spaces, hyphens, and underscores only.`,
     ],
     ['SmartLead 404', smartlead, SMARTLEAD, reset, 404, '', {}, `SmartLead has no client API key 45 (404 on PUT ${reset}).`],
-    ['SmartLead 500', smartlead, SMARTLEAD, reset, 500, '', {}, `SmartLead had a server error (500 on PUT ${reset}). A retry may help.`],
+    ['SmartLead 500', smartlead, SMARTLEAD, reset, 500, '', {}, `SmartLead had a server error (500 on PUT ${reset}).`],
     [
       'SmartLead 502 HTML',
       smartlead,
@@ -400,7 +401,7 @@ describe('exact user-facing messages', () => {
       502,
       '<html>Bad Gateway</html>',
       {},
-      `SmartLead had a server error (an HTML error page) (502 on PUT ${reset}). A retry may help.`,
+      `SmartLead had a server error (an HTML error page) (502 on PUT ${reset}).`,
     ],
     [
       'SmartLead 200 HTML',
@@ -410,28 +411,10 @@ describe('exact user-facing messages', () => {
       200,
       '<html></html>',
       {},
-      `SmartLead sent an HTML page instead of JSON (200 on PUT ${reset}). A retry may help.`,
+      `SmartLead sent an HTML page instead of JSON (200 on PUT ${reset}).`,
     ],
-    [
-      'SmartLead 200 empty',
-      smartlead,
-      SMARTLEAD,
-      reset,
-      200,
-      '',
-      {},
-      `SmartLead sent an empty response (200 on PUT ${reset}). A retry may help.`,
-    ],
-    [
-      'SmartLead 200 malformed',
-      smartlead,
-      SMARTLEAD,
-      reset,
-      200,
-      '{"ok":',
-      {},
-      `SmartLead sent malformed JSON (200 on PUT ${reset}). A retry may help.`,
-    ],
+    ['SmartLead 200 empty', smartlead, SMARTLEAD, reset, 200, '', {}, `SmartLead sent an empty response (200 on PUT ${reset}).`],
+    ['SmartLead 200 malformed', smartlead, SMARTLEAD, reset, 200, '{"ok":', {}, `SmartLead sent malformed JSON (200 on PUT ${reset}).`],
     [
       'SmartLead 200 {ok:false}',
       smartlead,
@@ -481,7 +464,7 @@ describe('exact user-facing messages', () => {
       429,
       smashsendFx.error429,
       { 'Retry-After': '30' },
-      `SMASHSEND rate limit reached (429 on DELETE ${smashsendDelete}): Rate limit exceeded. Please wait a moment and try again. Retry after 30 s.`,
+      `SMASHSEND rate limit reached (429 on DELETE ${smashsendDelete}): Rate limit exceeded. Please wait a moment and try again.`,
     ],
     [
       'SMASHSEND 429 without Retry-After',
@@ -491,7 +474,7 @@ describe('exact user-facing messages', () => {
       429,
       smashsendFx.error429,
       {},
-      `SMASHSEND rate limit reached (429 on DELETE ${smashsendDelete}): Rate limit exceeded. Please wait a moment and try again. Wait a moment before trying again.`,
+      `SMASHSEND rate limit reached (429 on DELETE ${smashsendDelete}): Rate limit exceeded. Please wait a moment and try again.`,
     ],
     [
       'SMASHSEND 200 wrong shape',
@@ -501,7 +484,7 @@ describe('exact user-facing messages', () => {
       200,
       { apiKey: { id: 'aki_abc123def456', displayName: 5 } },
       {},
-      `SMASHSEND sent an unexpected response (200 on DELETE ${smashsendDelete}): apiKey.displayName: expected string; apiKey.role is missing; apiKey.createdAt is missing. A retry may help.`,
+      `SMASHSEND sent an unexpected response (200 on DELETE ${smashsendDelete}): apiKey.displayName: expected string; apiKey.role is missing; apiKey.createdAt is missing.`,
     ],
   ])('%s', async (_name, run, origin, path, status, body, headers, message) => {
     const method = origin === SMARTLEAD ? 'PUT' : 'DELETE';
@@ -514,9 +497,7 @@ describe('exact user-facing messages', () => {
   it('SMARTe 429 with its {error: {code, message, status}} body', async () => {
     vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 429, body: smarteFx.rateLimited, headers: { 'Retry-After': '5' } });
     const error = await failure(new SmarteClient(SMARTE_KEY).listKeys(), RateLimitError);
-    expect(error.message).toBe(
-      'SMARTe rate limit reached (429 on POST /signals/v1/key/view): Rate limit exceeded for your organisation. Retry after 5 s.',
-    );
+    expect(error.message).toBe('SMARTe rate limit reached (429 on POST /signals/v1/key/view): Rate limit exceeded for your organisation.');
     expect(error.retryAfterSeconds).toBe(5);
   });
 
@@ -535,9 +516,7 @@ describe('wrong-shape messages name the path, never the received value', () => {
       body: { apiKeys: { items: [{ ...smashsendFx.listPage.apiKeys.items[0], id: 12345 }] } },
     });
     const error = await failure(new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).listApiKeys(), BadResponseError);
-    expect(error.message).toBe(
-      `SMASHSEND sent an unexpected response (200 on GET ${path}): apiKeys.items.0.id: expected string. A retry may help.`,
-    );
+    expect(error.message).toBe(`SMASHSEND sent an unexpected response (200 on GET ${path}): apiKeys.items.0.id: expected string.`);
     expect(error.message).not.toContain('12345');
   });
 
@@ -545,9 +524,7 @@ describe('wrong-shape messages name the path, never the received value', () => {
     const record = { ...smarteFx.userKey, status: 7 };
     vendorAnswers(SMARTE, 'POST', '/signals/v1/key/update', { status: 200, body: { data: record } });
     const error = await failure(new SmarteClient(SMARTE_KEY).suspendKey('dev.udi_user@smarte.pro'), BadResponseError);
-    expect(error.message).toBe(
-      'SMARTe sent an unexpected response (200 on POST /signals/v1/key/update): data.status: expected string. A retry may help.',
-    );
+    expect(error.message).toBe('SMARTe sent an unexpected response (200 on POST /signals/v1/key/update): data.status: expected string.');
     expect(error.message).not.toContain(smarteFx.userKey.apiKey);
   });
 

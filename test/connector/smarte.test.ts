@@ -96,9 +96,9 @@ describe('SmarteClient.createKey', () => {
   it('given an answer without apiKey, says the key may exist with an unknown value', async () => {
     vendorAnswers(SMARTE, 'POST', CREATE, { status: 200, body: { ...fx.created, data: { ...fx.created.data, apiKey: null } } });
     const error = await failure(client().createKey('new.user@smarte.pro'), BadResponseError);
-    expect(error.reason).toBe('shape');
+    expect(error.reason).toBe('missing_secret');
     expect(error.message).toBe(
-      "SMARTe answered without apiKey, the value of the new signals key (200 on POST /signals/v1/key/createsignalapikey). The change may have been made, but the key's value is unknown: do not rely on it; check the key at SMARTe before trying again.",
+      'SMARTe answered without apiKey, the value of the new signals key (200 on POST /signals/v1/key/createsignalapikey).',
     );
   });
 
@@ -106,9 +106,7 @@ describe('SmarteClient.createKey', () => {
     vendorAnswers(SMARTE, 'POST', CREATE, { status: 200, body: { message: 'Key generated successfully' } });
     const error = await failure(client().createKey('new.user@smarte.pro'), BadResponseError);
     expect(error.reason).toBe('shape');
-    expect(error.message).toBe(
-      'SMARTe sent an unexpected response (200 on POST /signals/v1/key/createsignalapikey): data is missing. A retry may help.',
-    );
+    expect(error.message).toBe('SMARTe sent an unexpected response (200 on POST /signals/v1/key/createsignalapikey): data is missing.');
   });
 });
 

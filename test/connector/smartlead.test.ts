@@ -104,9 +104,9 @@ describe('SmartLeadClient.createClientApiKey', () => {
     const { api_key: _dropped, ...withoutValue } = fx.keyRecord;
     vendorAnswers(SMARTLEAD, 'POST', '/api/v1/client/api-key', { status: 200, body: { ok: true, data: withoutValue } });
     const error = await failure(client().createClientApiKey({ clientId: 301, keyName: 'Production Key' }), BadResponseError);
-    expect(error.reason).toBe('shape');
+    expect(error.reason).toBe('missing_secret');
     expect(error.message).toBe(
-      "SmartLead answered without api_key, the value of the new client API key (200 on POST /api/v1/client/api-key). The change may have been made, but the key's value is unknown: do not rely on it; check the key at SmartLead before trying again.",
+      'SmartLead answered without api_key, the value of the new client API key (200 on POST /api/v1/client/api-key).',
     );
   });
 });

@@ -101,9 +101,7 @@ describe('SmashsendClient.workspaceId', () => {
     const error = await failure(new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport }).workspaceId(), BadResponseError);
     expect(error.reason).toBe('shape');
     expect(error.path).toBe('/v1/api-keys/current');
-    expect(error.message).toBe(
-      'SMASHSEND sent an unexpected response (200 on GET /v1/api-keys/current): apiKey.workspaceId is missing. A retry may help.',
-    );
+    expect(error.message).toBe('SMASHSEND sent an unexpected response (200 on GET /v1/api-keys/current): apiKey.workspaceId is missing.');
   });
 
   it('is cached: a second call (and the calls that need it) make no new discovery request', async () => {
@@ -245,7 +243,7 @@ describe('SmashsendClient.pages and allApiKeys', () => {
     );
     expect(received).toEqual(['aki_1']);
     expect(fake.requests).toHaveLength(1);
-    expect(error.reason).toBe('shape');
+    expect(error.reason).toBe('cursor');
     expect(describeError(error)).toEqual({ kind: 'bad_response', vendor: 'SMASHSEND', status: 200, method: 'GET', path: keysPath });
     expect(error.message).toBe('SMASHSEND said more API keys follow but gave no new startAt cursor; stopped paging to avoid a loop.');
   });
@@ -266,7 +264,7 @@ describe('SmashsendClient.pages and allApiKeys', () => {
     );
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport });
     const error = await failure(collect(smashsend.pages()), BadResponseError);
-    expect(error.reason).toBe('shape');
+    expect(error.reason).toBe('cursor');
     expect(fake.requests.map((r) => r.query)).toEqual([
       { limit: '100' },
       { limit: '100', startAt: 'cursor-1' },
@@ -313,10 +311,8 @@ describe('SmashsendClient.createApiKey', () => {
     const { secretKey: _dropped, ...withoutSecret } = fx.created.apiKey;
     vendorAnswers(SMASHSEND, 'POST', keysPath, { status: 200, body: { apiKey: withoutSecret } });
     const error = await failure(client().createApiKey({ displayName: 'New Integration API Key', role: 'API_USER' }), BadResponseError);
-    expect(error.reason).toBe('shape');
-    expect(error.message).toBe(
-      `SMASHSEND answered without secretKey, the value of the new API key (200 on POST ${keysPath}). The change may have been made, but the key's value is unknown: do not rely on it; check the key at SMASHSEND before trying again.`,
-    );
+    expect(error.reason).toBe('missing_secret');
+    expect(error.message).toBe(`SMASHSEND answered without secretKey, the value of the new API key (200 on POST ${keysPath}).`);
   });
 });
 

@@ -222,7 +222,7 @@ describe('network failures become NetworkError', () => {
       path: '/api/v1/client/',
     });
     expect(error.retryable).toBe(true);
-    expect(error.message).toBe('SmartLead did not answer within 10 s (GET /api/v1/client/). A retry may help.');
+    expect(error.message).toBe('SmartLead did not answer within 10 s (GET /api/v1/client/).');
   });
 
   it("a transport rejecting with AbortSignal.timeout's own reason: reason timeout", async () => {
@@ -233,7 +233,7 @@ describe('network failures become NetworkError', () => {
     const fake = fakeTransport(reason as Error);
     const error = await failure(new SmarteClient('WG+key', { transport: fake.transport, timeoutMs: 1500 }).listKeys(), NetworkError);
     expect(error.reason).toBe('timeout');
-    expect(error.message).toBe('SMARTe did not answer within 1.5 s (POST /signals/v1/key/view). A retry may help.');
+    expect(error.message).toBe('SMARTe did not answer within 1.5 s (POST /signals/v1/key/view).');
   });
 
   it('a real server that never answers, with timeoutMs 200: reason timeout, promptly', async () => {
@@ -251,7 +251,7 @@ describe('network failures become NetworkError', () => {
       method: 'DELETE',
       path: '/v1/workspaces/wrk_1/api-keys/aki_1',
     });
-    expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1). A retry may help.');
+    expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1).');
   });
 
   it('a port that was just closed: reason refused', async () => {
@@ -265,7 +265,7 @@ describe('network failures become NetworkError', () => {
       method: 'POST',
       path: '/signals/v1/key/view',
     });
-    expect(error.message).toBe('SMARTe refused the connection (POST /signals/v1/key/view). A retry may help.');
+    expect(error.message).toBe('SMARTe refused the connection (POST /signals/v1/key/view).');
   });
 
   it('a server that destroys the socket: reason reset', async () => {
@@ -279,7 +279,7 @@ describe('network failures become NetworkError', () => {
       method: 'PUT',
       path: '/api/v1/client/api-key/reset/45',
     });
-    expect(error.message).toBe('SmartLead dropped the connection (reset) (PUT /api/v1/client/api-key/reset/45). A retry may help.');
+    expect(error.message).toBe('SmartLead dropped the connection (reset) (PUT /api/v1/client/api-key/reset/45).');
   });
 
   it('a server that half-answers and then drops the connection: a NetworkError, not a hang', async () => {
@@ -297,14 +297,18 @@ describe('network failures become NetworkError', () => {
     const fake = fakeTransport(new TypeError('fetch failed', { cause }));
     const error = await failure(new SmartLeadClient('sl_key', { transport: fake.transport }).listClients(), NetworkError);
     expect(error.reason).toBe('dns');
-    expect(error.message).toBe('SmartLead could not be found (DNS lookup failed) (GET /api/v1/client/). A retry may help.');
+    expect(error.host).toBe('server.smartlead.ai');
+    // The host is named, so a reader can tell a typo in a base URL from a network without DNS.
+    expect(error.message).toBe(
+      'SmartLead could not be reached: its host server.smartlead.ai was not found (DNS lookup failed) (GET /api/v1/client/).',
+    );
   });
 
   it('anything else: reason other', async () => {
     const fake = fakeTransport(new Error('boom'));
     const error = await failure(new SmartLeadClient('sl_key', { transport: fake.transport }).listClients(), NetworkError);
     expect(error.reason).toBe('other');
-    expect(error.message).toBe('SmartLead could not be reached (GET /api/v1/client/). A retry may help.');
+    expect(error.message).toBe('SmartLead could not be reached (GET /api/v1/client/).');
   });
 
   it('a transport that throws a ConnectorError has it passed through unchanged', async () => {

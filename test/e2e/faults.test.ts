@@ -114,7 +114,7 @@ function expectedForStatus(t: Target, status: number, retryAfter?: number): Zapi
         name: 'AppError',
         code: 'forbidden',
         status,
-        message: `${t.vendor} refused access: the API key lacks permission for this ${where}: ${said}.`,
+        message: `${t.vendor} refused access: the API key lacks permission for this ${where}: ${said}. Reconnect with a ${t.vendor} API key that is allowed to do this.`,
       };
     case 404:
       return {
@@ -301,12 +301,12 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
     },
   );
 
-  it('a refused connection on the create is a plain retry (the request never reached the vendor)', async () => {
+  it('a refused connection on the create says a retry is safe (the request never reached the vendor)', async () => {
     pointAppAt({ smashsend: `http://127.0.0.1:${await closedPort()}` });
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toEqual({
       name: 'AppError',
       code: 'network',
-      message: `SMASHSEND refused the connection (POST /v1/workspaces/${WS}/api-keys). A retry may help.`,
+      message: `SMASHSEND refused the connection (POST /v1/workspaces/${WS}/api-keys). Nothing reached SMASHSEND, so nothing was changed: a retry is safe.`,
     });
   });
 
@@ -391,7 +391,7 @@ describe('faults in multi-request steps', () => {
       secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
       replacedKeyId: 'aki_xyz789ghi012',
       oldKeyDeleted: false,
-      warning: `The new key was created, but the old key aki_xyz789ghi012 ("CRM Sync") is still live: deleting it failed: SMASHSEND had a server error (500 on DELETE /v1/workspaces/${WS}/api-keys/aki_xyz789ghi012): Internal server error. A retry may help. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
+      warning: `The new key was created, but the old key aki_xyz789ghi012 ("CRM Sync") is still live: deleting it failed: SMASHSEND had a server error (500 on DELETE /v1/workspaces/${WS}/api-keys/aki_xyz789ghi012): Internal server error. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
     });
     const found = (await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' }, auth)) as Array<{ id: string }>;
     expect(found.map((key) => key.id)).toEqual([rotated.id, 'aki_xyz789ghi012']);

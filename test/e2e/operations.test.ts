@@ -137,9 +137,9 @@ describe('connection test', () => {
       name: 'AppError',
       code: 'connection_test_failed',
       message:
-        'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again. ' +
-        'SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key. ' +
-        'SMARTe rejected the API key (401 on POST /signals/v1/key/view): Invalid or missing Api-Key.',
+        'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again. Check the SMASHSEND API Key field. ' +
+        'SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key. Check the SmartLead API Key field. ' +
+        'SMARTe rejected the API key (401 on POST /signals/v1/key/view): Invalid or missing Api-Key. Check the SMARTe Admin API Key field.',
     });
   });
 
@@ -149,7 +149,8 @@ describe('connection test', () => {
       name: 'AppError',
       code: 'connection_test_failed',
       message:
-        'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): This endpoint requires an admin API key.',
+        'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): This endpoint requires an admin API key. ' +
+        'Check the SMARTe Admin API Key field: use a key that is allowed to do this.',
     });
   });
 
@@ -209,7 +210,7 @@ describe('SMASHSEND', () => {
       code: 'forbidden',
       status: 403,
       message:
-        'SMASHSEND refused access: the API key lacks permission for this (403 on GET /v1/workspaces/wrk_someoneElse0000000000/api-keys): API key does not have access to this workspace.',
+        'SMASHSEND refused access: the API key lacks permission for this (403 on GET /v1/workspaces/wrk_someoneElse0000000000/api-keys): API key does not have access to this workspace. Reconnect with a SMASHSEND API key that is allowed to do this.',
     });
   });
 
@@ -249,7 +250,7 @@ describe('SMASHSEND', () => {
       name: 'AppError',
       code: 'forbidden',
       status: 403,
-      message: `SMASHSEND refused access: the API key lacks permission for this (403 on POST ${KEYS_PATH}): API key does not have sufficient permissions.`,
+      message: `SMASHSEND refused access: the API key lacks permission for this (403 on POST ${KEYS_PATH}): API key does not have sufficient permissions. Reconnect with a SMASHSEND API key that is allowed to do this.`,
     });
   });
 
@@ -340,7 +341,8 @@ describe('SMASHSEND', () => {
     expect(await zapierError(testConnection({ smashsend_api_key: old.secretKey }))).toEqual({
       name: 'AppError',
       code: 'connection_test_failed',
-      message: 'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again.',
+      message:
+        'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again. Check the SMASHSEND API Key field.',
     });
   });
 
@@ -458,7 +460,7 @@ describe('SmartLead', () => {
     expect(await zapierError(run('creates', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'Prod key!' }, auth))).toEqual({
       name: 'AppError',
       code: 'input',
-      message: 'keyName must contain only letters, digits, spaces, hyphens and underscores.',
+      message: 'Key Name must contain only letters, digits, spaces, hyphens and underscores.',
     });
     expect(sandbox().requestCounts().total).toBe(0);
   });

@@ -4,6 +4,7 @@
 // arrived, so an id can never change the request path or query, and a name arrives exactly as typed.
 
 import {
+  App,
   SL_KEYS,
   SM_CREATE,
   SM_UPDATE,
@@ -219,6 +220,15 @@ const FIELDS: Field[] = [
 const MISSING = Symbol('missing');
 type Value = unknown;
 
+/** The field's label in the registered operation's input form (a test failure if the operation has no such field). */
+function labelOf(field: Field): string {
+  const registry = App[field.kind] as Record<string, { operation: { inputFields?: unknown } }> | undefined;
+  const fields = (registry?.[field.op]?.operation.inputFields ?? []) as Array<{ key?: string; label?: string }>;
+  const label = fields.find((candidate) => candidate.key === field.field)?.label;
+  if (label === undefined) throw new Error(`${field.op} has no input field ${field.field} with a label`);
+  return label;
+}
+
 /** A bad input: its value (per field type where an email or a number needs its own spelling). */
 interface BadInput {
   id: string;
@@ -323,8 +333,10 @@ function check(
     else {
       if (outcome.name !== 'AppError' || outcome.code !== 'input')
         problems.push(`expected AppError code input, got ${outcome.name} ${outcome.code}`);
-      const name = field.label ?? field.field;
-      if (!(outcome.message ?? '').startsWith(`${name} `)) problems.push(`message does not name ${name}: ${outcome.message}`);
+      // Named as the Zap builder sees the field: by its label in the step's form, not by its key.
+      const label = labelOf(field);
+      if (!(outcome.message ?? '').startsWith(`${label} `))
+        problems.push(`message does not name ${label} (${field.field}): ${outcome.message}`);
       problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets));
     }
     return problems;

@@ -148,7 +148,7 @@ describe('connector: pages() checks its deadline before every page request (fake
       caught = error;
     }
     expect(caught).toBeInstanceOf(TimeBudgetError);
-    expect(caught).toMatchObject({ kind: 'network', reason: 'timeout', pagesRead: pages, itemsRead: pages * 100, retryable: true });
+    expect(caught).toMatchObject({ kind: 'network', reason: 'time_budget', pagesRead: pages, itemsRead: pages * 100, retryable: true });
     expect((caught as Error).message).toBe(
       `SMASHSEND paging stopped after ${pages} page${pages === 1 ? '' : 's'} (${pages * 100} API keys) to stay within its time budget (GET /v1/workspaces/wrk_1/api-keys).`,
     );

@@ -220,13 +220,16 @@ const FAULTS: Fault[] = [
       says: [`${V} did not answer within ${TIMEOUT_MS / 1000} s (${where})`, afterUnknownWrite(op)],
     }),
   },
-  // Refused: the request never reached the vendor, so even a write can be retried as it is.
+  // Refused: the request never reached the vendor, so even a write can be retried as it is (and a write says so).
   {
     id: 'refused',
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'AppError',
       code: 'network',
-      says: [`${V} refused the connection (${where})`, 'A retry may help.'],
+      says: [
+        `${V} refused the connection (${where})`,
+        op.checkWith && op.method !== 'GET' ? `Nothing reached ${V}, so nothing was changed: a retry is safe.` : 'A retry may help.',
+      ],
     }),
   },
   {

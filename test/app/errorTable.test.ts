@@ -1,0 +1,293 @@
+// lib/errors.ts's one table, on its own: every kind × reason × (read or write) × (step or connection test) has a row,
+// and each gives the Zapier error and the advice a Zap builder needs — a write's lost answer says how to check with
+// the search the step names, a read never does; a DNS failure names the host and says what to check, not to retry.
+
+import { errors as zapierErrors, type ZObject } from 'zapier-platform-core';
+import {
+  AuthError,
+  BadResponseError,
+  ConnectorError,
+  ForbiddenError,
+  HttpError,
+  InputError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeBudgetError,
+  ValidationError,
+  type BadResponseReason,
+  type ErrorDetails,
+  type ErrorKind,
+  type HttpMethod,
+  type NetworkReason,
+} from '@keyring/connector';
+import { ERROR_TABLE, explain, lookup, toZapierError, type Advice, type ErrorContext } from '../../lib/errors';
+import { findSmashsendApiKey } from '../../searches/findSmashsendApiKey';
+import { createSmartleadClientApiKey } from '../../creates/createSmartleadClientApiKey';
+import { zapierError } from '../helpers/zapierError';
+
+const z = { errors: zapierErrors } as unknown as ZObject;
+
+const KINDS: ErrorKind[] = [
+  'input',
+  'auth',
+  'forbidden',
+  'not_found',
+  'validation',
+  'rate_limited',
+  'server',
+  'http',
+  'bad_response',
+  'network',
+];
+const NETWORK_REASONS: NetworkReason[] = ['timeout', 'reset', 'refused', 'dns', 'other', 'time_budget'];
+const BAD_RESPONSE_REASONS: BadResponseReason[] = ['empty', 'html', 'malformed', 'shape', 'missing_secret', 'cursor'];
+const STATUSES: Record<ErrorKind, Array<number | undefined>> = {
+  input: [undefined],
+  auth: [401, 200],
+  forbidden: [403],
+  not_found: [404],
+  validation: [400, 409, 422, 200],
+  rate_limited: [429],
+  server: [500, 502, 503, 504],
+  http: [302, 405],
+  bad_response: [200],
+  network: [undefined],
+};
+
+const WRITES: ErrorContext = { writes: { checkWith: findSmashsendApiKey } };
+const CONNECTION_TEST: ErrorContext = { connectionTest: { keyField: 'SMASHSEND API Key' } };
+
+function details(method: HttpMethod, status?: number): ErrorDetails {
+  return {
+    vendor: 'SMASHSEND',
+    method,
+    path: '/v1/workspaces/wrk_1/api-keys',
+    host: 'api.smashsend.com',
+    ...(status === undefined ? {} : { status }),
+  };
+}
+
+/** A real connector error of each kind (the classes the connector throws), with the given facts. */
+function errorOf(kind: ErrorKind, method: HttpMethod, status?: number, reason?: string): ConnectorError {
+  const d = details(method, status);
+  const message = `SMASHSEND failed (${status ?? '-'} on ${method} ${d.path}).`;
+  switch (kind) {
+    case 'input':
+      return new InputError('SMASHSEND', 'displayName', 'must not be empty');
+    case 'auth':
+      return new AuthError(message, d);
+    case 'forbidden':
+      return new ForbiddenError(message, d);
+    case 'not_found':
+      return new NotFoundError(message, d);
+    case 'validation':
+      return new ValidationError(message, d);
+    case 'rate_limited':
+      return new RateLimitError(message, d, undefined);
+    case 'server':
+      return new ServerError(message, d);
+    case 'http':
+      return new HttpError(message, d);
+    case 'bad_response':
+      return new BadResponseError(message, d, reason as BadResponseReason);
+    case 'network':
+      return reason === 'time_budget' ? new TimeBudgetError(message, d, 2, 200) : new NetworkError(message, d, reason as NetworkReason);
+  }
+}
+
+/** Every situation the connector can produce: kind × reason × status × method (a read is a GET) × context. */
+const SITUATIONS = KINDS.flatMap((kind) => {
+  const reasons: Array<string | undefined> =
+    kind === 'network' ? NETWORK_REASONS : kind === 'bad_response' ? BAD_RESPONSE_REASONS : [undefined];
+  return reasons.flatMap((reason) =>
+    STATUSES[kind].flatMap((status) =>
+      (['GET', 'POST'] as const).flatMap((method) =>
+        (
+          [
+            ['read step', {}],
+            ['write step', WRITES],
+            ['connection test', CONNECTION_TEST],
+          ] as const
+        ).map(([where, context]) => ({ kind, reason, status, method, where, context: context as ErrorContext })),
+      ),
+    ),
+  );
+});
+
+describe('ERROR_TABLE', () => {
+  it.each(SITUATIONS)('$kind $reason $status on $method in a $where: a row, a Zapier error and a message', (s) => {
+    const error = errorOf(s.kind, s.method, s.status, s.reason);
+    const explanation = explain(error, s.context);
+    expect(explanation.message.startsWith(s.kind === 'input' ? 'displayName' : 'SMASHSEND')).toBe(true);
+    const writes = s.where === 'write step' && s.method !== 'GET';
+    // A read never gets write advice; a write's unknown outcome names the search by its display label.
+    if (!writes) expect(explanation.message).not.toContain('may have been created');
+    if (explanation.message.includes('may have been created')) {
+      expect(explanation.message).toContain(
+        'use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.',
+      );
+    }
+    // A Zap builder is never told to reconnect while connecting, nor throttled there.
+    if (s.where === 'connection test') expect(explanation.as).toBe('Error');
+    const zapier = toZapierError(z, error, s.context);
+    expect(zapier.name).toBe({ Error: 'AppError', ExpiredAuthError: 'ExpiredAuthError', ThrottledError: 'ThrottledError' }[explanation.as]);
+  });
+
+  it('every kind ends with a catch-all row, so no error goes without a row', () => {
+    for (const kind of KINDS) {
+      const rows = ERROR_TABLE.filter((row) => row.kind === kind);
+      const last = rows[rows.length - 1];
+      expect(last).toBeDefined();
+      expect(last).toMatchObject({ kind });
+      expect(last?.reason ?? last?.status ?? last?.writes ?? last?.connectionTest).toBeUndefined();
+    }
+  });
+
+  const advice = (
+    kind: ErrorKind,
+    reason: string | undefined,
+    status: number | undefined,
+    writes: boolean,
+    connectionTest = false,
+  ): Advice =>
+    lookup({ kind, ...(reason ? { reason: reason as NetworkReason } : {}), ...(status ? { status } : {}), writes, connectionTest }).advice;
+
+  it.each<[ErrorKind, string | undefined, number | undefined, Advice, Advice]>([
+    // kind, reason, status, advice on a read, advice on a write
+    ['network', 'timeout', undefined, 'retry', 'check_write'],
+    ['network', 'reset', undefined, 'retry', 'check_write'],
+    ['network', 'other', undefined, 'retry', 'check_write'],
+    ['network', 'refused', undefined, 'retry', 'retry_safe'],
+    ['network', 'dns', undefined, 'check_host', 'check_host'],
+    ['network', 'time_budget', undefined, 'time_budget', 'time_budget'],
+    ['server', undefined, 500, 'retry', 'retry'],
+    ['server', undefined, 502, 'retry', 'check_write'],
+    ['server', undefined, 503, 'retry', 'retry'],
+    ['server', undefined, 504, 'retry', 'check_write'],
+    ['bad_response', 'empty', 200, 'retry', 'check_write'],
+    ['bad_response', 'html', 200, 'retry', 'check_write'],
+    ['bad_response', 'malformed', 200, 'retry', 'check_write'],
+    ['bad_response', 'shape', 200, 'retry', 'check_write'],
+    ['bad_response', 'missing_secret', 200, 'value_unknown', 'value_unknown'],
+    ['bad_response', 'cursor', 200, 'report', 'report'],
+    ['auth', undefined, 401, 'reconnect', 'reconnect'],
+    ['forbidden', undefined, 403, 'use_allowed_key', 'use_allowed_key'],
+    ['rate_limited', undefined, 429, 'wait', 'wait'],
+    ['validation', undefined, 400, 'none', 'none'],
+    ['not_found', undefined, 404, 'none', 'none'],
+    ['input', undefined, undefined, 'none', 'none'],
+  ])('%s %s %s: %s on a read, %s on a write', (kind, reason, status, onRead, onWrite) => {
+    expect(advice(kind, reason, status, false)).toBe(onRead);
+    expect(advice(kind, reason, status, true)).toBe(onWrite);
+  });
+
+  it('in the connection test a rejected or under-privileged key points at the key field', () => {
+    expect(advice('auth', undefined, 401, false, true)).toBe('check_key_field');
+    expect(advice('forbidden', undefined, 403, false, true)).toBe('check_key_field');
+  });
+});
+
+describe('explain: what a Zap builder reads', () => {
+  it('a timeout on a write says what may have happened and names the checking search by its label', () => {
+    const error = new NetworkError(
+      'SMASHSEND did not answer within 10 s (POST /v1/workspaces/wrk_1/api-keys).',
+      details('POST'),
+      'timeout',
+    );
+    expect(explain(error, WRITES)).toEqual({
+      as: 'Error',
+      code: 'network',
+      message:
+        'SMASHSEND did not answer within 10 s (POST /v1/workspaces/wrk_1/api-keys). The key may have been created anyway: use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.',
+    });
+  });
+
+  it("the same timeout on a read step (or on a write step's GET) says a retry may help", () => {
+    const post = new NetworkError('SMASHSEND did not answer within 10 s (POST …).', details('POST'), 'timeout');
+    const get = new NetworkError('SMASHSEND did not answer within 10 s (GET …).', details('GET'), 'timeout');
+    expect(explain(post).message).toBe('SMASHSEND did not answer within 10 s (POST …). A retry may help.');
+    expect(explain(get, WRITES).message).toBe('SMASHSEND did not answer within 10 s (GET …). A retry may help.');
+  });
+
+  it('a DNS failure names the host and says to check the base URL or the network, not to retry', () => {
+    const error = new NetworkError(
+      'SMASHSEND could not be reached: its host api.smashsend.com was not found (DNS lookup failed) (POST /v1/workspaces/wrk_1/api-keys).',
+      details('POST'),
+      'dns',
+    );
+    for (const context of [{}, WRITES]) {
+      const { message, code } = explain(error, context);
+      expect(code).toBe('network');
+      expect(message).toContain('api.smashsend.com');
+      expect(message).toContain('Check the SMASHSEND base URL setting');
+      expect(message).toContain('network connection');
+      expect(message).not.toContain('A retry may help');
+      expect(message).not.toContain('may have been created');
+    }
+  });
+
+  it('a refused connection on a write says a retry is safe', () => {
+    const error = new NetworkError('SMASHSEND refused the connection (POST /v1/workspaces/wrk_1/api-keys).', details('POST'), 'refused');
+    expect(explain(error, WRITES).message).toBe(
+      'SMASHSEND refused the connection (POST /v1/workspaces/wrk_1/api-keys). Nothing reached SMASHSEND, so nothing was changed: a retry is safe.',
+    );
+  });
+
+  it("a 429 becomes a ThrottledError waiting what Retry-After said, or the vendor's window", async () => {
+    const told = new RateLimitError('SMASHSEND rate limit reached (429 on GET /x).', details('GET', 429), 17);
+    const untold = new RateLimitError('SMASHSEND rate limit reached (429 on GET /x).', details('GET', 429), undefined);
+    expect(await zapierError(Promise.reject(toZapierError(z, told)))).toEqual({
+      name: 'ThrottledError',
+      message: 'SMASHSEND rate limit reached (429 on GET /x). Retry after 17 s.',
+      delay: 17,
+    });
+    expect(await zapierError(Promise.reject(toZapierError(z, untold)))).toEqual({
+      name: 'ThrottledError',
+      message: 'SMASHSEND rate limit reached (429 on GET /x). Wait a moment before trying again.',
+      delay: 60,
+    });
+  });
+
+  it('a rejected key in a step is an ExpiredAuthError that says to reconnect', async () => {
+    const error = new AuthError('SMASHSEND rejected the API key (401 on GET /x): Invalid API key.', details('GET', 401));
+    expect(await zapierError(Promise.reject(toZapierError(z, error)))).toEqual({
+      name: 'ExpiredAuthError',
+      message: 'SMASHSEND rejected the API key (401 on GET /x): Invalid API key. Reconnect your SMASHSEND API key in this connection.',
+    });
+  });
+
+  it("input errors name the field by its label in the operation's own form, whatever the rule", () => {
+    const fields = createSmartleadClientApiKey.operation.inputFields;
+    const keyName = new InputError('SmartLead', 'keyName', 'must contain only letters, digits, spaces, hyphens and underscores');
+    const clientId = new InputError('SmartLead', 'clientId', 'must be a positive whole number');
+    expect(explain(keyName, { fields })).toEqual({
+      as: 'Error',
+      code: 'input',
+      message: 'Key Name must contain only letters, digits, spaces, hyphens and underscores.',
+    });
+    expect(explain(clientId, { fields }).message).toBe('Client must be a positive whole number.');
+    // A field the operation does not have (a connector option) keeps its key.
+    expect(explain(new InputError('SmartLead', 'baseUrl', 'must use https'), { fields }).message).toBe('baseUrl must use https.');
+  });
+
+  it('an input rule naming several fields names each by its label', () => {
+    const error = new InputError('SMASHSEND', 'displayName', 'must be given: there is nothing to change otherwise', ['role']);
+    const fields = [
+      { key: 'displayName', label: 'New Display Name' },
+      { key: 'role', label: 'New Role' },
+    ];
+    expect(explain(error, { fields }).message).toBe('New Display Name or New Role must be given: there is nothing to change otherwise.');
+  });
+
+  it('anything that is not a connector error is an "unexpected problem", never a stack or [object Object]', async () => {
+    expect(await zapierError(Promise.reject(toZapierError(z, new TypeError("Cannot read properties of undefined (reading 'x')"))))).toEqual(
+      {
+        name: 'AppError',
+        code: 'unexpected',
+        message: "Unexpected problem in this step: Cannot read properties of undefined (reading 'x')",
+      },
+    );
+  });
+});

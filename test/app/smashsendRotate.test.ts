@@ -268,7 +268,7 @@ describe('rotate_smashsend_api_key', () => {
     it.each(['maybe', 'later', 2, {}])('refuses %p before any request', async (value) => {
       expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id, delete_old_key: value }))).toEqual({
         name: 'AppError',
-        message: 'delete_old_key must be true or false.',
+        message: 'Delete Old Key must be true or false.',
         code: 'input',
       });
       expect(unmatched).toEqual([]);

@@ -131,7 +131,7 @@ function pageSize(limit: number, repeats: number): number {
 }
 
 export interface SmashsendClientOptions extends ClientOptions {
-  /** The workspace; discovered from the key (GET /v1/users/me, then /v1/api-keys/current) when not given. */
+  /** The workspace; discovered from the key (GET /v1/api-keys/current, then /v1/users/me) when not given. */
   workspaceId?: string;
   /** Told the workspace id once discovered, so a caller can remember it for the next client with the same key. */
   onWorkspaceDiscovered?: (workspaceId: string) => void;
@@ -194,25 +194,28 @@ export class SmashsendClient {
     return this.workspace;
   }
 
+  /**
+   * GET /v1/api-keys/current first (the official SDK's own call: the key names its workspace), then GET /v1/users/me.
+   */
   private async discoverWorkspaceId(): Promise<string> {
     try {
-      const me = await this.http.call({
+      const current = await this.http.call({
         method: 'GET',
-        path: '/v1/users/me',
-        schema: v.looseObject({ user: v.looseObject({ workspaceId: workspaceIdSchema }) }),
+        path: '/v1/api-keys/current',
+        schema: v.looseObject({ apiKey: v.looseObject({ workspaceId: workspaceIdSchema }) }),
       });
-      return me.user.workspaceId;
+      return current.apiKey.workspaceId;
     } catch (error) {
-      // A key that is plainly bad stays bad; anything else (a user-less API key, an odd answer) gets the fallback.
+      // A key that is plainly bad stays bad; anything else (an API without this call, an odd answer) gets the fallback.
       if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'network' || error.kind === 'rate_limited'))
         throw error;
     }
-    const current = await this.http.call({
+    const me = await this.http.call({
       method: 'GET',
-      path: '/v1/api-keys/current',
-      schema: v.looseObject({ apiKey: v.looseObject({ workspaceId: workspaceIdSchema }) }),
+      path: '/v1/users/me',
+      schema: v.looseObject({ user: v.looseObject({ workspaceId: workspaceIdSchema }) }),
     });
-    return current.apiKey.workspaceId;
+    return me.user.workspaceId;
   }
 
   /** GET /v1/workspaces/{ws}/api-keys — one page. */

@@ -3,7 +3,7 @@
 
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { ConnectorError, type Vendor } from '@keyring/connector';
-import { AUTH_FIELD, smarteClient, smartleadClient, smashsendClient, vendorKey } from './lib/clients';
+import { AUTH_FIELD, authDataOf, smarteClient, smartleadClient, smashsendClient, vendorKey } from './lib/clients';
 import { explain } from './lib/errors';
 
 export interface ConnectionTestResult {
@@ -21,8 +21,27 @@ const VENDOR_ORDER: Vendor[] = ['SMASHSEND', 'SmartLead', 'SMARTe'];
 async function checkVendor(z: ZObject, bundle: Bundle, vendor: Vendor): Promise<{ displayName?: string; role?: string }> {
   switch (vendor) {
     case 'SMASHSEND': {
-      const check = await smashsendClient(z, bundle).checkApiKey();
-      return { displayName: check.displayName ?? undefined, role: check.role ?? undefined };
+      const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || undefined;
+      if (workspaceId !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(workspaceId)) {
+        throw new WorkspaceFieldError('it may hold only letters, digits, underscores and hyphens (it starts with `wrk_`)');
+      }
+      const client = smashsendClient(z, bundle);
+      // A workspace id in the connection is used by every SMASHSEND step: prove here, with the cheapest call (one key of
+      // the list), that the key can read it, alongside the key check; a wrong id must fail now, not in each step later.
+      const [check, workspace] = await Promise.allSettled([
+        client.checkApiKey(),
+        workspaceId === undefined ? Promise.resolve(undefined) : client.listApiKeys({ limit: 1 }),
+      ]);
+      if (check.status === 'rejected') throw check.reason;
+      if (workspace.status === 'rejected') {
+        const error: unknown = workspace.reason;
+        // The key itself was accepted: a refusal of the workspace's list is about the workspace id.
+        if (error instanceof ConnectorError && ['auth', 'forbidden', 'not_found', 'validation'].includes(error.kind)) {
+          throw new WorkspaceFieldError(`the API key cannot read workspace ${workspaceId}: ${error.message}`);
+        }
+        throw error;
+      }
+      return { displayName: check.value.displayName ?? undefined, role: check.value.role ?? undefined };
     }
     case 'SmartLead':
       await smartleadClient(z, bundle).listClients();
@@ -30,6 +49,15 @@ async function checkVendor(z: ZObject, bundle: Bundle, vendor: Vendor): Promise<
     case 'SMARTe':
       await smarteClient(z, bundle).listKeys();
       return {};
+  }
+}
+
+/** The connection's SMASHSEND Workspace ID cannot be used: says why, and what to do with the field. */
+class WorkspaceFieldError extends Error {
+  constructor(why: string) {
+    super(
+      `The SMASHSEND Workspace ID field is wrong: ${why.replace(/[.\s]+$/, '')}. Fix it, or clear it: left blank, the workspace is found from the key.`,
+    );
   }
 }
 
@@ -67,6 +95,7 @@ export function connectionLabelFor(vendors: Vendor[], smashsendDisplayName?: str
  * connection field that holds the key as the user sees it.
  */
 function failureSentence(vendor: Vendor, error: unknown): string {
+  if (error instanceof WorkspaceFieldError) return error.message;
   if (error instanceof ConnectorError) {
     const keyField = authentication.fields.find((field) => field.key === AUTH_FIELD[vendor])?.label ?? `${vendor} API Key`;
     return explain(error, { connectionTest: { keyField } }).message;

@@ -35,6 +35,21 @@ export function presentSmashsendApiKey<T extends SmashsendApiKey>(key: T, includ
   return { ...key, secretKey: maskSecret(key.secretKey) };
 }
 
+/**
+ * Keys newest first by createdAt, whatever order SMASHSEND answered in (Zapier's polling contract); keys created at
+ * the same instant keep SMASHSEND's order, and keys without a readable date go last.
+ */
+export function smashsendKeysNewestFirst<T extends { createdAt: string }>(keys: readonly T[]): T[] {
+  const timeOf = (createdAt: string) => {
+    const time = Date.parse(createdAt);
+    return Number.isNaN(time) ? -Infinity : time;
+  };
+  return keys
+    .map((key, index) => ({ key, index, time: timeOf(key.createdAt) }))
+    .sort((a, b) => (a.time === b.time ? a.index - b.index : b.time - a.time))
+    .map(({ key }) => key);
+}
+
 /** Label for the role choices; the API may return other roles, which are shown as they are. */
 export const smashsendRoleChoices = [
   { value: 'API_USER', sample: 'API_USER', label: 'API User (standard access)' },

@@ -3,7 +3,12 @@
 import { defineTrigger } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
+import {
+  presentSmashsendApiKey,
+  smashsendKeysNewestFirst,
+  smashsendApiKeyOutputFields,
+  smashsendApiKeySample,
+} from '../lib/smashsendFields';
 import { SMASHSEND_THROTTLE } from '../lib/limits';
 
 export const newSmashsendApiKey = defineTrigger({
@@ -20,7 +25,8 @@ export const newSmashsendApiKey = defineTrigger({
     perform: async (z, bundle) =>
       withVendorErrors(z, async () => {
         const page = await smashsendClient(z, bundle).listApiKeys({ limit: 100, sort: 'createdAt.desc' });
-        return page.items.map((key) => presentSmashsendApiKey(key, false));
+        // Newest first by createdAt even if SMASHSEND ignored `sort`: Zapier expects polling results newest first.
+        return smashsendKeysNewestFirst(page.items).map((key) => presentSmashsendApiKey(key, false));
       }),
     outputFields: [...smashsendApiKeyOutputFields],
     sample: smashsendApiKeySample,

@@ -169,11 +169,14 @@ export const OPERATIONS: OperationSpec[] = [
     kind: 'triggers',
     vendor: 'SMASHSEND',
     connection: 'noWorkspace',
-    // Without the workspace id in the connection: GET /v1/users/me first (no cache across steps).
+    // Without the workspace id in the connection: GET /v1/api-keys/current first (no cache across steps).
     minimumCalls: 2,
     baseline: async (http, c) => {
-      const me = record(record(await http({ url: `${c.urls.smashsend}/v1/users/me`, headers: bearer(c) }), 'users/me answer').user, 'user');
-      return (await smashsendPage(http, { ...c, auth: { ...c.auth, smashsend_workspace_id: String(me.workspaceId) } })).items;
+      const current = record(
+        record(await http({ url: `${c.urls.smashsend}/v1/api-keys/current`, headers: bearer(c) }), 'api-keys/current answer').apiKey,
+        'apiKey',
+      );
+      return (await smashsendPage(http, { ...c, auth: { ...c.auth, smashsend_workspace_id: String(current.workspaceId) } })).items;
     },
     connector: async (k) => (await k.smashsend.listApiKeys({ limit: 100, sort: 'createdAt.desc' })).items,
   },
@@ -466,15 +469,17 @@ export const OPERATIONS: OperationSpec[] = [
     baseline: async (http, c) => [withId(record(await smarteView(http, c, { email: c.input.email }), 'key'))],
     connector: (k, c) => k.smarte.findKeyByEmail(String(c.input.email)),
   },
-  // The connection test: one cheap call per vendor, concurrently.
+  // The connection test: one cheap call per vendor, concurrently, and (the connection has a workspace id) one key of
+  // that workspace's list, proving the key can read it.
   {
     key: 'test',
     kind: 'authentication',
     vendor: 'all three',
-    minimumCalls: 3,
+    minimumCalls: 4,
     baseline: async (http, c) => {
       const [check] = await Promise.all([
         http({ url: `${c.urls.smashsend}/v1/api-keys/check`, headers: bearer(c) }),
+        http({ url: smashsendKeys(c), query: { limit: '1' }, headers: bearer(c) }),
         http({ url: `${c.urls.smartlead}/api/v1/client/`, query: smartleadQuery(c) }),
         smarteView(http, c, {}),
       ]);

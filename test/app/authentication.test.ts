@@ -3,6 +3,7 @@
 import nock from 'nock';
 import { App, AUTH, SMARTE, SMARTLEAD, SMASHSEND, appTester, bundleWith, useNock, zapierError } from '../helpers/app';
 import * as smashsend from '../fixtures/smashsend';
+import { recordUnmatchedRequests } from '../helpers/smashsend';
 import * as smartlead from '../fixtures/smartlead';
 import * as smarte from '../fixtures/smarte';
 
@@ -16,6 +17,13 @@ const only = (...keys: (keyof typeof AUTH)[]) => Object.fromEntries(keys.map((k)
 function smashsendCheck(status = 200, body: object = smashsend.checkOk) {
   return nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${AUTH.smashsend_api_key}` } })
     .get('/v1/api-keys/check')
+    .reply(status, body);
+}
+/** The workspace proof: one key of the connection's workspace's list. */
+function smashsendWorkspaceRead(status = 200, body: object = smashsend.listPageOf([smashsend.listedKey(1)], '2024-02-27T10:00:00.000Z')) {
+  return nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${AUTH.smashsend_api_key}` } })
+    .get(`/v1/workspaces/${AUTH.smashsend_workspace_id}/api-keys`)
+    .query({ limit: '1' })
     .reply(status, body);
 }
 function smartleadClients(status = 200, body: unknown = smartlead.clients) {
@@ -55,7 +63,7 @@ describe('connection test', () => {
   });
 
   it('checks all three keys and names every vendor in the label', async () => {
-    const scopes = [smashsendCheck(), smartleadClients(), smarteView()];
+    const scopes = [smashsendCheck(), smashsendWorkspaceRead(), smartleadClients(), smarteView()];
     expect(await testAuth(AUTH)).toEqual({
       vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'],
       smashsend_display_name: 'sdfasdf',
@@ -82,6 +90,7 @@ describe('connection test', () => {
         }, 5);
       };
     nock(SMASHSEND).get('/v1/api-keys/check').reply(answerWhenAllArrived(smashsend.checkOk));
+    smashsendWorkspaceRead();
     nock(SMARTLEAD).get('/api/v1/client/').query(true).reply(answerWhenAllArrived(smartlead.clients));
     nock(SMARTE).post('/signals/v1/key/view').reply(answerWhenAllArrived(smarte.viewAll));
     await testAuth(AUTH);
@@ -125,6 +134,7 @@ describe('connection test', () => {
 
   it('names every vendor that failed when several do, and passes over the one that worked', async () => {
     smashsendCheck();
+    smashsendWorkspaceRead();
     smartleadClients(500, { message: 'Internal error' });
     nock(SMARTE).post('/signals/v1/key/view').reply(200, '<html><body>Bad gateway</body></html>', { 'content-type': 'text/html' });
     const error = await zapierError(testAuth(AUTH));
@@ -136,6 +146,7 @@ describe('connection test', () => {
 
   it('with two rejected keys: one sentence per vendor, each naming the field to check', async () => {
     smashsendCheck();
+    smashsendWorkspaceRead();
     smartleadClients(401, smartlead.error401);
     smarteView(401, { error: { code: 'unauthorized', message: 'Invalid API key', status: 401 } });
     const error = await zapierError(testAuth(AUTH));
@@ -189,6 +200,73 @@ describe('connection test', () => {
       expect(error.message).not.toContain(secret);
     }
     expect(error.message).toContain('Key [redacted] is invalid');
+  });
+
+  describe('with a SMASHSEND Workspace ID in the connection', () => {
+    const withWorkspace = (workspaceId: string = AUTH.smashsend_workspace_id) => ({
+      smashsend_api_key: AUTH.smashsend_api_key,
+      smashsend_workspace_id: workspaceId,
+    });
+    const LIST = `/v1/workspaces/${AUTH.smashsend_workspace_id}/api-keys`;
+    const unmatched = recordUnmatchedRequests();
+
+    it('proves the key can read that workspace with the cheapest call (one key of its list), alongside the check', async () => {
+      const scopes = [smashsendCheck(), smashsendWorkspaceRead()];
+      expect(await testAuth(withWorkspace())).toEqual({
+        vendors: ['SMASHSEND'],
+        smashsend_display_name: 'sdfasdf',
+        smashsend_role: 'EDITOR',
+        label: 'SMASHSEND (sdfasdf)',
+      });
+      scopes.forEach((scope) => scope.done());
+    });
+
+    it.each([
+      [
+        403,
+        smashsend.error403,
+        `SMASHSEND refused access: the API key lacks permission for this (403 on GET ${LIST}): API key does not have sufficient permissions`,
+      ],
+      [
+        404,
+        { statusCode: 404, error: 'Not Found', message: 'Workspace not found' },
+        `SMASHSEND found nothing at GET ${LIST} (404 on GET ${LIST}): Workspace not found`,
+      ],
+    ])('a workspace the key cannot read (%i) fails, naming the SMASHSEND Workspace ID field and what to do', async (status, body, why) => {
+      smashsendCheck();
+      smashsendWorkspaceRead(status, body);
+      expect(await zapierError(testAuth(withWorkspace()))).toEqual({
+        name: 'AppError',
+        code: 'connection_test_failed',
+        message: `The SMASHSEND Workspace ID field is wrong: the API key cannot read workspace ${AUTH.smashsend_workspace_id}: ${why}. Fix it, or clear it: left blank, the workspace is found from the key.`,
+      });
+    });
+
+    it('a workspace id that cannot be one fails before any request, naming the field', async () => {
+      expect(await zapierError(testAuth(withWorkspace('wrk_../users')))).toEqual({
+        name: 'AppError',
+        code: 'connection_test_failed',
+        message:
+          'The SMASHSEND Workspace ID field is wrong: it may hold only letters, digits, underscores and hyphens (it starts with `wrk_`). Fix it, or clear it: left blank, the workspace is found from the key.',
+      });
+      expect(unmatched).toEqual([]);
+    });
+
+    it('a rejected key is reported as such, not as a workspace problem', async () => {
+      smashsendCheck(401, smashsend.error401);
+      smashsendWorkspaceRead(401, smashsend.error401);
+      expect((await zapierError(testAuth(withWorkspace()))).message).toBe(
+        'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again. Check the SMASHSEND API Key field.',
+      );
+    });
+
+    it('a server error on the workspace read is not blamed on the field', async () => {
+      smashsendCheck();
+      smashsendWorkspaceRead(500, { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong' });
+      expect((await zapierError(testAuth(withWorkspace()))).message).toBe(
+        `SMASHSEND had a server error (500 on GET ${LIST}): Something went wrong. A retry may help.`,
+      );
+    });
   });
 
   it('shows the label from the test result, never a key', () => {

@@ -20,10 +20,33 @@ describe('new_smashsend_api_key', () => {
     scope.done();
   });
 
+  it('returns the keys newest first even when SMASHSEND answers in another order; same-instant keys keep its order', async () => {
+    const key = (n: number, createdAt: string) => fx.listedKey(n, { createdAt, updatedAt: createdAt, secretKey: 'sk_live_x...' });
+    const answer = [
+      key(1, '2024-02-01T10:00:00.000Z'),
+      key(2, '2024-02-03T10:00:00.000Z'),
+      key(3, '2024-02-02T10:00:00.000Z'),
+      key(4, '2024-02-03T10:00:00.000Z'),
+      key(5, 'not a date'),
+      key(6, '2024-02-02T10:00:00.000+01:00'),
+    ];
+    nock(SMASHSEND, bearer).get(keys).query({ limit: '100', sort: 'createdAt.desc' }).reply(200, fx.listPageOf(answer, null));
+    const result = (await run('triggers', 'new_smashsend_api_key')) as Array<{ id: string }>;
+    // 2 and 4 share an instant (SMASHSEND's order kept); 6 is 09:00Z, older than 3; the undated key last.
+    expect(result.map((k) => k.id)).toEqual([
+      'aki_list0002',
+      'aki_list0004',
+      'aki_list0003',
+      'aki_list0006',
+      'aki_list0001',
+      'aki_list0005',
+    ]);
+  });
+
   it('discovers the workspace from the key when the connection has none', async () => {
     const scope = nock(SMASHSEND, bearer)
-      .get('/v1/users/me')
-      .reply(200, fx.usersMe)
+      .get('/v1/api-keys/current')
+      .reply(200, fx.currentKey)
       .get(keys)
       .query({ limit: '100', sort: 'createdAt.desc' })
       .reply(200, fx.listPage);
@@ -34,10 +57,10 @@ describe('new_smashsend_api_key', () => {
 
   it('remembers the discovered workspace for the next step with the same key (a warm container skips the discovery call)', async () => {
     const key = { smashsend_api_key: 'sk_test_smashsend_remembered_0123456789' };
-    const first = nock(SMASHSEND).get('/v1/users/me').reply(200, fx.usersMe).get(keys).query(true).reply(200, fx.listPage);
+    const first = nock(SMASHSEND).get('/v1/api-keys/current').reply(200, fx.currentKey).get(keys).query(true).reply(200, fx.listPage);
     await run('triggers', 'new_smashsend_api_key', {}, key);
     first.done();
-    // Only the list this time: a /v1/users/me request would find no interceptor and fail the step.
+    // Only the list this time: a discovery request would find no interceptor and fail the step.
     const second = nock(SMASHSEND).get(keys).query(true).reply(200, fx.listPage);
     expect(await run('triggers', 'new_smashsend_api_key', {}, key)).toHaveLength(2);
     second.done();

@@ -58,70 +58,74 @@ describe('SmashsendClient.workspaceId', () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it('discovers it from GET /v1/users/me', async () => {
-    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', { status: 200, body: fx.usersMe });
+  it('discovers it from GET /v1/api-keys/current (the official SDK’s call)', async () => {
+    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', { status: 200, body: fx.currentKey });
     expect(await new SmashsendClient(SMASHSEND_KEY).workspaceId()).toBe(WS);
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ method: 'GET', path: '/v1/users/me', query: {}, body: undefined });
+    expect(seen[0]).toMatchObject({ method: 'GET', path: '/v1/api-keys/current', query: {}, body: undefined });
     expectHeaders(seen[0], false);
   });
 
-  it('falls back to GET /v1/api-keys/current when /v1/users/me answers 404', async () => {
-    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', {
+  it('falls back to GET /v1/users/me when /v1/api-keys/current answers 404', async () => {
+    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', {
       status: 404,
-      body: { statusCode: 404, error: 'Not Found', message: 'User not found' },
+      body: { statusCode: 404, error: 'Not Found', message: 'Cannot GET /v1/api-keys/current' },
     });
-    vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', { status: 200, body: fx.currentKey }, seen);
+    vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', { status: 200, body: fx.usersMe }, seen);
     expect(await new SmashsendClient(SMASHSEND_KEY).workspaceId()).toBe(WS);
-    expect(seen.map((r) => r.path)).toEqual(['/v1/users/me', '/v1/api-keys/current']);
+    expect(seen.map((r) => r.path)).toEqual(['/v1/api-keys/current', '/v1/users/me']);
     expectHeaders(seen[1], false);
   });
 
   it.each([
-    ['no user', { id: 'usr_1' }],
-    ['a user without workspaceId', { user: { id: 'usr_1' } }],
-    ['a workspaceId that is not an id', { user: { workspaceId: '../wrk_other' } }],
+    ['no apiKey', { id: 'aki_1' }],
+    ['a key without workspaceId', { apiKey: { id: 'aki_1' } }],
+    ['a workspaceId that is not an id', { apiKey: { workspaceId: '../wrk_other' } }],
     ['HTML', '<html>login</html>'],
-  ])('falls back to GET /v1/api-keys/current when /v1/users/me answers %s', async (_name, body) => {
-    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', { status: 200, body });
-    vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', { status: 200, body: fx.currentKey }, seen);
+  ])('falls back to GET /v1/users/me when /v1/api-keys/current answers %s', async (_name, body) => {
+    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', { status: 200, body });
+    vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', { status: 200, body: fx.usersMe }, seen);
     expect(await new SmashsendClient(SMASHSEND_KEY).workspaceId()).toBe(WS);
-    expect(seen.map((r) => r.path)).toEqual(['/v1/users/me', '/v1/api-keys/current']);
+    expect(seen.map((r) => r.path)).toEqual(['/v1/api-keys/current', '/v1/users/me']);
   });
 
   it('does not fall back on 401: the key is bad', async () => {
     const fake = fakeTransport(answer(401, fx.error401));
     const error = await failure(new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport }).workspaceId(), AuthError);
-    expect(error.path).toBe('/v1/users/me');
-    expect(fake.requests.map((r) => r.url)).toEqual([`${SMASHSEND}/v1/users/me`]);
+    expect(error.path).toBe('/v1/api-keys/current');
+    expect(fake.requests.map((r) => r.url)).toEqual([`${SMASHSEND}/v1/api-keys/current`]);
   });
 
   it('fails with BadResponseError when neither endpoint gives a workspace', async () => {
-    const fake = fakeTransport(answer(404, fx.error401), answer(200, { apiKey: { id: 'aki_1' } }));
+    const fake = fakeTransport(answer(404, fx.error401), answer(200, { user: { id: 'usr_1' } }));
     const error = await failure(new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport }).workspaceId(), BadResponseError);
     expect(error.reason).toBe('shape');
-    expect(error.path).toBe('/v1/api-keys/current');
-    expect(error.message).toBe('SMASHSEND sent an unexpected response (200 on GET /v1/api-keys/current): apiKey.workspaceId is missing.');
+    expect(error.path).toBe('/v1/users/me');
+    expect(error.message).toBe('SMASHSEND sent an unexpected response (200 on GET /v1/users/me): user.workspaceId is missing.');
   });
 
   it('is cached: a second call (and the calls that need it) make no new discovery request', async () => {
-    const fake = fakeTransport(answer(200, fx.usersMe), answer(200, fx.listPage));
+    const fake = fakeTransport(answer(200, fx.currentKey), answer(200, fx.listPage));
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport });
     expect(await smashsend.workspaceId()).toBe(WS);
     expect(await smashsend.workspaceId()).toBe(WS);
     await smashsend.listApiKeys();
-    expect(fake.requests.map((r) => r.url)).toEqual([`${SMASHSEND}/v1/users/me`, `${SMASHSEND}${keysPath}`]);
+    expect(fake.requests.map((r) => r.url)).toEqual([`${SMASHSEND}/v1/api-keys/current`, `${SMASHSEND}${keysPath}`]);
   });
 
   it('is discovered once for concurrent calls', async () => {
-    const fake = fakeTransport(answer(200, fx.usersMe), answer(200, fx.listPage), answer(200, fx.listPage));
+    const fake = fakeTransport(answer(200, fx.currentKey), answer(200, fx.listPage), answer(200, fx.listPage));
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport });
     await Promise.all([smashsend.listApiKeys(), smashsend.listApiKeys()]);
-    expect(fake.requests.map((r) => r.url)).toEqual([`${SMASHSEND}/v1/users/me`, `${SMASHSEND}${keysPath}`, `${SMASHSEND}${keysPath}`]);
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      `${SMASHSEND}/v1/api-keys/current`,
+      `${SMASHSEND}${keysPath}`,
+      `${SMASHSEND}${keysPath}`,
+    ]);
   });
 
   it('is not cached after a failure: a later call tries again', async () => {
-    const fake = fakeTransport(answer(401, fx.error401), answer(200, fx.usersMe));
+    const fake = fakeTransport(answer(401, fx.error401), answer(200, fx.currentKey));
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport });
     await failure(smashsend.workspaceId(), AuthError);
     expect(await smashsend.workspaceId()).toBe(WS);
@@ -301,10 +305,10 @@ describe('SmashsendClient.createApiKey', () => {
   });
 
   it('discovers the workspace first when none was given', async () => {
-    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/users/me', { status: 200, body: fx.usersMe });
+    const seen = vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', { status: 200, body: fx.currentKey });
     vendorAnswers(SMASHSEND, 'POST', keysPath, { status: 200, body: fx.created }, seen);
     await new SmashsendClient(SMASHSEND_KEY).createApiKey({ displayName: 'New Integration API Key', role: 'API_USER' });
-    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/users/me', `POST ${keysPath}`]);
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/api-keys/current', `POST ${keysPath}`]);
   });
 
   it('given an answer without secretKey, says the key may exist with an unknown value', async () => {

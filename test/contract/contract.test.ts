@@ -233,14 +233,14 @@ function errorFacts(error: ConnectorError) {
  * a new drift fails it, and so does fixing one (then delete its line).
  */
 const KNOWN_DIFFERENCES: Record<string, string[]> = {
-  // VENDOR-NOTES' /users/me sample has id, email, workspaceId; the sandbox adds firstName and lastName.
-  'SMASHSEND workspaceId (GET /v1/users/me)': [
-    'raw#0 $.user.firstName: only in the sandbox (string)',
-    'raw#0 $.user.lastName: only in the sandbox (string)',
-  ],
   // The fixture's /current answer is a list item plus workspaceId (so it has a truncated secretKey); the sandbox's
   // /current shows no secret at all (sandbox/README.md says so).
-  'SMASHSEND workspaceId (fallback GET /v1/api-keys/current)': ['raw#1 $.apiKey.secretKey: only in the fixtures (string(truncated))'],
+  'SMASHSEND workspaceId (GET /v1/api-keys/current)': ['raw#0 $.apiKey.secretKey: only in the fixtures (string(truncated))'],
+  // VENDOR-NOTES' /users/me sample has id, email, workspaceId; the sandbox adds firstName and lastName.
+  'SMASHSEND workspaceId (fallback GET /v1/users/me)': [
+    'raw#1 $.user.firstName: only in the sandbox (string)',
+    'raw#1 $.user.lastName: only in the sandbox (string)',
+  ],
 };
 
 /** Runs a case on both sides and checks its differences are exactly the known ones. */
@@ -373,11 +373,11 @@ describe('SMASHSEND', () => {
     });
   });
 
-  it('workspaceId: discovered from GET /v1/users/me', async () => {
+  it('workspaceId: discovered from GET /v1/api-keys/current', async () => {
     const sides = await expectAlike(
-      'SMASHSEND workspaceId (GET /v1/users/me)',
+      'SMASHSEND workspaceId (GET /v1/api-keys/current)',
       'SMASHSEND',
-      (s) => s.get('/v1/users/me').reply(200, smashsendFx.usersMe),
+      (s) => s.get('/v1/api-keys/current').reply(200, smashsendFx.currentKey),
       {
         workspaceId: null,
         call: (c) => c.workspaceId(),
@@ -386,17 +386,17 @@ describe('SMASHSEND', () => {
     expect([sides.fixture.result, sides.sandbox.result]).toEqual([WS, WS]);
   });
 
-  it('workspaceId: the fallback GET /v1/api-keys/current when /v1/users/me answers 404', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', path: '/v1/users/me', kind: 'status', status: 404 });
+  it('workspaceId: the fallback GET /v1/users/me when /v1/api-keys/current answers 404', async () => {
+    sandbox.injectFault({ vendor: 'smashsend', path: '/v1/api-keys/current', kind: 'status', status: 404 });
     const sides = await expectAlike(
-      'SMASHSEND workspaceId (fallback GET /v1/api-keys/current)',
+      'SMASHSEND workspaceId (fallback GET /v1/users/me)',
       'SMASHSEND',
       (s) =>
         s
-          .get('/v1/users/me')
-          .reply(404, { statusCode: 404, error: 'Not Found', message: 'Not found.' })
           .get('/v1/api-keys/current')
-          .reply(200, smashsendFx.currentKey),
+          .reply(404, { statusCode: 404, error: 'Not Found', message: 'Not found.' })
+          .get('/v1/users/me')
+          .reply(200, smashsendFx.usersMe),
       { workspaceId: null, call: (c) => c.workspaceId() },
     );
     expect([sides.fixture.result, sides.sandbox.result]).toEqual([WS, WS]);

@@ -105,8 +105,10 @@ describe('connection test', () => {
       smashsend_role: 'EDITOR',
       label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe',
     });
+    // The connection has a workspace id: one key of its list proves the key can read it.
     expect(sandbox().requestCounts().byRoute).toEqual({
       [ROUTE.smashsendCheck]: 1,
+      [ROUTE.smashsendList]: 1,
       'GET /api/v1/client': 1,
       'POST /signals/v1/key/view': 1,
     });
@@ -190,7 +192,7 @@ describe('SMASHSEND', () => {
     expect(await run('triggers', 'smashsend_api_key_list', {}, auth, { page: 0 })).toEqual(SMASH_NEWEST_FIRST.map(smashShown));
   });
 
-  it('discovers the workspace from the key when the connection has no workspace id (GET /v1/users/me once, then remembered)', async () => {
+  it('discovers the workspace from the key when the connection has no workspace id (GET /v1/api-keys/current once, then remembered)', async () => {
     const noWorkspace = without(auth, 'smashsend_workspace_id');
     expect(await run('triggers', 'new_smashsend_api_key', {}, noWorkspace)).toEqual(SMASH_NEWEST_FIRST.map(smashShown));
     const created = await run(
@@ -201,7 +203,11 @@ describe('SMASHSEND', () => {
     );
     expect(created).toMatchObject({ displayName: 'Discovered', role: 'VIEWER' });
     // The second step, in the same (warm) process, reuses the discovered id: one vendor call fewer.
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendMe]: 1, [ROUTE.smashsendList]: 1, [ROUTE.smashsendCreate]: 1 });
+    expect(sandbox().requestCounts().byRoute).toEqual({
+      [ROUTE.smashsendCurrent]: 1,
+      [ROUTE.smashsendList]: 1,
+      [ROUTE.smashsendCreate]: 1,
+    });
   });
 
   it('a workspace id the key does not belong to is refused by SMASHSEND (403), named plainly', async () => {

@@ -1,5 +1,5 @@
-// The sandbox's own control API under `/_sandbox` (no auth): reset, faults, bulk key generation, request counters
-// and the rate-limit switch. The handle returned by startSandbox() offers the same as methods.
+// The sandbox's own control API under `/_sandbox` (no auth): reset, faults, bulk key generation, a key's creation
+// time, request counters and the rate-limit switch. The handle returned by startSandbox() offers the same as methods.
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { faultSpecSchema, type FaultSpec } from './faults';
@@ -65,6 +65,44 @@ export async function controlPlugin(app: FastifyInstance, opts: ControlPluginOpt
     async (request, reply) => {
       const { count, ...opts } = request.body;
       return badRequestOnRangeError(reply, () => state.generateSmashsendKeys(count, opts));
+    },
+  );
+
+  const createdAtBody = {
+    type: 'object',
+    required: ['createdAt'],
+    additionalProperties: false,
+    properties: { createdAt: { type: 'string', minLength: 1 } },
+  } as const;
+  const notFound = (reply: FastifyReply, what: string) =>
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `The sandbox has no ${what}` });
+
+  app.put<{ Params: { apiKeyId: string }; Body: { createdAt: string } }>(
+    '/smashsend/api-keys/:apiKeyId/created-at',
+    { schema: { body: createdAtBody } },
+    async (request, reply) => {
+      const { apiKeyId } = request.params;
+      return badRequestOnRangeError(
+        reply,
+        () => state.setSmashsendCreatedAt(apiKeyId, request.body.createdAt) ?? notFound(reply, `SMASHSEND API key ${apiKeyId}`),
+      );
+    },
+  );
+
+  app.put<{ Params: { id: string }; Body: { createdAt: string } }>(
+    '/smartlead/api-keys/:id/created-at',
+    {
+      schema: {
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]+$' } } },
+        body: createdAtBody,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      return badRequestOnRangeError(
+        reply,
+        () => state.setSmartleadCreatedAt(Number(id), request.body.createdAt) ?? notFound(reply, `SmartLead client API key ${id}`),
+      );
     },
   );
 

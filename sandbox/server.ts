@@ -7,14 +7,22 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { controlPlugin } from './control';
 import { applyFault, type FaultSpec, type QueuedFault } from './faults';
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './seed';
-import { SandboxState, VENDOR_ROOTS, vendorOfUrl, type GenerateResult, type RequestCounts } from './state';
+import {
+  SandboxState,
+  VENDOR_ROOTS,
+  vendorOfUrl,
+  type GenerateResult,
+  type RequestCounts,
+  type SmartleadCreatedAt,
+  type SmashsendCreatedAt,
+} from './state';
 import { VENDORS, type Vendor } from './types';
 import { smarteErrorBody, smartePlugin } from './vendors/smarte';
 import { smartleadErrorBody, smartleadPlugin } from './vendors/smartlead';
 import { smashsendErrorBody, smashsendPlugin, type SmashsendGenerateOptions } from './vendors/smashsend';
 
 export type { FaultSpec, FaultBehaviour, FaultTarget, FaultKind, QueuedFault } from './faults';
-export type { RequestCounts, GenerateResult } from './state';
+export type { RequestCounts, GenerateResult, SmashsendCreatedAt, SmartleadCreatedAt } from './state';
 export type { SmashsendGenerateOptions } from './vendors/smashsend';
 export { VENDOR_ROOTS } from './state';
 export type { Vendor } from './types';
@@ -51,6 +59,10 @@ export interface SandboxHandle {
    */
   generateSmashsendKeys(count: number, opts?: SmashsendGenerateOptions): GenerateResult;
   generateSmarteKeys(count: number): GenerateResult;
+  /** Sets a SMASHSEND key's creation time (to test ages); a never-updated key's updatedAt follows. Throws for an unknown id or a bad date. */
+  setSmashsendKeyCreatedAt(apiKeyId: string, createdAt: string): SmashsendCreatedAt;
+  /** Sets a SmartLead client key's `created_at`. Throws for an unknown id or a bad date. */
+  setSmartleadKeyCreatedAt(id: number, createdAt: string): SmartleadCreatedAt;
   setRateLimits(enabled: boolean): void;
   /** Stops the server, destroying open connections (hanging requests included). Safe to call twice. */
   close(): Promise<void>;
@@ -146,6 +158,16 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     resetRequestCounts: () => state.counts.clear(),
     generateSmashsendKeys: (count, generateOpts) => state.generateSmashsendKeys(count, generateOpts),
     generateSmarteKeys: (count) => state.generateSmarteKeys(count),
+    setSmashsendKeyCreatedAt: (apiKeyId, createdAt) => {
+      const result = state.setSmashsendCreatedAt(apiKeyId, createdAt);
+      if (!result) throw new Error(`The sandbox has no SMASHSEND API key ${apiKeyId}`);
+      return result;
+    },
+    setSmartleadKeyCreatedAt: (id, createdAt) => {
+      const result = state.setSmartleadCreatedAt(id, createdAt);
+      if (!result) throw new Error(`The sandbox has no SmartLead client API key ${id}`);
+      return result;
+    },
     setRateLimits: (enabled) => {
       state.rateLimits.enabled = enabled;
       state.rateLimits.clear();

@@ -45,6 +45,19 @@ export class RequestCounter {
   }
 }
 
+/** A re-dated SMASHSEND key as the control API reports it. */
+export interface SmashsendCreatedAt {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A re-dated SmartLead client key as the control API reports it. */
+export interface SmartleadCreatedAt {
+  id: number;
+  created_at: string;
+}
+
 export interface GenerateResult {
   generated: number;
   /** How many keys the vendor now holds. */
@@ -80,6 +93,22 @@ export class SandboxState {
     return { generated: made.length, total: this.smashsend.size };
   }
 
+  /** Re-dates a SMASHSEND key (to test ages); undefined when there is no such key. Throws a RangeError for a bad date. */
+  setSmashsendCreatedAt(apiKeyId: string, createdAt: string): SmashsendCreatedAt | undefined {
+    checkDate('createdAt', createdAt);
+    const key = this.smashsend.findById(apiKeyId);
+    if (!key) return undefined;
+    this.smashsend.setCreatedAt(key, createdAt);
+    return { id: key.id, createdAt: key.createdAt, updatedAt: key.updatedAt };
+  }
+
+  /** Re-dates a SmartLead client key (to test ages); undefined when there is no such key. Throws a RangeError for a bad date. */
+  setSmartleadCreatedAt(id: number, createdAt: string): SmartleadCreatedAt | undefined {
+    checkDate('createdAt', createdAt);
+    const key = this.smartlead.setCreatedAt(id, createdAt);
+    return key && { id: key.id, created_at: key.created_at };
+  }
+
   generateSmarteKeys(count: number): GenerateResult {
     checkCount(count);
     const made = this.smarte.generate(count);
@@ -90,11 +119,14 @@ export class SandboxState {
 export const MAX_GENERATE = 10_000;
 
 /** Throws a RangeError naming the option (the control route answers it as a 400). */
+function checkDate(name: string, value: string | undefined): void {
+  if (value !== undefined && Number.isNaN(Date.parse(value))) throw new RangeError(`${name} must be an ISO date`);
+}
+
+/** Throws a RangeError naming the option (the control route answers it as a 400). */
 function checkGenerateOptions(opts: SmashsendGenerateOptions): void {
-  for (const name of ['createdAt', 'from'] as const) {
-    const value = opts[name];
-    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new RangeError(`${name} must be an ISO date`);
-  }
+  checkDate('createdAt', opts.createdAt);
+  checkDate('from', opts.from);
   if (opts.createdAt !== undefined && (opts.from !== undefined || opts.stepMs !== undefined || opts.burst !== undefined)) {
     throw new RangeError('createdAt puts every key at one instant: it goes with none of from, stepMs, burst');
   }

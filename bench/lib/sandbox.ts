@@ -4,6 +4,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { RequestCounts } from '../../sandbox/state';
+import type { SmashsendGenerateOptions } from '../../sandbox/vendors/smashsend';
 import type { Credentials, Endpoints } from './operations';
 
 export interface SandboxProcess {
@@ -14,7 +15,8 @@ export interface SandboxProcess {
   reset(): Promise<void>;
   requestCounts(): Promise<RequestCounts>;
   resetRequestCounts(): Promise<void>;
-  generateSmashsendKeys(count: number): Promise<void>;
+  /** Options as `POST /_sandbox/smashsend/generate` takes them (createdAt, from, stepMs, burst). */
+  generateSmashsendKeys(count: number, opts?: SmashsendGenerateOptions): Promise<void>;
   generateSmarteKeys(count: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -78,8 +80,8 @@ export async function startSandboxProcess(repo: string, fetchFunction: typeof fe
     resetRequestCounts: async () => {
       await control('DELETE', '/requests');
     },
-    generateSmashsendKeys: async (count) => {
-      await control('POST', '/smashsend/generate', { count });
+    generateSmashsendKeys: async (count, opts = {}) => {
+      await control('POST', '/smashsend/generate', { count, ...opts });
     },
     generateSmarteKeys: async (count) => {
       await control('POST', '/smarte/generate', { count });

@@ -1,5 +1,7 @@
 // SmartLead client API keys at `/api/v1`: clients list, and list/create/reset/delete of client keys.
-// Auth: `?api_key=`. Errors: `{"message": "…"}`. Unknown clientId on create answers 404 `Client not found`.
+// Auth: `?api_key=` — the account key everywhere; a client's own key (active, current value) only on the campaign
+// list, the one client-scoped route, so a test can prove a created key works and stops working once reset or deleted.
+// Errors: `{"message": "…"}`. Unknown clientId on create answers 404 `Client not found`.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newSmartleadClientKey } from '../random';
@@ -86,6 +88,18 @@ export class SmartleadStore {
     return key;
   }
 
+  /** The client key a secret authenticates: an existing, active key whose current value it is. */
+  findActiveKeyBySecret(secret: string): SmartleadClientApiKey | undefined {
+    return this.keys.find((k) => k.api_key === secret && k.status === 'active');
+  }
+
+  /** Re-dates a key (control API, to test ages); undefined when there is no such key. */
+  setCreatedAt(id: number, createdAt: string): SmartleadClientApiKey | undefined {
+    const key = this.keys.find((k) => k.id === id);
+    if (key) key.created_at = new Date(Date.parse(createdAt)).toISOString();
+    return key;
+  }
+
   deleteKey(id: number): SmartleadClientApiKey | undefined {
     const key = this.keys.find((k) => k.id === id);
     if (key) this.keys = this.keys.filter((k) => k !== key);
@@ -118,6 +132,11 @@ const idParamsSchema = {
   properties: { id: { type: 'string', pattern: '^[0-9]+$' } },
 } as const;
 
+/** Per-route settings: `clientKeys` lets a client's own API key in as well as the account key. */
+interface RouteConfig {
+  clientKeys?: boolean;
+}
+
 const send = (reply: FastifyReply, status: number, message?: string): FastifyReply =>
   reply.code(status).send(smartleadErrorBody(status, message));
 
@@ -134,7 +153,11 @@ export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPlugi
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const apiKey = singleQueryValue(request, 'api_key');
-    if (apiKey !== SANDBOX_CREDENTIALS.smartleadApiKey) return send(reply, 401);
+    const clientKeysWelcome = (request.routeOptions.config as RouteConfig | undefined)?.clientKeys === true;
+    const known =
+      apiKey !== undefined &&
+      (apiKey === SANDBOX_CREDENTIALS.smartleadApiKey || (clientKeysWelcome && store.findActiveKeyBySecret(apiKey) !== undefined));
+    if (!known) return send(reply, 401);
     const decision = rateLimits.take('smartlead', apiKey);
     if (!decision.allowed) {
       reply.header('retry-after', String(decision.retryAfterSeconds));
@@ -144,6 +167,10 @@ export async function smartleadPlugin(app: FastifyInstance, opts: SmartleadPlugi
   });
 
   app.setNotFoundHandler((request, reply) => send(reply, 404, `Cannot ${request.method} ${requestPath(request)}`));
+
+  // A client's campaigns (none in the sandbox): a bare array, as SmartLead's list endpoints answer. The account key
+  // and any active client key may read it.
+  app.get('/campaigns', { config: { clientKeys: true } satisfies RouteConfig }, async () => []);
 
   // The clients list is a bare array, not wrapped in {ok, data}.
   app.get('/client', async () => store.clients);

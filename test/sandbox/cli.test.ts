@@ -1,7 +1,9 @@
-// The CLI (run with tsx): prints the accepted keys and the .env lines, serves, and stops cleanly on SIGTERM.
+// The CLI (run with tsx): prints the accepted keys and the .env lines, serves, and stops cleanly on SIGTERM; as
+// `npm run sandbox -- --port N` it serves on that fixed port, so the printed .env lines survive restarts.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 
@@ -60,4 +62,43 @@ describeWithTsx('sandbox/cli.ts', () => {
     }
     expect(await exited).toBe(0);
   });
+
+  it('npm run sandbox -- --port N: serves on that port, and the .env lines name it', async () => {
+    // A port that was free a moment ago (tests must not assume any fixed number is free on a shared machine).
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    // Its own process group, so that stopping it stops npm and the tsx child under it.
+    const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', String(port), '--no-rate-limits'], {
+      cwd: root,
+      env: { ...process.env, SANDBOX_PORT: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!stdout.includes('authData_smarte_api_key=') && Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`npm run sandbox exited early: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const origin = `http://127.0.0.1:${port}`;
+      expect(stdout).toContain(`Vendor sandbox listening on ${origin} (rate limits off)`);
+      for (const name of ['SMARTLEAD_BASE_URL', 'SMASHSEND_BASE_URL', 'SMARTE_BASE_URL']) expect(stdout).toContain(`\n${name}=${origin}\n`);
+      const clients = await fetch(`${origin}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+      expect(clients.status).toBe(200);
+    } finally {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    }
+    await exited;
+  }, 40_000);
 });

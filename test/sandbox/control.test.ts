@@ -198,6 +198,98 @@ describe('generate', () => {
   });
 });
 
+describe("a key's creation time", () => {
+  const smashsendCreatedAt = (id: string) => `${sandbox.url}/_sandbox/smashsend/api-keys/${id}/created-at`;
+  const smartleadCreatedAt = (id: number | string) => `${sandbox.url}/_sandbox/smartlead/api-keys/${id}/created-at`;
+  const newestFirst = async (query = '') =>
+    (
+      (await call(keysUrl(`?limit=100${query}`), { headers: smashAuth })).json as {
+        apiKeys: { items: { id: string; createdAt: string }[] };
+      }
+    ).apiKeys.items;
+
+  it('PUT …/smashsend/api-keys/:id/created-at re-dates a key: lists, order and the cursor follow', async () => {
+    const answer = await call(smashsendCreatedAt('aki_abc123def456'), jsonInit('PUT', { createdAt: '2023-05-05T05:05:05Z' }));
+    expect(answer.status).toBe(200);
+    // Stored as Date.toISOString(); a key never updated keeps updatedAt equal to createdAt.
+    expect(answer.json).toEqual({ id: 'aki_abc123def456', createdAt: '2023-05-05T05:05:05.000Z', updatedAt: '2023-05-05T05:05:05.000Z' });
+    const items = await newestFirst();
+    expect(items.map((key) => key.id)).toEqual(['aki_xyz789ghi012', 'aki_sbxadmin0001', 'aki_abc123def456']);
+    expect(items[2]).toMatchObject({ createdAt: '2023-05-05T05:05:05.000Z', updatedAt: '2023-05-05T05:05:05.000Z' });
+    // "Created at or before" a date 90 days after it: the re-dated key is one request away.
+    expect((await newestFirst('&startAt=2023-08-03T00:00:00.000Z')).map((key) => key.id)).toEqual(['aki_abc123def456']);
+  });
+
+  it('keeps a later updatedAt of a key that was updated', async () => {
+    await call(
+      `${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys/aki_xyz789ghi012`,
+      jsonInit('POST', { displayName: 'CRM Sync 2' }, smashAuth),
+    );
+    const before = (await newestFirst()).find((key) => key.id === 'aki_xyz789ghi012');
+    expect(Date.parse(before?.createdAt ?? '')).toBe(Date.parse('2024-03-10T14:30:00Z'));
+    const result = sandbox.setSmashsendKeyCreatedAt('aki_xyz789ghi012', '2020-01-01T00:00:00.000Z');
+    expect(result.createdAt).toBe('2020-01-01T00:00:00.000Z');
+    expect(Date.parse(result.updatedAt)).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
+  });
+
+  it('PUT …/smartlead/api-keys/:id/created-at re-dates a client key', async () => {
+    const answer = await call(smartleadCreatedAt(45), jsonInit('PUT', { createdAt: '2025-01-01' }));
+    expect(answer.json).toEqual({ id: 45, created_at: '2025-01-01T00:00:00.000Z' });
+    const list = await call(`${sandbox.url}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+    expect((list.json as { data: { id: number; created_at: string }[] }).data[0]).toMatchObject({
+      id: 45,
+      created_at: '2025-01-01T00:00:00.000Z',
+    });
+    expect(sandbox.setSmartleadKeyCreatedAt(47, '2024-02-29T12:00:00Z')).toEqual({ id: 47, created_at: '2024-02-29T12:00:00.000Z' });
+  });
+
+  it('re-dates a generated key too (ages over a big workspace)', async () => {
+    sandbox.generateSmashsendKeys(300);
+    const oldest = (await newestFirst('&sort=createdAt.asc'))[0];
+    expect(oldest?.createdAt).toBe('2023-01-01T00:01:00.000Z');
+    sandbox.setSmashsendKeyCreatedAt(oldest?.id ?? '', '2030-01-01T00:00:00.000Z');
+    expect((await newestFirst())[0]?.id).toBe(oldest?.id);
+  });
+
+  it.each([
+    [
+      'an unknown SMASHSEND key',
+      () => smashsendCreatedAt('aki_nope'),
+      { createdAt: '2024-01-01T00:00:00Z' },
+      404,
+      'The sandbox has no SMASHSEND API key aki_nope',
+    ],
+    [
+      'an unknown SmartLead key',
+      () => smartleadCreatedAt(4500),
+      { createdAt: '2024-01-01T00:00:00Z' },
+      404,
+      'The sandbox has no SmartLead client API key 4500',
+    ],
+    [
+      'a date that is not one',
+      () => smashsendCreatedAt('aki_abc123def456'),
+      { createdAt: 'last year' },
+      400,
+      'createdAt must be an ISO date',
+    ],
+    ['a SmartLead date that is not one', () => smartleadCreatedAt(45), { createdAt: 'soon' }, 400, 'createdAt must be an ISO date'],
+    ['no createdAt', () => smashsendCreatedAt('aki_abc123def456'), {}, 400, 'createdAt'],
+    ['a non-numeric SmartLead id', () => smartleadCreatedAt('abc'), { createdAt: '2024-01-01T00:00:00Z' }, 400, 'id'],
+  ])('refuses %s: the status and a message naming what is wrong', async (_label, target, body, status, message) => {
+    const answer = await call(target(), jsonInit('PUT', body));
+    expect(answer.status).toBe(status);
+    expect((answer.json as { message: string }).message).toContain(message);
+  });
+
+  it('the handle methods throw for an unknown key or a bad date', () => {
+    expect(() => sandbox.setSmashsendKeyCreatedAt('aki_nope', '2024-01-01T00:00:00Z')).toThrow(
+      'The sandbox has no SMASHSEND API key aki_nope',
+    );
+    expect(() => sandbox.setSmartleadKeyCreatedAt(45, 'soon')).toThrow('createdAt must be an ISO date');
+  });
+});
+
 describe('request counters', () => {
   it('counts vendor requests by vendor and by METHOD route, not control calls', async () => {
     await call(`${sandbox.url}/v1/api-keys/check`, { headers: smashAuth });

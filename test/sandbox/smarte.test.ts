@@ -85,6 +85,19 @@ describe('auth', () => {
     expect(answer.status).toBe(403);
     expect(answer.json).toEqual({ error: { code: 'forbidden', message: 'This endpoint requires an admin API key', status: 403 } });
   });
+  it('knows a created key by its full value (403: standard, not 401) until it is suspended, and again once reactivated', async () => {
+    const created = (await post('createsignalapikey', { email: 'lifecycle@example.com' })).json as { data: { apiKey: string } };
+    const asNewKey = { 'api-key': created.data.apiKey };
+    const forbidden = { error: { code: 'forbidden', message: 'This endpoint requires an admin API key', status: 403 } };
+    const unauthorized = { error: { code: 'unauthorized', message: 'Invalid or missing Api-Key', status: 401 } };
+    expect((await post('view', {}, asNewKey)).json).toEqual(forbidden);
+    await post('update', { email: 'lifecycle@example.com', action: 'suspend' });
+    expect((await post('view', {}, asNewKey)).json).toEqual(unauthorized);
+    await post('update', { email: 'lifecycle@example.com', action: 'activate' });
+    expect((await post('view', {}, asNewKey)).json).toEqual(forbidden);
+    // A truncated value is not the key.
+    expect((await post('view', {}, { 'api-key': created.data.apiKey.slice(0, 20) })).json).toEqual(unauthorized);
+  });
 });
 
 describe('createsignalapikey', () => {

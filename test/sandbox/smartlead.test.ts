@@ -1,4 +1,5 @@
-// SmartLead in the sandbox: clients, list/create/reset/delete of client API keys, auth, validation and 404s.
+// SmartLead in the sandbox: clients, list/create/reset/delete of client API keys, auth (a client key on its campaign
+// list), validation and 404s.
 
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
@@ -130,6 +131,40 @@ describe('auth', () => {
   it('does not accept a client key as the account key', async () => {
     const answer = await call(`${sandbox.url}/api/v1/client/?api_key=${SEED_KEY_45.api_key}`);
     expect(answer.status).toBe(401);
+    const keys = await call(`${sandbox.url}/api/v1/client/api-key?api_key=${SEED_KEY_45.api_key}`);
+    expect(keys.status).toBe(401);
+  });
+
+  describe('a client key on its own campaign list (GET /api/v1/campaigns)', () => {
+    const campaigns = (apiKey: string) => call(`${sandbox.url}/api/v1/campaigns?api_key=${encodeURIComponent(apiKey)}`);
+    const UNAUTHORIZED = { status: 401, json: { message: 'Invalid or missing API key' } };
+    const answerOf = async (apiKey: string) => {
+      const answer = await campaigns(apiKey);
+      return { status: answer.status, json: answer.json };
+    };
+
+    it('lets in the account key and an active client key (a bare, empty array); not an inactive one', async () => {
+      expect(await answerOf(key)).toEqual({ status: 200, json: [] });
+      expect(await answerOf(SEED_KEY_45.api_key)).toEqual({ status: 200, json: [] });
+      expect(await answerOf(SEED_KEY_46.api_key)).toEqual(UNAUTHORIZED);
+      expect(await answerOf(SEED_KEY_45.api_key.slice(0, 12))).toEqual(UNAUTHORIZED);
+    });
+
+    it('a created key works with its full value; after a reset only the new value does; after a delete, none', async () => {
+      const created = (
+        (await call(url('/api/v1/client/api-key'), jsonInit('POST', { clientId: 302, keyName: 'Lifecycle' }))).json as {
+          data: { id: number; api_key: string };
+        }
+      ).data;
+      expect(await answerOf(created.api_key)).toEqual({ status: 200, json: [] });
+      const reset = (
+        (await call(url(`/api/v1/client/api-key/reset/${created.id}`), { method: 'PUT' })).json as { data: { api_key: string } }
+      ).data;
+      expect(await answerOf(created.api_key)).toEqual(UNAUTHORIZED);
+      expect(await answerOf(reset.api_key)).toEqual({ status: 200, json: [] });
+      await call(url(`/api/v1/client/api-key/${created.id}`), { method: 'DELETE' });
+      expect(await answerOf(reset.api_key)).toEqual(UNAUTHORIZED);
+    });
   });
 });
 

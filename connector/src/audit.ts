@@ -2,10 +2,10 @@
 // given, in one list, with its age and whether it is older than a threshold. Key values never enter it (a masked hint
 // only). A vendor that fails fails the whole audit: a report must never look complete when it is not.
 
-import { TimeBudgetError } from './smashsend';
+import { TimeBudgetError, type PagingBudget } from './paging';
 import { maskSecret } from './mask';
 import type { Vendor } from './errors';
-import type { PagingBudget, SmashsendClient } from './smashsend';
+import type { SmashsendClient } from './smashsend';
 import type { SmartLeadClient } from './smartlead';
 import type { SmarteClient } from './smarte';
 

@@ -1,13 +1,26 @@
 // The connector as a user gets it: `npm pack` (its prepack build from sources), the tarball's contents, and the
 // tarball installed into a fresh project outside the repository, used there from CommonJS `require`, from ESM
-// `import` and from TypeScript (`tsc --noEmit` under nodenext and bundler resolution), against the sandbox.
+// `import` and from TypeScript (`tsc --noEmit` under nodenext and bundler resolution), against the sandbox; and
+// every README example (connector/examples) run there, printing what the README shows.
 // Slow by nature (a build, an npm install, three type checks): about 30 s, hence its own timeout.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { PUBLIC_TYPES, PUBLIC_VALUES } from '../connector/publicSurface';
-import { NODE_20, TSC, cleanEnv, copyInto, installInFreshProject, packConnector, removeAll, run, sandboxEnv, type Packed } from './support';
+import {
+  CONNECTOR,
+  NODE_20,
+  TSC,
+  cleanEnv,
+  copyInto,
+  installInFreshProject,
+  packConnector,
+  removeAll,
+  run,
+  sandboxEnv,
+  type Packed,
+} from './support';
 
 jest.setTimeout(240_000);
 
@@ -20,6 +33,7 @@ beforeAll(async () => {
   packed = await packConnector();
   project = await installInFreshProject(packed.tarball);
   await copyInto(project, path.join(__dirname, 'consumer'));
+  await copyInto(path.join(project, 'examples'), path.join(CONNECTOR, 'examples'));
 });
 
 afterAll(async () => {
@@ -139,7 +153,7 @@ describe('installed in a fresh project', () => {
     },
   );
 
-  it('type-checks TypeScript as ESM under nodenext resolution (the .d.mts declarations) and as CommonJS (.cts, the .d.ts ones)', async () => {
+  it('type-checks TypeScript (the fixtures and the README examples) as ESM under nodenext resolution (the .d.mts declarations) and as CommonJS (.cts, the .d.ts ones)', async () => {
     const tsconfig = {
       compilerOptions: {
         target: 'es2022',
@@ -155,14 +169,17 @@ describe('installed in a fresh project', () => {
         typeRoots: [path.join(path.dirname(TSC), '..', '..', '@types')],
       },
       files: ['types.ts', 'types.cts'],
+      include: ['examples/*.ts'],
     };
     await writeFile(path.join(project, 'tsconfig.nodenext.json'), JSON.stringify(tsconfig));
     const { stdout } = await run(process.execPath, [TSC, '-p', 'tsconfig.nodenext.json', '--listFiles'], { cwd: project });
+    expect(stdout).toContain(path.join('examples', 'smarte.ts'));
+    expect(stdout).toContain(path.join('examples', 'transport.ts'));
     const declarations = stdout.split('\n').filter((line) => line.includes('@keyring/connector/dist/'));
     expect(declarations.map((line) => path.basename(line)).sort()).toEqual(['index.d.mts', 'index.d.ts']);
   });
 
-  it('type-checks TypeScript under bundler resolution (the import condition)', async () => {
+  it('type-checks TypeScript (the fixtures and the README examples) under bundler resolution (the import condition)', async () => {
     const tsconfig = {
       compilerOptions: {
         target: 'es2022',
@@ -178,9 +195,12 @@ describe('installed in a fresh project', () => {
         typeRoots: [path.join(path.dirname(TSC), '..', '..', '@types')],
       },
       files: ['types.ts'],
+      include: ['examples/*.ts'],
     };
     await writeFile(path.join(project, 'tsconfig.bundler.json'), JSON.stringify(tsconfig));
     const { stdout } = await run(process.execPath, [TSC, '-p', 'tsconfig.bundler.json', '--listFiles'], { cwd: project });
+    expect(stdout).toContain(path.join('examples', 'smarte.ts'));
+    expect(stdout).toContain(path.join('examples', 'transport.ts'));
     const declarations = stdout.split('\n').filter((line) => line.includes('@keyring/connector/dist/'));
     expect(declarations.map((line) => path.basename(line))).toEqual(['index.d.mts']);
   });
@@ -200,5 +220,71 @@ describe('installed in a fresh project', () => {
       failure: { kind: 'not_found', vendor: 'SMARTe' },
       methods: ['DELETE', 'GET', 'POST'],
     });
+  });
+});
+
+describe('the README examples (connector/examples), run from the installed package', () => {
+  /** What each example prints, line by line; a new example needs its lines here. */
+  const EXPECTED: Record<string, (string | RegExp)[]> = {
+    'smashsend.mjs': [
+      'Connected with "Sandbox Admin Key" (EDITOR)',
+      /^Created aki_\w+ "Billing export", secret ending in \S{4}$/,
+      /^aki_\w+ {2}API_USER {2}Billing export$/,
+      'aki_abc123def456  API_USER  Zapier Integration',
+      'aki_xyz789ghi012  API_USER  CRM Sync',
+      'aki_sbxadmin0001  EDITOR    Sandbox Admin Key',
+      /^Deleted aki_\w+: true$/,
+    ],
+    'rotate.mjs': [/^New key aki_\w+ "Zapier Integration" \(API_USER\), check: passed$/, 'Old key aki_abc123def456: deleted'],
+    'smartlead.cjs': [
+      'Client 301: Acme Outbound',
+      /^Created key \d+ "Billing export", value ending in \S{4}$/,
+      'Active keys: Production Key, Billing export',
+      /^Reset key \d+: new value ending in \S{4}$/,
+      /^Deleted key \d+$/,
+    ],
+    'smarte.ts': [
+      /^Created [0-9a-f-]{36} for new\.hire@example\.com \(active\), ending in \S{4}$/,
+      'Found: new.hire@example.com is active',
+      'Suspended: suspended',
+      'Reactivated: active',
+      '4 keys, 4 active',
+    ],
+    'paging.mjs': ['Page 1: Sandbox Admin Key, CRM Sync; more: true', 'Page 2: Zapier Integration; more: false', 'All pages: 3 keys'],
+    'timeouts.mjs': ['3 clients'],
+    'errors.mjs': [
+      'AuthError: auth (401 on GET /v1/api-keys/check), retryable: false',
+      /^SMASHSEND said: \S.*$/,
+      'Refused before sending: apiKeyId must contain only letters, digits, underscores and hyphens',
+    ],
+    'transport.ts': [/^GET \/api\/v1\/client\/api-key -> 200 \(\d+ ms\)$/, '2 active keys'],
+  };
+
+  function expectLines(stdout: string, expected: (string | RegExp)[]): void {
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, index) => {
+      const want = expected[index];
+      if (want instanceof RegExp) expect(line).toMatch(want);
+      else expect(line).toBe(want);
+    });
+  }
+
+  async function runExample(file: string): Promise<string> {
+    const { stdout } = await run(process.execPath, [path.join('examples', file)], { cwd: project, env: cleanEnv(sandboxEnv(sandbox)) });
+    return stdout;
+  }
+
+  it('has an expectation for every example file', async () => {
+    expect((await readdir(path.join(CONNECTOR, 'examples'))).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.keys(EXPECTED))('%s prints what the README says', async (file) => {
+    expectLines(await runExample(file), EXPECTED[file] ?? []);
+  });
+
+  it('timeouts.mjs: a vendor that does not answer within timeoutMs gives the timeout branch', async () => {
+    sandbox.injectFault({ vendor: 'smartlead', kind: 'delay', delayMs: 4_000 });
+    expectLines(await runExample('timeouts.mjs'), ['No answer (timeout); retryable: true']);
   });
 });

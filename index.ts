@@ -24,6 +24,7 @@ import { resetSmartleadClientApiKey } from './creates/resetSmartleadClientApiKey
 import { deleteSmartleadClientApiKey } from './creates/deleteSmartleadClientApiKey';
 import { findSmartleadClientApiKey } from './searches/findSmartleadClientApiKey';
 import { apiKeyReachedAge } from './triggers/apiKeyReachedAge';
+import { auditApiKeys } from './creates/auditApiKeys';
 import { checkBaseUrlSettings } from './lib/settings';
 
 // A bad *_BASE_URL stops the app here, when it loads, before any step could send a key in clear over the network.
@@ -55,6 +56,7 @@ export default defineApp({
     [createSmartleadClientApiKey.key]: createSmartleadClientApiKey,
     [resetSmartleadClientApiKey.key]: resetSmartleadClientApiKey,
     [deleteSmartleadClientApiKey.key]: deleteSmartleadClientApiKey,
+    [auditApiKeys.key]: auditApiKeys,
   },
   searches: {
     [findSmashsendApiKey.key]: findSmashsendApiKey,

@@ -12,6 +12,7 @@ interface Field {
   dynamic?: string;
   type?: string;
   required?: boolean;
+  children?: Field[];
 }
 interface Operation {
   key: string;
@@ -44,6 +45,7 @@ const CONTRACT = {
     'create_smarte_api_key',
     'suspend_smarte_api_key',
     'reactivate_smarte_api_key',
+    'audit_api_keys',
   ],
   searches: ['find_smashsend_api_key', 'find_smartlead_client_api_key', 'find_smarte_api_key'],
 };
@@ -102,12 +104,24 @@ describe('app definition', () => {
   });
 
   it.each(all.map((op) => [op.key, op] as const))('%s: every output field has a label and a type', (_key, op) => {
-    for (const field of op.operation.outputFields ?? []) {
-      expect({ key: field.key, label: typeof field.label, type: typeof field.type }).toEqual({
+    // Line items (a field with `children`) take no type (the schema forbids it): each child has a label and a type.
+    const fields = (op.operation.outputFields ?? []).flatMap((field) => (field.children ? [field, ...field.children] : [field]));
+    for (const field of fields) {
+      expect({ key: field.key, label: typeof field.label, type: field.children ? 'line items' : typeof field.type }).toEqual({
         key: field.key,
         label: 'string',
-        type: 'string',
+        type: field.children ? 'line items' : 'string',
       });
+    }
+  });
+
+  it.each(visible.map((op) => [op.key, op] as const))("%s: every sample line item has exactly its field's children keys", (_key, op) => {
+    for (const field of op.operation.outputFields ?? []) {
+      if (!field.children) continue;
+      const items = op.operation.sample?.[field.key];
+      expect(Array.isArray(items) && items.length > 0).toBe(true);
+      const childKeys = field.children.map((child) => child.key).sort();
+      for (const item of items as object[]) expect(Object.keys(item).sort()).toEqual(childKeys);
     }
   });
 

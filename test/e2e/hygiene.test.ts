@@ -1,8 +1,8 @@
-// End to end over the sandbox: the key-hygiene operations (API Key Reached Age) against keys of known ages, with the
+// End to end over the sandbox: the key-hygiene operations (API Key Reached Age, Audit API Keys) against keys of known ages, with the
 // requests counted by the sandbox itself. Ages are computed from the real clock, so the expectations hold on any date.
 
-import { SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
-import { ROUTE, masked, run, sandboxAuth, useSandbox, without, type Auth } from './support';
+import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
+import { ROUTE, masked, run, sandboxAuth, useSandbox, without, zapierError, type Auth } from './support';
 
 const sandbox = useSandbox();
 let auth: Auth;
@@ -96,5 +96,95 @@ describe('api_key_reached_age', () => {
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1 }, without(auth, 'smashsend_api_key'))) as Row[];
     expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
     expect(rows.every((row) => row.vendor === 'SmartLead')).toBe(true);
+  });
+});
+
+interface Audit {
+  checked_at: string;
+  total: number;
+  stale_count: number;
+  smashsend_count: number;
+  smartlead_count: number;
+  smarte_count: number;
+  keys: Array<Row & { stale: boolean }>;
+}
+
+describe('audit_api_keys', () => {
+  it('every key of every vendor: SMASHSEND page after page, one request each for the others; stale = at least the age', async () => {
+    // 150 young SMASHSEND keys in front of the seed's: two pages of 100.
+    sandbox().generateSmashsendKeys(150, { createdAt: daysAgo(10) });
+    sandbox().resetRequestCounts();
+    const age = ageOf(SMARTLEAD_SEED.keys.find((k) => k.id === 46)!.created_at);
+    const audit = (await run('creates', 'audit_api_keys', { older_than_days: age }, auth)) as Audit;
+    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 2, [ROUTE.smartleadList]: 1, [ROUTE.smarteView]: 1 });
+    expect(Date.now() - Date.parse(audit.checked_at)).toBeLessThan(60_000);
+    expect(audit).toMatchObject({
+      total: 153 + 3 + SMARTE_SEED.keys.length,
+      smashsend_count: 153,
+      smartlead_count: 3,
+      smarte_count: SMARTE_SEED.keys.length,
+      // SMASHSEND's three seed keys (2024) and SmartLead's keys 45 and 46; never a SMARTe key (no date).
+      stale_count: 5,
+    });
+    expect(audit.keys.filter((key) => key.stale).map((key) => key.id)).toEqual([
+      'SmartLead:46',
+      'SmartLead:45',
+      'SMASHSEND:aki_abc123def456',
+      'SMASHSEND:aki_xyz789ghi012',
+      'SMASHSEND:aki_sbxadmin0001',
+    ]);
+    expect(audit.keys.find((key) => key.id === 'SmartLead:46')).toEqual({ ...leadSeedRow(46), stale: true });
+    expect(audit.keys.find((key) => key.id === 'SMASHSEND:aki_sbxadmin0001')).toEqual({ ...smashSeedRow('aki_sbxadmin0001'), stale: true });
+    const smarteKey = SMARTE_SEED.keys[0]!;
+    expect(audit.keys.find((key) => key.vendor === 'SMARTe' && key.key_id === smarteKey.keyId)).toEqual({
+      id: `SMARTe:${smarteKey.keyId}`,
+      vendor: 'SMARTe',
+      key_id: smarteKey.keyId,
+      name: smarteKey.email,
+      status: smarteKey.status,
+      created_at: null,
+      age_days: null,
+      client_id: null,
+      key_hint: masked(smarteKey.apiKey),
+      stale: false,
+    });
+    // No full key value anywhere in the report.
+    const text = JSON.stringify(audit);
+    for (const secret of [
+      ...SMASHSEND_SEED.keys.map((k) => k.secretKey),
+      ...SMARTLEAD_SEED.keys.map((k) => k.api_key),
+      ...SMARTE_SEED.keys.map((k) => k.apiKey),
+    ])
+      expect(text).not.toContain(secret);
+  });
+
+  it('a workspace too large to read within the step: a clear time-budget error, not a partial report', async () => {
+    sandbox().generateSmashsendKeys(10_000);
+    const saved = { budget: process.env.KEYRING_STEP_BUDGET_MS, timeout: process.env.KEYRING_TIMEOUT_MS };
+    process.env.KEYRING_STEP_BUDGET_MS = '1000';
+    process.env.KEYRING_TIMEOUT_MS = '500';
+    try {
+      const started = Date.now();
+      const error = await zapierError(run('creates', 'audit_api_keys', {}, auth));
+      expect(error).toMatchObject({ name: 'AppError', code: 'time_budget' });
+      expect(error.message).toMatch(/^SMASHSEND stopped paging after \d+ pages? \/ \d+ API keys? to stay within Zapier's 30 s step limit/);
+      expect(error.message).toContain('too many keys to audit within one Zapier step');
+      expect(Date.now() - started).toBeLessThan(1_000 + 500 + 1_000); // the budget, one request's timeout, slack
+    } finally {
+      for (const [name, value] of [
+        ['KEYRING_STEP_BUDGET_MS', saved.budget],
+        ['KEYRING_TIMEOUT_MS', saved.timeout],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it("a vendor the sandbox fails: the step fails with that vendor's error", async () => {
+    sandbox().injectFault({ vendor: 'smarte', path: '/signals/v1/key/view', kind: 'status', status: 503 });
+    const error = await zapierError(run('creates', 'audit_api_keys', {}, auth));
+    expect(error).toMatchObject({ name: 'AppError', code: 'server', status: 503 });
+    expect(error.message).toContain('SMARTe had a server error (503 on POST /signals/v1/key/view)');
   });
 });

@@ -80,6 +80,7 @@ const OPERATIONS: Array<{ kind: OperationKind; key: string; vendor: VendorName; 
   { kind: 'creates', key: 'create_smartlead_client_api_key', vendor: 'SmartLead', input: { clientId: '301', keyName: 'E2E Key' } },
   { kind: 'creates', key: 'reset_smartlead_client_api_key', vendor: 'SmartLead', input: { keyId: '45' } },
   { kind: 'creates', key: 'delete_smartlead_client_api_key', vendor: 'SmartLead', input: { keyId: '45' } },
+  { kind: 'creates', key: 'audit_api_keys', vendor: 'SMARTe', input: { vendors: ['SMARTe'] } },
   { kind: 'searches', key: 'find_smashsend_api_key', vendor: 'SMASHSEND', input: { displayName: 'CRM Sync' } },
   { kind: 'searches', key: 'find_smarte_api_key', vendor: 'SMARTe', input: { email: SMARTE_OTHER } },
   { kind: 'searches', key: 'find_smartlead_client_api_key', vendor: 'SmartLead', input: { keyName: 'Production' } },

@@ -25,6 +25,7 @@ export const ROUTE = {
   smashsendMe: 'GET /v1/users/me',
   smashsendCurrent: 'GET /v1/api-keys/current',
   smartleadList: 'GET /api/v1/client/api-key',
+  smarteView: 'POST /signals/v1/key/view',
 } as const;
 
 export type Auth = Record<string, string>;

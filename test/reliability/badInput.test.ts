@@ -47,6 +47,7 @@ type FieldType =
   | 'text-local' // free text compared locally, never sent
   | 'email-body' // an email in the JSON body
   | 'days-local' // a whole number of days, turned into a date here (SMASHSEND's startAt), never sent as typed
+  | 'days-optional-local' // an optional whole number of days, compared with the keys' ages here, never sent
   | 'vendors-local'; // an optional multiple choice of vendors, deciding which vendors are asked
 
 interface Field {
@@ -215,6 +216,26 @@ const FIELDS: Field[] = [
     method: 'GET',
     path: () => SS_KEYS,
   },
+  {
+    op: 'audit_api_keys',
+    kind: 'creates',
+    field: 'older_than_days',
+    label: 'Older Than (Days)',
+    type: 'days-optional-local',
+    base: { vendors: ['SMASHSEND'] },
+    method: 'GET',
+    path: () => SS_KEYS,
+  },
+  {
+    op: 'audit_api_keys',
+    kind: 'creates',
+    field: 'vendors',
+    label: 'Vendors',
+    type: 'vendors-local',
+    base: { older_than_days: 30 },
+    method: 'GET',
+    path: () => SS_KEYS,
+  },
 ];
 
 const MISSING = Symbol('missing');
@@ -264,7 +285,7 @@ const INPUTS: BadInput[] = [
 /** Which value a field type gets for an input. */
 function valueFor(type: FieldType, input: BadInput): Value {
   if (type === 'email-body' && input.email !== undefined) return input.email;
-  if ((type === 'int-path' || type === 'int-body' || type === 'int-filter' || type === 'days-local') && input.int !== undefined)
+  if ((type === 'int-path' || type === 'int-body' || type === 'int-filter' || type.startsWith('days-')) && input.int !== undefined)
     return input.int;
   if ((type === 'choice-body' || type === 'choice-filter') && input.choice !== undefined) return input.choice;
   return input.value;
@@ -294,6 +315,7 @@ const TABLE: Record<FieldType, Verdict[]> = {
   'text-local': [R, R, R, R, R, R, R, S, S, R, R, S, S, S, S, S, S, S, S, S],
   'email-body': [R, R, R, R, R, R, R, R, S, R, R, S, S, S, S, S, S, R, S, S],
   'days-local': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
+  'days-optional-local': [W, W, W, W, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
   'vendors-local': [W, W, W, W, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
 };
 
@@ -366,6 +388,7 @@ function check(
         return { api_key: [env.sandbox.credentials.smartleadApiKey] };
       case 'find_smashsend_api_key':
       case 'rotate_smashsend_api_key':
+      case 'audit_api_keys':
         return { limit: ['100'], sort: ['createdAt.desc'] };
       case 'api_key_reached_age':
         // startAt is the threshold instant, checked against the clock below.

@@ -269,6 +269,18 @@ const ROWS: Array<Operation & { notApplicable?: FaultId[] }> = [
     input: { age_days: 30 },
   },
   {
+    ...OPERATIONS.find((op) => op.name === 'audit_api_keys (SMARTe)')!,
+    name: 'audit_api_keys (SMARTe fails, the others answer)',
+    input: { older_than_days: 30 },
+  },
+  {
+    ...OPERATIONS.find((op) => op.name === 'audit_api_keys (SMASHSEND)')!,
+    name: 'audit_api_keys (SMASHSEND page 2)',
+    faultPath: 'startAt=',
+    setup: (sandbox) => void sandbox.generateSmashsendKeys(150),
+    notApplicable: ['refused'],
+  },
+  {
     name: 'connection test (SmartLead part)',
     kind: 'authentication',
     key: 'test',

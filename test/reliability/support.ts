@@ -358,6 +358,36 @@ export const OPERATIONS: Operation[] = [
     path: SL_KEYS,
     faultPath: `${SL_KEYS}?`,
   },
+  {
+    name: 'audit_api_keys (SMASHSEND)',
+    kind: 'creates',
+    key: 'audit_api_keys',
+    vendor: 'smashsend',
+    input: { older_than_days: 30, vendors: ['SMASHSEND'] },
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  {
+    name: 'audit_api_keys (SmartLead)',
+    kind: 'creates',
+    key: 'audit_api_keys',
+    vendor: 'smartlead',
+    input: { older_than_days: 30, vendors: ['SmartLead'] },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  {
+    name: 'audit_api_keys (SMARTe)',
+    kind: 'creates',
+    key: 'audit_api_keys',
+    vendor: 'smarte',
+    input: { older_than_days: 30, vendors: ['SMARTe'] },
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+  },
 ];
 
 /** Every operation's perform, registered in index.ts: the table must name them all. */

@@ -1,0 +1,290 @@
+// audit_api_keys: the requests to each chosen vendor (SMASHSEND page after page, SmartLead and SMARTe at once), the
+// report the Zap builder sees (counts, stale keys, line items), a failing vendor failing the step, the time budget,
+// and bad input refused before any request.
+
+import nock from 'nock';
+import { App, AUTH, SMARTLEAD, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { BEARER, KEYS, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
+import { VIEW, smarte } from '../helpers/smarte';
+import * as ss from '../fixtures/smashsend';
+import * as sl from '../fixtures/smartlead';
+import * as sm from '../fixtures/smarte';
+
+useNock();
+const unmatched = recordUnmatchedRequests();
+
+const NOW = Date.parse('2025-12-31T12:00:00.000Z');
+const SL_KEYS = '/api/v1/client/api-key';
+const slQuery = { api_key: AUTH.smartlead_api_key };
+const ONLY_SMARTLEAD = { smartlead_api_key: AUTH.smartlead_api_key };
+
+afterEach(() => jest.restoreAllMocks());
+const atNow = () => jest.spyOn(Date, 'now').mockReturnValue(NOW);
+
+/** The rows every full audit of the fixtures shows, newest first (undated keys last). */
+const ROWS = [
+  {
+    id: 'SmartLead:45',
+    vendor: 'SmartLead',
+    key_id: '45',
+    name: 'Production Key',
+    status: 'active',
+    created_at: '2025-12-01T10:00:00.000Z',
+    age_days: 30,
+    client_id: 301,
+    key_hint: '********xxxx',
+  },
+  {
+    id: 'SmartLead:44',
+    vendor: 'SmartLead',
+    key_id: '44',
+    name: 'Staging Key',
+    status: 'inactive',
+    created_at: '2025-11-15T08:30:00.000Z',
+    age_days: 46,
+    client_id: 301,
+    key_hint: '********ssss',
+  },
+  {
+    id: 'SMASHSEND:aki_abc123def456',
+    vendor: 'SMASHSEND',
+    key_id: 'aki_abc123def456',
+    name: 'Zapier Integration',
+    status: 'ACTIVE',
+    created_at: '2024-03-15T10:00:00.000Z',
+    age_days: 656,
+    client_id: null,
+    key_hint: 'sk_live_abc123...',
+  },
+  {
+    id: 'SMASHSEND:aki_xyz789ghi012',
+    vendor: 'SMASHSEND',
+    key_id: 'aki_xyz789ghi012',
+    name: 'CRM Sync',
+    status: 'ACTIVE',
+    created_at: '2024-03-10T14:30:00.000Z',
+    age_days: 660,
+    client_id: null,
+    key_hint: 'sk_live_xyz789...',
+  },
+  // SmartLead's undated key: no age, listed after the dated ones (undated keys by id, highest first).
+  {
+    id: 'SmartLead:12',
+    vendor: 'SmartLead',
+    key_id: '12',
+    name: 'Legacy Key',
+    status: 'active',
+    created_at: null,
+    age_days: null,
+    client_id: 302,
+    key_hint: '********llll',
+  },
+  {
+    id: 'SMARTe:6d7800ad-81b0-4b60-9a0f-821a1944346b',
+    vendor: 'SMARTe',
+    key_id: '6d7800ad-81b0-4b60-9a0f-821a1944346b',
+    name: 'dev.udi@smarte.pro',
+    status: 'active',
+    created_at: null,
+    age_days: null,
+    client_id: null,
+    key_hint: '********xJHY',
+  },
+  {
+    id: 'SMARTe:222c424f-6e56-4ab1-94eb-8a0e41490831',
+    vendor: 'SMARTe',
+    key_id: '222c424f-6e56-4ab1-94eb-8a0e41490831',
+    name: 'dev.udi_user@smarte.pro',
+    status: 'active',
+    created_at: null,
+    age_days: null,
+    client_id: null,
+    key_hint: '********3vs=',
+  },
+];
+
+function everyVendorAnswers() {
+  return [
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, ss.listPage),
+    nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listUnordered),
+    smarte().post(VIEW, {}).reply(200, sm.viewAll),
+  ];
+}
+
+describe('audit_api_keys', () => {
+  it('blank vendors: every vendor of the connection, one list each; counts, stale keys (older than 40 days) and line items', async () => {
+    atNow();
+    const scopes = everyVendorAnswers();
+    const result = await run('creates', 'audit_api_keys', { older_than_days: 40 });
+    scopes.forEach((scope) => scope.done());
+    const stale = new Set(['SmartLead:44', 'SMASHSEND:aki_abc123def456', 'SMASHSEND:aki_xyz789ghi012']);
+    expect(result).toEqual({
+      checked_at: '2025-12-31T12:00:00.000Z',
+      total: 7,
+      stale_count: 3,
+      smashsend_count: 2,
+      smartlead_count: 3,
+      smarte_count: 2,
+      keys: ROWS.map((row) => ({ ...row, stale: stale.has(row.id) })),
+    });
+  });
+
+  it('Older Than blank: nothing is stale', async () => {
+    atNow();
+    everyVendorAnswers();
+    const result = (await run('creates', 'audit_api_keys', {})) as { stale_count: number; keys: Array<{ stale: boolean }> };
+    expect(result.stale_count).toBe(0);
+    expect(result.keys.every((key) => key.stale === false)).toBe(true);
+  });
+
+  it('reads every SMASHSEND page, following the cursor', async () => {
+    atNow();
+    const cursor = '2024-03-10T14:30:00Z';
+    const [first, second] = ss.listPage.apiKeys.items;
+    const scope = nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, { apiKeys: { items: [first], hasMore: true, startAt: cursor } })
+      .get(KEYS)
+      .query(listQuery(cursor))
+      .reply(200, { apiKeys: { items: [second], hasMore: false, startAt: null } });
+    const result = (await run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] })) as { total: number; keys: Array<{ id: string }> };
+    scope.done();
+    expect(result.total).toBe(2);
+    expect(result.keys.map((key) => key.id)).toEqual(['SMASHSEND:aki_abc123def456', 'SMASHSEND:aki_xyz789ghi012']);
+  });
+
+  it('only the chosen vendors are asked (SMARTe: no dates, never stale)', async () => {
+    atNow();
+    const scope = smarte().post(VIEW, {}).reply(200, sm.viewAll);
+    const result = await run('creates', 'audit_api_keys', { vendors: ['SMARTe'], older_than_days: '1' });
+    scope.done();
+    expect(unmatched).toEqual([]);
+    expect(result).toEqual({
+      checked_at: '2025-12-31T12:00:00.000Z',
+      total: 2,
+      stale_count: 0,
+      smashsend_count: 0,
+      smartlead_count: 0,
+      smarte_count: 2,
+      keys: ROWS.filter((row) => row.vendor === 'SMARTe').map((row) => ({ ...row, stale: false })),
+    });
+  });
+
+  it('blank vendors with only a SmartLead key: only SmartLead is asked', async () => {
+    atNow();
+    const scope = nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listWrapped);
+    const result = (await run('creates', 'audit_api_keys', {}, ONLY_SMARTLEAD)) as { total: number; smartlead_count: number };
+    scope.done();
+    expect(unmatched).toEqual([]);
+    expect(result).toMatchObject({ total: 1, smartlead_count: 1, smashsend_count: 0, smarte_count: 0 });
+  });
+
+  it('a connection with no key at all: says so, before any request', async () => {
+    expect(await zapierError(run('creates', 'audit_api_keys', {}, {}))).toEqual({
+      name: 'AppError',
+      message: 'Audit API Keys needs at least one vendor API key in this connection: reconnect and add one.',
+      code: 'missing_key',
+    });
+  });
+
+  it("a vendor that fails makes the step fail with that vendor's error, never a report that looks complete", async () => {
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, ss.listPage);
+    nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listUnordered);
+    smarte().post(VIEW, {}).reply(500, { message: 'Internal server error' });
+    expect(await zapierError(run('creates', 'audit_api_keys', { older_than_days: 40 }))).toEqual({
+      name: 'AppError',
+      message: `SMARTe had a server error (500 on POST ${VIEW}): Internal server error. A retry may help.`,
+      code: 'server',
+      status: 500,
+    });
+  });
+
+  it('a SMASHSEND page failing on page 2 fails the step too', async () => {
+    nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, { apiKeys: { items: ss.listPage.apiKeys.items, hasMore: true, startAt: '2024-03-01T00:00:00Z' } })
+      .get(KEYS)
+      .query(listQuery('2024-03-01T00:00:00Z'))
+      .reply(429, ss.error429, { 'Retry-After': '12' });
+    const error = await zapierError(run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] }));
+    expect(error).toMatchObject({ name: 'ThrottledError', delay: 12 });
+    expect(error.message).toContain(`SMASHSEND rate limit reached (429 on GET ${KEYS})`);
+  });
+
+  it('a workspace too large to read within the step stops at the time budget with a clear error, not a partial report', async () => {
+    process.env.KEYRING_STEP_BUDGET_MS = '1000';
+    process.env.KEYRING_TIMEOUT_MS = '400';
+    try {
+      // Every page says more follow and takes 250 ms: the paging deadline (1 000 − 400 ms) falls after page 3 at most.
+      let page = 0;
+      nock(SMASHSEND)
+        .get(KEYS)
+        .query(true)
+        .times(10)
+        .delay(250)
+        .reply(200, () => {
+          page += 1;
+          return {
+            apiKeys: {
+              items: [{ ...ss.listPage.apiKeys.items[0], id: `aki_page${page}` }],
+              hasMore: true,
+              startAt: `2024-01-0${page}T00:00:00Z`,
+            },
+          };
+        });
+      const error = await zapierError(run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] }));
+      expect(error).toMatchObject({ name: 'AppError', code: 'time_budget' });
+      expect(error.message).toMatch(
+        new RegExp(
+          `^SMASHSEND stopped paging after [1-3] pages? / [1-3] API keys? to stay within Zapier's 30 s step limit \\(GET ${KEYS}\\)\\. `,
+        ),
+      );
+      expect(error.message).toContain('too many keys to audit within one Zapier step');
+    } finally {
+      delete process.env.KEYRING_STEP_BUDGET_MS;
+      delete process.env.KEYRING_TIMEOUT_MS;
+    }
+  });
+
+  describe('bad input is refused before any request, naming the field as the user sees it', () => {
+    it.each([
+      ['zero', 0, 'Older Than (Days) must be a whole number of days from 1 to 36500.'],
+      ['words', 'ninety', 'Older Than (Days) must be a whole number of days, 1 or more.'],
+      ['fraction', '1.5', 'Older Than (Days) must be a whole number of days, 1 or more.'],
+      ['negative', -1, 'Older Than (Days) must be a whole number of days, 1 or more.'],
+    ])('older_than_days %s', async (_what, value, message) => {
+      expect(await zapierError(run('creates', 'audit_api_keys', { older_than_days: value }))).toEqual({
+        name: 'AppError',
+        message,
+        code: 'input',
+      });
+      expect(unmatched).toEqual([]);
+    });
+
+    it('vendors: an unknown vendor', async () => {
+      expect(await zapierError(run('creates', 'audit_api_keys', { vendors: ['SMASHSEND', 'Mailchimp'] }))).toEqual({
+        name: 'AppError',
+        message: 'Vendors must be chosen from SMASHSEND, SmartLead, SMARTe.',
+        code: 'input',
+      });
+      expect(unmatched).toEqual([]);
+    });
+  });
+});
+
+it('what the step returns has exactly the keys of its output fields, and each line item those of the children', async () => {
+  atNow();
+  everyVendorAnswers();
+  const fields = (
+    App.creates as unknown as Record<string, { operation: { outputFields: Array<{ key: string; children?: Array<{ key: string }> }> } }>
+  ).audit_api_keys!.operation.outputFields;
+  const result = (await run('creates', 'audit_api_keys', {})) as { keys: object[] };
+  expect(Object.keys(result).sort()).toEqual(fields.map((field) => field.key).sort());
+  const children = fields
+    .find((field) => field.key === 'keys')!
+    .children!.map((child) => child.key)
+    .sort();
+  for (const item of result.keys) expect(Object.keys(item).sort()).toEqual(children);
+});

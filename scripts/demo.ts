@@ -1,5 +1,6 @@
 // `npm start`: starts the vendor sandbox on a free loopback port, points the built app at it, and walks a whole
-// key lifecycle at each vendor through the real app definition, printing each step (secrets masked).
+// key lifecycle at each vendor through the real app definition, then the key-hygiene steps (a key that reached an
+// age, rotated with its replacement checked, and an audit of every key), printing each step (secrets masked).
 // Exits 0 only if every step did what it should.
 
 import path from 'node:path';
@@ -22,7 +23,9 @@ type Step =
       check: (result: unknown) => string;
     }
   /** No app call: a figure read from the sandbox. */
-  | { step: 'report'; title: string; report: () => string };
+  | { step: 'report'; title: string; report: () => string }
+  /** No app call: the sandbox set up for the next steps (e.g. a key of a known age), returning what was done. */
+  | { step: 'setup'; title: string; setup: () => string };
 
 const SECRET_FIELDS = ['secretKey', 'api_key', 'apiKey'];
 
@@ -67,7 +70,15 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
   const smashsendName = `Demo Key ${stamp}`;
   const smartleadName = `Demo Key ${stamp}`;
   const smarteEmail = `demo.${stamp}@example.com`;
-  const state: { smashsendId?: string; rotatedId?: string; smartleadId?: unknown; smartleadSecret?: unknown } = {};
+  const state: {
+    smashsendId?: string;
+    rotatedId?: string;
+    smartleadId?: unknown;
+    smartleadSecret?: unknown;
+    agedId?: string;
+    agedReplacementId?: string;
+  } = {};
+  const AGE_DAYS = 90;
 
   return [
     {
@@ -283,6 +294,68 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
         return show(key, ['id', 'email', 'status']);
       },
     },
+    // Key hygiene: a key that reached the age, rotated (verified), then the whole inventory
+    {
+      step: 'setup',
+      title: `A SMASHSEND key created ${AGE_DAYS + 10} days ago (sandbox)`,
+      setup: () => {
+        const createdAt = new Date(Date.now() - (AGE_DAYS + 10) * 86_400_000).toISOString();
+        sandbox.generateSmashsendKeys(1, { createdAt });
+        return `created at ${createdAt}`;
+      },
+    },
+    {
+      step: 'operation',
+      title: `API Key Reached Age (trigger poll, ${AGE_DAYS} days, SMASHSEND)`,
+      kind: 'triggers',
+      key: 'api_key_reached_age',
+      input: () => ({ age_days: AGE_DAYS, vendors: ['SMASHSEND'] }),
+      check: (result) => {
+        const rows = asList(result, 'the poll');
+        const newest = rows[0] ?? fail('no key has reached the age');
+        if (newest.age_days !== AGE_DAYS + 10) fail(`the newest crossing is ${String(newest.age_days)} days old, not ${AGE_DAYS + 10}`);
+        if (rows.some((row) => typeof row.age_days !== 'number' || row.age_days < AGE_DAYS)) fail('a younger key was listed');
+        state.agedId = String(newest.key_id);
+        return `${rows.length} keys at least ${AGE_DAYS} days old; newest crossing ${show(newest, ['id', 'name', 'age_days', 'key_hint'])}`;
+      },
+    },
+    {
+      step: 'operation',
+      title: 'Rotate SMASHSEND API Key (the key that reached the age; the new key checked before the old one goes)',
+      kind: 'creates',
+      key: 'rotate_smashsend_api_key',
+      input: () => ({ apiKeyId: state.agedId }),
+      check: (result) => {
+        const key = asRecord(result, 'the rotated key');
+        if (
+          !hasFullSecret(key, 'secretKey') ||
+          key.replacedKeyId !== state.agedId ||
+          key.newKeyVerified !== true ||
+          key.oldKeyDeleted !== true
+        )
+          fail(`rotation incomplete: ${show(key, ['replacedKeyId', 'newKeyVerified', 'oldKeyDeleted', 'warning'])}`);
+        state.agedReplacementId = String(key.id);
+        return show(key, ['id', 'displayName', 'secretKey', 'replacedKeyId', 'newKeyVerified', 'oldKeyDeleted']);
+      },
+    },
+    {
+      step: 'operation',
+      title: `Audit API Keys (every vendor, older than ${AGE_DAYS} days)`,
+      kind: 'creates',
+      key: 'audit_api_keys',
+      input: () => ({ older_than_days: AGE_DAYS }),
+      check: (result) => {
+        const audit = asRecord(result, 'the audit');
+        const keys = asList(audit.keys, 'the audit keys');
+        if (keys.length !== audit.total) fail(`${keys.length} line items for a total of ${String(audit.total)}`);
+        if (keys.some((key) => key.id === `SMASHSEND:${state.agedId}`)) fail('the rotated-away key is still listed');
+        const replacement = keys.find((key) => key.id === `SMASHSEND:${state.agedReplacementId}`) ?? fail('the new key is not listed');
+        if (replacement.stale !== false || replacement.age_days !== 0) fail('the new key is not a fresh one');
+        const stale = keys.filter((key) => key.stale === true);
+        if (stale.length !== audit.stale_count || stale.length === 0) fail(`stale_count ${String(audit.stale_count)} does not match`);
+        return `${String(audit.total)} keys (SMASHSEND ${String(audit.smashsend_count)}, SmartLead ${String(audit.smartlead_count)}, SMARTe ${String(audit.smarte_count)}), ${stale.length} older than ${AGE_DAYS} days: ${stale.map((key) => `${String(key.name)} (${String(key.age_days)} d)`).join(', ')}`;
+      },
+    },
     {
       step: 'report',
       title: 'Sandbox request count',
@@ -331,6 +404,9 @@ async function main(): Promise<number> {
           }
           case 'report':
             summary = step.report();
+            break;
+          case 'setup':
+            summary = step.setup();
             break;
           default:
             summary = unreachable(step);

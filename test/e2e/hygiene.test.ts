@@ -111,8 +111,8 @@ interface Audit {
 
 describe('audit_api_keys', () => {
   it('every key of every vendor: SMASHSEND page after page, one request each for the others; stale = at least the age', async () => {
-    // 150 young SMASHSEND keys in front of the seed's: two pages of 100.
-    sandbox().generateSmashsendKeys(150, { createdAt: daysAgo(10) });
+    // 150 young SMASHSEND keys (a minute apart, from 11 days ago) in front of the seed's: two pages of 100.
+    sandbox().generateSmashsendKeys(150, { from: daysAgo(11), stepMs: 60_000 });
     sandbox().resetRequestCounts();
     const age = ageOf(SMARTLEAD_SEED.keys.find((k) => k.id === 46)!.created_at);
     const audit = (await run('creates', 'audit_api_keys', { older_than_days: age }, auth)) as Audit;

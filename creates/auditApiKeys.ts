@@ -1,25 +1,23 @@
 // Audits API keys: an inventory of every key of the chosen vendors, as line items, with counts and the keys older than
 // a number of days. A vendor that fails makes the step fail with its error: a report that looks complete must be.
 
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields } from 'zapier-platform-core';
+import { auditApiKeys as auditKeys, type AuditClients } from '@keyring/connector';
 import { smarteClient, smartleadClient, smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import {
   ALL_VENDORS,
+  auditedKeyRow,
   chosenVendors,
-  eachVendor,
   keyRowOutputFields,
   keyRowSample,
   newestFirst,
   parseDays,
-  smarteKeyRow,
-  smartleadKeyRow,
-  smashsendKeyRow,
   vendorsField,
   type KeyRow,
 } from '../lib/hygieneFields';
 import { SMASHSEND_THROTTLE } from '../lib/limits';
-import { startStepClock, type StepClock } from '../lib/stepClock';
+import { startStepClock } from '../lib/stepClock';
 
 const OLDER_THAN_LABEL = 'Older Than (Days)';
 
@@ -35,7 +33,7 @@ const inputFields = defineInputFields([
   vendorsField(ALL_VENDORS, 'Only audit keys of these vendors. Leave blank to audit every vendor of this connection.'),
 ]);
 
-export type AuditedKey = KeyRow & { stale: boolean };
+export type AuditedKeyRow = KeyRow & { stale: boolean };
 
 export interface ApiKeyAudit {
   checked_at: string;
@@ -44,23 +42,7 @@ export interface ApiKeyAudit {
   smashsend_count: number;
   smartlead_count: number;
   smarte_count: number;
-  keys: AuditedKey[];
-}
-
-/** Every key of one vendor: SMASHSEND page after page (stopping cleanly at the step's time budget), the others at once. */
-async function keysOf(z: ZObject, bundle: Bundle, vendor: (typeof ALL_VENDORS)[number], clock: StepClock, now: number): Promise<KeyRow[]> {
-  switch (vendor) {
-    case 'SMASHSEND': {
-      const rows: KeyRow[] = [];
-      for await (const key of smashsendClient(z, bundle).allApiKeys({ sort: 'createdAt.desc', deadline: clock.pagingDeadline() }))
-        rows.push(smashsendKeyRow(key, now));
-      return rows;
-    }
-    case 'SmartLead':
-      return (await smartleadClient(z, bundle).listClientApiKeys()).map((key) => smartleadKeyRow(key, now));
-    case 'SMARTe':
-      return (await smarteClient(z, bundle).listKeys()).map((key) => smarteKeyRow(key));
-  }
+  keys: AuditedKeyRow[];
 }
 
 export const auditApiKeys = defineCreate({
@@ -75,28 +57,32 @@ export const auditApiKeys = defineCreate({
     inputFields,
     perform: async (z, bundle): Promise<ApiKeyAudit> => {
       const clock = startStepClock();
-      // Both inputs are checked before any request.
-      const olderThan = parseDays(z, bundle.inputData.older_than_days, OLDER_THAN_LABEL, false);
+      // Both inputs, and the connection's key for each vendor, are checked before any request.
+      const olderThanDays = parseDays(z, bundle.inputData.older_than_days, OLDER_THAN_LABEL, false);
       const vendors = chosenVendors(
         z,
         bundle,
         ALL_VENDORS,
         'Audit API Keys needs at least one vendor API key in this connection: reconnect and add one.',
       );
-      const now = clock.startedAt;
-      const perVendor = await eachVendor(vendors, (vendor) =>
-        withVendorErrors(z, () => keysOf(z, bundle, vendor, clock, now), {
-          timeBudgetAdvice:
-            'The workspace has too many keys to audit within one Zapier step: audit the other vendors here, and SMASHSEND with the `keyring audit` command.',
-        }),
-      );
-      const keys = newestFirst(perVendor.flat()).map((row) => ({
-        ...row,
-        stale: olderThan !== undefined && row.age_days !== null && row.age_days >= olderThan,
-      }));
+      const clients: AuditClients = {
+        ...(vendors.includes('SMASHSEND') ? { smashsend: smashsendClient(z, bundle) } : {}),
+        ...(vendors.includes('SmartLead') ? { smartlead: smartleadClient(z, bundle) } : {}),
+        ...(vendors.includes('SMARTe') ? { smarte: smarteClient(z, bundle) } : {}),
+      };
+      // The connector's audit (the one `keyring audit` runs): every vendor at once, failing whole if one fails; its
+      // SMASHSEND paging stops at the step's paging deadline with a TimeBudgetError.
+      const audit = await withVendorErrors(z, () => auditKeys(clients, { olderThanDays, deadline: clock.pagingDeadline() }), {
+        fields: inputFields,
+        timeBudgetAdvice:
+          'The workspace has too many keys to audit within one Zapier step: audit the other vendors here, and SMASHSEND with the `keyring audit` command.',
+      });
+      // Newest first, as the age trigger shows keys (undated keys last); a key a vendor lists twice is shown once, and
+      // the figures count what is shown.
+      const keys = newestFirst(audit.keys.map(auditedKeyRow));
       const count = (vendor: string) => keys.filter((key) => key.vendor === vendor).length;
       return {
-        checked_at: new Date(now).toISOString(),
+        checked_at: audit.checkedAt,
         total: keys.length,
         stale_count: keys.filter((key) => key.stale).length,
         smashsend_count: count('SMASHSEND'),

@@ -11,7 +11,6 @@ import {
   type SmashsendNewApiKey,
   type SmashsendRotation,
 } from '@keyring/connector';
-import { requireId } from '@keyring/connector/internal';
 import { smashsendClient } from '../lib/clients';
 import { startStepClock } from '../lib/stepClock';
 import { smashsendRotationWarning, withVendorErrors } from '../lib/errors';
@@ -87,12 +86,12 @@ export const rotateSmashsendApiKey = defineCreate({
         z,
         async () => {
           const clock = startStepClock();
-          const id = requireId('SMASHSEND', 'apiKeyId', bundle.inputData.apiKeyId);
           const deleteOldKey = parseBooleanWithDefault(bundle.inputData.delete_old_key, true);
           if (deleteOldKey === undefined) throw new InputError('SMASHSEND', 'delete_old_key', 'must be true or false');
           const client = smashsendClient(z, bundle);
           try {
-            const rotation = await rotate(client, id, {
+            // The connector checks the id (before any request) as it checks every input.
+            const rotation = await rotate(client, bundle.inputData.apiKeyId, {
               deleteOldKey,
               // The list walk stops in time to leave the create one full timeout; the check and the delete get what is
               // left: if Zapier killed the step, the new key's secret (shown only once) would be lost.

@@ -1,13 +1,13 @@
 // How a key of any vendor looks in the key-hygiene operations (API Key Reached Age, Audit API Keys): one row per key
-// with its age in whole days and a hint of its value (masked, or SMASHSEND's own truncated hint), and the inputs those
-// operations share (an age in days, a choice of vendors), read before any request.
+// with its age in whole days and a masked hint of its value, and the inputs those operations share (an age in days, a
+// choice of vendors), read before any request. Ages and the "older than" rule are the connector's (its key audit),
+// so the trigger and the audit step never disagree about a key.
 
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import type { SmarteKey, SmartLeadApiKey, SmashsendApiKey, Vendor } from '@keyring/connector';
+import { ageInDays, isOlderThan, type AuditedKey, type SmartLeadApiKey, type SmashsendApiKey, type Vendor } from '@keyring/connector';
 import { vendorKey } from './clients';
 import { maskSecret } from './secrets';
 
-export const DAY_MS = 86_400_000;
 /** A hundred years: any longer age is a typing mistake, and would take the threshold before year 0. */
 export const MAX_AGE_DAYS = 36_500;
 
@@ -38,7 +38,7 @@ export type KeyRow = {
   age_days: number | null;
   /** SmartLead only. */
   client_id: number | null;
-  /** Never the key: masked to its last 4 characters, or the vendor's own truncated hint. */
+  /** Never the key: masked to at most its last 4 characters (SMASHSEND lists show only a truncated value: masked whole). */
   key_hint: string | null;
 };
 
@@ -52,7 +52,7 @@ export const keyRowSample: KeyRow = {
   created_at: '2024-03-15T10:00:00.000Z',
   age_days: 400,
   client_id: null,
-  key_hint: 'sk_live_abc123...',
+  key_hint: '********',
 };
 
 /** Epoch ms of a creation date, or undefined when absent or unreadable. */
@@ -65,14 +65,12 @@ export function createdTime(value: string | null | undefined): number | undefine
 function dated(createdAt: string | null | undefined, now: number): Pick<KeyRow, 'created_at' | 'age_days'> {
   const time = createdTime(createdAt);
   if (time === undefined) return { created_at: null, age_days: null };
-  // A date a little in the future (clock skew) is a key created just now.
-  return { created_at: new Date(time).toISOString(), age_days: Math.max(0, Math.floor((now - time) / DAY_MS)) };
+  return { created_at: new Date(time).toISOString(), age_days: ageInDays(createdAt, now) };
 }
 
-/** SMASHSEND lists already cut the secret to a prefix plus "...": that hint is shown as it is; anything else is masked. */
-function smashsendHint(secretKey: string | null | undefined): string | null {
-  if (typeof secretKey !== 'string' || secretKey === '') return null;
-  return /(\.\.\.|…)$/.test(secretKey) ? secretKey : maskSecret(secretKey);
+/** Whether a key is, at `now`, older than `days` days: the connector's rule, the same as the audit's `stale`. */
+export function olderThan(createdAt: string | null | undefined, days: number, now: number): boolean {
+  return isOlderThan(createdAt, days, now);
 }
 
 export function smashsendKeyRow(key: SmashsendApiKey, now: number): KeyRow {
@@ -84,12 +82,11 @@ export function smashsendKeyRow(key: SmashsendApiKey, now: number): KeyRow {
     status: key.status ?? null,
     ...dated(key.createdAt, now),
     client_id: null,
-    key_hint: smashsendHint(key.secretKey),
+    key_hint: hint(key.secretKey),
   };
 }
 
 export function smartleadKeyRow(key: SmartLeadApiKey, now: number): KeyRow {
-  const clientId = Number(key.client_id);
   return {
     id: `SmartLead:${key.id}`,
     vendor: 'SmartLead',
@@ -97,30 +94,41 @@ export function smartleadKeyRow(key: SmartLeadApiKey, now: number): KeyRow {
     name: key.key_name,
     status: key.status ?? null,
     ...dated(key.created_at, now),
-    client_id: key.client_id === null || key.client_id === undefined || !Number.isSafeInteger(clientId) ? null : clientId,
-    key_hint: maskSecret(key.api_key ?? null),
+    client_id: clientIdOf(key.client_id),
+    key_hint: hint(key.api_key),
   };
 }
 
-export function smarteKeyRow(key: SmarteKey): KeyRow {
+/** A key of the connector's audit (`auditApiKeys`), as the audit step shows it: the trigger's fields plus `stale`. */
+export function auditedKeyRow(key: AuditedKey): KeyRow & { stale: boolean } {
   return {
-    id: `SMARTe:${key.keyId}`,
-    vendor: 'SMARTe',
+    id: `${key.vendor}:${key.keyId}`,
+    vendor: key.vendor,
     key_id: key.keyId,
-    name: key.email,
+    name: key.name,
     status: key.status,
-    created_at: null,
-    age_days: null,
-    client_id: null,
-    key_hint: maskSecret(key.apiKey ?? null),
+    created_at: key.createdAt,
+    age_days: key.ageDays,
+    client_id: clientIdOf(key.clientId),
+    key_hint: key.keyHint,
+    stale: key.stale,
   };
+}
+
+function hint(value: string | null | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? maskSecret(value) : null;
+}
+
+function clientIdOf(value: number | string | null | undefined): number | null {
+  const id = Number(value);
+  return value === null || value === undefined || String(value).trim() === '' || !Number.isSafeInteger(id) ? null : id;
 }
 
 /**
  * Newest first by creation date (undated keys last), ties by id: the order both operations show. A key a vendor lists
  * twice is shown once (its first occurrence): Zapier dedupes polls by id, and core rejects repeated ids.
  */
-export function newestFirst(rows: readonly KeyRow[]): KeyRow[] {
+export function newestFirst<T extends KeyRow>(rows: readonly T[]): T[] {
   const seen = new Set<string>();
   const unique = rows.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
   return unique.sort((a, b) => {

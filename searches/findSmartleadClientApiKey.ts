@@ -2,7 +2,6 @@
 // newest first; no match gives an empty list.
 
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
-import { requireText } from '@keyring/connector/internal';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/inputs';
@@ -50,9 +49,9 @@ export const findSmartleadClientApiKey = defineSearch({
       withVendorErrors(
         z,
         async () => {
-          const keys = await smartleadClient(z, bundle).listClientApiKeys({
-            // The connector treats a blank name as "no filter": a search must never list every key instead.
-            keyName: requireText('SmartLead', 'keyName', bundle.inputData.keyName),
+          // A blank name is refused by the connector's find (never "no filter", which would list every key).
+          const keys = await smartleadClient(z, bundle).findClientApiKeys({
+            keyName: bundle.inputData.keyName,
             clientId: bundle.inputData.clientId,
             status: bundle.inputData.status,
           });

@@ -1,7 +1,6 @@
 // Finds SMASHSEND API keys by display name (exact, ignoring case and surrounding spaces); no match is [], not an error.
 
 import { defineInputFields, defineSearch } from 'zapier-platform-core';
-import { requireText } from '@keyring/connector/internal';
 import { smashsendClient } from '../lib/clients';
 import { startStepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
@@ -21,11 +20,6 @@ const inputFields = defineInputFields([
   includeSecretField,
 ]);
 
-/** How names are compared: trimmed, case-insensitive. */
-function nameKey(name: string): string {
-  return name.trim().toLowerCase();
-}
-
 export const findSmashsendApiKey = defineSearch({
   key: 'find_smashsend_api_key',
   noun: 'API Key',
@@ -41,17 +35,14 @@ export const findSmashsendApiKey = defineSearch({
         z,
         async () => {
           const clock = startStepClock();
-          // requireText: a name mapped as a number (e.g. 2024) is that text, not "empty"; one no key can have (> 255
-          // characters, the create limit) is refused by name.
-          const wanted = nameKey(requireText('SMASHSEND', 'displayName', bundle.inputData.displayName));
           const includeSecret = parseBoolean(bundle.inputData.include_secret);
-          // SMASHSEND has no name filter: read the list newest first and stop at the first page with a match, or at the
-          // step's time budget (a clear error instead of Zapier killing the step at 30 s).
-          for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc', deadline: clock.pagingDeadline() })) {
-            const matches = page.items.filter((key) => nameKey(key.displayName) === wanted);
-            if (matches.length > 0) return matches.map((key) => presentSmashsendApiKey(key, includeSecret));
-          }
-          return [];
+          // SMASHSEND has no name filter: the connector reads the list newest first and stops at the first page with a
+          // match, or at the step's time budget (a clear error instead of Zapier killing the step at 30 s). It refuses a
+          // blank name (or one longer than any key can have) before any request.
+          const keys = await smashsendClient(z, bundle).findApiKeysByName(bundle.inputData.displayName, {
+            deadline: clock.pagingDeadline(),
+          });
+          return keys.map((key) => presentSmashsendApiKey(key, includeSecret));
         },
         {
           fields: inputFields,

@@ -3,18 +3,18 @@
 // paging through young keys; SmartLead answers its whole list at once. SMARTe keys carry no date and are left out.
 
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { DAY_MS } from '@keyring/connector';
 import { SMASHSEND_MAX_PAGE_SIZE } from '@keyring/connector/internal';
 import { smartleadClient, smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import {
   DATED_VENDORS,
-  DAY_MS,
   chosenVendors,
-  createdTime,
   eachVendor,
   keyRowOutputFields,
   keyRowSample,
   newestFirst,
+  olderThan,
   parseDays,
   smartleadKeyRow,
   smashsendKeyRow,
@@ -48,19 +48,19 @@ type DatedVendor = (typeof DATED_VENDORS)[number];
  * One request: newest first, starting at the threshold instant, so the first item is the newest key older than the
  * threshold. The keys are filtered here too, in case SMASHSEND reads `startAt` differently (e.g. ignores it).
  */
-async function smashsendKeysOlderThan(z: ZObject, bundle: Bundle, threshold: number, now: number): Promise<KeyRow[]> {
+async function smashsendKeysOlderThan(z: ZObject, bundle: Bundle, days: number, now: number): Promise<KeyRow[]> {
   const page = await smashsendClient(z, bundle).listApiKeys({
     sort: 'createdAt.desc',
-    startAt: new Date(threshold).toISOString(),
+    startAt: new Date(now - days * DAY_MS).toISOString(),
     limit: SMASHSEND_MAX_PAGE_SIZE,
   });
-  return page.items.filter((key) => (createdTime(key.createdAt) ?? Infinity) <= threshold).map((key) => smashsendKeyRow(key, now));
+  return page.items.filter((key) => olderThan(key.createdAt, days, now)).map((key) => smashsendKeyRow(key, now));
 }
 
 /** One request for every client API key; keys without a readable date cannot have an age and are left out. */
-async function smartleadKeysOlderThan(z: ZObject, bundle: Bundle, threshold: number, now: number): Promise<KeyRow[]> {
+async function smartleadKeysOlderThan(z: ZObject, bundle: Bundle, days: number, now: number): Promise<KeyRow[]> {
   const keys = await smartleadClient(z, bundle).listClientApiKeys();
-  return keys.filter((key) => (createdTime(key.created_at) ?? Infinity) <= threshold).map((key) => smartleadKeyRow(key, now));
+  return keys.filter((key) => olderThan(key.created_at, days, now)).map((key) => smartleadKeyRow(key, now));
 }
 
 const readers: Record<DatedVendor, typeof smashsendKeysOlderThan> = {
@@ -88,9 +88,8 @@ export const apiKeyReachedAge = defineTrigger({
         'API Key Reached Age needs a SMASHSEND or SmartLead API key in this connection (SMARTe keys carry no creation date): reconnect and add one.',
       );
       const now = Date.now();
-      const threshold = now - ageDays * DAY_MS;
       const rows = await eachVendor(vendors, (vendor) =>
-        withVendorErrors(z, () => readers[vendor](z, bundle, threshold, now), { fields: inputFields }),
+        withVendorErrors(z, () => readers[vendor](z, bundle, ageDays, now), { fields: inputFields }),
       );
       // Newest crossing first: the key that crossed the age most recently is the youngest of the old ones.
       return newestFirst(rows.flat()).slice(0, MAX_ITEMS);

@@ -91,6 +91,14 @@ export class SmartLeadClient {
     return this.http.call({ method: 'GET', path: '/api/v1/client/api-key', query, schema: listOf(smartLeadApiKeySchema), bulk: true });
   }
 
+  /**
+   * GET /api/v1/client/api-key with a required `keyName` (SmartLead's partial match): a search by name, which must never
+   * turn into "every key" because the name was blank.
+   */
+  async findClientApiKeys(filter: ListClientApiKeysFilter & { keyName: string }): Promise<SmartLeadApiKey[]> {
+    return this.listClientApiKeys({ ...filter, keyName: requireText(VENDOR, 'keyName', filter.keyName) });
+  }
+
   /** POST /api/v1/client/api-key — a new key for a client; the answer carries the full key value. */
   async createClientApiKey(input: { clientId: number | string; keyName: string }): Promise<SmartLeadNewApiKey> {
     const body = {

@@ -379,6 +379,20 @@ export class SmashsendClient {
     });
   }
 
+  /**
+   * The keys named `displayName` (whole name, ignoring case and surrounding spaces), newest first: SMASHSEND has no name
+   * filter, so pages are read newest first until one holds a match (or the budget's deadline). A blank name is refused
+   * (an InputError naming displayName) before any request; a name mapped as a number is that text.
+   */
+  async findApiKeysByName(displayName: string, budget: PagingBudget = {}): Promise<SmashsendApiKey[]> {
+    const wanted = requireText(VENDOR, 'displayName', displayName).toLowerCase();
+    for await (const page of this.pages({ sort: 'createdAt.desc', ...budget })) {
+      const matches = page.items.filter((key) => key.displayName.trim().toLowerCase() === wanted);
+      if (matches.length > 0) return matches;
+    }
+    return [];
+  }
+
   /** DELETE /v1/workspaces/{ws}/api-keys/{id}. `timeoutMs` shortens this call's timeout (e.g. at the end of a time budget). */
   async deleteApiKey(apiKeyId: string, options: { timeoutMs?: number } = {}): Promise<SmashsendDeletedApiKey> {
     const id = requireId(VENDOR, 'apiKeyId', apiKeyId);

@@ -50,8 +50,8 @@ describe('SMASHSEND', () => {
         created_at: '2024-03-15T10:00:00.000Z',
         age_days: 656,
         client_id: null,
-        // SMASHSEND's own truncated hint, as its list returns it.
-        key_hint: 'sk_live_abc123...',
+        // SMASHSEND's list shows only a truncated secret: masked whole (the connector's one masking rule).
+        key_hint: '********',
       },
       {
         id: 'SMASHSEND:aki_xyz789ghi012',
@@ -62,12 +62,12 @@ describe('SMASHSEND', () => {
         created_at: '2024-03-10T14:30:00.000Z',
         age_days: 660,
         client_id: null,
-        key_hint: 'sk_live_xyz789...',
+        key_hint: '********',
       },
     ]);
   });
 
-  it('leaves out keys younger than the age even if SMASHSEND sends them (startAt read differently), and keeps a key exactly at the threshold', async () => {
+  it('leaves out keys not yet older than the age even if SMASHSEND sends them (startAt read differently); a key exactly that old has not passed it yet', async () => {
     nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(ssQuery(30))
@@ -76,6 +76,7 @@ describe('SMASHSEND', () => {
         page([
           smashsendKey('aki_young', new Date(NOW - 29 * DAY).toISOString()),
           smashsendKey('aki_exact', thresholdFor(30)),
+          smashsendKey('aki_just', new Date(NOW - 30 * DAY - 1).toISOString()),
           smashsendKey('aki_old', new Date(NOW - 31 * DAY - 1).toISOString()),
         ]),
       );
@@ -84,7 +85,7 @@ describe('SMASHSEND', () => {
       age_days: number;
     }>;
     expect(result.map((row) => [row.id, row.age_days])).toEqual([
-      ['SMASHSEND:aki_exact', 30],
+      ['SMASHSEND:aki_just', 30],
       ['SMASHSEND:aki_old', 31],
     ]);
   });

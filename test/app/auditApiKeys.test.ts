@@ -54,7 +54,7 @@ const ROWS = [
     created_at: '2024-03-15T10:00:00.000Z',
     age_days: 656,
     client_id: null,
-    key_hint: 'sk_live_abc123...',
+    key_hint: '********',
   },
   {
     id: 'SMASHSEND:aki_xyz789ghi012',
@@ -65,7 +65,7 @@ const ROWS = [
     created_at: '2024-03-10T14:30:00.000Z',
     age_days: 660,
     client_id: null,
-    key_hint: 'sk_live_xyz789...',
+    key_hint: '********',
   },
   // SmartLead's undated key: no age, listed after the dated ones (undated keys by id, highest first).
   {

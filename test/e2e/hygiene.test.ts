@@ -37,8 +37,8 @@ const smashSeedRow = (id: string): Row => {
     created_at: new Date(key.createdAt).toISOString(),
     age_days: ageOf(key.createdAt),
     client_id: null,
-    // SMASHSEND's own hint: the first 12 characters of the secret and "...", as its list sends it.
-    key_hint: `${key.secretKey.slice(0, 12)}...`,
+    // SMASHSEND's list shows only a truncated secret: masked whole.
+    key_hint: '********',
   };
 };
 const leadSeedRow = (id: number): Row => {

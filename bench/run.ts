@@ -1,11 +1,11 @@
-// `npm run bench [-- --quick] [-- --only cold,ops,requests,growth,memory,size] [-- --cold-rounds N] [-- --op-runs N]
-//  [-- --keep]`   (--keep leaves the temporary build directory in place, e.g. to profile a child by hand)
+// `npm run bench [-- --quick] [-- --only cold,ops,requests,growth,memory,size,connector] [-- --cold-rounds N]
+//  [-- --op-runs N] [-- --keep]`   (--keep leaves the temporary build directory in place, e.g. to profile a child)
 //
 // The performance benchmark, against the local vendor sandbox (started and stopped here): cold start, per-operation
-// time against a bare z.request and a bare fetch, vendor calls per operation, growth with the workspace size, and
-// the build zip's size. Prints tables and writes bench/results.json. It reports; it asserts no timing (exit 1 only
-// when something could not run at all). One file per section
-// under bench/sections/; this one parses the options, starts the sandbox and runs the sections asked for.
+// time against a bare z.request and a bare fetch, vendor calls per operation, growth with the workspace size, the
+// build zip's size, and the connector from plain Node against a bare fetch. Prints tables and writes
+// bench/results.json. It reports; it asserts no timing (exit 1 only when something could not run at all).
+// One file per section under bench/sections/; this one reads the options, starts the sandbox and runs the sections.
 
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { startSandboxProcess, type SandboxProcess } from './lib/sandbox';
 import { round } from './lib/stats';
 import { prepareWorkspace, removeWorkspace } from './lib/workspace';
 import { coldStart, printCold } from './sections/coldStart';
+import { connectorVsFetch, printConnector } from './sections/connector';
 import { growth, printGrowth } from './sections/growth';
 import { perOperation, printOperations } from './sections/perOperation';
 import { printRequests, requestsPerOperation } from './sections/requests';
@@ -29,7 +30,7 @@ const bareFetch = globalThis.fetch;
 
 const RESULTS = path.join(__dirname, 'results.json');
 
-const SECTIONS = ['cold', 'ops', 'requests', 'growth', 'memory', 'size'] as const;
+const SECTIONS = ['cold', 'ops', 'requests', 'growth', 'memory', 'size', 'connector'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Section>; keep: boolean } {
@@ -144,7 +145,8 @@ async function main(): Promise<void> {
     const grown = await section('growth', 'growth', () => growth(ctx), printGrowth);
     const smarte = await section('memory', 'SMARTe view-all time and memory', () => smarteScaling(ctx), printSmarte);
     const zips = await section('size', 'build zip size', () => size(ctx), printSize);
-    printSummary({ cold, ops, requests, grown, smarte, zips });
+    const connector = await section('connector', 'the connector from plain Node', () => connectorVsFetch(ctx), printConnector);
+    printSummary({ cold, ops, requests, grown, smarte, zips, connector });
   } finally {
     await sandbox?.close();
     if (keep) log(`kept the build directory ${workspace.root}`);

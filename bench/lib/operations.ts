@@ -1,9 +1,11 @@
 // Every operation the benchmark runs, with the two baselines it is compared against: the minimal perform a user
 // would hand-write (the same vendor calls, nothing else), run once through a bare `z.request` and once through a
 // bare `fetch`. Each baseline is written once against a tiny `Http` function so both transports send exactly the
-// same requests.
+// same requests. Each operation also says how plain Node does it with the connector (its `connector` call).
+// Types only from Zapier and the connector: bench/connectorChild.ts loads this file with neither.
 
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { SmarteClient, SmartLeadClient, SmashsendClient } from '@keyring/connector';
 
 export interface Endpoints {
   smashsend: string;
@@ -59,6 +61,16 @@ export interface BaselineContext {
 
 export type Baseline = (http: Http, context: BaselineContext) => Promise<unknown>;
 
+/** The connector's three clients, built for one call (fetch transport, the sandbox's base URLs). */
+export interface ConnectorClients {
+  smashsend: SmashsendClient;
+  smartlead: SmartLeadClient;
+  smarte: SmarteClient;
+}
+
+/** The operation as plain Node does it with the connector: the same vendor calls, typed and checked. */
+export type ConnectorCall = (clients: ConnectorClients, context: BaselineContext) => Promise<unknown>;
+
 export type OperationKind = 'triggers' | 'creates' | 'searches' | 'authentication';
 
 export interface OperationSpec {
@@ -77,6 +89,7 @@ export interface OperationSpec {
   /** Untimed preparation after the re-seed (e.g. suspend a key so that it can be reactivated). */
   setup?: (http: Http, context: BaselineContext) => Promise<void>;
   baseline: Baseline;
+  connector: ConnectorCall;
 }
 
 type Json = Record<string, unknown>;
@@ -149,6 +162,7 @@ export const OPERATIONS: OperationSpec[] = [
     vendor: 'SMASHSEND',
     minimumCalls: 1,
     baseline: async (http, c) => (await smashsendPage(http, c)).items,
+    connector: async (k) => (await k.smashsend.listApiKeys({ limit: 100, sort: 'createdAt.desc' })).items,
   },
   {
     key: 'new_smashsend_api_key',
@@ -161,6 +175,7 @@ export const OPERATIONS: OperationSpec[] = [
       const me = record(record(await http({ url: `${c.urls.smashsend}/v1/users/me`, headers: bearer(c) }), 'users/me answer').user, 'user');
       return (await smashsendPage(http, { ...c, auth: { ...c.auth, smashsend_workspace_id: String(me.workspaceId) } })).items;
     },
+    connector: async (k) => (await k.smashsend.listApiKeys({ limit: 100, sort: 'createdAt.desc' })).items,
   },
   {
     key: 'smashsend_api_key_list',
@@ -169,6 +184,7 @@ export const OPERATIONS: OperationSpec[] = [
     meta: { page: 0 },
     minimumCalls: 1,
     baseline: async (http, c) => (await smashsendPage(http, c)).items,
+    connector: async (k) => (await k.smashsend.listApiKeys({ limit: 100, sort: 'createdAt.desc' })).items,
   },
   {
     key: 'new_smartlead_client_api_key',
@@ -176,6 +192,7 @@ export const OPERATIONS: OperationSpec[] = [
     vendor: 'SmartLead',
     minimumCalls: 1,
     baseline: async (http, c) => dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c) })),
+    connector: (k) => k.smartlead.listClientApiKeys(),
   },
   {
     key: 'smartlead_client_list',
@@ -183,6 +200,7 @@ export const OPERATIONS: OperationSpec[] = [
     vendor: 'SmartLead',
     minimumCalls: 1,
     baseline: async (http, c) => dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/`, query: smartleadQuery(c) })),
+    connector: (k) => k.smartlead.listClients(),
   },
   {
     key: 'smartlead_client_api_key_list',
@@ -190,6 +208,7 @@ export const OPERATIONS: OperationSpec[] = [
     vendor: 'SmartLead',
     minimumCalls: 1,
     baseline: async (http, c) => dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c) })),
+    connector: (k) => k.smartlead.listClientApiKeys(),
   },
   {
     key: 'new_smarte_api_key',
@@ -197,6 +216,7 @@ export const OPERATIONS: OperationSpec[] = [
     vendor: 'SMARTe',
     minimumCalls: 1,
     baseline: async (http, c) => list(await smarteView(http, c, {}), 'keys').map(withId),
+    connector: (k) => k.smarte.listKeys(),
   },
   {
     key: 'smarte_api_key_list',
@@ -204,6 +224,7 @@ export const OPERATIONS: OperationSpec[] = [
     vendor: 'SMARTe',
     minimumCalls: 1,
     baseline: async (http, c) => list(await smarteView(http, c, {}), 'keys').map(withId),
+    connector: (k) => k.smarte.listKeys(),
   },
   // Creates
   {
@@ -223,6 +244,7 @@ export const OPERATIONS: OperationSpec[] = [
         }),
         'answer',
       ).apiKey,
+    connector: (k, c) => k.smashsend.createApiKey({ displayName: String(c.input.displayName), role: String(c.input.role) }),
   },
   {
     key: 'update_smashsend_api_key',
@@ -241,6 +263,7 @@ export const OPERATIONS: OperationSpec[] = [
         }),
         'answer',
       ).apiKey,
+    connector: (k, c) => k.smashsend.updateApiKey(String(c.input.apiKeyId), { displayName: String(c.input.displayName) }),
   },
   {
     key: 'delete_smashsend_api_key',
@@ -256,6 +279,7 @@ export const OPERATIONS: OperationSpec[] = [
       );
       return { ...record(body.apiKey, 'apiKey'), isDeleted: body.isDeleted };
     },
+    connector: (k, c) => k.smashsend.deleteApiKey(String(c.input.apiKeyId)),
   },
   {
     key: 'rotate_smashsend_api_key',
@@ -278,6 +302,17 @@ export const OPERATIONS: OperationSpec[] = [
       await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(old.id)}`, headers: bearer(c) });
       return { ...created, replacedKeyId: old.id, oldKeyDeleted: true };
     },
+    connector: async (k, c) => {
+      let old: { id: string; displayName: string; role: string } | undefined;
+      for await (const page of k.smashsend.pages({ sort: 'createdAt.desc' })) {
+        old = page.items.find((key) => key.id === c.input.apiKeyId);
+        if (old) break;
+      }
+      if (!old) throw new Error('connector: the key to rotate is not in the list');
+      const created = await k.smashsend.createApiKey({ displayName: old.displayName, role: old.role });
+      await k.smashsend.deleteApiKey(old.id);
+      return { ...created, replacedKeyId: old.id, oldKeyDeleted: true };
+    },
   },
   {
     key: 'create_smartlead_client_api_key',
@@ -295,6 +330,7 @@ export const OPERATIONS: OperationSpec[] = [
           body: { clientId: c.input.clientId, keyName: c.input.keyName },
         }),
       ),
+    connector: (k, c) => k.smartlead.createClientApiKey({ clientId: Number(c.input.clientId), keyName: String(c.input.keyName) }),
   },
   {
     key: 'reset_smartlead_client_api_key',
@@ -311,6 +347,7 @@ export const OPERATIONS: OperationSpec[] = [
           query: smartleadQuery(c),
         }),
       ),
+    connector: (k, c) => k.smartlead.resetClientApiKey(Number(c.input.keyId)),
   },
   {
     key: 'delete_smartlead_client_api_key',
@@ -323,6 +360,7 @@ export const OPERATIONS: OperationSpec[] = [
       await http({ method: 'DELETE', url: `${c.urls.smartlead}/api/v1/client/api-key/${String(c.input.keyId)}`, query: smartleadQuery(c) });
       return { id: c.input.keyId, deleted: true };
     },
+    connector: (k, c) => k.smartlead.deleteClientApiKey(Number(c.input.keyId)),
   },
   {
     key: 'create_smarte_api_key',
@@ -346,6 +384,7 @@ export const OPERATIONS: OperationSpec[] = [
           'data',
         ),
       ),
+    connector: (k, c) => k.smarte.createKey(String(c.input.email)),
   },
   {
     key: 'suspend_smarte_api_key',
@@ -364,6 +403,7 @@ export const OPERATIONS: OperationSpec[] = [
         }),
         'answer',
       ),
+    connector: (k, c) => k.smarte.suspendKey(String(c.input.email)),
   },
   {
     key: 'reactivate_smarte_api_key',
@@ -390,6 +430,7 @@ export const OPERATIONS: OperationSpec[] = [
         }),
         'answer',
       ),
+    connector: (k, c) => k.smarte.reactivateKey(String(c.input.email)),
   },
   // Searches
   {
@@ -400,6 +441,13 @@ export const OPERATIONS: OperationSpec[] = [
     // The paged search: ceil(position / 100) calls; the key is on the first page here (see the growth section).
     minimumCalls: 1,
     baseline: async (http, c) => smashsendFirstPageMatch(http, c, sameName(c.input.displayName)),
+    connector: async (k, c) => {
+      for await (const page of k.smashsend.pages({ sort: 'createdAt.desc' })) {
+        const found = page.items.filter(sameName(c.input.displayName));
+        if (found.length > 0) return found;
+      }
+      return [];
+    },
   },
   {
     key: 'find_smartlead_client_api_key',
@@ -411,6 +459,7 @@ export const OPERATIONS: OperationSpec[] = [
       dataOf(
         await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c, { keyName: String(c.input.keyName) }) }),
       ),
+    connector: (k, c) => k.smartlead.listClientApiKeys({ keyName: String(c.input.keyName) }),
   },
   {
     key: 'find_smarte_api_key',
@@ -419,6 +468,7 @@ export const OPERATIONS: OperationSpec[] = [
     input: { email: 'dev.udi@smarte.pro' },
     minimumCalls: 1,
     baseline: async (http, c) => [withId(record(await smarteView(http, c, { email: c.input.email }), 'key'))],
+    connector: (k, c) => k.smarte.findKeyByEmail(String(c.input.email)),
   },
   // The connection test: one cheap call per vendor, concurrently.
   {
@@ -433,6 +483,10 @@ export const OPERATIONS: OperationSpec[] = [
         smarteView(http, c, {}),
       ]);
       return { label: `SMASHSEND (${String(record(check, 'check').displayName)}), SmartLead, SMARTe` };
+    },
+    connector: async (k) => {
+      const [check] = await Promise.all([k.smashsend.checkApiKey(), k.smartlead.listClients(), k.smarte.listKeys()]);
+      return { label: `SMASHSEND (${check.displayName}), SmartLead, SMARTe` };
     },
   },
 ];

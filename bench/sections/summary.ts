@@ -4,6 +4,7 @@ import { print } from '../lib/context';
 import type { ZipReport } from '../lib/size';
 import { bytes, ms, verdict } from '../lib/stats';
 import type { ColdResult } from './coldStart';
+import { connectorSummary, type ConnectorResult } from './connector';
 import type { GrowthResult } from './growth';
 import { OPERATION_TARGET, type OperationsResult } from './perOperation';
 import type { RequestRow } from './requests';
@@ -16,6 +17,7 @@ export function printSummary(all: {
   grown?: GrowthResult;
   smarte?: { limitMs: number; rows: SmartePollRow[] };
   zips?: Record<string, ZipReport>;
+  connector?: ConnectorResult;
 }): void {
   const lines: string[] = [];
   if (all.cold) {
@@ -63,6 +65,7 @@ export function printSummary(all: {
       `zip: app ${bytes(all.zips.app.bytes)} vs core-only ${bytes(all.zips.minimal.bytes)} (${(all.zips.app.bytes / all.zips.minimal.bytes).toFixed(2)}×)`,
     );
   }
+  if (all.connector) lines.push(connectorSummary(all.connector));
   print('\nSummary');
   for (const line of lines) print(`- ${line}`);
 }

@@ -2,10 +2,10 @@
 // would hand-write (the same vendor calls, nothing else), run once through a bare `z.request` and once through a
 // bare `fetch`. Each baseline is written once against a tiny `Http` function so both transports send exactly the
 // same requests. Each operation also says how plain Node does it with the connector (its `connector` call).
-// Types only from Zapier and the connector: bench/connectorChild.ts loads this file with neither.
+// Types only from Zapier: bench/connectorChild.ts loads this file in a process without it.
 
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import type { SmarteClient, SmartLeadClient, SmashsendClient } from '@keyring/connector';
+import { rotateSmashsendApiKey, type SmarteClient, type SmartLeadClient, type SmashsendClient } from '@keyring/connector';
 
 export interface Endpoints {
   smashsend: string;
@@ -286,8 +286,9 @@ export const OPERATIONS: OperationSpec[] = [
     kind: 'creates',
     vendor: 'SMASHSEND',
     input: { apiKeyId: 'aki_xyz789ghi012' },
-    // SMASHSEND has no single-key read: one list page to learn the old key's name and role, a create, a delete.
-    minimumCalls: 3,
+    // SMASHSEND has no single-key read: one list page to learn the old key's name and role, a create, the new key's
+    // check with its own secret (so that a key that does not work never replaces one that does), a delete.
+    minimumCalls: 4,
     mutates: true,
     baseline: async (http, c) => {
       const [old] = await smashsendFirstPageMatch(http, c, (key) => key.id === c.input.apiKeyId);
@@ -299,20 +300,15 @@ export const OPERATIONS: OperationSpec[] = [
         ).apiKey,
         'apiKey',
       );
+      const check = record(
+        await http({ url: `${c.urls.smashsend}/v1/api-keys/check`, headers: { authorization: `Bearer ${String(created.secretKey)}` } }),
+        'check answer',
+      );
+      if (check.status !== 'SUCCEED') throw new Error('baseline: the new key did not pass its check');
       await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(old.id)}`, headers: bearer(c) });
       return { ...created, replacedKeyId: old.id, oldKeyDeleted: true };
     },
-    connector: async (k, c) => {
-      let old: { id: string; displayName: string; role: string } | undefined;
-      for await (const page of k.smashsend.pages({ sort: 'createdAt.desc' })) {
-        old = page.items.find((key) => key.id === c.input.apiKeyId);
-        if (old) break;
-      }
-      if (!old) throw new Error('connector: the key to rotate is not in the list');
-      const created = await k.smashsend.createApiKey({ displayName: old.displayName, role: old.role });
-      await k.smashsend.deleteApiKey(old.id);
-      return { ...created, replacedKeyId: old.id, oldKeyDeleted: true };
-    },
+    connector: (k, c) => rotateSmashsendApiKey(k.smashsend, String(c.input.apiKeyId)),
   },
   {
     key: 'create_smartlead_client_api_key',

@@ -1,9 +1,9 @@
-// `npm run bench [-- --quick] [-- --only cold,ops,requests,growth,memory,size,connector] [-- --cold-rounds N]
+// `npm run bench [-- --quick] [-- --only cold,ops,requests,growth,memory,size,connector,audit] [-- --cold-rounds N]
 //  [-- --op-runs N] [-- --keep]`   (--keep leaves the temporary build directory in place, e.g. to profile a child)
 //
 // The performance benchmark, against the local vendor sandbox (started and stopped here): cold start, per-operation
 // time against a bare z.request and a bare fetch, vendor calls per operation, growth with the workspace size, the
-// build zip's size, and the connector from plain Node against a bare fetch. Prints tables and writes
+// build zip's size, the connector from plain Node against a bare fetch, and `keyring audit` over 10 000 keys. Prints tables and writes
 // bench/results.json. It reports; it asserts no timing (exit 1 only when something could not run at all).
 // One file per section under bench/sections/; this one reads the options, starts the sandbox and runs the sections.
 
@@ -16,6 +16,7 @@ import { OPERATIONS, type Endpoints } from './lib/operations';
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox';
 import { round } from './lib/stats';
 import { prepareWorkspace, removeWorkspace } from './lib/workspace';
+import { auditWallTime, printAudit } from './sections/audit';
 import { coldStart, printCold } from './sections/coldStart';
 import { connectorVsFetch, printConnector } from './sections/connector';
 import { growth, printGrowth } from './sections/growth';
@@ -30,7 +31,7 @@ const bareFetch = globalThis.fetch;
 
 const RESULTS = path.join(__dirname, 'results.json');
 
-const SECTIONS = ['cold', 'ops', 'requests', 'growth', 'memory', 'size', 'connector'] as const;
+const SECTIONS = ['cold', 'ops', 'requests', 'growth', 'memory', 'size', 'connector', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Section>; keep: boolean } {
@@ -52,6 +53,8 @@ function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Sec
         memoryRuns: 1,
         pollLimitMs: 45_000,
         repoLayoutZip: false,
+        auditSizes: [1000],
+        auditRuns: 1,
       }
     : {
         quick,
@@ -64,6 +67,8 @@ function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Sec
         memoryRuns: 3,
         pollLimitMs: 45_000,
         repoLayoutZip: true,
+        auditSizes: [10000],
+        auditRuns: 3,
       };
   const numberArg = (name: string): number | undefined => {
     const arg = argv.find((candidate) => candidate === name || candidate.startsWith(`${name}=`));
@@ -146,7 +151,8 @@ async function main(): Promise<void> {
     const smarte = await section('memory', 'SMARTe view-all time and memory', () => smarteScaling(ctx), printSmarte);
     const zips = await section('size', 'build zip size', () => size(ctx), printSize);
     const connector = await section('connector', 'the connector from plain Node', () => connectorVsFetch(ctx), printConnector);
-    printSummary({ cold, ops, requests, grown, smarte, zips, connector });
+    const audit = await section('audit', 'keyring audit', () => auditWallTime(ctx), printAudit);
+    printSummary({ cold, ops, requests, grown, smarte, zips, connector, audit });
   } finally {
     await sandbox?.close();
     if (keep) log(`kept the build directory ${workspace.root}`);

@@ -22,6 +22,10 @@ export interface Settings {
   /** A poll running longer than this is stopped (Zapier stops a step at 30 s anyway). */
   pollLimitMs: number;
   repoLayoutZip: boolean;
+  /** SMASHSEND workspace sizes `keyring audit` reads (the seeded 3 keys are always measured too). */
+  auditSizes: number[];
+  /** Runs of `keyring audit` (and of a bare node) at each size. */
+  auditRuns: number;
 }
 
 export function log(message: string): void {

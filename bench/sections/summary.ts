@@ -3,6 +3,7 @@
 import { print } from '../lib/context';
 import type { ZipReport } from '../lib/size';
 import { bytes, ms, verdict } from '../lib/stats';
+import { auditSummary, type AuditResult } from './audit';
 import type { ColdResult } from './coldStart';
 import { connectorSummary, type ConnectorResult } from './connector';
 import type { GrowthResult } from './growth';
@@ -18,6 +19,7 @@ export function printSummary(all: {
   smarte?: { limitMs: number; rows: SmartePollRow[] };
   zips?: Record<string, ZipReport>;
   connector?: ConnectorResult;
+  audit?: AuditResult;
 }): void {
   const lines: string[] = [];
   if (all.cold) {
@@ -66,6 +68,7 @@ export function printSummary(all: {
     );
   }
   if (all.connector) lines.push(connectorSummary(all.connector));
+  if (all.audit) lines.push(auditSummary(all.audit));
   print('\nSummary');
   for (const line of lines) print(`- ${line}`);
 }

@@ -66,11 +66,44 @@ const deleteSchema = v.pipe(
 export type SmashsendDeletedApiKey = SmashsendApiKey & { isDeleted: boolean };
 
 export interface ListApiKeysOptions {
-  /** 1–100 (the vendor's default is 15). */
+  /** 1–100 (the vendor's default is 15). In pages()/allApiKeys(): the new keys a page brings (100 by default). */
   limit?: number;
   sort?: SmashsendSort;
   /** The cursor from the previous page's `startAt`. */
   startAt?: string;
+}
+
+/** An ISO-8601 timestamp with a zone, as SMASHSEND's cursor and createdAt are; group 1 is the fraction of a second. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.(\d+))?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** Epoch milliseconds of an ISO-8601 timestamp (finer digits cut off), or undefined for anything else (an opaque cursor). */
+function timestampMs(value: string): number | undefined {
+  if (!ISO_TIMESTAMP.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** Like timestampMs, but only for a value that names one millisecond exactly (no finer digits). */
+function millisecondStamp(value: string): number | undefined {
+  const fraction = ISO_TIMESTAMP.exec(value)?.[1] ?? '';
+  return fraction.length <= 3 ? timestampMs(value) : undefined;
+}
+
+/**
+ * One list request of a walk. With a timestamp cursor: what the cursor was taken from (the vendor's own cursor, 1 ms
+ * before the previous page's last key, or that key's instant) and that key's instant (whether stamped to the ms).
+ */
+interface PageRequest {
+  startAt?: string;
+  limit: number;
+  basis?: 'vendor' | 'shifted' | 'instant';
+  lastMs?: number;
+  precise?: boolean;
+}
+
+/** A page's size: `limit` new keys plus the repeats expected at its top, within the vendor's maximum. */
+function pageSize(limit: number, repeats: number): number {
+  return Math.min(SMASHSEND_MAX_PAGE_SIZE, limit + repeats);
 }
 
 export interface SmashsendClientOptions extends ClientOptions {
@@ -170,42 +203,138 @@ export class SmashsendClient {
   }
 
   /**
-   * Every page, following the `startAt` cursor (100 keys a page unless `limit` says otherwise).
-   * Stops with a BadResponseError if the vendor says there is more but gives no new cursor, and with a
-   * TimeBudgetError when `deadline` has passed before a page request (checked before every page, the first included).
+   * Every page, following the `startAt` cursor (100 keys a page unless `limit` says otherwise), each key exactly once.
+   *
+   * SMASHSEND's cursor is a plain timestamp (the official SDK sends `startAt=<Date.toISOString()>`). Whether the next
+   * page starts *at* that instant or just after it is not documented, nor which instant the answer gives (the page's
+   * last key's, or the next key's), and keys created in one burst share a millisecond. So with a timestamp cursor:
+   * - When the vendor's cursor is past the page's last key (t), it names where the next page starts: it is followed,
+   *   and the first such answer must begin at that instant (which proves the instant is included) to be trusted.
+   * - Otherwise (or once not trusted) the cursor is computed from t: 1 ms before t in the walk's direction (t + 1 ms
+   *   newest first, t − 1 ms oldest first) holds every key created at t under either reading; once an answer shows
+   *   that the vendor includes the instant it is given, t itself (fewer repeats).
+   * Keys already read that come back are dropped (by id), and such a page asks for that many more keys (up to 100)
+   * so that it still brings `limit` new ones. A page of only repeats while SMASHSEND says more follow means more keys
+   * share one instant than a page holds: it stops with a BadResponseError, never looping and never skipping keys.
+   * A cursor that is not a timestamp is passed back unchanged; one seen before stops the walk the same way.
+   * Stops with a TimeBudgetError when `deadline` has passed before a page request (checked before every request).
    */
   async *pages(options: Omit<ListApiKeysOptions, 'startAt'> & PagingBudget = {}): AsyncGenerator<SmashsendPage, void, undefined> {
-    const { deadline, now = Date.now, ...listOptions } = options;
-    let startAt: string | undefined;
+    const { deadline, now = Date.now } = options;
+    const limit =
+      options.limit === undefined ? SMASHSEND_MAX_PAGE_SIZE : requireIntInRange(VENDOR, 'limit', options.limit, 1, SMASHSEND_MAX_PAGE_SIZE);
+    const sort = optionalOneOf(VENDOR, 'sort', options.sort, SMASHSEND_SORTS);
+    // 1 ms before an instant in the walk's direction: later when newest first (the documented default), earlier when oldest first.
+    const shift = sort === 'createdAt.asc' ? -1 : 1;
     const seen = new Set<string>();
+    /** How many keys read so far were created in each millisecond: the repeats a cursor at that instant brings back. */
+    const seenPerMs = new Map<number, number>();
+    const followed = new Set<string>();
+    let reading: 'unknown' | 'inclusive' | 'exclusive' = 'unknown';
+    let vendorCursor: 'untested' | 'trusted' | 'distrusted' = 'untested';
+
+    /** The request for the page after one whose last key was created at `lastMs`, with the cursor computed from it. */
+    const fromLastKey = (lastMs: number, precise: boolean): PageRequest => {
+      const shifted = !(reading === 'inclusive' && precise);
+      const cursorMs = shifted ? lastMs + shift : lastMs;
+      const repeats = (seenPerMs.get(lastMs) ?? 0) + (shifted ? (seenPerMs.get(cursorMs) ?? 0) : 0);
+      const basis = shifted ? 'shifted' : 'instant';
+      return { startAt: new Date(cursorMs).toISOString(), limit: pageSize(limit, repeats), basis, lastMs, precise };
+    };
+
+    let request: PageRequest = { limit };
     let pagesRead = 0;
     let itemsRead = 0;
+    const path = async () => `/v1/workspaces/${await this.workspaceId()}/api-keys`;
     for (;;) {
       if (deadline !== undefined && now() >= deadline) {
-        const ws = await this.workspaceId();
         const keys = `${itemsRead} API key${itemsRead === 1 ? '' : 's'}`;
+        const where = await path();
         throw new TimeBudgetError(
-          `SMASHSEND paging stopped after ${pagesRead} page${pagesRead === 1 ? '' : 's'} (${keys}) to stay within its time budget (GET /v1/workspaces/${ws}/api-keys).`,
-          { vendor: VENDOR, method: 'GET', path: `/v1/workspaces/${ws}/api-keys` },
+          `SMASHSEND paging stopped after ${pagesRead} page${pagesRead === 1 ? '' : 's'} (${keys}) to stay within its time budget (GET ${where}).`,
+          { vendor: VENDOR, method: 'GET', path: where },
           pagesRead,
           itemsRead,
         );
       }
-      const page = await this.listApiKeys({ ...listOptions, limit: listOptions.limit ?? SMASHSEND_MAX_PAGE_SIZE, startAt });
-      pagesRead += 1;
-      itemsRead += page.items.length;
-      yield page;
-      if (!page.hasMore) return;
-      if (page.startAt === null || seen.has(page.startAt)) {
-        const ws = await this.workspaceId();
+      const answer = await this.listApiKeys({ sort, limit: request.limit, startAt: request.startAt });
+      const { basis, lastMs, precise } = request;
+      if (basis === 'vendor' && vendorCursor === 'untested' && lastMs !== undefined) {
+        // Only an inclusive reading can answer with a key created at the instant asked for; anything else might have
+        // skipped keys created at that instant: ask again from the page's last key, and compute cursors from now on.
+        const first = answer.items[0];
+        if (first !== undefined && millisecondStamp(first.createdAt) === timestampMs(request.startAt ?? '')) {
+          vendorCursor = 'trusted';
+          reading = 'inclusive';
+        } else {
+          vendorCursor = 'distrusted';
+          request = fromLastKey(lastMs, precise === true);
+          continue;
+        }
+      }
+      if (basis === 'shifted' && reading === 'unknown' && lastMs !== undefined) {
+        // Keys created exactly at the cursor's instant were read already: whether they came back says which reading
+        // the vendor uses. Only a key stamped to the millisecond proves "inclusive".
+        const cursorMs = lastMs + shift;
+        if (answer.items.some((key) => seen.has(key.id) && millisecondStamp(key.createdAt) === cursorMs)) reading = 'inclusive';
+        else if ((seenPerMs.get(cursorMs) ?? 0) > 0) reading = 'exclusive';
+      }
+      const fresh: SmashsendApiKey[] = [];
+      for (const key of answer.items) {
+        if (seen.has(key.id)) continue;
+        seen.add(key.id);
+        fresh.push(key);
+        const ms = timestampMs(key.createdAt);
+        if (ms !== undefined) seenPerMs.set(ms, (seenPerMs.get(ms) ?? 0) + 1);
+      }
+      if (lastMs !== undefined && answer.items.length > 0 && fresh.length === 0 && answer.hasMore) {
+        // Only repeats: if this answer just showed that the instant itself is included, asking from t (not 1 ms
+        // before it) brings fewer repeats; otherwise the keys of one instant fill the whole page and paging is stuck.
+        if (basis === 'shifted' && reading === 'inclusive' && precise === true) {
+          request = fromLastKey(lastMs, true);
+          continue;
+        }
+        const where = await path();
         throw new BadResponseError(
-          'SMASHSEND said more API keys follow but gave no new startAt cursor; stopped paging to avoid a loop.',
-          { vendor: VENDOR, status: 200, method: 'GET', path: `/v1/workspaces/${ws}/api-keys` },
+          `SMASHSEND said more API keys follow, but more keys were created at ${new Date(lastMs).toISOString()} than one page of ${request.limit} holds, so its startAt cursor cannot get past them; stopped paging after ${itemsRead} API keys to avoid a loop or a gap (GET ${where}).`,
+          { vendor: VENDOR, status: 200, method: 'GET', path: where },
           'cursor',
         );
       }
-      seen.add(page.startAt);
-      startAt = page.startAt;
+      pagesRead += 1;
+      itemsRead += fresh.length;
+      yield { items: fresh, hasMore: answer.hasMore, startAt: answer.startAt };
+      if (!answer.hasMore) return;
+
+      const lastKey = answer.items.at(-1);
+      const nextLastMs = lastKey === undefined ? undefined : timestampMs(lastKey.createdAt);
+      const vendorMs = answer.startAt === null ? undefined : millisecondStamp(answer.startAt);
+      if (lastKey !== undefined && nextLastMs !== undefined && answer.startAt !== null && timestampMs(answer.startAt) !== undefined) {
+        const lastPrecise = millisecondStamp(lastKey.createdAt) === nextLastMs;
+        const ahead = vendorMs !== undefined && (nextLastMs - vendorMs) * shift > 0;
+        request =
+          ahead && vendorCursor !== 'distrusted'
+            ? {
+                startAt: new Date(vendorMs).toISOString(),
+                limit: pageSize(limit, seenPerMs.get(vendorMs) ?? 0),
+                basis: 'vendor',
+                lastMs: nextLastMs,
+                precise: lastPrecise,
+              }
+            : fromLastKey(nextLastMs, lastPrecise);
+        continue;
+      }
+      // Not a timestamp (or nothing to compute one from): the vendor's cursor, passed back as it is.
+      if (answer.startAt === null || followed.has(answer.startAt)) {
+        const where = await path();
+        throw new BadResponseError(
+          'SMASHSEND said more API keys follow but gave no new startAt cursor; stopped paging to avoid a loop.',
+          { vendor: VENDOR, status: 200, method: 'GET', path: where },
+          'cursor',
+        );
+      }
+      followed.add(answer.startAt);
+      request = { startAt: answer.startAt, limit };
     }
   }
 

@@ -5,24 +5,29 @@ import nock from 'nock';
 import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
 import { BEARER, KEYS, listQuery, recordUnmatchedRequests, runDropdownPage } from '../helpers/smashsend';
 import * as fx from '../fixtures/smashsend';
+import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../helpers/smashsendVendor';
 
 useNock();
 const unmatched = recordUnmatchedRequests();
 
 const masked = <T extends { secretKey: string }>(key: T) => ({ ...key, secretKey: '********' });
 
-/** Three pages of keys, 1–3 on page 1, 4–6 on page 2, 7–9 on page 3, linked by the startAt cursor. */
+/**
+ * Three pages of keys, 1–3 on page 1, 4–6 on page 2, 7–9 on page 3. SMASHSEND's cursor is a timestamp: the app asks
+ * from 1 ms after each page's last key (so that keys created in that same millisecond are never skipped), and the
+ * last key of the previous page comes back at the top of the next one (dropped by id).
+ */
 function threePages(page3Items: unknown[] = [fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)]) {
   return nock(SMASHSEND, BEARER)
     .get(KEYS)
     .query(listQuery())
-    .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2), fx.listedKey(3)], fx.CURSOR_1))
+    .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2), fx.listedKey(3)], '2024-02-25T10:00:00.000Z'))
     .get(KEYS)
-    .query(listQuery(fx.CURSOR_1))
-    .reply(200, fx.listPageOf([fx.listedKey(4), fx.listedKey(5), fx.listedKey(6)], fx.CURSOR_2))
+    .query(listQuery('2024-02-25T10:00:00.001Z'))
+    .reply(200, fx.listPageOf([fx.listedKey(3), fx.listedKey(4), fx.listedKey(5), fx.listedKey(6)], '2024-02-22T10:00:00.000Z'))
     .get(KEYS)
-    .query(listQuery(fx.CURSOR_2))
-    .reply(200, fx.listPageOf(page3Items, null));
+    .query(listQuery('2024-02-22T10:00:00.001Z'))
+    .reply(200, fx.listPageOf([fx.listedKey(6), ...page3Items], null));
 }
 
 describe('find_smashsend_api_key', () => {
@@ -101,14 +106,14 @@ describe('find_smashsend_api_key', () => {
     expect(unmatched).toEqual([]);
   });
 
-  it('stops with a clear error when SMASHSEND says more keys follow but repeats its cursor', async () => {
+  it('stops with a clear error when SMASHSEND says more keys follow but repeats a cursor that is not a timestamp', async () => {
     nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
-      .reply(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1))
+      .reply(200, fx.listPageOf([fx.listedKey(1)], 'page-2'))
       .get(KEYS)
-      .query(listQuery(fx.CURSOR_1))
-      .reply(200, fx.listPageOf([fx.listedKey(2)], fx.CURSOR_1));
+      .query(listQuery('page-2'))
+      .reply(200, fx.listPageOf([fx.listedKey(2)], 'page-2'));
     expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Nope' }))).toEqual({
       name: 'AppError',
       message:
@@ -141,10 +146,10 @@ describe('smashsend_api_key_list (dropdown)', () => {
     const scope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
-      .reply(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1))
+      .reply(200, fx.listPageOf([fx.listedKey(1)], '2024-02-27T10:00:00.000Z'))
       .get(KEYS)
-      .query(listQuery(fx.CURSOR_1))
-      .reply(200, fx.listPageOf([fx.listedKey(2)], fx.CURSOR_2));
+      .query(listQuery('2024-02-27T10:00:00.001Z'))
+      .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], '2024-02-26T10:00:00.000Z'));
     expect(await runDropdownPage(1)).toEqual([masked(fx.listedKey(2))]);
     scope.done();
     expect(unmatched).toEqual([]);
@@ -155,5 +160,56 @@ describe('smashsend_api_key_list (dropdown)', () => {
     expect(await runDropdownPage(3)).toEqual([]);
     scope.done();
     expect(unmatched).toEqual([]);
+  });
+});
+
+/**
+ * A workspace of 150 keys where 10 were created in one millisecond (a Zap creating keys in a loop), placed so that,
+ * newest first, the burst straddles the 100-key page boundary: 95 newer keys, the burst (5 on each page), 45 older.
+ */
+function burstAcrossBoundary(): FakeKey[] {
+  return keysInBursts([...Array<number>(45).fill(1), 10, ...Array<number>(95).fill(1)]);
+}
+const burstInstant = (keys: FakeKey[]) => keys[45]?.createdAt ?? '';
+const msAfter = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
+
+describe.each(['inclusive', 'exclusive'] as const)('keys created in one millisecond across a page boundary (%s cursor)', (reading) => {
+  it('find_smashsend_api_key finds a burst key past the boundary with 2 requests', async () => {
+    const keys = burstAcrossBoundary();
+    const newestFirst = listOrder(keys);
+    // A key of the burst that is on page 2.
+    const wanted = newestFirst[102] as FakeKey;
+    expect(wanted.createdAt).toBe(burstInstant(keys));
+    const queries = serveFakeList(SMASHSEND, KEYS, { keys, reading }, BEARER);
+    const result = await run('searches', 'find_smashsend_api_key', { displayName: wanted.displayName });
+    expect(result).toEqual([masked(wanted)]);
+    // Page 1 ends inside the burst: page 2 asks from 1 ms after that instant, 100 a page.
+    expect(queries).toEqual([listQuery(), listQuery(msAfter(burstInstant(keys)))]);
+  });
+
+  it('the dropdown pages hold every key exactly once, newest first', async () => {
+    const keys = burstAcrossBoundary();
+    const queries = serveFakeList(SMASHSEND, KEYS, { keys, reading }, BEARER);
+    const pages = [await runDropdownPage(0), await runDropdownPage(1), await runDropdownPage(2)] as Array<Array<{ id: string }>>;
+    expect(pages.map((page) => page.length)).toEqual([100, 50, 0]);
+    expect(pages.flat().map((key) => key.id)).toEqual(listOrder(keys).map((key) => key.id));
+    // Page 0: one request; page 1: two; page 2 (past the end): the same two.
+    const page2 = listQuery(msAfter(burstInstant(keys)));
+    expect(queries).toEqual([listQuery(), listQuery(), page2, listQuery(), page2]);
+  });
+});
+
+describe('more keys created in one millisecond than a page holds', () => {
+  it('find_smashsend_api_key stops with a clear error instead of looping or skipping keys', async () => {
+    const keys = keysInBursts([1, 150]);
+    const queries = serveFakeList(SMASHSEND, KEYS, { keys, reading: 'inclusive' }, BEARER);
+    const instant = keys[1]?.createdAt ?? '';
+    expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Nope' }))).toEqual({
+      name: 'AppError',
+      message: `SMASHSEND said more API keys follow, but more keys were created at ${instant} than one page of 100 holds, so its startAt cursor cannot get past them; stopped paging after 100 API keys to avoid a loop or a gap (GET ${KEYS}).`,
+      code: 'bad_response',
+      status: 200,
+    });
+    expect(queries).toEqual([listQuery(), listQuery(msAfter(instant))]);
   });
 });

@@ -6,6 +6,7 @@ import nock from 'nock';
 import { AUTH, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
 import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
 import * as fx from '../fixtures/smashsend';
+import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../helpers/smashsendVendor';
 
 useNock();
 const unmatched = recordUnmatchedRequests();
@@ -30,15 +31,18 @@ function checkOfNewKey(status = 200, body: nock.Body = { status: 'SUCCEED', disp
   return nock(SMASHSEND, NEW_BEARER).get(CHECK).reply(status, body);
 }
 
-/** The old key is on page 2 of the list: two list requests, then the create. */
+/**
+ * The old key is on page 2 of the list: two list requests (the second from 1 ms after page 1's last key, which comes
+ * back at its top), then the create.
+ */
 function listAndCreate(old: Record<string, unknown> = OLD) {
   return nock(SMASHSEND, BEARER)
     .get(KEYS)
     .query(listQuery())
-    .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], fx.CURSOR_1))
+    .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], '2024-02-26T10:00:00.000Z'))
     .get(KEYS)
-    .query(listQuery(fx.CURSOR_1))
-    .reply(200, fx.listPageOf([fx.listedKey(4), old, fx.listedKey(6)], fx.CURSOR_2))
+    .query(listQuery('2024-02-26T10:00:00.001Z'))
+    .reply(200, fx.listPageOf([fx.listedKey(2), fx.listedKey(4), old, fx.listedKey(6)], '2024-02-22T10:00:00.000Z'))
     .post(KEYS, { displayName: NEW.displayName, role: NEW.role })
     .reply(200, { apiKey: NEW });
 }
@@ -340,10 +344,10 @@ describe('rotate_smashsend_api_key', () => {
     const scope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
-      .reply(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1))
+      .reply(200, fx.listPageOf([fx.listedKey(1)], '2024-02-27T10:00:00.000Z'))
       .get(KEYS)
-      .query(listQuery(fx.CURSOR_1))
-      .reply(200, fx.listPageOf([fx.listedKey(2)], null));
+      .query(listQuery('2024-02-27T10:00:00.001Z'))
+      .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], null));
     expect(await zapierError(rotate('aki_missing'))).toEqual({
       name: 'AppError',
       message:
@@ -388,4 +392,27 @@ describe('rotate_smashsend_api_key', () => {
     });
     expect(unmatched).toEqual([]);
   });
+
+  it.each(['inclusive', 'exclusive'] as const)(
+    'finds the old key among keys created in one millisecond across a page boundary (%s cursor)',
+    async (reading) => {
+      // Newest first: 95 keys, a burst of 10 created in one millisecond (5 on each page), 45 older keys.
+      const keys = keysInBursts([...Array<number>(45).fill(1), 10, ...Array<number>(95).fill(1)]);
+      const old = listOrder(keys)[103] as FakeKey;
+      const instant = keys[45]?.createdAt ?? '';
+      expect(old.createdAt).toBe(instant);
+      const queries = serveFakeList(SMASHSEND, KEYS, { keys, reading }, BEARER);
+      const created = { ...NEW, displayName: old.displayName, role: old.role };
+      const check = checkOfNewKey(200, { status: 'SUCCEED', displayName: old.displayName, role: old.role });
+      const scope = nock(SMASHSEND, BEARER)
+        .post(KEYS, { displayName: old.displayName, role: old.role })
+        .reply(200, { apiKey: created })
+        .delete(keyPath(old.id))
+        .reply(200, { apiKey: old, isDeleted: true });
+      expect(await rotate(old.id)).toEqual({ ...created, replacedKeyId: old.id, oldKeyDeleted: true, newKeyVerified: true, warning: '' });
+      scope.done();
+      check.done();
+      expect(queries).toEqual([listQuery(), listQuery(new Date(Date.parse(instant) + 1).toISOString())]);
+    },
+  );
 });

@@ -111,7 +111,8 @@ describe('rotateSmashsendApiKey: refusals before anything changes', () => {
 
   it('a key on no page of the list: KeyNotInListError, nothing created', async () => {
     const { client, requests } = clientWith(
-      answer(200, fx.listPageOf([fx.listedKey(1)], fx.CURSOR_1)),
+      // The cursor is where the next page starts: key 2's instant.
+      answer(200, fx.listPageOf([fx.listedKey(1)], fx.listedKey(2).createdAt)),
       answer(200, fx.listPageOf([fx.listedKey(2)], null)),
     );
     const error = await failure(rotateSmashsendApiKey(client, 'aki_missing'), KeyNotInListError);

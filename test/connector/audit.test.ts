@@ -29,7 +29,8 @@ const SS_PAGE_1 = fx.listPageOf(
     { id: 'aki_young', displayName: 'Young', role: 'EDITOR', status: 'ACTIVE', secretKey: 'sk_live_abcd1234...', createdAt: daysAgo(10) },
     { id: 'aki_mid', displayName: 'Mid', role: 'VIEWER', status: 'ACTIVE', secretKey: 'sk_live_efgh5678...', createdAt: daysAgo(90) },
   ],
-  fx.CURSOR_1,
+  // The cursor is where the next page starts: the next key's instant.
+  daysAgo(400),
 );
 const SS_PAGE_2 = fx.listPageOf(
   [{ id: 'aki_old', displayName: 'Old', role: 'EDITOR', status: 'ACTIVE', secretKey: 'sk_live_ijkl9012...', createdAt: daysAgo(400) }],
@@ -161,7 +162,7 @@ describe('auditApiKeys', () => {
     expect(seen.map((r) => [r.method, r.path, r.query, r.body])).toEqual(
       expect.arrayContaining([
         ['GET', KEYS, { limit: '100', sort: 'createdAt.desc' }, undefined],
-        ['GET', KEYS, { limit: '100', sort: 'createdAt.desc', startAt: fx.CURSOR_1 }, undefined],
+        ['GET', KEYS, { limit: '100', sort: 'createdAt.desc', startAt: daysAgo(400) }, undefined],
         ['GET', '/api/v1/client/api-key', { api_key: SMARTLEAD_KEY }, undefined],
         ['POST', '/signals/v1/key/view', {}, {}],
       ]),

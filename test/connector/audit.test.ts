@@ -29,7 +29,7 @@ const SS_PAGE_1 = fx.listPageOf(
     { id: 'aki_young', displayName: 'Young', role: 'EDITOR', status: 'ACTIVE', secretKey: 'sk_live_abcd1234...', createdAt: daysAgo(10) },
     { id: 'aki_mid', displayName: 'Mid', role: 'VIEWER', status: 'ACTIVE', secretKey: 'sk_live_efgh5678...', createdAt: daysAgo(90) },
   ],
-  // As SMASHSEND pages: the cursor is the creation instant of the first key of the next page.
+  // The cursor is where the next page starts: the next key's instant.
   daysAgo(400),
 );
 const SS_PAGE_2 = fx.listPageOf(

@@ -139,14 +139,15 @@ describe('audit_api_keys', () => {
 
   it('reads every SMASHSEND page, following the cursor', async () => {
     atNow();
-    const cursor = '2024-03-10T14:30:00Z';
     const [first, second] = ss.listPage.apiKeys.items;
+    // As SMASHSEND pages: the cursor is the creation instant of the first key of the next page.
+    const cursor = second?.createdAt ?? '';
     const scope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
       .reply(200, { apiKeys: { items: [first], hasMore: true, startAt: cursor } })
       .get(KEYS)
-      .query(listQuery(cursor))
+      .query(listQuery(new Date(cursor).toISOString())) // sent back as the SDK does: a Date's ISO string
       .reply(200, { apiKeys: { items: [second], hasMore: false, startAt: null } });
     const result = (await run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] })) as { total: number; keys: Array<{ id: string }> };
     scope.done();
@@ -206,7 +207,7 @@ describe('audit_api_keys', () => {
       .query(listQuery())
       .reply(200, { apiKeys: { items: ss.listPage.apiKeys.items, hasMore: true, startAt: '2024-03-01T00:00:00Z' } })
       .get(KEYS)
-      .query(listQuery('2024-03-01T00:00:00Z'))
+      .query(listQuery('2024-03-01T00:00:00.000Z'))
       .reply(429, ss.error429, { 'Retry-After': '12' });
     const error = await zapierError(run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] }));
     expect(error).toMatchObject({ name: 'ThrottledError', delay: 12 });

@@ -3,7 +3,6 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/inputs';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendApiKeyIdField } from '../lib/smashsendFields';
 import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 
@@ -11,7 +10,6 @@ const inputFields = defineInputFields([
   smashsendApiKeyIdField(
     'The key to delete. Pick one from the list, or map an API key ID (it starts with `aki_`). Deleting cannot be undone: every integration using the key stops working.',
   ),
-  includeSecretField,
 ]);
 
 export const deleteSmashsendApiKey = defineCreate({
@@ -30,12 +28,12 @@ export const deleteSmashsendApiKey = defineCreate({
         z,
         async () => {
           const deleted = await smashsendClient(z, bundle).deleteApiKey(bundle.inputData.apiKeyId);
-          return presentSmashsendApiKey(deleted, parseBoolean(bundle.inputData.include_secret));
+          return presentSmashsendApiKey(deleted);
         },
         { fields: inputFields },
       ),
     outputFields: [...smashsendApiKeyOutputFields, { key: 'isDeleted', label: 'Deleted', type: 'boolean' }],
-    // From the docs' delete example (secret fake, masked as the step shows it by default).
+    // From the docs' delete example (secret as SMASHSEND's truncated hint).
     sample: { ...smashsendApiKeySample, displayName: 'Deleted API Key', isDeleted: true },
   },
 });

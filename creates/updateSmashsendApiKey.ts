@@ -3,7 +3,6 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/inputs';
 import {
   presentSmashsendApiKey,
   smashsendApiKeyOutputFields,
@@ -30,7 +29,6 @@ const inputFields = defineInputFields([
     choices: smashsendRoleChoices,
     helpText: 'The new role for the key. Leave blank to keep the current role.',
   },
-  includeSecretField,
 ]);
 
 export const updateSmashsendApiKey = defineCreate({
@@ -52,12 +50,12 @@ export const updateSmashsendApiKey = defineCreate({
             displayName: bundle.inputData.displayName,
             role: bundle.inputData.role,
           });
-          return presentSmashsendApiKey(key, parseBoolean(bundle.inputData.include_secret));
+          return presentSmashsendApiKey(key);
         },
         { fields: inputFields },
       ),
     outputFields: [...smashsendApiKeyOutputFields],
-    // From the docs' update example (secret fake, masked as the step shows it by default).
+    // From the docs' update example (secret as SMASHSEND's truncated hint).
     sample: { ...smashsendApiKeySample, displayName: 'Updated Zapier Integration Key', updatedAt: '2024-03-21T16:45:00Z' },
   },
 });

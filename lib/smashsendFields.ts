@@ -1,5 +1,5 @@
-// How a SMASHSEND API key looks in Zapier: its output fields, a sample from the vendor docs, and the
-// masking rule. Shared by every SMASHSEND operation so that a key maps the same way everywhere.
+// How a SMASHSEND API key looks in Zapier: its output fields, a sample from the vendor docs, and how its secret is
+// shown. Shared by every SMASHSEND operation so that a key maps the same way everywhere.
 
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { SmashsendApiKey } from '@keyring/connector';
@@ -17,22 +17,32 @@ export const smashsendApiKeyOutputFields = [
   { key: 'updatedAt', label: 'Updated At', type: 'datetime' },
 ] as const satisfies readonly PlainOutputField[];
 
-/** From the docs' list example (secret fake, shown masked as a trigger shows it). */
+/** From the docs' list example: the secret as SMASHSEND lists show it, its own truncated hint. */
 export const smashsendApiKeySample = {
   id: 'aki_abc123def456',
   displayName: 'Zapier Integration',
   role: 'API_USER',
   status: 'ACTIVE',
-  secretKey: '********',
+  secretKey: 'sk_live_abc123...',
   workspaceId: 'wrk_ENGTK86JEXXckyDVJthKkPer',
   createdAt: '2024-03-15T10:00:00Z',
   updatedAt: '2024-03-15T10:00:00Z',
 };
 
-/** A key as an operation returns it: secret masked unless `includeSecret`. */
-export function presentSmashsendApiKey<T extends SmashsendApiKey>(key: T, includeSecret: boolean): T {
-  if (includeSecret || typeof key.secretKey !== 'string') return key;
-  return { ...key, secretKey: maskSecret(key.secretKey) };
+/**
+ * SMASHSEND never returns a key's full value after creating it: its lists and update / delete answers carry its own
+ * truncated hint (`sk_live_rdM4...`), which users recognise keys by, so it is shown unchanged. Anything that does not
+ * look cut short is masked all the same (it could be a full key), so no reveal exists for SMASHSEND reads.
+ */
+export function smashsendSecretHint(secretKey: string | null | undefined): string | null | undefined {
+  if (typeof secretKey !== 'string' || secretKey === '') return secretKey;
+  return /(\.\.\.|…)$/.test(secretKey) ? secretKey : maskSecret(secretKey);
+}
+
+/** A key as a SMASHSEND read (trigger, search, dropdown, update, delete) returns it: its secret as SMASHSEND's hint. */
+export function presentSmashsendApiKey<T extends SmashsendApiKey>(key: T): T {
+  if (typeof key.secretKey !== 'string') return key;
+  return { ...key, secretKey: smashsendSecretHint(key.secretKey) };
 }
 
 /**

@@ -4,7 +4,6 @@ import { defineInputFields, defineSearch } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
 import { startStepClock } from '../lib/stepClock';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/inputs';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample } from '../lib/smashsendFields';
 import { SMASHSEND_THROTTLE } from '../lib/limits';
 
@@ -17,7 +16,6 @@ const inputFields = defineInputFields([
     helpText:
       'The name of the key to find, e.g. "CRM Sync". Matches the whole name, ignoring upper/lower case and surrounding spaces. When several keys share the name, the newest comes first.',
   },
-  includeSecretField,
 ]);
 
 export const findSmashsendApiKey = defineSearch({
@@ -25,7 +23,8 @@ export const findSmashsendApiKey = defineSearch({
   noun: 'API Key',
   display: {
     label: 'Find SMASHSEND API Key',
-    description: 'Finds an API key in your SMASHSEND workspace by its display name.',
+    description:
+      "Finds an API key in your SMASHSEND workspace by its display name. Its Secret Key is SMASHSEND's own short hint (e.g. sk_live_rdM4...): SMASHSEND shows a key's full value only once, in the output of the create and rotate steps.",
   },
   operation: {
     throttle: SMASHSEND_THROTTLE,
@@ -35,14 +34,13 @@ export const findSmashsendApiKey = defineSearch({
         z,
         async () => {
           const clock = startStepClock();
-          const includeSecret = parseBoolean(bundle.inputData.include_secret);
           // SMASHSEND has no name filter: the connector reads the list newest first and stops at the first page with a
           // match, or at the step's time budget (a clear error instead of Zapier killing the step at 30 s). It refuses a
           // blank name (or one longer than any key can have) before any request.
           const keys = await smashsendClient(z, bundle).findApiKeysByName(bundle.inputData.displayName, {
             deadline: clock.pagingDeadline(),
           });
-          return keys.map((key) => presentSmashsendApiKey(key, includeSecret));
+          return keys.map((key) => presentSmashsendApiKey(key));
         },
         {
           fields: inputFields,

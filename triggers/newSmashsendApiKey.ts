@@ -26,7 +26,7 @@ export const newSmashsendApiKey = defineTrigger({
       withVendorErrors(z, async () => {
         const page = await smashsendClient(z, bundle).listApiKeys({ limit: 100, sort: 'createdAt.desc' });
         // Newest first by createdAt even if SMASHSEND ignored `sort`: Zapier expects polling results newest first.
-        return smashsendKeysNewestFirst(page.items).map((key) => presentSmashsendApiKey(key, false));
+        return smashsendKeysNewestFirst(page.items).map((key) => presentSmashsendApiKey(key));
       }),
     outputFields: [...smashsendApiKeyOutputFields],
     sample: smashsendApiKeySample,

@@ -31,8 +31,7 @@ export const smashsendApiKeyList = defineTrigger({
           const deadline = startStepClock().pagingDeadline();
           let index = 0;
           for await (const page of smashsendClient(z, bundle).pages({ sort: 'createdAt.desc', deadline })) {
-            // A dropdown never needs the key value: always masked.
-            if (index === wanted) return page.items.map((key) => presentSmashsendApiKey(key, false));
+            if (index === wanted) return page.items.map((key) => presentSmashsendApiKey(key));
             index += 1;
           }
           return []; // past the last page

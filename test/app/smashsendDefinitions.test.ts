@@ -51,6 +51,19 @@ describe.each(OPERATIONS)('%s.%s', (kind, key, label) => {
   });
 });
 
+// SMASHSEND sends a key's full value only in the create answer: a reveal on a read could deliver nothing but a prefix.
+it.each([
+  ['triggers', 'new_smashsend_api_key'],
+  ['triggers', 'smashsend_api_key_list'],
+  ['searches', 'find_smashsend_api_key'],
+  ['creates', 'update_smashsend_api_key'],
+  ['creates', 'delete_smashsend_api_key'],
+] as const)('%s.%s offers no Include Full Key Value input, and its sample shows SMASHSEND’s truncated hint', (kind, key) => {
+  const op = operation(kind, key);
+  expect((op.operation.inputFields ?? []).map((field) => field.key)).not.toContain('include_secret');
+  expect(op.operation.sample?.secretKey).toBe('sk_live_abc123...');
+});
+
 it('the dropdown trigger is hidden and pages', () => {
   const list = operation('triggers', 'smashsend_api_key_list');
   expect(list.display.hidden).toBe(true);

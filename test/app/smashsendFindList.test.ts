@@ -10,7 +10,8 @@ import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../helpers
 useNock();
 const unmatched = recordUnmatchedRequests();
 
-const masked = <T extends { secretKey: string }>(key: T) => ({ ...key, secretKey: '********' });
+/** SMASHSEND reads show a listed key exactly as SMASHSEND sent it: its secret is SMASHSEND's own truncated hint. */
+const shown = <T extends { secretKey: string }>(key: T): T => key;
 
 /**
  * Three pages of keys, 1–3 on page 1, 4–6 on page 2, 7–9 on page 3. SMASHSEND's cursor is a timestamp: the app asks
@@ -31,10 +32,10 @@ function threePages(page3Items: unknown[] = [fx.listedKey(7), fx.listedKey(8), f
 }
 
 describe('find_smashsend_api_key', () => {
-  it('finds a key on the first page with one request, secret masked', async () => {
+  it('finds a key on the first page with one request, its truncated secret as SMASHSEND sent it', async () => {
     const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
     const result = await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' });
-    expect(result).toEqual([masked(fx.listPage.apiKeys.items[1])]);
+    expect(result).toEqual([shown(fx.listPage.apiKeys.items[1])]);
     scope.done();
   });
 
@@ -46,14 +47,14 @@ describe('find_smashsend_api_key', () => {
     ];
     nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf(items, null));
     const result = await run('searches', 'find_smashsend_api_key', { displayName: ' Crm Sync' });
-    expect(result).toEqual([masked(items[1])]);
+    expect(result).toEqual([shown(items[1])]);
   });
 
   it('follows the startAt cursor to page 3 and returns every match there, newest first', async () => {
     const page3 = [fx.listedKey(7, { displayName: 'Billing' }), fx.listedKey(8), fx.listedKey(9, { displayName: 'billing' })];
     const scope = threePages(page3);
     const result = await run('searches', 'find_smashsend_api_key', { displayName: 'Billing' });
-    expect(result).toEqual([masked(page3[0]), masked(page3[2])]);
+    expect(result).toEqual([shown(page3[0]), shown(page3[2])]);
     scope.done();
   });
 
@@ -61,7 +62,7 @@ describe('find_smashsend_api_key', () => {
     const page1 = [fx.listedKey(1), fx.listedKey(2, { displayName: 'Billing' })];
     const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPageOf(page1, fx.CURSOR_1));
     const result = await run('searches', 'find_smashsend_api_key', { displayName: 'billing' });
-    expect(result).toEqual([masked(page1[1])]);
+    expect(result).toEqual([shown(page1[1])]);
     scope.done();
     expect(unmatched).toEqual([]); // page 2 was never asked for
   });
@@ -77,13 +78,13 @@ describe('find_smashsend_api_key', () => {
     expect(await run('searches', 'find_smashsend_api_key', { displayName: 'Zapier Integration' })).toEqual([]);
   });
 
+  // SMASHSEND offers no reveal: a value that is not its truncated hint is shown, whatever include_secret says.
   it.each([
-    [true, 'sk_live_0123456789abcdef'],
-    ['true', 'sk_live_0123456789abcdef'],
-    ['yes', 'sk_live_0123456789abcdef'],
+    [true, '********cdef'],
+    ['yes', '********cdef'],
     [false, '********cdef'],
     ['false', '********cdef'],
-  ])('include_secret %p shows the secret as %p', async (includeSecret, secretKey) => {
+  ])('include_secret %p: a secret that is not a truncated hint shows as %p', async (includeSecret, secretKey) => {
     const key = fx.listedKey(1, { displayName: 'Billing', secretKey: 'sk_live_0123456789abcdef' });
     nock(SMASHSEND, BEARER)
       .get(KEYS)
@@ -125,20 +126,20 @@ describe('find_smashsend_api_key', () => {
 });
 
 describe('smashsend_api_key_list (dropdown)', () => {
-  it('page 0 is the newest 100 keys, from one request, secrets masked', async () => {
+  it('page 0 is the newest 100 keys, from one request, truncated secrets as SMASHSEND sent them', async () => {
     const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
-    expect(await runDropdownPage(0)).toEqual(fx.listPage.apiKeys.items.map(masked));
+    expect(await runDropdownPage(0)).toEqual(fx.listPage.apiKeys.items.map(shown));
     scope.done();
   });
 
   it('reads page 0 when Zapier sends no page', async () => {
     nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
-    expect(await run('triggers', 'smashsend_api_key_list')).toEqual(fx.listPage.apiKeys.items.map(masked));
+    expect(await run('triggers', 'smashsend_api_key_list')).toEqual(fx.listPage.apiKeys.items.map(shown));
   });
 
   it('page 2 is the third page, reached by following the cursor from the start', async () => {
     const scope = threePages();
-    expect(await runDropdownPage(2)).toEqual([fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)].map(masked));
+    expect(await runDropdownPage(2)).toEqual([fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)].map(shown));
     scope.done();
   });
 
@@ -150,7 +151,7 @@ describe('smashsend_api_key_list (dropdown)', () => {
       .get(KEYS)
       .query(listQuery('2024-02-27T10:00:00.001Z'))
       .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], '2024-02-26T10:00:00.000Z'));
-    expect(await runDropdownPage(1)).toEqual([masked(fx.listedKey(2))]);
+    expect(await runDropdownPage(1)).toEqual([shown(fx.listedKey(2))]);
     scope.done();
     expect(unmatched).toEqual([]);
   });
@@ -182,7 +183,7 @@ describe.each(['inclusive', 'exclusive'] as const)('keys created in one millisec
     expect(wanted.createdAt).toBe(burstInstant(keys));
     const queries = serveFakeList(SMASHSEND, KEYS, { keys, reading }, BEARER);
     const result = await run('searches', 'find_smashsend_api_key', { displayName: wanted.displayName });
-    expect(result).toEqual([masked(wanted)]);
+    expect(result).toEqual([shown(wanted)]);
     // Page 1 ends inside the burst: page 2 asks from 1 ms after that instant, 100 a page.
     expect(queries).toEqual([listQuery(), listQuery(msAfter(burstInstant(keys)))]);
   });

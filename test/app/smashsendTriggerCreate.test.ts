@@ -10,12 +10,12 @@ const keys = `/v1/workspaces/${fx.WORKSPACE_ID}/api-keys`;
 const bearer = { reqheaders: { authorization: `Bearer ${AUTH.smashsend_api_key}` } };
 
 describe('new_smashsend_api_key', () => {
-  it('asks for the newest 100 keys in one request and masks the list secrets', async () => {
+  it('asks for the newest 100 keys in one request and shows SMASHSEND’s own truncated secrets unchanged', async () => {
     const scope = nock(SMASHSEND, bearer).get(keys).query({ limit: '100', sort: 'createdAt.desc' }).reply(200, fx.listPage);
     const result = await run('triggers', 'new_smashsend_api_key');
     expect(result).toEqual([
-      { ...fx.listPage.apiKeys.items[0], secretKey: '********' },
-      { ...fx.listPage.apiKeys.items[1], secretKey: '********' },
+      { ...fx.listPage.apiKeys.items[0], secretKey: 'sk_live_abc123...' },
+      { ...fx.listPage.apiKeys.items[1], secretKey: 'sk_live_xyz789...' },
     ]);
     scope.done();
   });

@@ -11,13 +11,13 @@ const unmatched = recordUnmatchedRequests();
 const ID = 'aki_abc123def456';
 
 describe('update_smashsend_api_key', () => {
-  it('posts only the changed name to the key and returns the key, secret masked', async () => {
+  it('posts only the changed name to the key and returns the key, with SMASHSEND’s truncated secret unchanged', async () => {
     const scope = nock(SMASHSEND, BEARER)
       .post(keyPath(ID), { displayName: 'Updated Zapier Integration Key' })
       .matchHeader('content-type', 'application/json')
       .reply(200, fx.updated);
     const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: '  Updated Zapier Integration Key ' });
-    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: '********' });
+    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: 'sk_live_abc123...' });
     scope.done();
   });
 
@@ -25,7 +25,7 @@ describe('update_smashsend_api_key', () => {
     const answer = { apiKey: { ...fx.updated.apiKey, role: 'VIEWER' } };
     const scope = nock(SMASHSEND, BEARER).post(keyPath(ID), { role: 'VIEWER' }).reply(200, answer);
     const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: '', role: 'viewer' });
-    expect(result).toEqual({ ...answer.apiKey, secretKey: '********' });
+    expect(result).toEqual({ ...answer.apiKey, secretKey: 'sk_live_abc123...' });
     scope.done();
   });
 
@@ -35,17 +35,11 @@ describe('update_smashsend_api_key', () => {
     scope.done();
   });
 
-  it.each([
-    [true, 'sk_live_abc123...'],
-    ['true', 'sk_live_abc123...'],
-    ['yes', 'sk_live_abc123...'],
-    [false, '********'],
-    ['false', '********'],
-    [undefined, '********'],
-  ])('include_secret %p shows the secret as %p', async (includeSecret, secretKey) => {
+  // SMASHSEND never sends a full value after creation: no reveal is offered, and a mapped include_secret changes nothing.
+  it.each([true, 'yes', false, undefined])('shows SMASHSEND’s hint whatever include_secret says (%p)', async (includeSecret) => {
     nock(SMASHSEND, BEARER).post(keyPath(ID)).reply(200, fx.updated);
     const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'x', include_secret: includeSecret });
-    expect(result).toEqual({ ...fx.updated.apiKey, secretKey });
+    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: 'sk_live_abc123...' });
   });
 
   it('masks a full-length secret down to its last 4 characters', async () => {
@@ -97,12 +91,12 @@ describe('update_smashsend_api_key', () => {
 });
 
 describe('delete_smashsend_api_key', () => {
-  it('deletes the key and returns the deleted record with isDeleted, secret masked', async () => {
+  it('deletes the key and returns the deleted record with isDeleted, with SMASHSEND’s truncated secret unchanged', async () => {
     const scope = nock(SMASHSEND, BEARER)
       .delete(keyPath(ID), (body) => body === '' || body === undefined)
       .reply(200, fx.deleted);
     const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID });
-    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: '********', isDeleted: true });
+    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: 'sk_live_abc123...', isDeleted: true });
     scope.done();
   });
 
@@ -115,16 +109,18 @@ describe('delete_smashsend_api_key', () => {
     expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID })).toMatchObject({ isDeleted: true });
   });
 
-  it.each([
-    [true, 'sk_live_abc123...'],
-    ['true', 'sk_live_abc123...'],
-    ['yes', 'sk_live_abc123...'],
-    [false, '********'],
-    ['no', '********'],
-  ])('include_secret %p shows the secret as %p', async (includeSecret, secretKey) => {
+  it.each([true, 'yes', false, 'no'])('shows SMASHSEND’s hint whatever include_secret says (%p)', async (includeSecret) => {
     nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, fx.deleted);
     const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID, include_secret: includeSecret });
-    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey, isDeleted: true });
+    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: 'sk_live_abc123...', isDeleted: true });
+  });
+
+  it('masks a full-length secret down to its last 4 characters, even with include_secret', async () => {
+    nock(SMASHSEND, BEARER)
+      .delete(keyPath(ID))
+      .reply(200, { ...fx.deleted, apiKey: { ...fx.deleted.apiKey, secretKey: 'sk_live_0123456789abcdef' } });
+    const result = (await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID, include_secret: true })) as { secretKey: string };
+    expect(result.secretKey).toBe('********cdef');
   });
 
   it('says which key was not found on a 404', async () => {

@@ -36,8 +36,8 @@ function smashListed(id: string) {
   const { secretKey, ...rest } = smashSeed(id);
   return { ...rest, secretKey: `${secretKey.slice(0, 12)}...` };
 }
-/** …and as the app shows it by default: a truncated secret is masked whole. */
-const smashShown = (id: string) => ({ ...smashListed(id), secretKey: '********' });
+/** …and as the app shows it: SMASHSEND's truncated secret unchanged (it is how users recognise a key). */
+const smashShown = (id: string) => smashListed(id);
 const SMASH_NEWEST_FIRST = ['aki_abc123def456', 'aki_xyz789ghi012', 'aki_sbxadmin0001'];
 
 const leadSeed = (id: number) => SMARTLEAD_SEED.keys.find((key) => key.id === id)!;
@@ -242,7 +242,7 @@ describe('SMASHSEND', () => {
       smashsend_role: 'API_USER',
     });
     const polled = (await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<Record<string, string>>;
-    expect(polled[0]).toEqual({ ...created, secretKey: '********' });
+    expect(polled[0]).toEqual({ ...created, secretKey: `${created.secretKey.slice(0, 12)}...` });
     expect(polled).toHaveLength(4);
   });
 
@@ -283,7 +283,7 @@ describe('SMASHSEND', () => {
     });
   });
 
-  it('update_smashsend_api_key with Include Full Key Value shows what SMASHSEND sends (its truncated secret)', async () => {
+  it('update_smashsend_api_key shows what SMASHSEND sends (its truncated secret), a mapped include_secret changing nothing', async () => {
     const updated = await run(
       'creates',
       'update_smashsend_api_key',

@@ -1,12 +1,13 @@
 // How a key of any vendor looks in the key-hygiene operations (API Key Reached Age, Audit API Keys): one row per key
-// with its age in whole days and a masked hint of its value, and the inputs those operations share (an age in days, a
+// with its age in whole days and a hint of its value (never the value), and the inputs those operations share (an age in days, a
 // choice of vendors), read before any request. Ages and the "older than" rule are the connector's (its key audit),
 // so the trigger and the audit step never disagree about a key.
 
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { ageInDays, isOlderThan, type AuditedKey, type SmartLeadApiKey, type SmashsendApiKey, type Vendor } from '@keyring/connector';
 import { vendorKey } from './clients';
-import { maskSecret } from './secrets';
+import { smashsendApiKeySample } from './smashsendFields';
+import { keyHint } from './secrets';
 
 /** A hundred years: any longer age is a typing mistake, and would take the threshold before year 0. */
 export const MAX_AGE_DAYS = 36_500;
@@ -38,11 +39,11 @@ export type KeyRow = {
   age_days: number | null;
   /** SmartLead only. */
   client_id: number | null;
-  /** Never the key: masked to at most its last 4 characters (SMASHSEND lists show only a truncated value: masked whole). */
+  /** Never the key: SMASHSEND's own truncated hint as it sent it; SmartLead and SMARTe values masked to their last 4 characters. */
   key_hint: string | null;
 };
 
-/** The docs' SMASHSEND key, 400 days old, as both operations show it. */
+/** The docs' SMASHSEND key, 400 days old, as both operations show it (with SMASHSEND's own truncated hint). */
 export const keyRowSample: KeyRow = {
   id: 'SMASHSEND:aki_abc123def456',
   vendor: 'SMASHSEND',
@@ -52,7 +53,7 @@ export const keyRowSample: KeyRow = {
   created_at: '2024-03-15T10:00:00.000Z',
   age_days: 400,
   client_id: null,
-  key_hint: '********',
+  key_hint: smashsendApiKeySample.secretKey,
 };
 
 /** Epoch ms of a creation date, or undefined when absent or unreadable. */
@@ -82,7 +83,7 @@ export function smashsendKeyRow(key: SmashsendApiKey, now: number): KeyRow {
     status: key.status ?? null,
     ...dated(key.createdAt, now),
     client_id: null,
-    key_hint: hint(key.secretKey),
+    key_hint: hint('SMASHSEND', key.secretKey),
   };
 }
 
@@ -95,7 +96,7 @@ export function smartleadKeyRow(key: SmartLeadApiKey, now: number): KeyRow {
     status: key.status ?? null,
     ...dated(key.created_at, now),
     client_id: clientIdOf(key.client_id),
-    key_hint: hint(key.api_key),
+    key_hint: hint('SmartLead', key.api_key),
   };
 }
 
@@ -115,8 +116,9 @@ export function auditedKeyRow(key: AuditedKey): KeyRow & { stale: boolean } {
   };
 }
 
-function hint(value: string | null | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? maskSecret(value) : null;
+/** The hint every key listing shows (the connector's `keyHint`, the audit's rule too); null when the vendor shows none. */
+function hint(vendor: Vendor, value: string | null | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? keyHint(vendor, value) : null;
 }
 
 function clientIdOf(value: number | string | null | undefined): number | null {

@@ -1,4 +1,5 @@
-// Key values shown to Zap builders: masked (only the last few characters) unless the Zap asks for the secret. The rule
-// is the connector's, shared with the `keyring` command.
+// Key values shown to Zap builders: a hint (SMASHSEND's own truncated value, other vendors' values masked to the last
+// few characters) unless the Zap asks for the secret. The rule is the connector's, shared with its audit and the
+// `keyring` command.
 
-export { maskSecret, VISIBLE_TAIL } from '@keyring/connector/internal';
+export { keyHint, maskSecret, VISIBLE_TAIL } from '@keyring/connector/internal';

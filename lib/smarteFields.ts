@@ -4,7 +4,7 @@
 
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { SmarteKey, SmarteUpdatedKey } from '@keyring/connector';
-import { maskSecret } from './secrets';
+import { keyHint } from './secrets';
 
 export const smarteApiKeyOutputFields = [
   { key: 'id', label: 'ID', type: 'string', primary: true },
@@ -62,7 +62,7 @@ export function presentSmarteApiKey(key: SmarteKey, includeSecret: boolean): Sma
     ...key,
     id: key.keyId,
     role: key.role ?? null,
-    apiKey: includeSecret ? apiKey : maskSecret(apiKey),
+    apiKey: includeSecret ? apiKey : keyHint('SMARTe', apiKey),
   };
 }
 

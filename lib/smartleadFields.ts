@@ -3,7 +3,7 @@
 
 import type { PlainOutputField } from 'zapier-platform-core';
 import { SMARTLEAD_KEY_STATUSES, type SmartLeadApiKey, type SmartLeadDeleteResult } from '@keyring/connector';
-import { maskSecret } from './secrets';
+import { keyHint } from './secrets';
 
 export const smartleadClientOutputFields = [
   { key: 'id', label: 'Client ID', type: 'integer', primary: true },
@@ -60,7 +60,7 @@ export const smartleadStatusChoices = SMARTLEAD_KEY_STATUSES.map((status) => ({
 /** A key as an operation returns it: `api_key` masked unless `includeSecret`. */
 export function presentSmartleadApiKey<T extends SmartLeadApiKey>(key: T, includeSecret: boolean): T {
   if (includeSecret || typeof key.api_key !== 'string') return key;
-  return { ...key, api_key: maskSecret(key.api_key) };
+  return { ...key, api_key: keyHint('SmartLead', key.api_key) };
 }
 
 /**

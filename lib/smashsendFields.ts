@@ -3,7 +3,7 @@
 
 import type { PlainOutputField } from 'zapier-platform-core';
 import type { SmashsendApiKey } from '@keyring/connector';
-import { maskSecret } from './secrets';
+import { keyHint } from './secrets';
 
 export const smashsendApiKeyOutputFields = [
   { key: 'id', label: 'API Key ID', type: 'string', primary: true },
@@ -30,19 +30,13 @@ export const smashsendApiKeySample = {
 };
 
 /**
- * SMASHSEND never returns a key's full value after creating it: its lists and update / delete answers carry its own
- * truncated hint (`sk_live_rdM4...`), which users recognise keys by, so it is shown unchanged. Anything that does not
- * look cut short is masked all the same (it could be a full key), so no reveal exists for SMASHSEND reads.
+ * A key as a SMASHSEND read (trigger, search, dropdown, update, delete) returns it: its secret as the hint every key
+ * listing shows (`keyHint`: SMASHSEND's own truncated value, which users recognise keys by, shown unchanged; anything
+ * that does not look cut short masked, as it could be a full key), so no reveal exists for SMASHSEND reads.
  */
-export function smashsendSecretHint(secretKey: string | null | undefined): string | null | undefined {
-  if (typeof secretKey !== 'string' || secretKey === '') return secretKey;
-  return /(\.\.\.|…)$/.test(secretKey) ? secretKey : maskSecret(secretKey);
-}
-
-/** A key as a SMASHSEND read (trigger, search, dropdown, update, delete) returns it: its secret as SMASHSEND's hint. */
 export function presentSmashsendApiKey<T extends SmashsendApiKey>(key: T): T {
   if (typeof key.secretKey !== 'string') return key;
-  return { ...key, secretKey: smashsendSecretHint(key.secretKey) };
+  return { ...key, secretKey: keyHint('SMASHSEND', key.secretKey) };
 }
 
 /**

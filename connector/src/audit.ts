@@ -1,9 +1,9 @@
 // The key inventory, written once for every caller (`keyring audit`, the Zapier audit step): every key of every vendor
-// given, in one list, with its age and whether it is older than a threshold. Key values never enter it (a masked hint
+// given, in one list, with its age and whether it is older than a threshold. Key values never enter it (a hint
 // only). A vendor that fails fails the whole audit: a report must never look complete when it is not.
 
 import { TimeBudgetError, type PagingBudget } from './paging';
-import { maskSecret } from './mask';
+import { keyHint } from './mask';
 import type { Vendor } from './errors';
 import type { SmashsendClient } from './smashsend';
 import type { SmartLeadClient } from './smartlead';
@@ -27,7 +27,10 @@ export interface AuditedKey {
   stale: boolean;
   /** SmartLead's client id; null for the other vendors. */
   clientId: number | string | null;
-  /** The key value masked (`********` and at most its last 4 characters), or null when the list shows none. */
+  /**
+   * The key's hint (`keyHint`): SMASHSEND's own truncated hint as it sent it (`sk_live_rdM4...`), other values masked
+   * (`********` and at most their last 4 characters); null when the list shows none.
+   */
   keyHint: string | null;
 }
 
@@ -135,7 +138,7 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
                 status: key.status ?? null,
                 createdAt: key.createdAt,
                 clientId: null,
-                keyHint: hint(key.secretKey),
+                keyHint: hint('SMASHSEND', key.secretKey),
               }),
             );
           }
@@ -158,7 +161,7 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
             status: key.status ?? null,
             createdAt: key.created_at,
             clientId: key.client_id ?? null,
-            keyHint: hint(key.api_key),
+            keyHint: hint('SmartLead', key.api_key),
           }),
         );
         progress({ vendor: 'SmartLead', keysRead: keys.length, done: true });
@@ -179,7 +182,7 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
             status: key.status,
             createdAt: null, // SMARTe keys carry no dates
             clientId: null,
-            keyHint: hint(key.apiKey),
+            keyHint: hint('SMARTe', key.apiKey),
           }),
         );
         progress({ vendor: 'SMARTe', keysRead: keys.length, done: true });
@@ -208,6 +211,6 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
   };
 }
 
-function hint(value: string | null | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? maskSecret(value) : null;
+function hint(vendor: Vendor, value: string | null | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? keyHint(vendor, value) : null;
 }

@@ -10,4 +10,4 @@ export * from './validate';
 export { SMASHSEND_BASE_URL, SMASHSEND_SORTS, SMASHSEND_MAX_PAGE_SIZE } from './smashsend';
 export { SMARTLEAD_BASE_URL } from './smartlead';
 export { SMARTE_BASE_URL } from './smarte';
-export { maskSecret, VISIBLE_TAIL } from './mask';
+export { keyHint, maskSecret, VISIBLE_TAIL } from './mask';

@@ -50,8 +50,8 @@ describe('SMASHSEND', () => {
         created_at: '2024-03-15T10:00:00.000Z',
         age_days: 656,
         client_id: null,
-        // SMASHSEND's list shows only a truncated secret: masked whole (the connector's one masking rule).
-        key_hint: '********',
+        // SMASHSEND's own truncated hint, exactly as its list sent it (the connector's one hint rule, as in every read).
+        key_hint: 'sk_live_abc123...',
       },
       {
         id: 'SMASHSEND:aki_xyz789ghi012',
@@ -62,9 +62,12 @@ describe('SMASHSEND', () => {
         created_at: '2024-03-10T14:30:00.000Z',
         age_days: 660,
         client_id: null,
-        key_hint: '********',
+        key_hint: 'sk_live_xyz789...',
       },
     ]);
+    expect((result as Array<{ key_hint: string }>).map((row) => row.key_hint)).toEqual(
+      ss.listPage.apiKeys.items.map((key) => key.secretKey),
+    );
   });
 
   it('leaves out keys not yet older than the age even if SMASHSEND sends them (startAt read differently); a key exactly that old has not passed it yet', async () => {

@@ -54,7 +54,8 @@ const ROWS = [
     created_at: '2024-03-15T10:00:00.000Z',
     age_days: 656,
     client_id: null,
-    key_hint: '********',
+    // SMASHSEND's own truncated hint, exactly as its list sent it (the connector's one hint rule, as in every read).
+    key_hint: 'sk_live_abc123...',
   },
   {
     id: 'SMASHSEND:aki_xyz789ghi012',
@@ -65,7 +66,7 @@ const ROWS = [
     created_at: '2024-03-10T14:30:00.000Z',
     age_days: 660,
     client_id: null,
-    key_hint: '********',
+    key_hint: 'sk_live_xyz789...',
   },
   // SmartLead's undated key: no age, listed after the dated ones (undated keys by id, highest first).
   {
@@ -127,6 +128,29 @@ describe('audit_api_keys', () => {
       smarte_count: 2,
       keys: ROWS.map((row) => ({ ...row, stale: stale.has(row.id) })),
     });
+  });
+
+  it("key hints follow the one rule: SMASHSEND's own truncated hint as SMASHSEND sent it, a full SMASHSEND value masked", async () => {
+    atNow();
+    const [listed] = ss.listPage.apiKeys.items;
+    nock(SMASHSEND, BEARER)
+      .get(KEYS)
+      .query(listQuery())
+      .reply(200, {
+        apiKeys: {
+          items: [listed, { ...listed, id: 'aki_full', secretKey: 'sk_live_fullsecretvalue0123456789' }],
+          hasMore: false,
+          startAt: null,
+        },
+      });
+    const result = (await run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] })) as {
+      keys: Array<{ key_id: string; key_hint: string }>;
+    };
+    expect(result.keys.map((key) => [key.key_id, key.key_hint])).toEqual([
+      ['aki_full', '********6789'],
+      ['aki_abc123def456', listed?.secretKey],
+    ]);
+    expect(listed?.secretKey).toBe('sk_live_abc123...');
   });
 
   it('Older Than blank: nothing is stale', async () => {

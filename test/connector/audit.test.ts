@@ -1,5 +1,5 @@
 // auditApiKeys, the connector's key inventory: the requests it makes (every SMASHSEND page, SmartLead's and SMARTe's
-// lists), the one list it returns (ages, threshold, masked hints, no key values), and that a failing vendor or a spent
+// lists), the one list it returns (ages, threshold, hints by the one keyHint rule, no key values), and that a failing vendor or a spent
 // deadline fails the whole audit.
 
 import {
@@ -78,7 +78,7 @@ function vendorsAnswer() {
 }
 
 describe('auditApiKeys', () => {
-  it('every key of every vendor in one list: ages in whole days, the threshold, masked hints, counts', async () => {
+  it("every key of every vendor in one list: ages in whole days, the threshold, hints (SMASHSEND's own as sent, others masked), counts", async () => {
     const seen = vendorsAnswer();
     const progress: AuditProgress[] = [];
     const report = await auditApiKeys(clients(), { olderThanDays: 90, now: () => NOW, onProgress: (p) => progress.push(p) });
@@ -96,7 +96,7 @@ describe('auditApiKeys', () => {
           ageDays: 10,
           stale: false,
           clientId: null,
-          keyHint: '********',
+          keyHint: 'sk_live_abcd1234...',
         },
         // exactly 90 days old is not older than 90 days
         {
@@ -108,7 +108,7 @@ describe('auditApiKeys', () => {
           ageDays: 90,
           stale: false,
           clientId: null,
-          keyHint: '********',
+          keyHint: 'sk_live_efgh5678...',
         },
         {
           vendor: 'SMASHSEND',
@@ -119,7 +119,7 @@ describe('auditApiKeys', () => {
           ageDays: 400,
           stale: true,
           clientId: null,
-          keyHint: '********',
+          keyHint: 'sk_live_ijkl9012...',
         },
         {
           vendor: 'SmartLead',
@@ -168,7 +168,9 @@ describe('auditApiKeys', () => {
       ]),
     );
     expect(seen).toHaveLength(4);
-    expect(JSON.stringify(report)).not.toMatch(/cl_live_|WGxSecret|sk_live_/);
+    // No key value: SmartLead's and SMARTe's are masked; SMASHSEND lists none, only its own truncated hints, shown as sent.
+    expect(JSON.stringify(report)).not.toMatch(/cl_live_|WGxSecret/);
+    expect(JSON.stringify(report).match(/sk_live_[^"]*/g)).toEqual(['sk_live_abcd1234...', 'sk_live_efgh5678...', 'sk_live_ijkl9012...']);
     expect(progress).toEqual(
       expect.arrayContaining([
         { vendor: 'SMASHSEND', keysRead: 2, done: false },

@@ -37,8 +37,8 @@ const smashSeedRow = (id: string): Row => {
     created_at: new Date(key.createdAt).toISOString(),
     age_days: ageOf(key.createdAt),
     client_id: null,
-    // SMASHSEND's list shows only a truncated secret: masked whole.
-    key_hint: '********',
+    // SMASHSEND's own truncated hint (its first 12 characters and "..."), shown as the sandbox sent it, as in every read.
+    key_hint: `${key.secretKey.slice(0, 12)}...`,
   };
 };
 const leadSeedRow = (id: number): Row => {

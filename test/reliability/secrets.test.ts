@@ -129,7 +129,7 @@ function collectSecrets(value: unknown): void {
   }
 }
 
-/** The key-hygiene operations' `key_hint`: null or a mask, like every other key value in a masked output. */
+/** The key-hygiene operations' `key_hint`: null or a mask (or, on a SMASHSEND row, SMASHSEND's own truncated hint). */
 const HINT = MASKED;
 /** SMASHSEND's own list value: a short prefix cut with "..." (never the whole key), shown as the vendor gives it. */
 const TRUNCATED = /^.{0,12}(\.\.\.|…)$/;
@@ -142,7 +142,9 @@ function checkMasked(label: string, value: unknown, smashsend: boolean): void {
   if (Array.isArray(value)) return value.forEach((item) => checkMasked(label, item, smashsend));
   if (typeof value !== 'object' || value === null) return;
   for (const [name, inner] of Object.entries(value)) {
-    if (name === 'key_hint' && inner !== null && !(typeof inner === 'string' && HINT.test(inner)))
+    // A key-hygiene row's hint follows the one rule: a mask, or for a SMASHSEND key SMASHSEND's own truncated hint.
+    const rowHint = (text: string) => HINT.test(text) || ((value as { vendor?: unknown }).vendor === 'SMASHSEND' && TRUNCATED.test(text));
+    if (name === 'key_hint' && inner !== null && !(typeof inner === 'string' && rowHint(inner)))
       maskProblems.push(`${label}: key_hint is not a mask or a truncated hint (${String(inner).length} characters)`);
     const allowed = (text: string) => MASKED.test(text) || (smashsend && TRUNCATED.test(text));
     if (SECRET_FIELDS.includes(name) && inner !== null && inner !== undefined && !(typeof inner === 'string' && allowed(inner))) {

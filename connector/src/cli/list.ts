@@ -1,17 +1,19 @@
-// `keyring list <vendor>`: the vendor's keys as a table (or JSON), key values masked. SMASHSEND is read page by page.
+// `keyring list <vendor>`: the vendor's keys as a table (or JSON), key values shown only as hints (the connector's one
+// `keyHint` rule, the same as the audit's and the Zapier app's). SMASHSEND is read page by page.
 
-import { maskSecret } from '../mask';
+import { keyHint } from '../mask';
 import { requireClient, type VendorArg } from './config';
 import { EXIT, type ExitStatus, type Io } from './io';
 import { json, progress, table } from './output';
 
 export const LIST_HELP = `Usage: keyring list <smashsend|smartlead|smarte> [--json]
 
-Lists the vendor's API keys (every page), key values masked to their last 4 characters.
+Lists the vendor's API keys (every page), key values masked to their last 4 characters
+(SMASHSEND's own truncated hint, e.g. sk_live_rdM4..., as SMASHSEND sends it).
 Needs that vendor's key in the environment (SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY).
 
 Options:
-  --json    the keys as a JSON array (the vendor's fields, key values masked)
+  --json    the keys as a JSON array (the vendor's fields, key values as above)
   -h, --help
 
 Exit status: 0 on success, 1 on a vendor error, 2 on a usage error.
@@ -25,7 +27,7 @@ export async function list(io: Io, vendor: VendorArg, flags: { json: boolean }):
     const status = progress(io);
     const keys = [];
     for await (const page of client.pages({ sort: 'createdAt.desc' })) {
-      keys.push(...page.items.map((key) => ({ ...key, secretKey: maskSecret(key.secretKey) })));
+      keys.push(...page.items.map((key) => ({ ...key, secretKey: keyHint('SMASHSEND', key.secretKey) })));
       status.show(`SMASHSEND: ${keys.length} keys read…`);
     }
     status.clear();
@@ -37,7 +39,7 @@ export async function list(io: Io, vendor: VendorArg, flags: { json: boolean }):
   } else if (vendor === 'smartlead') {
     const keys = (await requireClient(io, 'smartlead', 'list smartlead').listClientApiKeys()).map((key) => ({
       ...key,
-      api_key: maskSecret(key.api_key),
+      api_key: keyHint('SmartLead', key.api_key),
     }));
     out(
       ['ID', 'CLIENT', 'NAME', 'STATUS', 'CREATED', 'KEY'],
@@ -45,7 +47,10 @@ export async function list(io: Io, vendor: VendorArg, flags: { json: boolean }):
       keys,
     );
   } else {
-    const keys = (await requireClient(io, 'smarte', 'list smarte').listKeys()).map((key) => ({ ...key, apiKey: maskSecret(key.apiKey) }));
+    const keys = (await requireClient(io, 'smarte', 'list smarte').listKeys()).map((key) => ({
+      ...key,
+      apiKey: keyHint('SMARTe', key.apiKey),
+    }));
     out(
       ['KEY ID', 'EMAIL', 'ROLE', 'STATUS', 'KEY'],
       keys.map((k) => [k.keyId, k.email, k.role, k.status, k.apiKey]),

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { log, print, REPO, type Context, type Settings } from './lib/context';
 import { loadHarness } from './lib/harness';
+import { SANDBOX_VENDORS, baseUrlEnvOf } from '../test/support/vendors';
 import { OPERATIONS, type Endpoints } from './lib/operations';
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox';
 import { round } from './lib/stats';
@@ -103,9 +104,7 @@ async function main(): Promise<void> {
   try {
     sandbox = await startSandboxProcess(REPO, bareFetch);
     const urls: Endpoints = sandbox.baseUrls;
-    process.env.SMASHSEND_BASE_URL = urls.smashsend;
-    process.env.SMARTLEAD_BASE_URL = urls.smartlead;
-    process.env.SMARTE_BASE_URL = urls.smarte;
+    for (const vendor of SANDBOX_VENDORS) process.env[baseUrlEnvOf(vendor)] = urls[vendor];
     const appVariant = workspace.variants.app;
     if (!appVariant) throw new Error('the app variant was not built');
     const ctx: Context = {

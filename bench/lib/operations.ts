@@ -5,6 +5,7 @@
 // Types only from Zapier: bench/connectorChild.ts loads this file in a process without it.
 
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { operation } from '../../test/support/operations';
 import { rotateSmashsendApiKey, type SmarteClient, type SmartLeadClient, type SmashsendClient } from '@keyring/connector';
 
 export interface Endpoints {
@@ -93,6 +94,9 @@ export interface OperationSpec {
 }
 
 type Json = Record<string, unknown>;
+
+/** The operation's sample input for the sandbox's seed: the same the tests run (test/support/operations.ts). */
+const sampleInput = (key: string): Record<string, unknown> => operation(key).input;
 
 function record(value: unknown, what: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`baseline: ${what} is not an object`);
@@ -234,7 +238,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'create_smashsend_api_key',
     kind: 'creates',
     vendor: 'SMASHSEND',
-    input: { displayName: 'Bench Key', role: 'API_USER' },
+    input: sampleInput('create_smashsend_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
@@ -253,7 +257,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'update_smashsend_api_key',
     kind: 'creates',
     vendor: 'SMASHSEND',
-    input: { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync (renamed)' },
+    input: sampleInput('update_smashsend_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
@@ -272,7 +276,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'delete_smashsend_api_key',
     kind: 'creates',
     vendor: 'SMASHSEND',
-    input: { apiKeyId: 'aki_xyz789ghi012' },
+    input: sampleInput('delete_smashsend_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) => {
@@ -288,7 +292,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'rotate_smashsend_api_key',
     kind: 'creates',
     vendor: 'SMASHSEND',
-    input: { apiKeyId: 'aki_xyz789ghi012' },
+    input: sampleInput('rotate_smashsend_api_key'),
     // SMASHSEND has no single-key read: one list page to learn the old key's name and role, a create, the new key's
     // check with its own secret (so that a key that does not work never replaces one that does), a delete.
     minimumCalls: 4,
@@ -317,7 +321,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'create_smartlead_client_api_key',
     kind: 'creates',
     vendor: 'SmartLead',
-    input: { clientId: 301, keyName: 'Bench Key' },
+    input: sampleInput('create_smartlead_client_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
@@ -335,7 +339,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'reset_smartlead_client_api_key',
     kind: 'creates',
     vendor: 'SmartLead',
-    input: { keyId: 45 },
+    input: sampleInput('reset_smartlead_client_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
@@ -352,7 +356,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'delete_smartlead_client_api_key',
     kind: 'creates',
     vendor: 'SmartLead',
-    input: { keyId: 46 },
+    input: sampleInput('delete_smartlead_client_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) => {
@@ -365,7 +369,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'create_smarte_api_key',
     kind: 'creates',
     vendor: 'SMARTe',
-    input: { email: 'bench.user@example.com' },
+    input: sampleInput('create_smarte_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
@@ -389,7 +393,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'suspend_smarte_api_key',
     kind: 'creates',
     vendor: 'SMARTe',
-    input: { email: 'dev.udi@smarte.pro' },
+    input: sampleInput('suspend_smarte_api_key'),
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) =>
@@ -408,7 +412,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'reactivate_smarte_api_key',
     kind: 'creates',
     vendor: 'SMARTe',
-    input: { email: 'dev.udi@smarte.pro' },
+    input: sampleInput('reactivate_smarte_api_key'),
     minimumCalls: 1,
     mutates: true,
     setup: async (http, c) => {
@@ -436,7 +440,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'find_smashsend_api_key',
     kind: 'searches',
     vendor: 'SMASHSEND',
-    input: { displayName: 'CRM Sync' },
+    input: sampleInput('find_smashsend_api_key'),
     // The paged search: ceil(position / 100) calls; the key is on the first page here (see the growth section).
     minimumCalls: 1,
     baseline: async (http, c) => smashsendFirstPageMatch(http, c, sameName(c.input.displayName)),
@@ -452,7 +456,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'find_smartlead_client_api_key',
     kind: 'searches',
     vendor: 'SmartLead',
-    input: { keyName: 'Production' },
+    input: sampleInput('find_smartlead_client_api_key'),
     minimumCalls: 1,
     baseline: async (http, c) =>
       dataOf(
@@ -464,7 +468,7 @@ export const OPERATIONS: OperationSpec[] = [
     key: 'find_smarte_api_key',
     kind: 'searches',
     vendor: 'SMARTe',
-    input: { email: 'dev.udi@smarte.pro' },
+    input: sampleInput('find_smarte_api_key'),
     minimumCalls: 1,
     baseline: async (http, c) => [withId(record(await smarteView(http, c, { email: c.input.email }), 'key'))],
     connector: (k, c) => k.smarte.findKeyByEmail(String(c.input.email)),

@@ -2,8 +2,11 @@
 // list), the rows the Zap builder sees (dedupe ids, ages, hints), vendor selection, and bad input refused before any request.
 
 import nock from 'nock';
-import { AUTH, SMARTLEAD, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
-import { BEARER, KEYS, recordUnmatchedRequests } from '../helpers/smashsend';
+import { AUTH, run } from '../support/app';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { BEARER, KEYS } from '../support/smashsend';
+import { SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as ss from '../fixtures/smashsend';
 import * as sl from '../fixtures/smartlead';
 

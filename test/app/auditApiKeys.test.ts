@@ -3,9 +3,13 @@
 // and bad input refused before any request.
 
 import nock from 'nock';
-import { App, AUTH, SMARTLEAD, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
-import { BEARER, KEYS, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
-import { VIEW, smarte } from '../helpers/smarte';
+import { App, AUTH, run } from '../support/app';
+import { setEnv } from '../support/env';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { VIEW, smarte } from '../support/smarte';
+import { BEARER, KEYS, listQuery } from '../support/smashsend';
+import { SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as ss from '../fixtures/smashsend';
 import * as sl from '../fixtures/smartlead';
 import * as sm from '../fixtures/smarte';
@@ -239,15 +243,14 @@ describe('audit_api_keys', () => {
   });
 
   it('a workspace too large to read within the step stops at the time budget with a clear error, not a partial report', async () => {
-    process.env.KEYRING_STEP_BUDGET_MS = '1000';
-    process.env.KEYRING_TIMEOUT_MS = '400';
+    const restore = setEnv({ KEYRING_STEP_BUDGET_MS: '1000', KEYRING_TIMEOUT_MS: '400' });
     try {
       // Every page says more follow and takes 250 ms: the paging deadline (1 000 − 400 ms) falls after page 3 at most.
       let page = 0;
       nock(SMASHSEND)
+        .persist()
         .get(KEYS)
         .query(true)
-        .times(10)
         .delay(250)
         .reply(200, () => {
           page += 1;
@@ -268,8 +271,7 @@ describe('audit_api_keys', () => {
       );
       expect(error.message).toContain('too many keys to audit within one Zapier step');
     } finally {
-      delete process.env.KEYRING_STEP_BUDGET_MS;
-      delete process.env.KEYRING_TIMEOUT_MS;
+      restore();
     }
   });
 

@@ -1,9 +1,11 @@
 // The connection test: every key given is checked concurrently; each failure names its vendor; no keys at all fails.
 
 import nock from 'nock';
-import { App, AUTH, SMARTE, SMARTLEAD, SMASHSEND, appTester, bundleWith, useNock, zapierError } from '../helpers/app';
+import { App, AUTH, appTester, bundleWith } from '../support/app';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as smashsend from '../fixtures/smashsend';
-import { recordUnmatchedRequests } from '../helpers/smashsend';
 import * as smartlead from '../fixtures/smartlead';
 import * as smarte from '../fixtures/smarte';
 

@@ -25,7 +25,7 @@ import {
 import { ERROR_TABLE, explain, lookup, toZapierError, type Advice, type ErrorContext } from '../../lib/errors';
 import { findSmashsendApiKey } from '../../searches/findSmashsendApiKey';
 import { createSmartleadClientApiKey } from '../../creates/createSmartleadClientApiKey';
-import { zapierError } from '../helpers/zapierError';
+import { zapierError } from '../support/outcome';
 
 const z = { errors: zapierErrors } as unknown as ZObject;
 

@@ -1,8 +1,13 @@
 // create_smarte_api_key: the exact SMARTe create request, the full new key, and every way it can fail.
 
 import nock from 'nock';
-import { run, useNock, zapierError } from '../helpers/app';
-import { CREATE, anySmarteRequest, failures, silentServer, smarte } from '../helpers/smarte';
+import { run } from '../support/app';
+import { setEnv } from '../support/env';
+import { silentServer } from '../support/net';
+import { BASE_URL_ENV } from '../support/vendors';
+import { expectNoRequest, useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { CREATE, anySmarteRequest, failures, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();
@@ -86,19 +91,20 @@ describe('create_smarte_api_key', () => {
       message,
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 
   describe('when SMARTe does not answer', () => {
     let server: Awaited<ReturnType<typeof silentServer>>;
+    let restoreEnv: () => void;
     beforeEach(async () => {
       server = await silentServer();
       nock.enableNetConnect('127.0.0.1');
-      process.env.SMARTE_BASE_URL = server.baseUrl;
+      restoreEnv = setEnv({ [BASE_URL_ENV.SMARTe]: server.baseUrl });
     });
     afterEach(async () => {
       jest.useRealTimers();
-      delete process.env.SMARTE_BASE_URL;
+      restoreEnv();
       nock.disableNetConnect();
       await server.close();
     });

@@ -1,8 +1,9 @@
 // The SMARTe operations as Zapier's editor shows them: labels, help text, dropdowns, output fields whose keys match
 // both the static sample and what the step really returns, and the Find or Create pair.
 
-import { App, run, useNock } from '../helpers/app';
-import { CREATE, UPDATE, VIEW, smarte } from '../helpers/smarte';
+import { App, run } from '../support/app';
+import { useNock } from '../support/nock';
+import { CREATE, UPDATE, VIEW, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();

@@ -1,7 +1,9 @@
 // find_smarte_api_key: the exact SMARTe view-one request, [key] on a hit, [] on a miss, and every way it can fail.
 
-import { run, useNock, zapierError } from '../helpers/app';
-import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, anySmarteRequest, failures, smarte } from '../helpers/smarte';
+import { run } from '../support/app';
+import { expectNoRequest, useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, anySmarteRequest, failures, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();
@@ -71,6 +73,6 @@ describe('find_smarte_api_key', () => {
       message,
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 });

@@ -1,8 +1,10 @@
 // suspend_smarte_api_key and reactivate_smarte_api_key: the exact SMARTe update request, one stable output shape
 // whether or not SMARTe sends the key record, and every way they can fail.
 
-import { run, useNock, zapierError } from '../helpers/app';
-import { HIDE_SECRET, MASKED, SHOW_SECRET, UPDATE, anySmarteRequest, failures, smarte } from '../helpers/smarte';
+import { run } from '../support/app';
+import { expectNoRequest, useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { HIDE_SECRET, MASKED, SHOW_SECRET, UPDATE, anySmarteRequest, failures, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();
@@ -107,7 +109,7 @@ describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
   ])('refuses %s before any request', async (_what, value, expected) => {
     const scope = anySmarteRequest();
     expect(await zapierError(run('creates', key, { email: value }))).toEqual({ name: 'AppError', message: expected, code: 'input' });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 });
 

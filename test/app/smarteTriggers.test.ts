@@ -1,7 +1,9 @@
 // new_smarte_api_key and the hidden smarte_api_key_list: the exact SMARTe view request and what the Zap builder sees.
 
-import { run, useNock, zapierError } from '../helpers/app';
-import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, failures, smarte } from '../helpers/smarte';
+import { run } from '../support/app';
+import { useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, failures, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();

@@ -1,7 +1,10 @@
 // create_, reset_ and delete_smartlead_client_api_key: the exact SmartLead request and what the Zap builder sees.
 
 import nock from 'nock';
-import { AUTH, SMARTLEAD, run, useNock, zapierError } from '../helpers/app';
+import { AUTH, run } from '../support/app';
+import { expectNoRequest, useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { SMARTLEAD } from '../support/vendors';
 import * as fx from '../fixtures/smartlead';
 
 useNock();
@@ -44,7 +47,7 @@ describe('create_smartlead_client_api_key', () => {
       message: 'Key Name must contain only letters, digits, spaces, hyphens and underscores.',
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 
   it('refuses a client id that is not a number before any request', async () => {
@@ -54,7 +57,7 @@ describe('create_smartlead_client_api_key', () => {
       message: 'Client must be a positive whole number.',
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 
   it("passes SmartLead's own validation message on", async () => {
@@ -149,7 +152,7 @@ describe('reset_smartlead_client_api_key', () => {
       message: 'Client API Key must be a positive whole number.',
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 });
 
@@ -241,6 +244,6 @@ describe('delete_smartlead_client_api_key', () => {
       message: 'Client API Key must be a positive whole number.',
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 });

@@ -1,7 +1,7 @@
 // The SmartLead operations as the Zap editor shows them: labels, help text, dropdowns, and samples that match
 // their output fields (nothing else checks that).
 
-import { App } from '../helpers/app';
+import { App } from '../support/app';
 
 interface Field {
   key: string;

@@ -3,7 +3,10 @@
 
 import nock from 'nock';
 import { DEFAULT_RETRY_AFTER_SECONDS } from '../../lib/errors';
-import { SMARTLEAD, run, useNock, zapierError } from '../helpers/app';
+import { run } from '../support/app';
+import { useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { SMARTLEAD } from '../support/vendors';
 import * as fx from '../fixtures/smartlead';
 
 useNock();

@@ -1,7 +1,10 @@
 // find_smartlead_client_api_key and its find-or-create pair: the exact SmartLead request and what the Zap builder sees.
 
 import nock from 'nock';
-import { App, AUTH, SMARTLEAD, run, useNock, zapierError } from '../helpers/app';
+import { App, AUTH, run } from '../support/app';
+import { expectNoRequest, useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { SMARTLEAD } from '../support/vendors';
 import * as fx from '../fixtures/smartlead';
 
 useNock();
@@ -71,7 +74,7 @@ describe('find_smartlead_client_api_key', () => {
     const error = await zapierError(run('searches', 'find_smartlead_client_api_key', { keyName }));
     expect(error).toMatchObject({ name: 'AppError', code: 'input' });
     expect(error.message).toMatch(/^Key Name (is required|must not be empty)/);
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 
   it('refuses a client id that is not a number before any request', async () => {
@@ -81,7 +84,7 @@ describe('find_smartlead_client_api_key', () => {
       message: 'Client must be a positive whole number.',
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 });
 

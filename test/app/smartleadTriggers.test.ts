@@ -2,7 +2,10 @@
 // request and what the Zap builder sees.
 
 import nock from 'nock';
-import { AUTH, SMARTLEAD, run, useNock, zapierError } from '../helpers/app';
+import { AUTH, run } from '../support/app';
+import { expectNoRequest, useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { SMARTLEAD } from '../support/vendors';
 import * as fx from '../fixtures/smartlead';
 
 useNock();
@@ -30,7 +33,7 @@ describe('smartlead_client_list (Client dropdowns)', () => {
       message: 'This step needs a SmartLead API key: reconnect and add it.',
       code: 'missing_key',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 });
 
@@ -113,7 +116,7 @@ describe('new_smartlead_client_api_key', () => {
       message: 'Client must be a positive whole number.',
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 
   it('refuses an unknown status, before any request', async () => {
@@ -123,6 +126,6 @@ describe('new_smartlead_client_api_key', () => {
       message: 'Status must be one of active, inactive.',
       code: 'input',
     });
-    expect(scope.isDone()).toBe(false);
+    expectNoRequest(scope);
   });
 });

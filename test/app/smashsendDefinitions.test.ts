@@ -2,8 +2,10 @@
 // both the static sample and what the step really returns, and the Find or Create pair.
 
 import nock from 'nock';
-import { App, SMASHSEND, run, useNock } from '../helpers/app';
-import { BEARER, KEYS, keyPath, listQuery, runDropdownPage } from '../helpers/smashsend';
+import { App, run } from '../support/app';
+import { useNock } from '../support/nock';
+import { BEARER, KEYS, keyPath, listQuery, runDropdownPage } from '../support/smashsend';
+import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
 useNock();
@@ -125,6 +127,10 @@ describe('what each step returns has exactly the keys of its output fields', () 
       .reply(200, fx.created)
       .delete(keyPath(old.id))
       .reply(200, { apiKey: old, isDeleted: true });
+    // The new key is proven (checked with its own secret) before the old one is deleted.
+    nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${fx.created.apiKey.secretKey}` } })
+      .get('/v1/api-keys/check')
+      .reply(200, fx.checkOk);
     const result = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: old.id })) as object;
     expect(Object.keys(result).sort()).toEqual(outputKeys('creates', 'rotate_smashsend_api_key'));
   });

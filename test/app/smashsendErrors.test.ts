@@ -3,8 +3,11 @@
 // an HTML page and malformed JSON.
 
 import nock from 'nock';
-import { SMASHSEND, run, useNock, zapierError, type ZapierErrorShape } from '../helpers/app';
-import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests, runDropdownPage } from '../helpers/smashsend';
+import { run } from '../support/app';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError, type ZapierErrorShape } from '../support/outcome';
+import { BEARER, KEYS, keyPath, listQuery, runDropdownPage } from '../support/smashsend';
+import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
 useNock();

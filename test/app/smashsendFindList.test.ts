@@ -2,10 +2,13 @@
 // masking, and a miss that is an empty result.
 
 import nock from 'nock';
-import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
-import { BEARER, KEYS, listQuery, recordUnmatchedRequests, runDropdownPage } from '../helpers/smashsend';
+import { run } from '../support/app';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { BEARER, KEYS, listQuery, runDropdownPage } from '../support/smashsend';
+import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../support/smashsendVendor';
+import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
-import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../helpers/smashsendVendor';
 
 useNock();
 const unmatched = recordUnmatchedRequests();

@@ -3,10 +3,13 @@
 // check keeps the old key, and a failed check or delete becomes a plain warning.
 
 import nock from 'nock';
-import { AUTH, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
-import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
+import { AUTH, run } from '../support/app';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { BEARER, KEYS, keyPath, listQuery } from '../support/smashsend';
+import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../support/smashsendVendor';
+import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
-import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../helpers/smashsendVendor';
 
 useNock();
 const unmatched = recordUnmatchedRequests();

@@ -2,8 +2,11 @@
 // code path, message says "0.3 s") so that a slow SMASHSEND can be imitated with nock's delay without slow tests.
 
 import nock from 'nock';
-import { SMASHSEND, run, useNock, zapierError } from '../helpers/app';
-import { BEARER, KEYS, keyPath, listQuery, recordUnmatchedRequests } from '../helpers/smashsend';
+import { run } from '../support/app';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { BEARER, KEYS, keyPath, listQuery } from '../support/smashsend';
+import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
 jest.mock('../../connector/src/smashsend', () => {

@@ -1,7 +1,10 @@
 // new_smashsend_api_key and create_smashsend_api_key: the exact SMASHSEND request and what the Zap builder sees.
 
 import nock from 'nock';
-import { AUTH, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
+import { AUTH, run } from '../support/app';
+import { useNock } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
 useNock();

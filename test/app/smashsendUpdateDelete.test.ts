@@ -1,8 +1,11 @@
 // update_smashsend_api_key and delete_smashsend_api_key: the exact SMASHSEND request and what the Zap builder sees.
 
 import nock from 'nock';
-import { AUTH, SMASHSEND, run, useNock, zapierError } from '../helpers/app';
-import { BEARER, keyPath, recordUnmatchedRequests } from '../helpers/smashsend';
+import { AUTH, run } from '../support/app';
+import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { zapierError } from '../support/outcome';
+import { BEARER, keyPath } from '../support/smashsend';
+import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
 useNock();

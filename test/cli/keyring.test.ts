@@ -3,7 +3,8 @@
 // and no secret on stdout or stderr except the one new secret of a rotation, which appears exactly once, on stdout.
 
 import { SANDBOX_CREDENTIALS, SMARTLEAD_SEED, SMARTE_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
-import { keyring, occurrences, sandboxEnv, useSandbox, type Run } from './support';
+import { keyring, occurrences, keyringEnv, type Run } from '../support/cli';
+import { useSandbox } from '../support/sandbox';
 
 const env = useSandbox();
 
@@ -47,7 +48,7 @@ function expectOneErrorLine(run: Run, code: number, text: string | RegExp): void
 
 describe('keyring check', () => {
   it('one line per vendor, exit 0 when every key works', async () => {
-    const run = await keyring(['check'], sandboxEnv(env.sandbox));
+    const run = await keyring(['check'], keyringEnv(env.sandbox));
     expect(run).toEqual({
       code: 0,
       stdout: 'SMASHSEND  ok     key "Sandbox Admin Key" (EDITOR)\nSmartLead  ok     3 clients\nSMARTe     ok     3 keys\n',
@@ -57,7 +58,7 @@ describe('keyring check', () => {
   });
 
   it('--json: {vendor, ok, detail} per vendor; a vendor not configured is said on stderr', async () => {
-    const { SMARTE_API_KEY: _unset, ...twoVendors } = sandboxEnv(env.sandbox);
+    const { SMARTE_API_KEY: _unset, ...twoVendors } = keyringEnv(env.sandbox);
     const run = await keyring(['check', '--json'], twoVendors);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([
@@ -68,7 +69,7 @@ describe('keyring check', () => {
   });
 
   it('a bad key: that vendor FAILED with the reason and the variable to check, the others ok, exit 1', async () => {
-    const run = await keyring(['check'], { ...sandboxEnv(env.sandbox), SMARTLEAD_API_KEY: 'sl_wrong_key_0123456789' });
+    const run = await keyring(['check'], { ...keyringEnv(env.sandbox), SMARTLEAD_API_KEY: 'sl_wrong_key_0123456789' });
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
@@ -91,7 +92,7 @@ describe('keyring check', () => {
 
 describe('keyring list', () => {
   it("smashsend: every key as a table, the values as SMASHSEND's own truncated hint", async () => {
-    const run = await keyring(['list', 'smashsend'], sandboxEnv(env.sandbox));
+    const run = await keyring(['list', 'smashsend'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(/^ID +NAME +ROLE +STATUS +CREATED +KEY$/);
     // The sandbox lists a SMASHSEND key's first 12 characters and "...", as SMASHSEND does: shown as sent.
@@ -103,7 +104,7 @@ describe('keyring list', () => {
 
   it('smashsend pages through the cursor: 250 generated keys, all listed', async () => {
     env.sandbox.generateSmashsendKeys(250);
-    const run = await keyring(['list', 'smashsend', '--json'], sandboxEnv(env.sandbox));
+    const run = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const keys = JSON.parse(run.stdout) as Array<{ id: string; secretKey: string }>;
     expect(keys).toHaveLength(253);
@@ -113,7 +114,7 @@ describe('keyring list', () => {
   });
 
   it('smartlead --json: the vendor fields, api_key masked to its last 4 characters', async () => {
-    const run = await keyring(['list', 'smartlead', '--json'], sandboxEnv(env.sandbox));
+    const run = await keyring(['list', 'smartlead', '--json'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const keys = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(keys.map((k) => [k.id, k.key_name, k.api_key])).toEqual([
@@ -125,7 +126,7 @@ describe('keyring list', () => {
   });
 
   it('smarte: a table by email, values masked', async () => {
-    const run = await keyring(['list', 'smarte'], sandboxEnv(env.sandbox));
+    const run = await keyring(['list', 'smarte'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(/^KEY ID +EMAIL +ROLE +STATUS +KEY$/);
     expect(run.stdout).toMatch(/sandbox\.admin@smarte\.pro +admin +active +\*{8}001=/);
@@ -138,17 +139,17 @@ describe('keyring list', () => {
     [['smashsend', 'extra'], 'keyring list: unexpected "extra" (see keyring list --help).'],
     [['smashsend', '--bogus'], "keyring list: Unknown option '--bogus' (see keyring list --help)."],
   ])('usage error %p: one line, exit 2', async (args, message) => {
-    expectOneErrorLine(await keyring(['list', ...args], sandboxEnv(env.sandbox)), 2, message);
+    expectOneErrorLine(await keyring(['list', ...args], keyringEnv(env.sandbox)), 2, message);
   });
 
   it('a vendor whose key is not set: names the variable, exit 2', async () => {
-    const { SMARTE_API_KEY: _unset, ...rest } = sandboxEnv(env.sandbox);
+    const { SMARTE_API_KEY: _unset, ...rest } = keyringEnv(env.sandbox);
     expectOneErrorLine(await keyring(['list', 'smarte'], rest), 2, 'keyring list smarte needs SMARTE_API_KEY: set it in the environment.');
   });
 
   it('a bad key: the vendor error in one line, no stack, exit 1', async () => {
     expectOneErrorLine(
-      await keyring(['list', 'smashsend'], { ...sandboxEnv(env.sandbox), SMASHSEND_API_KEY: 'sk_live_wrongWrongWrong0000' }),
+      await keyring(['list', 'smashsend'], { ...keyringEnv(env.sandbox), SMASHSEND_API_KEY: 'sk_live_wrongWrongWrong0000' }),
       1,
       /^keyring: SMASHSEND rejected the API key \(401 on GET \/v1\/workspaces\/wrk_\w+\/api-keys\).* Check SMASHSEND_API_KEY: the key is wrong, revoked or deleted\.\n$/,
     );
@@ -157,14 +158,14 @@ describe('keyring list', () => {
   it('a vendor fault (503): one line, exit 1', async () => {
     env.sandbox.injectFault({ vendor: 'smartlead', path: '/api-key', kind: 'status', status: 503 });
     expectOneErrorLine(
-      await keyring(['list', 'smartlead'], sandboxEnv(env.sandbox)),
+      await keyring(['list', 'smartlead'], keyringEnv(env.sandbox)),
       1,
       /^keyring: SmartLead had a server error \(503 on GET/,
     );
   });
 
   it('a base URL in clear over the network is refused before any request, without echoing it, exit 2', async () => {
-    const run = await keyring(['list', 'smarte'], { ...sandboxEnv(env.sandbox), SMARTE_BASE_URL: 'http://user:pw@signals.example.com' });
+    const run = await keyring(['list', 'smarte'], { ...keyringEnv(env.sandbox), SMARTE_BASE_URL: 'http://user:pw@signals.example.com' });
     expectOneErrorLine(
       run,
       2,
@@ -177,7 +178,7 @@ describe('keyring list', () => {
 
 describe('keyring audit', () => {
   it('every key of every vendor in one table; nothing older than the threshold: exit 0', async () => {
-    const run = await keyring(['audit', '--older-than', '100000'], sandboxEnv(env.sandbox));
+    const run = await keyring(['audit', '--older-than', '100000'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^VENDOR +ID +NAME +STATUS +CREATED +AGE \(DAYS\) +OLDER THAN 100000$/);
@@ -191,20 +192,20 @@ describe('keyring audit', () => {
   });
 
   it('keys older than the threshold: a distinct exit status (3), for a CI gate', async () => {
-    const run = await keyring(['audit', '--older-than', '30'], sandboxEnv(env.sandbox));
+    const run = await keyring(['audit', '--older-than', '30'], keyringEnv(env.sandbox));
     expect(run.code).toBe(3);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^9 keys \(SMASHSEND 3, SmartLead 3, SMARTe 3\); [1-6] older than 30 days\.$/);
     expectClean(run);
   });
 
   it('without a threshold: exit 0', async () => {
-    const run = await keyring(['audit'], sandboxEnv(env.sandbox));
+    const run = await keyring(['audit'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('9 keys (SMASHSEND 3, SmartLead 3, SMARTe 3).');
   });
 
   it("--json: the inventory, SMARTe ages unknown, key hints (SMASHSEND's own as sent, others masked)", async () => {
-    const { SMARTLEAD_API_KEY: _unset, ...twoVendors } = sandboxEnv(env.sandbox);
+    const { SMARTLEAD_API_KEY: _unset, ...twoVendors } = keyringEnv(env.sandbox);
     const run = await keyring(['audit', '--json', '--older-than', '30'], twoVendors);
     expect(run.code).toBe(3);
     const report = JSON.parse(run.stdout) as Record<string, unknown> & { keys: Array<Record<string, unknown>> };
@@ -233,7 +234,7 @@ describe('keyring audit', () => {
   it('a vendor that fails fails the audit: its error in one line, nothing on stdout, exit 1', async () => {
     env.sandbox.injectFault({ vendor: 'smarte', path: '/key/view', kind: 'status', status: 500 });
     expectOneErrorLine(
-      await keyring(['audit', '--older-than', '30'], sandboxEnv(env.sandbox)),
+      await keyring(['audit', '--older-than', '30'], keyringEnv(env.sandbox)),
       1,
       /^keyring: SMARTe had a server error \(500 on POST \/signals\/v1\/key\/view\)/,
     );
@@ -241,7 +242,7 @@ describe('keyring audit', () => {
 
   it.each(['0', '-3', '1.5', 'ninety'])('--older-than %p: a usage error before any request, exit 2', async (days) => {
     expectOneErrorLine(
-      await keyring(['audit', `--older-than=${days}`], sandboxEnv(env.sandbox)),
+      await keyring(['audit', `--older-than=${days}`], keyringEnv(env.sandbox)),
       2,
       '--older-than must be a whole number of days, 1 or more',
     );
@@ -251,7 +252,7 @@ describe('keyring audit', () => {
 
 describe('keyring rotate', () => {
   it('smashsend: the new secret once on stdout, alone; the story on stderr; the old key gone, the new one works', async () => {
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], sandboxEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^sk_live_[A-Za-z0-9]{32}\n$/);
     const secret = run.stdout.trim();
@@ -261,18 +262,18 @@ describe('keyring rotate', () => {
     );
     expectClean(run);
     const check = await keyring(['check'], {
-      ...sandboxEnv(env.sandbox),
+      ...keyringEnv(env.sandbox),
       SMASHSEND_API_KEY: secret,
       SMARTLEAD_API_KEY: undefined,
       SMARTE_API_KEY: undefined,
     });
     expect(check.stdout).toBe('SMASHSEND  ok     key "CRM Sync" (API_USER)\n');
-    const listed = await keyring(['list', 'smashsend', '--json'], sandboxEnv(env.sandbox));
+    const listed = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
     expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((k) => k.id)).not.toContain('aki_xyz789ghi012');
   });
 
   it('smashsend --keep-old --json: the secret in `secret`, the old key still live', async () => {
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json'], sandboxEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out).toEqual({
@@ -289,7 +290,7 @@ describe('keyring rotate', () => {
     });
     expect(occurrences(run.stdout + run.stderr, out.secret as string)).toBe(1);
     expect(run.stderr).toContain('Kept the old key aki_xyz789ghi012 live, as asked (--keep-old).');
-    const listed = await keyring(['list', 'smashsend', '--json'], sandboxEnv(env.sandbox));
+    const listed = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
     expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((k) => k.id)).toEqual(
       expect.arrayContaining(['aki_xyz789ghi012', out.id]),
     );
@@ -298,7 +299,7 @@ describe('keyring rotate', () => {
 
   it('smashsend, the new key fails its check: the secret still comes out once, exit 0, and the old key is kept', async () => {
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/api-keys/check', kind: 'status', status: 503 });
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], sandboxEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const secret = run.stdout.trim();
     expect(secret).toMatch(/^sk_live_[A-Za-z0-9]{32}$/);
@@ -309,7 +310,7 @@ describe('keyring rotate', () => {
   });
 
   it('smartlead: a reset, the new value once on stdout', async () => {
-    const run = await keyring(['rotate', 'smartlead', '45'], sandboxEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smartlead', '45'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^cl_live_\w{16,}\n$/);
     expect(occurrences(run.stdout + run.stderr, run.stdout.trim())).toBe(1);
@@ -318,7 +319,7 @@ describe('keyring rotate', () => {
   });
 
   it('smartlead --json: the new value in `secret`', async () => {
-    const run = await keyring(['rotate', 'smartlead', '45', '--json'], sandboxEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smartlead', '45', '--json'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       vendor: 'SmartLead',
@@ -339,7 +340,7 @@ describe('keyring rotate', () => {
     [['smashsend', 'aki_doesnotexist'], 1, "keyring: SMASHSEND API key aki_doesnotexist is not in the workspace's key list"],
     [['smartlead', '999'], 1, 'keyring: SmartLead has no client API key 999 (404 on PUT /api/v1/client/api-key/reset/999)'],
   ])('%p: one line, exit %p', async (args, code, message) => {
-    const run = await keyring(['rotate', ...args], sandboxEnv(env.sandbox));
+    const run = await keyring(['rotate', ...args], keyringEnv(env.sandbox));
     expectOneErrorLine(run, code, message);
     if (args[1] === 'aki_doesnotexist') expect(run.stderr).toContain('Nothing was created or deleted.');
   });

@@ -4,7 +4,8 @@
 
 import { main } from '../../connector/src/cli/main';
 import type { Io } from '../../connector/src/cli/io';
-import { sandboxEnv, useSandbox } from './support';
+import { keyringEnv } from '../support/cli';
+import { useSandbox } from '../support/sandbox';
 
 const env = useSandbox();
 
@@ -16,7 +17,7 @@ function terminal(isTTY: boolean): Io & { out: string[]; err: string[] } {
     err,
     stdout: { write: (text: string) => out.push(text) },
     stderr: { write: (text: string) => err.push(text), isTTY },
-    env: sandboxEnv(env.sandbox),
+    env: keyringEnv(env.sandbox),
   };
 }
 

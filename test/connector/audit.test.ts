@@ -14,7 +14,9 @@ import {
   type AuditProgress,
 } from '@keyring/connector';
 import * as fx from '../fixtures/smashsend';
-import { SMARTE, SMARTE_KEY, SMARTLEAD, SMARTLEAD_KEY, SMASHSEND, SMASHSEND_KEY, failure, useNock, vendorAnswers } from './support';
+import { SMARTE_KEY, SMARTLEAD_KEY, SMASHSEND_KEY, failure, vendorAnswers } from '../support/connector';
+import { useNock } from '../support/nock';
+import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 
 useNock();
 

@@ -6,7 +6,7 @@ import { checkBaseUrl } from '@keyring/connector/internal';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';
-import { answer, fakeTransport } from './support';
+import { answer, fakeTransport } from '../support/connector';
 
 const httpsRule = 'baseUrl must use https (plain http is allowed only on a loopback address).';
 const absoluteRule = 'baseUrl must be an absolute URL such as https://api.example.com.';

@@ -19,19 +19,9 @@ import {
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';
-import {
-  SMARTE,
-  SMARTE_KEY,
-  SMARTLEAD,
-  SMARTLEAD_KEY,
-  SMASHSEND,
-  SMASHSEND_KEY,
-  describeError,
-  failure,
-  rejectionOf,
-  useNock,
-  vendorAnswers,
-} from './support';
+import { SMARTE_KEY, SMARTLEAD_KEY, SMASHSEND_KEY, describeError, failure, rejectionOf, vendorAnswers } from '../support/connector';
+import { useNock } from '../support/nock';
+import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 
 useNock();
 

@@ -12,7 +12,7 @@ import {
   TimeBudgetError,
   type TransportResponse,
 } from '@keyring/connector';
-import { answer, fakeTransport, rejectionOf } from './support';
+import { answer, fakeTransport, rejectionOf } from '../support/connector';
 
 const WS = 'wrk_facts';
 

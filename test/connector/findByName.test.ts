@@ -2,7 +2,7 @@
 // request (never "no filter", which would list every key), and the app calls the search once instead of re-checking.
 
 import { InputError, SmartLeadClient, SmashsendClient } from '@keyring/connector';
-import { answer, fakeTransport, rejectionOf } from './support';
+import { answer, fakeTransport, rejectionOf } from '../support/connector';
 
 const key = (id: string, displayName: string) => ({ id, displayName, role: 'API_USER', createdAt: '2024-03-15T10:00:00Z' });
 

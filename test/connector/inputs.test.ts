@@ -5,7 +5,7 @@ import { InputError, SmartLeadClient, SmarteClient, SmashsendClient, type Vendor
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';
-import { answer, collect, fakeTransport, forbiddenTransport } from './support';
+import { answer, collect, fakeTransport, forbiddenTransport } from '../support/connector';
 
 const WS = smashsendFx.WORKSPACE_ID;
 const LONG_256 = 'a'.repeat(256);

@@ -18,7 +18,9 @@ import {
 } from '@keyring/connector';
 import type { Transport } from '@keyring/connector';
 import * as fx from '../fixtures/smashsend';
-import { SMASHSEND, SMASHSEND_KEY, answer, failure, fakeTransport, useNock, vendorAnswers } from './support';
+import { SMASHSEND_KEY, answer, failure, fakeTransport, vendorAnswers } from '../support/connector';
+import { useNock } from '../support/nock';
+import { SMASHSEND } from '../support/vendors';
 
 useNock();
 

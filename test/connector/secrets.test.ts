@@ -6,19 +6,17 @@ import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';
 import {
-  SMARTE,
   SMARTE_KEY,
-  SMARTLEAD,
   SMARTLEAD_KEY,
-  SMASHSEND,
   SMASHSEND_KEY,
   answer,
   fakeTransport,
   failure,
-  useNock,
   vendorAnswers,
   type SeenRequest,
-} from './support';
+} from '../support/connector';
+import { useNock } from '../support/nock';
+import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 import type { Transport, TransportResponse } from '@keyring/connector';
 
 useNock();

@@ -3,7 +3,9 @@
 
 import { BadResponseError, NotFoundError, SmarteClient } from '@keyring/connector';
 import * as fx from '../fixtures/smarte';
-import { SMARTE, SMARTE_KEY, answer, describeError, fakeTransport, failure, useNock, vendorAnswers, type SeenRequest } from './support';
+import { SMARTE_KEY, answer, describeError, fakeTransport, failure, vendorAnswers, type SeenRequest } from '../support/connector';
+import { useNock } from '../support/nock';
+import { SMARTE } from '../support/vendors';
 
 useNock();
 

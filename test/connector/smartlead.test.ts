@@ -3,7 +3,9 @@
 
 import { BadResponseError, SmartLeadClient } from '@keyring/connector';
 import * as fx from '../fixtures/smartlead';
-import { SMARTLEAD, SMARTLEAD_KEY, answer, fakeTransport, failure, useNock, vendorAnswers, type SeenRequest } from './support';
+import { SMARTLEAD_KEY, answer, fakeTransport, failure, vendorAnswers, type SeenRequest } from '../support/connector';
+import { useNock } from '../support/nock';
+import { SMARTLEAD } from '../support/vendors';
 
 useNock();
 

@@ -4,17 +4,17 @@
 import { AuthError, BadResponseError, SmashsendClient, type SmashsendApiKey } from '@keyring/connector';
 import * as fx from '../fixtures/smashsend';
 import {
-  SMASHSEND,
   SMASHSEND_KEY,
   answer,
   collect,
   describeError,
   fakeTransport,
   failure,
-  useNock,
   vendorAnswers,
   type SeenRequest,
-} from './support';
+} from '../support/connector';
+import { useNock } from '../support/nock';
+import { SMASHSEND } from '../support/vendors';
 
 useNock();
 

@@ -7,8 +7,10 @@ import nock from 'nock';
 import fc from 'fast-check';
 import { BadResponseError, SmashsendClient } from '@keyring/connector';
 import * as fx from '../fixtures/smashsend';
-import { fakeKey, keysInBursts, listOrder, serveFakeList, type FakeKey, type FakeSmashsendList } from '../helpers/smashsendVendor';
-import { SMASHSEND, SMASHSEND_KEY, collect, describeError, failure, useNock } from './support';
+import { SMASHSEND_KEY, collect, describeError, failure } from '../support/connector';
+import { useNock } from '../support/nock';
+import { fakeKey, keysInBursts, listOrder, serveFakeList, type FakeKey, type FakeSmashsendList } from '../support/smashsendVendor';
+import { SMASHSEND } from '../support/vendors';
 
 useNock();
 

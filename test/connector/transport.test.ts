@@ -15,7 +15,7 @@ import {
 } from '@keyring/connector';
 import { classifyNetworkError, withQuery } from '@keyring/connector/internal';
 import * as smashsendFx from '../fixtures/smashsend';
-import { answer, describeError, fakeTransport, failure } from './support';
+import { answer, describeError, fakeTransport, failure } from '../support/connector';
 
 interface Received {
   method: string;

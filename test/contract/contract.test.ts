@@ -20,34 +20,29 @@ import {
   type ClientOptions,
   type Transport,
 } from '@keyring/connector';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { useSandbox } from '../support/sandbox';
+import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as smarteFx from '../fixtures/smarte';
 import * as smartleadFx from '../fixtures/smartlead';
 import * as smashsendFx from '../fixtures/smashsend';
 
-const HOSTS = { SmartLead: 'https://server.smartlead.ai', SMASHSEND: 'https://api.smashsend.com', SMARTe: 'https://signals.smarte.pro' };
+const HOSTS = { SmartLead: SMARTLEAD, SMASHSEND, SMARTe: SMARTE };
 /** The keys the nock side uses: anything goes, nock does not check them. */
 const FAKE_KEY = 'contract_test_key_0123456789';
 const WS = smashsendFx.WORKSPACE_ID;
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
+const env = useSandbox();
+beforeAll(() => {
   if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
   nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
-  sandbox = await startSandbox({ port: 0, rateLimits: false });
-});
-beforeEach(() => {
-  sandbox.reset();
-  sandbox.setRateLimits(false);
 });
 afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();
   expect(pending).toEqual([]); // every fixture a case set up was asked for
 });
-afterAll(async () => {
-  await sandbox.close();
+afterAll(() => {
   nock.enableNetConnect();
   nock.restore();
 });
@@ -168,11 +163,11 @@ async function bothSides<V extends Vendor>(
   const sandboxKey =
     side.key ??
     {
-      SmartLead: sandbox.credentials.smartleadApiKey,
-      SMASHSEND: sandbox.credentials.smashsendApiKey,
-      SMARTe: sandbox.credentials.smarteApiKey,
+      SmartLead: env.sandbox.credentials.smartleadApiKey,
+      SMASHSEND: env.sandbox.credentials.smashsendApiKey,
+      SMARTe: env.sandbox.credentials.smarteApiKey,
     }[vendor];
-  const baseUrl = sandbox.baseUrls[vendor === 'SmartLead' ? 'smartlead' : vendor === 'SMASHSEND' ? 'smashsend' : 'smarte'];
+  const baseUrl = env.sandbox.baseUrls[vendor === 'SmartLead' ? 'smartlead' : vendor === 'SMASHSEND' ? 'smashsend' : 'smarte'];
   const sandboxSeen: Exchange[] = [];
   const sandboxOutcome = await outcome(
     () => side.call(makeClient(vendor, sandboxKey, { baseUrl, transport: recordingTransport(sandboxSeen, side.rewrite), ...workspaceId })),
@@ -358,9 +353,9 @@ describe('SmartLead', () => {
   });
 
   it('the connector refuses that keyName itself before any request (so the 422 above is the vendor’s own rule)', async () => {
-    const client = new SmartLeadClient(sandbox.credentials.smartleadApiKey, { baseUrl: sandbox.baseUrls.smartlead });
+    const client = new SmartLeadClient(env.sandbox.credentials.smartleadApiKey, { baseUrl: env.sandbox.baseUrls.smartlead });
     await expect(client.createClientApiKey({ clientId: 301, keyName: 'Bad name!' })).rejects.toMatchObject({ kind: 'input' });
-    expect(sandbox.requestCounts().total).toBe(0);
+    expect(env.sandbox.requestCounts().total).toBe(0);
   });
 });
 
@@ -387,7 +382,7 @@ describe('SMASHSEND', () => {
   });
 
   it('workspaceId: the fallback GET /v1/users/me when /v1/api-keys/current answers 404', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', path: '/v1/api-keys/current', kind: 'status', status: 404 });
+    env.sandbox.injectFault({ vendor: 'smashsend', path: '/v1/api-keys/current', kind: 'status', status: 404 });
     const sides = await expectAlike(
       'SMASHSEND workspaceId (fallback GET /v1/users/me)',
       'SMASHSEND',
@@ -409,7 +404,7 @@ describe('SMASHSEND', () => {
   });
 
   it('listApiKeys: a page with more to come ({hasMore: true, startAt: ISO date})', async () => {
-    sandbox.generateSmashsendKeys(5);
+    env.sandbox.generateSmashsendKeys(5);
     const page = smashsendFx.listPageOf([smashsendFx.listedKey(1), smashsendFx.listedKey(2)], smashsendFx.CURSOR_1);
     const sides = await expectAlike('SMASHSEND listApiKeys (more)', 'SMASHSEND', (s) => s.get(KEYS).query(true).reply(200, page), {
       call: (c) => c.listApiKeys({ limit: 2, sort: 'createdAt.desc' }),
@@ -482,8 +477,8 @@ describe('SMASHSEND', () => {
   });
 
   it('the rate limit: 429 RateLimitError with Retry-After (the sandbox’s own limiter, 60 a minute)', async () => {
-    sandbox.setRateLimits(true);
-    const client = new SmashsendClient(sandbox.credentials.smashsendApiKey, { baseUrl: sandbox.baseUrls.smashsend });
+    env.sandbox.setRateLimits(true);
+    const client = new SmashsendClient(env.sandbox.credentials.smashsendApiKey, { baseUrl: env.sandbox.baseUrls.smashsend });
     for (let i = 0; i < 60; i += 1) await client.checkApiKey();
     await expectAlike(
       'SMASHSEND 429',
@@ -595,7 +590,7 @@ describe('SMARTe', () => {
   });
 
   it('the rate limit: 429 RateLimitError (fixture rateLimited; the sandbox plays it as a status fault, SMARTe has no limiter)', async () => {
-    sandbox.injectFault({ vendor: 'smarte', kind: 'status', status: 429, retryAfter: 30 });
+    env.sandbox.injectFault({ vendor: 'smarte', kind: 'status', status: 429, retryAfter: 30 });
     await expectAlike('SMARTe 429', 'SMARTe', (s) => s.post(VIEW).reply(429, smarteFx.rateLimited, { 'Retry-After': '30', ...json }), {
       call: (c) => c.listKeys(),
     });

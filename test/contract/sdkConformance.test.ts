@@ -4,19 +4,13 @@
 // the sandbox with base URL = its origin and nothing else. If the sandbox drifts from what real clients expect again
 // (a cursor that is not a timestamp, a path prefix, a missing workspaceId), this fails.
 
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { useSandbox } from '../support/sandbox';
 import { SmashSendSdkShape, SmashSendSdkError, SDK_VERSION, type ApiKeyInfo } from './smashsendSdk';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, rateLimits: false });
-});
-beforeEach(() => sandbox.reset());
-afterAll(async () => {
-  await sandbox.close();
-});
+const env = useSandbox();
 
-const sdk = (key: string = sandbox.credentials.smashsendApiKey, baseUrl: string = sandbox.url) => new SmashSendSdkShape(key, baseUrl);
+const sdk = (key: string = env.sandbox.credentials.smashsendApiKey, baseUrl: string = env.sandbox.url) =>
+  new SmashSendSdkShape(key, baseUrl);
 const LIST_ROUTE = 'GET /v1/workspaces/:workspaceId/api-keys';
 /** `Date.toISOString()`: what the SDK sends, and what it must be able to read back. */
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -65,7 +59,7 @@ it('check, current, list to the end, create, verify the new secret, update, dele
     displayName: 'Sandbox Admin Key',
     role: 'EDITOR',
     status: 'ACTIVE',
-    workspaceId: sandbox.credentials.smashsendWorkspaceId,
+    workspaceId: env.sandbox.credentials.smashsendWorkspaceId,
     createdAt: '2024-03-01T09:00:00Z',
     updatedAt: '2024-03-01T09:00:00Z',
   });
@@ -115,7 +109,7 @@ it('check, current, list to the end, create, verify the new secret, update, dele
   });
 
   // What left the client is what the SDK sends: origin-rooted /v1 URLs, its headers, a body only on POST.
-  expect(client.sent.map((r) => `${r.method} ${r.url.replace(sandbox.url, '')}`)).toEqual([
+  expect(client.sent.map((r) => `${r.method} ${r.url.replace(env.sandbox.url, '')}`)).toEqual([
     'GET /v1/api-keys/check',
     'GET /v1/api-keys/current',
     `POST /v1/workspaces/${ws}/api-keys`,
@@ -126,7 +120,7 @@ it('check, current, list to the end, create, verify the new secret, update, dele
   ]);
   for (const request of client.sent) {
     expect(request.headers).toEqual({
-      Authorization: `Bearer ${sandbox.credentials.smashsendApiKey}`,
+      Authorization: `Bearer ${env.sandbox.credentials.smashsendApiKey}`,
       'Content-Type': 'application/json',
       'User-Agent': `SMASHSEND Node SDK v${SDK_VERSION}`,
       Accept: 'application/json',
@@ -144,9 +138,9 @@ it('a wrong key: 401 AuthenticationError on check', async () => {
 });
 
 it('the SDK drops a path in its base URL: the sandbox must answer at its root (and does)', async () => {
-  const client = sdk(sandbox.credentials.smashsendApiKey, `${sandbox.url}/smashsend`);
+  const client = sdk(env.sandbox.credentials.smashsendApiKey, `${env.sandbox.url}/smashsend`);
   expect((await client.apiKeys.validate()).valid).toBe(true);
-  expect(client.sent[0]?.url).toBe(`${sandbox.url}/v1/api-keys/check`);
+  expect(client.sent[0]?.url).toBe(`${env.sandbox.url}/v1/api-keys/check`);
 });
 
 describe('listing every key by passing startAt back as a Date', () => {
@@ -156,10 +150,10 @@ describe('listing every key by passing startAt back as a Date', () => {
   // 20. Oldest first, the boundary falls 10 keys into the burst.
   const BURST_AT = '2023-01-01T00:40:00.500Z';
   beforeEach(() => {
-    sandbox.generateSmashsendKeys(40);
-    sandbox.generateSmashsendKeys(30, { createdAt: BURST_AT });
-    sandbox.generateSmashsendKeys(80);
-    sandbox.resetRequestCounts();
+    env.sandbox.generateSmashsendKeys(40);
+    env.sandbox.generateSmashsendKeys(30, { createdAt: BURST_AT });
+    env.sandbox.generateSmashsendKeys(80);
+    env.sandbox.resetRequestCounts();
   });
 
   it.each(['createdAt.desc', 'createdAt.asc'] as const)(
@@ -175,7 +169,7 @@ describe('listing every key by passing startAt back as a Date', () => {
       for (let n = 1; n <= 150; n += 1) expect(names).toContain(`Generated Key ${String(n).padStart(5, '0')}`);
       expect([...keys.values()].every((key) => key.workspaceId === ws)).toBe(true);
       expect(pages.length).toBeGreaterThan(3);
-      expect(sandbox.requestCounts().byRoute[LIST_ROUTE]).toBe(pages.length);
+      expect(env.sandbox.requestCounts().byRoute[LIST_ROUTE]).toBe(pages.length);
 
       // The burst straddled a page boundary: the cursor stopped on its millisecond, and its keys came on two pages.
       expect(pages.some((page) => page.startAt === BURST_AT)).toBe(true);

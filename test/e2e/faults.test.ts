@@ -5,23 +5,15 @@
 
 import type { FaultBehaviour, FaultSpec } from '../../sandbox/server';
 import { SMASHSEND_SEED } from '../../sandbox/seed';
-import {
-  ROUTE,
-  closedPort,
-  pointAppAt,
-  run,
-  sandboxAuth,
-  testConnection,
-  useSandbox,
-  zapierError,
-  type Auth,
-  type ZapierErrorShape,
-} from './support';
+import { run, testConnection, type Auth } from '../support/app';
+import { closedPort } from '../support/net';
+import { zapierError, type ZapierErrorShape } from '../support/outcome';
+import { ROUTE, sandboxAuth, useSandbox } from '../support/sandbox';
 
-const sandbox = useSandbox();
+const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
-  auth = sandboxAuth(sandbox());
+  auth = sandboxAuth(env.sandbox);
 });
 
 const WS = SMASHSEND_SEED.user.workspaceId;
@@ -136,9 +128,9 @@ function expectedForStatus(t: Target, status: number, retryAfter?: number): Zapi
 
 /** Queues a fault aimed at the target's one request, runs the operation, and checks that the fault was used. */
 async function runWithFault(t: Target, fault: FaultBehaviour): Promise<ZapierErrorShape> {
-  sandbox().injectFault({ vendor: t.sandboxVendor, method: t.method, path: t.path, ...fault });
+  env.sandbox.injectFault({ vendor: t.sandboxVendor, method: t.method, path: t.path, ...fault });
   const error = await zapierError(run(t.op.kind, t.op.key, t.op.input, auth));
-  expect(sandbox().pendingFaults()).toEqual([]);
+  expect(env.sandbox.pendingFaults()).toEqual([]);
   return error;
 }
 
@@ -206,7 +198,7 @@ describe.each(TARGETS.map((t) => [`${t.vendor} (${t.op.key}, ${t.method} ${t.pat
   });
 
   it('refused: nothing listens at the base URL', async () => {
-    pointAppAt({ [t.sandboxVendor]: `http://127.0.0.1:${await closedPort()}/${t.sandboxVendor}` });
+    env.pointVendorAt(t.sandboxVendor, `http://127.0.0.1:${await closedPort()}/${t.sandboxVendor}`);
     expect(await zapierError(run(t.op.kind, t.op.key, t.op.input, auth))).toEqual({
       name: 'AppError',
       code: 'network',
@@ -215,10 +207,10 @@ describe.each(TARGETS.map((t) => [`${t.vendor} (${t.op.key}, ${t.method} ${t.pat
   });
 
   it('a short delay (well inside the timeout) is only slower: the step succeeds', async () => {
-    sandbox().injectFault({ vendor: t.sandboxVendor, method: t.method, path: t.path, kind: 'delay', delayMs: 300 });
+    env.sandbox.injectFault({ vendor: t.sandboxVendor, method: t.method, path: t.path, kind: 'delay', delayMs: 300 });
     const result = await run(t.op.kind, t.op.key, t.op.input, auth);
     expect(Array.isArray(result) && result.length).toBe(3);
-    expect(sandbox().pendingFaults()).toEqual([]);
+    expect(env.sandbox.pendingFaults()).toEqual([]);
   });
 });
 
@@ -242,7 +234,7 @@ describe('wrongShape: valid JSON of the wrong shape', () => {
   });
 
   it('SMARTe create: says what is missing and, since a 2xx write was most likely done, how to check instead of "retry"', async () => {
-    sandbox().injectFault({ vendor: 'smarte', path: '/createsignalapikey', kind: 'wrongShape' });
+    env.sandbox.injectFault({ vendor: 'smarte', path: '/createsignalapikey', kind: 'wrongShape' });
     expect(await zapierError(run('creates', 'create_smarte_api_key', { email: 'new.user@example.com' }, auth))).toEqual({
       name: 'AppError',
       code: 'bad_response',
@@ -292,7 +284,7 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
   ] as const)(
     '%s: a reset connection on the create names the find step to check with',
     async (vendor, sandboxVendor, key, input, path, findStep) => {
-      sandbox().injectFault({ vendor: sandboxVendor, method: 'POST', path, kind: 'drop' });
+      env.sandbox.injectFault({ vendor: sandboxVendor, method: 'POST', path, kind: 'drop' });
       expect(await zapierError(run('creates', key, input, auth))).toEqual({
         name: 'AppError',
         code: 'network',
@@ -302,7 +294,7 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
   );
 
   it('a refused connection on the create says a retry is safe (the request never reached the vendor)', async () => {
-    pointAppAt({ smashsend: `http://127.0.0.1:${await closedPort()}` });
+    env.pointVendorAt('smashsend', `http://127.0.0.1:${await closedPort()}`);
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toEqual({
       name: 'AppError',
       code: 'network',
@@ -311,7 +303,7 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
   });
 
   it('an empty 200 on a SmartLead reset says the key may have been reset, and how to check', async () => {
-    sandbox().injectFault({ vendor: 'smartlead', method: 'PUT', kind: 'empty' });
+    env.sandbox.injectFault({ vendor: 'smartlead', method: 'PUT', kind: 'empty' });
     const error = await zapierError(run('creates', 'reset_smartlead_client_api_key', { keyId: 45 }, auth));
     expect(error).toMatchObject({ name: 'AppError', code: 'bad_response', status: 200 });
     expect(error.message).toMatch(
@@ -331,7 +323,7 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     };
-    sandbox().injectFault({ vendor: 'smashsend', method: 'POST', kind: 'status', status: 200, body: { apiKey: cutOff } });
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'POST', kind: 'status', status: 200, body: { apiKey: cutOff } });
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toMatchObject(
       {
         name: 'AppError',
@@ -342,7 +334,7 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
   });
 
   it('a 500 on the create is a plain server error (the vendor answered: nothing was made)', async () => {
-    sandbox().injectFault({ vendor: 'smashsend', method: 'POST', kind: 'status', status: 500 });
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'POST', kind: 'status', status: 500 });
     expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toEqual({
       name: 'AppError',
       code: 'server',
@@ -353,7 +345,7 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
   });
 
   it('a create answered without the new secret fails plainly: the key may exist but its value is unknown', async () => {
-    sandbox().injectFault({
+    env.sandbox.injectFault({
       vendor: 'smartlead',
       method: 'POST',
       kind: 'status',
@@ -372,19 +364,19 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
 
 describe('faults in multi-request steps', () => {
   it('a 503 on page 2 of a find names the page request', async () => {
-    sandbox().generateSmashsendKeys(150);
-    sandbox().injectFault({ vendor: 'smashsend', method: 'GET', path: 'startAt=', kind: 'status', status: 503 });
+    env.sandbox.generateSmashsendKeys(150);
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: 'startAt=', kind: 'status', status: 503 });
     expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Not There' }, auth))).toEqual({
       name: 'AppError',
       code: 'server',
       status: 503,
       message: `SMASHSEND had a server error (503 on GET /v1/workspaces/${WS}/api-keys): Service Unavailable. A retry may help.`,
     });
-    expect(sandbox().requestCounts().byRoute[ROUTE.smashsendList]).toBe(2);
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendList]).toBe(2);
   });
 
   it('rotate: a failed delete after the create still returns the new key, with a warning; the old key stays', async () => {
-    sandbox().injectFault({ vendor: 'smashsend', method: 'DELETE', kind: 'status', status: 500 });
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', kind: 'status', status: 500 });
     const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth)) as Record<string, unknown>;
     expect(rotated).toMatchObject({
       displayName: 'CRM Sync',
@@ -398,18 +390,18 @@ describe('faults in multi-request steps', () => {
   });
 
   it('rotate: a reset connection on the create stops the rotation and names the find step; the old key is untouched', async () => {
-    sandbox().injectFault({ vendor: 'smashsend', method: 'POST', kind: 'drop' });
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'POST', kind: 'drop' });
     expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth))).toEqual({
       name: 'AppError',
       code: 'network',
       message: `SMASHSEND dropped the connection (reset) (POST /v1/workspaces/${WS}/api-keys). The key may have been created anyway: use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.`,
     });
-    expect(sandbox().requestCounts().byRoute[ROUTE.smashsendDelete]).toBeUndefined();
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendDelete]).toBeUndefined();
   });
 
   it('the connection test names only the vendor that failed', async () => {
-    sandbox().injectFault({ vendor: 'smashsend', path: '/api-keys/check', kind: 'status', status: 503 });
-    sandbox().injectFault({ vendor: 'smarte', kind: 'status', status: 429, retryAfter: 5 });
+    env.sandbox.injectFault({ vendor: 'smashsend', path: '/api-keys/check', kind: 'status', status: 503 });
+    env.sandbox.injectFault({ vendor: 'smarte', kind: 'status', status: 429, retryAfter: 5 });
     expect(await zapierError(testConnection(auth))).toEqual({
       name: 'AppError',
       code: 'connection_test_failed',
@@ -421,7 +413,7 @@ describe('faults in multi-request steps', () => {
 });
 
 describe('the sandbox’s own rate limits', () => {
-  beforeEach(() => sandbox().setRateLimits(true)); // after useSandbox's beforeEach, which turns them off
+  beforeEach(() => env.sandbox.setRateLimits(true)); // after useSandbox's beforeEach, which turns them off
 
   it('SmartLead: of 11 requests within 2 s, one is throttled for what Retry-After says', async () => {
     // All at once, so that a slow machine cannot spread them over more than SmartLead's 2 s window.

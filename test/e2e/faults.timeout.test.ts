@@ -5,21 +5,24 @@
 // delay), and the messages say "1 s".
 
 import { SMASHSEND_SEED } from '../../sandbox/seed';
-import { ROUTE, run, sandboxAuth, testConnection, useEnv, useSandbox, zapierError, type Auth } from './support';
+import { run, testConnection, type Auth } from '../support/app';
+import { setEnv, useEnv } from '../support/env';
+import { zapierError } from '../support/outcome';
+import { ROUTE, sandboxAuth, useSandbox } from '../support/sandbox';
 
 const LATE_MS = 2500;
 
 useEnv({ KEYRING_TIMEOUT_MS: '1000' });
-const sandbox = useSandbox();
+const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
-  auth = sandboxAuth(sandbox());
+  auth = sandboxAuth(env.sandbox);
 });
 
 const WS = SMASHSEND_SEED.user.workspaceId;
 
 it('an answer inside the timeout is fine', async () => {
-  sandbox().injectFault({ vendor: 'smashsend', kind: 'delay', delayMs: 200 });
+  env.sandbox.injectFault({ vendor: 'smashsend', kind: 'delay', delayMs: 200 });
   expect(await run('triggers', 'new_smashsend_api_key', {}, auth)).toHaveLength(3);
 });
 
@@ -29,7 +32,7 @@ describe('a read that gets no answer in time is a plain retryable error', () => 
     ['SmartLead', 'smartlead', 'new_smartlead_client_api_key', 'GET /api/v1/client/api-key'],
     ['SMARTe', 'smarte', 'new_smarte_api_key', 'POST /signals/v1/key/view'],
   ] as const)('%s (delay beyond the timeout)', async (vendor, sandboxVendor, key, where) => {
-    sandbox().injectFault({ vendor: sandboxVendor, kind: 'delay', delayMs: LATE_MS });
+    env.sandbox.injectFault({ vendor: sandboxVendor, kind: 'delay', delayMs: LATE_MS });
     const started = Date.now();
     expect(await zapierError(run('triggers', key, {}, auth))).toEqual({
       name: 'AppError',
@@ -40,7 +43,7 @@ describe('a read that gets no answer in time is a plain retryable error', () => 
   });
 
   it('SMARTe search (a request that never answers: `hang`)', async () => {
-    sandbox().injectFault({ vendor: 'smarte', kind: 'delay', hang: true });
+    env.sandbox.injectFault({ vendor: 'smarte', kind: 'delay', hang: true });
     expect(await zapierError(run('searches', 'find_smarte_api_key', { email: 'dev.udi@smarte.pro' }, auth))).toEqual({
       name: 'AppError',
       code: 'network',
@@ -76,7 +79,7 @@ describe('a create that gets no answer in time says the key may exist and names 
       'Find SMARTe API Key',
     ],
   ] as const)('%s', async (vendor, sandboxVendor, key, input, where, findStep) => {
-    sandbox().injectFault({ vendor: sandboxVendor, method: 'POST', kind: 'delay', delayMs: LATE_MS });
+    env.sandbox.injectFault({ vendor: sandboxVendor, method: 'POST', kind: 'delay', delayMs: LATE_MS });
     expect(await zapierError(run('creates', key, input, auth))).toEqual({
       name: 'AppError',
       code: 'network',
@@ -85,18 +88,18 @@ describe('a create that gets no answer in time says the key may exist and names 
   });
 
   it('rotate: a create that times out stops the rotation before any delete', async () => {
-    sandbox().injectFault({ vendor: 'smashsend', method: 'POST', kind: 'delay', hang: true });
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'POST', kind: 'delay', hang: true });
     expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth))).toEqual({
       name: 'AppError',
       code: 'network',
       message: `SMASHSEND did not answer within 1 s (POST /v1/workspaces/${WS}/api-keys). The key may have been created anyway: use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.`,
     });
-    expect(sandbox().requestCounts().byRoute[ROUTE.smashsendDelete]).toBeUndefined();
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendDelete]).toBeUndefined();
   });
 });
 
 it('the connection test waits for every vendor and names the one that timed out', async () => {
-  sandbox().injectFault({ vendor: 'smartlead', kind: 'delay', hang: true });
+  env.sandbox.injectFault({ vendor: 'smartlead', kind: 'delay', hang: true });
   expect(await zapierError(testConnection(auth))).toEqual({
     name: 'AppError',
     code: 'connection_test_failed',
@@ -107,18 +110,17 @@ it('the connection test waits for every vendor and names the one that timed out'
 describe('a find that runs out of its step budget (KEYRING_STEP_BUDGET_MS)', () => {
   // Budget 3 s with a 2 s request timeout: no page request may start after 1 s. Page 2 is held 1.5 s, so page 3 is
   // never asked for: the step stops with a clear message instead of being killed by Zapier at 30 s.
+  let restoreEnv: () => void;
   beforeEach(() => {
-    process.env.KEYRING_TIMEOUT_MS = '2000';
-    process.env.KEYRING_STEP_BUDGET_MS = '3000';
-    sandbox().generateSmashsendKeys(250);
+    restoreEnv = setEnv({ KEYRING_TIMEOUT_MS: '2000', KEYRING_STEP_BUDGET_MS: '3000' });
+    env.sandbox.generateSmashsendKeys(250);
   });
   afterEach(() => {
-    process.env.KEYRING_TIMEOUT_MS = '1000';
-    delete process.env.KEYRING_STEP_BUDGET_MS;
+    restoreEnv();
   });
 
   it('find_smashsend_api_key stops after the pages it had time for, and says what to do', async () => {
-    sandbox().injectFault({ vendor: 'smashsend', method: 'GET', path: 'startAt=', kind: 'delay', delayMs: 1500 });
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: 'startAt=', kind: 'delay', delayMs: 1500 });
     expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Not There' }, auth))).toEqual({
       name: 'AppError',
       code: 'time_budget',
@@ -126,6 +128,6 @@ describe('a find that runs out of its step budget (KEYRING_STEP_BUDGET_MS)', () 
         `SMASHSEND stopped paging after 2 pages / 200 API keys to stay within Zapier's 30 s step limit (GET /v1/workspaces/${WS}/api-keys). ` +
         "No key with that name is among them; SMASHSEND cannot filter by name, so older keys could not be checked in time. Delete unused keys to shorten the list, or use the key's ID (aki_…) where a later step needs it.",
     });
-    expect(sandbox().requestCounts().byRoute[ROUTE.smashsendList]).toBe(2);
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendList]).toBe(2);
   });
 });

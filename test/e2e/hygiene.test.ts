@@ -2,12 +2,15 @@
 // requests counted by the sandbox itself. Ages are computed from the real clock, so the expectations hold on any date.
 
 import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
-import { ROUTE, masked, run, sandboxAuth, useSandbox, without, zapierError, type Auth } from './support';
+import { run, without, type Auth } from '../support/app';
+import { setEnv } from '../support/env';
+import { masked, zapierError } from '../support/outcome';
+import { ROUTE, SEEDED_SECRETS, sandboxAuth, useSandbox } from '../support/sandbox';
 
-const sandbox = useSandbox();
+const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
-  auth = sandboxAuth(sandbox());
+  auth = sandboxAuth(env.sandbox);
 });
 
 const DAY = 86_400_000;
@@ -59,11 +62,11 @@ const leadSeedRow = (id: number): Row => {
 describe('api_key_reached_age', () => {
   it('SMASHSEND: one list request from the threshold, however many young keys come before it; young keys never shown', async () => {
     // 250 keys younger than the age sit in front of the old ones in the newest-first order: 3 pages if they were read.
-    sandbox().generateSmashsendKeys(250, { createdAt: daysAgo(10) });
-    sandbox().generateSmashsendKeys(1, { createdAt: daysAgo(100) });
-    sandbox().resetRequestCounts();
+    env.sandbox.generateSmashsendKeys(250, { createdAt: daysAgo(10) });
+    env.sandbox.generateSmashsendKeys(1, { createdAt: daysAgo(100) });
+    env.sandbox.resetRequestCounts();
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: 90, vendors: ['SMASHSEND'] }, auth)) as Row[];
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({ vendor: 'SMASHSEND', name: 'Generated Key 00251', age_days: 100 });
     expect(rows.slice(1)).toEqual(['aki_abc123def456', 'aki_xyz789ghi012', 'aki_sbxadmin0001'].map(smashSeedRow));
@@ -73,15 +76,15 @@ describe('api_key_reached_age', () => {
     // Key 46 (2025-12-02 08:30) is exactly `age` whole days old, key 47 a day younger, key 45 a day older.
     const age = ageOf(SMARTLEAD_SEED.keys.find((k) => k.id === 46)!.created_at);
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: String(age), vendors: ['SmartLead'] }, auth)) as Row[];
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
     expect(rows).toEqual([leadSeedRow(46), leadSeedRow(45)]);
   });
 
   it('a key created now is not old enough; every vendor of the connection when Vendors is blank, each id once', async () => {
     await run('creates', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'Brand New Key' }, auth);
-    sandbox().resetRequestCounts();
+    env.sandbox.resetRequestCounts();
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1 }, auth)) as Row[];
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1, [ROUTE.smartleadList]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1, [ROUTE.smartleadList]: 1 });
     expect(rows.map((row) => row.id)).toEqual([
       'SmartLead:47',
       'SmartLead:46',
@@ -94,7 +97,7 @@ describe('api_key_reached_age', () => {
 
   it('Vendors blank and no SMASHSEND key: SmartLead only (SMARTe has no dates), one request', async () => {
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1 }, without(auth, 'smashsend_api_key'))) as Row[];
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
     expect(rows.every((row) => row.vendor === 'SmartLead')).toBe(true);
   });
 });
@@ -112,11 +115,11 @@ interface Audit {
 describe('audit_api_keys', () => {
   it('every key of every vendor: SMASHSEND page after page, one request each for the others; stale = at least the age', async () => {
     // 150 young SMASHSEND keys (a minute apart, from 11 days ago) in front of the seed's: two pages of 100.
-    sandbox().generateSmashsendKeys(150, { from: daysAgo(11), stepMs: 60_000 });
-    sandbox().resetRequestCounts();
+    env.sandbox.generateSmashsendKeys(150, { from: daysAgo(11), stepMs: 60_000 });
+    env.sandbox.resetRequestCounts();
     const age = ageOf(SMARTLEAD_SEED.keys.find((k) => k.id === 46)!.created_at);
     const audit = (await run('creates', 'audit_api_keys', { older_than_days: age }, auth)) as Audit;
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 2, [ROUTE.smartleadList]: 1, [ROUTE.smarteView]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 2, [ROUTE.smartleadList]: 1, [ROUTE.smarteView]: 1 });
     expect(Date.now() - Date.parse(audit.checked_at)).toBeLessThan(60_000);
     expect(audit).toMatchObject({
       total: 153 + 3 + SMARTE_SEED.keys.length,
@@ -150,19 +153,12 @@ describe('audit_api_keys', () => {
     });
     // No full key value anywhere in the report.
     const text = JSON.stringify(audit);
-    for (const secret of [
-      ...SMASHSEND_SEED.keys.map((k) => k.secretKey),
-      ...SMARTLEAD_SEED.keys.map((k) => k.api_key),
-      ...SMARTE_SEED.keys.map((k) => k.apiKey),
-    ])
-      expect(text).not.toContain(secret);
+    for (const secret of SEEDED_SECRETS) expect(text).not.toContain(secret);
   });
 
   it('a workspace too large to read within the step: a clear time-budget error, not a partial report', async () => {
-    sandbox().generateSmashsendKeys(10_000);
-    const saved = { budget: process.env.KEYRING_STEP_BUDGET_MS, timeout: process.env.KEYRING_TIMEOUT_MS };
-    process.env.KEYRING_STEP_BUDGET_MS = '1000';
-    process.env.KEYRING_TIMEOUT_MS = '500';
+    env.sandbox.generateSmashsendKeys(10_000);
+    const restore = setEnv({ KEYRING_STEP_BUDGET_MS: '1000', KEYRING_TIMEOUT_MS: '500' });
     try {
       const started = Date.now();
       const error = await zapierError(run('creates', 'audit_api_keys', {}, auth));
@@ -171,18 +167,12 @@ describe('audit_api_keys', () => {
       expect(error.message).toContain('too many keys to audit within one Zapier step');
       expect(Date.now() - started).toBeLessThan(1_000 + 500 + 1_000); // the budget, one request's timeout, slack
     } finally {
-      for (const [name, value] of [
-        ['KEYRING_STEP_BUDGET_MS', saved.budget],
-        ['KEYRING_TIMEOUT_MS', saved.timeout],
-      ] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      restore();
     }
   });
 
   it("a vendor the sandbox fails: the step fails with that vendor's error", async () => {
-    sandbox().injectFault({ vendor: 'smarte', path: '/signals/v1/key/view', kind: 'status', status: 503 });
+    env.sandbox.injectFault({ vendor: 'smarte', path: '/signals/v1/key/view', kind: 'status', status: 503 });
     const error = await zapierError(run('creates', 'audit_api_keys', {}, auth));
     expect(error).toMatchObject({ name: 'AppError', code: 'server', status: 503 });
     expect(error.message).toContain('SMARTe had a server error (503 on POST /signals/v1/key/view)');

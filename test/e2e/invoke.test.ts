@@ -15,15 +15,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import type { SandboxHandle } from '../../sandbox/server';
+import { sandboxAuth, useSandbox } from '../support/sandbox';
+import { SANDBOX_VENDORS, baseUrlEnvOf } from '../support/vendors';
 import { SMARTE_SEED } from '../../sandbox/seed';
-import { ROUTE, masked } from './support';
+import { masked } from '../support/outcome';
+import { ROUTE } from '../support/sandbox';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const CHILD_TIME_LIMIT_MS = 60_000;
 
-let sandbox: SandboxHandle;
+const fixture = useSandbox({ resetEachTest: false });
 let appDir: string;
 const children = new Set<ChildProcess>();
 
@@ -131,18 +134,13 @@ async function prepareAppDir(): Promise<string> {
 
 /** `zapier-platform invoke …` in the app folder, with the sandbox's keys as authData and its base URLs. */
 function invoke(args: string[], extraEnv: Record<string, string> = {}): Promise<Finished> {
-  const c = sandbox.credentials;
+  const sandbox = fixture.sandbox;
   const env: NodeJS.ProcessEnv = {
     ...baseEnv(),
     DISABLE_ZAPIER_ANALYTICS: '1',
     ZAPIER_AUTH_LOCATION: join(appDir, 'no-zapierrc'), // never read a developer's deploy key
-    SMARTLEAD_BASE_URL: sandbox.baseUrls.smartlead,
-    SMASHSEND_BASE_URL: sandbox.baseUrls.smashsend,
-    SMARTE_BASE_URL: sandbox.baseUrls.smarte,
-    authData_smashsend_api_key: c.smashsendApiKey,
-    authData_smashsend_workspace_id: c.smashsendWorkspaceId,
-    authData_smartlead_api_key: c.smartleadApiKey,
-    authData_smarte_api_key: c.smarteApiKey,
+    ...Object.fromEntries(SANDBOX_VENDORS.map((vendor) => [baseUrlEnvOf(vendor), sandbox.baseUrls[vendor]])),
+    ...Object.fromEntries(Object.entries(sandboxAuth(sandbox)).map(([field, value]) => [`authData_${field}`, value])),
     ...extraEnv,
   };
   return runChild(join(BIN, 'zapier-platform'), ['invoke', ...args, '--non-interactive'], { cwd: appDir, env });
@@ -169,7 +167,6 @@ let round1: {
 let round2: { trigger: Finished; failingTrigger: Finished; timedOutSearch: Finished };
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, rateLimits: false });
   appDir = await prepareAppDir();
   // Independent calls run side by side (each CLI start costs ~2.5 s of CPU).
   const [authTest, authLabel, search, create] = await Promise.all([
@@ -178,11 +175,11 @@ beforeAll(async () => {
     invoke(['search', 'find_smarte_api_key', '-i', JSON.stringify({ email: 'DEV.UDI@smarte.pro' })]),
     invoke(['create', 'create_smashsend_api_key', '-i', JSON.stringify({ displayName: 'Invoke Key', role: 'API_USER' })]),
   ]);
-  round1 = { authTest, authLabel, search, create, countsAfter: sandbox.requestCounts() };
+  round1 = { authTest, authLabel, search, create, countsAfter: fixture.sandbox.requestCounts() };
   // Then the trigger, which must list the key just created first; a trigger whose vendor fails; and a search whose
   // vendor never answers, with the request timeout lowered through KEYRING_TIMEOUT_MS. Each fault hits one vendor.
-  sandbox.injectFault({ vendor: 'smartlead', path: '/api/v1/client/api-key', kind: 'status', status: 503 });
-  sandbox.injectFault({ vendor: 'smarte', path: '/signals/v1/key/view', kind: 'delay', hang: true });
+  fixture.sandbox.injectFault({ vendor: 'smartlead', path: '/api/v1/client/api-key', kind: 'status', status: 503 });
+  fixture.sandbox.injectFault({ vendor: 'smarte', path: '/signals/v1/key/view', kind: 'delay', hang: true });
   const [trigger, failingTrigger, timedOutSearch] = await Promise.all([
     invoke(['trigger', 'new_smashsend_api_key']),
     invoke(['trigger', 'new_smartlead_client_api_key']),
@@ -193,7 +190,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
-  await sandbox?.close();
   if (appDir) rmSync(appDir, { recursive: true, force: true });
 });
 
@@ -212,7 +208,11 @@ describe('zapier-platform invoke against the sandbox', () => {
   it('auth label: renders the connection label from the test result (never a key)', () => {
     expect(round1.authLabel.code).toBe(0);
     expect(round1.authLabel.stdout.trim()).toBe('SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe');
-    for (const secret of [sandbox.credentials.smashsendApiKey, sandbox.credentials.smartleadApiKey, sandbox.credentials.smarteApiKey]) {
+    for (const secret of [
+      fixture.sandbox.credentials.smashsendApiKey,
+      fixture.sandbox.credentials.smartleadApiKey,
+      fixture.sandbox.credentials.smarteApiKey,
+    ]) {
       expect(round1.authLabel.stdout).not.toContain(secret);
     }
   });
@@ -229,7 +229,7 @@ describe('zapier-platform invoke against the sandbox', () => {
       role: 'API_USER',
       status: 'ACTIVE',
       secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
-      workspaceId: sandbox.credentials.smashsendWorkspaceId,
+      workspaceId: fixture.sandbox.credentials.smashsendWorkspaceId,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

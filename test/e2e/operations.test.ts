@@ -3,26 +3,16 @@
 // went over HTTP to the sandbox and back through the connector, z.request and the app's error mapping.
 
 import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
-import {
-  App,
-  ISO_DATE,
-  ROUTE,
-  UUID,
-  masked,
-  run,
-  sandboxAuth,
-  testConnection,
-  useSandbox,
-  without,
-  zapierError,
-  type Auth,
-  type OperationKind,
-} from './support';
+import { registeredOperationKeys, run, runOperation, testConnection, without, type Auth } from '../support/app';
+import { OPERATIONS } from '../support/operations';
+import { ISO_DATE, UUID, masked, zapierError } from '../support/outcome';
+import { ROUTE, sandboxAuth, useSandbox } from '../support/sandbox';
+import { AUTH_FIELD, VENDOR_NAME } from '../support/vendors';
 
-const sandbox = useSandbox();
+const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
-  auth = sandboxAuth(sandbox());
+  auth = sandboxAuth(env.sandbox);
 });
 
 const WS = SMASHSEND_SEED.user.workspaceId;
@@ -52,49 +42,10 @@ const SMARTE_ADMIN = 'sandbox.admin@smarte.pro';
 const SMARTE_USER = 'dev.udi_user@smarte.pro';
 const SMARTE_OTHER = 'dev.udi@smarte.pro';
 
-// ---- one valid call of every operation (also the list the coverage check compares with index.ts) ----
+// ---- every operation: the catalogue (test/support/operations.ts) must name each one index.ts registers ----
 
-type VendorName = 'SMASHSEND' | 'SmartLead' | 'SMARTe';
-const OPERATIONS: Array<{ kind: OperationKind; key: string; vendor: VendorName; input: Record<string, unknown> }> = [
-  { kind: 'triggers', key: 'new_smashsend_api_key', vendor: 'SMASHSEND', input: {} },
-  { kind: 'triggers', key: 'smashsend_api_key_list', vendor: 'SMASHSEND', input: {} },
-  { kind: 'triggers', key: 'new_smarte_api_key', vendor: 'SMARTe', input: {} },
-  { kind: 'triggers', key: 'smarte_api_key_list', vendor: 'SMARTe', input: {} },
-  { kind: 'triggers', key: 'smartlead_client_list', vendor: 'SmartLead', input: {} },
-  { kind: 'triggers', key: 'smartlead_client_api_key_list', vendor: 'SmartLead', input: {} },
-  { kind: 'triggers', key: 'new_smartlead_client_api_key', vendor: 'SmartLead', input: {} },
-  // Several vendors: the one chosen is the one whose key it needs (test/e2e/hygiene.test.ts covers the rest).
-  { kind: 'triggers', key: 'api_key_reached_age', vendor: 'SMASHSEND', input: { age_days: 30, vendors: ['SMASHSEND'] } },
-  { kind: 'creates', key: 'create_smashsend_api_key', vendor: 'SMASHSEND', input: { displayName: 'E2E Key', role: 'API_USER' } },
-  {
-    kind: 'creates',
-    key: 'update_smashsend_api_key',
-    vendor: 'SMASHSEND',
-    input: { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync 2' },
-  },
-  { kind: 'creates', key: 'delete_smashsend_api_key', vendor: 'SMASHSEND', input: { apiKeyId: 'aki_xyz789ghi012' } },
-  { kind: 'creates', key: 'rotate_smashsend_api_key', vendor: 'SMASHSEND', input: { apiKeyId: 'aki_xyz789ghi012' } },
-  { kind: 'creates', key: 'create_smarte_api_key', vendor: 'SMARTe', input: { email: 'new.user@example.com' } },
-  { kind: 'creates', key: 'suspend_smarte_api_key', vendor: 'SMARTe', input: { email: SMARTE_OTHER } },
-  { kind: 'creates', key: 'reactivate_smarte_api_key', vendor: 'SMARTe', input: { email: SMARTE_OTHER } },
-  { kind: 'creates', key: 'create_smartlead_client_api_key', vendor: 'SmartLead', input: { clientId: '301', keyName: 'E2E Key' } },
-  { kind: 'creates', key: 'reset_smartlead_client_api_key', vendor: 'SmartLead', input: { keyId: '45' } },
-  { kind: 'creates', key: 'delete_smartlead_client_api_key', vendor: 'SmartLead', input: { keyId: '45' } },
-  { kind: 'creates', key: 'audit_api_keys', vendor: 'SMARTe', input: { vendors: ['SMARTe'] } },
-  { kind: 'searches', key: 'find_smashsend_api_key', vendor: 'SMASHSEND', input: { displayName: 'CRM Sync' } },
-  { kind: 'searches', key: 'find_smarte_api_key', vendor: 'SMARTe', input: { email: SMARTE_OTHER } },
-  { kind: 'searches', key: 'find_smartlead_client_api_key', vendor: 'SmartLead', input: { keyName: 'Production' } },
-];
-const AUTH_FIELD: Record<VendorName, string> = { SMASHSEND: 'smashsend_api_key', SmartLead: 'smartlead_api_key', SMARTe: 'smarte_api_key' };
-
-it('this suite runs every trigger, create and search that index.ts registers', () => {
-  for (const kind of ['triggers', 'creates', 'searches'] as const) {
-    const registered = Object.keys(App[kind] ?? {}).sort();
-    const covered = OPERATIONS.filter((op) => op.kind === kind)
-      .map((op) => op.key)
-      .sort();
-    expect({ kind, keys: covered }).toEqual({ kind, keys: registered });
-  }
+it('the catalogue this suite runs names every trigger, create and search that index.ts registers', () => {
+  expect([...new Set(OPERATIONS.map((op) => op.key))].sort()).toEqual(registeredOperationKeys());
 });
 
 describe('connection test', () => {
@@ -106,7 +57,7 @@ describe('connection test', () => {
       label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe',
     });
     // The connection has a workspace id: one key of its list proves the key can read it.
-    expect(sandbox().requestCounts().byRoute).toEqual({
+    expect(env.sandbox.requestCounts().byRoute).toEqual({
       [ROUTE.smashsendCheck]: 1,
       [ROUTE.smashsendList]: 1,
       'GET /api/v1/client': 1,
@@ -163,21 +114,22 @@ describe('connection test', () => {
       code: 'missing_key',
       message: 'Add at least one API key (SMASHSEND, SmartLead or SMARTe) to connect.',
     });
-    expect(sandbox().requestCounts().total).toBe(0);
+    expect(env.sandbox.requestCounts().total).toBe(0);
   });
 });
 
 describe('a connection lacking a vendor’s key', () => {
-  it.each(OPERATIONS.map((op) => [`${op.kind}.${op.key}`, op] as const))(
+  it.each(OPERATIONS.map((op) => [`${op.kind}.${op.name}`, op] as const))(
     '%s says it needs that vendor’s key, before any request',
     async (_name, op) => {
-      const error = await zapierError(run(op.kind, op.key, op.input, without(auth, AUTH_FIELD[op.vendor])));
+      const vendor = VENDOR_NAME[op.vendor];
+      const error = await zapierError(runOperation(op, without(auth, AUTH_FIELD[vendor])));
       expect(error).toEqual({
         name: 'AppError',
         code: 'missing_key',
-        message: `This step needs a ${op.vendor} API key: reconnect and add it.`,
+        message: `This step needs a ${vendor} API key: reconnect and add it.`,
       });
-      expect(sandbox().requestCounts().total).toBe(0);
+      expect(env.sandbox.requestCounts().total).toBe(0);
     },
   );
 });
@@ -185,7 +137,7 @@ describe('a connection lacking a vendor’s key', () => {
 describe('SMASHSEND', () => {
   it('new_smashsend_api_key: the workspace’s keys newest first, from one list request, secrets masked', async () => {
     expect(await run('triggers', 'new_smashsend_api_key', {}, auth)).toEqual(SMASH_NEWEST_FIRST.map(smashShown));
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
   });
 
   it('smashsend_api_key_list (dropdown) page 0: the same keys, masked', async () => {
@@ -203,7 +155,7 @@ describe('SMASHSEND', () => {
     );
     expect(created).toMatchObject({ displayName: 'Discovered', role: 'VIEWER' });
     // The second step, in the same (warm) process, reuses the discovered id: one vendor call fewer.
-    expect(sandbox().requestCounts().byRoute).toEqual({
+    expect(env.sandbox.requestCounts().byRoute).toEqual({
       [ROUTE.smashsendCurrent]: 1,
       [ROUTE.smashsendList]: 1,
       [ROUTE.smashsendCreate]: 1,
@@ -397,7 +349,7 @@ describe('SMASHSEND', () => {
       message:
         "SMASHSEND API key aki_doesnotexist was not found in the workspace's key list: nothing was created or deleted. Pick the key again from the list.",
     });
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
   });
 
   it('find_smashsend_api_key: whole name, any case and spacing; a miss is []', async () => {
@@ -469,7 +421,7 @@ describe('SmartLead', () => {
       code: 'input',
       message: 'Key Name must contain only letters, digits, spaces, hyphens and underscores.',
     });
-    expect(sandbox().requestCounts().total).toBe(0);
+    expect(env.sandbox.requestCounts().total).toBe(0);
   });
 
   it('reset_smartlead_client_api_key: same record, new full value; the old value is gone', async () => {

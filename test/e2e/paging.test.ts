@@ -3,15 +3,16 @@
 // 3 seed keys (2024) plus 250 generated ones ("Generated Key 00001" … "00250", one minute apart from 2023-01-01), so
 // newest first: page 1 = 3 seed keys + 00250…00154, page 2 = 00153…00054, page 3 = 00053…00001.
 
-import { zapierError } from '../helpers/zapierError';
-import { ROUTE, run, sandboxAuth, useSandbox, type Auth } from './support';
+import { run, type Auth } from '../support/app';
+import { zapierError } from '../support/outcome';
+import { ROUTE, sandboxAuth, useSandbox } from '../support/sandbox';
 
-const sandbox = useSandbox();
+const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
-  auth = sandboxAuth(sandbox());
-  expect(sandbox().generateSmashsendKeys(250)).toEqual({ generated: 250, total: 253 });
-  sandbox().resetRequestCounts();
+  auth = sandboxAuth(env.sandbox);
+  expect(env.sandbox.generateSmashsendKeys(250)).toEqual({ generated: 250, total: 253 });
+  env.sandbox.resetRequestCounts();
 });
 
 const generatedName = (n: number) => `Generated Key ${String(n).padStart(5, '0')}`;
@@ -19,15 +20,15 @@ const generatedAt = (n: number) => new Date(Date.parse('2023-01-01T00:00:00.000Z
 /** Generated keys from..to (inclusive), counting down. */
 const namesDown = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => generatedName(from - i));
 const names = (keys: unknown) => (keys as Array<{ displayName: string }>).map((key) => key.displayName);
-const listCalls = () => sandbox().requestCounts().byRoute[ROUTE.smashsendList] ?? 0;
+const listCalls = () => env.sandbox.requestCounts().byRoute[ROUTE.smashsendList] ?? 0;
 
 describe('new_smashsend_api_key with 253 keys', () => {
   it('makes exactly one list request, with limit=100, and returns the newest 100, newest first', async () => {
     // A zero-length delay fault that only a request carrying limit=100 can use up proves the query the app sent.
-    sandbox().injectFault({ vendor: 'smashsend', method: 'GET', path: 'limit=100', kind: 'delay', delayMs: 0 });
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: 'limit=100', kind: 'delay', delayMs: 0 });
     const result = (await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<Record<string, string>>;
-    expect(sandbox().pendingFaults()).toEqual([]);
-    expect(sandbox().requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
+    expect(env.sandbox.pendingFaults()).toEqual([]);
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
     expect(result).toHaveLength(100);
     expect(names(result)).toEqual(['Zapier Integration', 'CRM Sync', 'Sandbox Admin Key', ...namesDown(250, 154)]);
     expect(new Set(result.map((key) => key.id)).size).toBe(100);
@@ -45,7 +46,7 @@ describe('find_smashsend_api_key across pages', () => {
         role: 'API_USER',
         status: 'ACTIVE',
         secretKey: expect.stringMatching(/^sk_live_.{4}\.\.\.$/),
-        workspaceId: sandbox().credentials.smashsendWorkspaceId,
+        workspaceId: env.sandbox.credentials.smashsendWorkspaceId,
         createdAt: generatedAt(20),
         updatedAt: generatedAt(20),
       },
@@ -78,12 +79,12 @@ describe('smashsend_api_key_list (dropdown) pages', () => {
   it('stops with a clear error, never a loop or a silent gap, when more keys share one millisecond than a page holds', async () => {
     // The real cursor is a plain timestamp: 250 keys created in one millisecond cannot be paged 100 at a time (the
     // sandbox serves the same page again). Page 0 still shows the newest 100 (3 seed keys + 97 of the burst).
-    sandbox().reset();
-    sandbox().generateSmashsendKeys(250, { createdAt: '2023-06-01T00:00:00.000Z' });
+    env.sandbox.reset();
+    env.sandbox.generateSmashsendKeys(250, { createdAt: '2023-06-01T00:00:00.000Z' });
     const first = (await run('triggers', 'smashsend_api_key_list', {}, auth, { page: 0 })) as Array<{ id: string }>;
     expect(first).toHaveLength(100);
     expect(new Set(first.map((key) => key.id)).size).toBe(100);
-    sandbox().resetRequestCounts();
+    env.sandbox.resetRequestCounts();
     // Page 2 needs the walk to move past the burst, which it cannot: 3 requests at most, then an error naming the vendor.
     const error = await zapierError(run('triggers', 'smashsend_api_key_list', {}, auth, { page: 2 }));
     expect(error.message).toContain('SMASHSEND');
@@ -94,7 +95,7 @@ describe('smashsend_api_key_list (dropdown) pages', () => {
 describe('rotate_smashsend_api_key of a key on page 3', () => {
   it('finds the old key through the cursor, replaces it and deletes it', async () => {
     const [old] = (await run('searches', 'find_smashsend_api_key', { displayName: generatedName(7) }, auth)) as Array<{ id: string }>;
-    sandbox().resetRequestCounts();
+    env.sandbox.resetRequestCounts();
     const rotated = await run('creates', 'rotate_smashsend_api_key', { apiKeyId: old.id }, auth);
     expect(rotated).toMatchObject({
       displayName: generatedName(7),
@@ -104,7 +105,7 @@ describe('rotate_smashsend_api_key of a key on page 3', () => {
       newKeyVerified: true,
       warning: '',
     });
-    expect(sandbox().requestCounts().byRoute).toEqual({
+    expect(env.sandbox.requestCounts().byRoute).toEqual({
       [ROUTE.smashsendList]: 3,
       [ROUTE.smashsendCreate]: 1,
       [ROUTE.smashsendCheck]: 1, // the new key, checked with its own secret before the delete

@@ -6,7 +6,6 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { PUBLIC_TYPES, PUBLIC_VALUES } from '../connector/publicSurface';
 import {
   CONNECTOR,
@@ -18,18 +17,17 @@ import {
   packConnector,
   removeAll,
   run,
-  sandboxEnv,
   type Packed,
-} from './support';
+} from '../support/package';
+import { sandboxEnv, useSandbox } from '../support/sandbox';
 
 jest.setTimeout(240_000);
 
+const env = useSandbox();
 let packed: Packed;
 let project: string;
-let sandbox: SandboxHandle;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: false });
   packed = await packConnector();
   project = await installInFreshProject(packed.tarball);
   await copyInto(project, path.join(__dirname, 'consumer'));
@@ -37,15 +35,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sandbox?.close();
   await removeAll(packed?.dir, project);
 });
 
-beforeEach(() => sandbox.reset());
-
 /** Runs a file of the project (with the project's Node 22 unless told) and the sandbox in its environment; its last line of JSON. */
 async function runInProject(file: string, node = process.execPath): Promise<Record<string, unknown>> {
-  const { stdout } = await run(node, [file], { cwd: project, env: cleanEnv(sandboxEnv(sandbox)) });
+  const { stdout } = await run(node, [file], { cwd: project, env: cleanEnv(sandboxEnv(env.sandbox)) });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
 }
 
@@ -121,7 +116,7 @@ describe('installed in a fresh project', () => {
   it('installs the `keyring` command (package.json bin): it checks the three keys at the sandbox', async () => {
     const { stdout, stderr } = await run(path.join(project, 'node_modules', '.bin', 'keyring'), ['check'], {
       cwd: project,
-      env: cleanEnv(sandboxEnv(sandbox)),
+      env: cleanEnv(sandboxEnv(env.sandbox)),
     });
     expect(stdout).toBe('SMASHSEND  ok     key "Sandbox Admin Key" (EDITOR)\nSmartLead  ok     3 clients\nSMARTe     ok     3 keys\n');
     expect(stderr).toBe('');
@@ -271,7 +266,7 @@ describe('the README examples (connector/examples), run from the installed packa
   }
 
   async function runExample(file: string): Promise<string> {
-    const { stdout } = await run(process.execPath, [path.join('examples', file)], { cwd: project, env: cleanEnv(sandboxEnv(sandbox)) });
+    const { stdout } = await run(process.execPath, [path.join('examples', file)], { cwd: project, env: cleanEnv(sandboxEnv(env.sandbox)) });
     return stdout;
   }
 
@@ -284,7 +279,7 @@ describe('the README examples (connector/examples), run from the installed packa
   });
 
   it('timeouts.mjs: a vendor that does not answer within timeoutMs gives the timeout branch', async () => {
-    sandbox.injectFault({ vendor: 'smartlead', kind: 'delay', delayMs: 4_000 });
+    env.sandbox.injectFault({ vendor: 'smartlead', kind: 'delay', delayMs: 4_000 });
     expectLines(await runExample('timeouts.mjs'), ['No answer (timeout); retryable: true']);
   });
 });

@@ -4,7 +4,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONNECTOR } from './support';
+import { CONNECTOR } from '../support/package';
 
 const README = readFileSync(path.join(CONNECTOR, 'README.md'), 'utf8');
 const EXAMPLES_DIR = path.join(CONNECTOR, 'examples');

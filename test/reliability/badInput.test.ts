@@ -3,27 +3,14 @@
 // wire) or sent correctly encoded: a recording proxy in front of the sandbox shows the exact path and query that
 // arrived, so an id can never change the request path or query, and a name arrives exactly as typed.
 
-import {
-  App,
-  SL_KEYS,
-  SM_CREATE,
-  SM_UPDATE,
-  SM_VIEW,
-  SS_KEYS,
-  authSecrets,
-  neverSigns,
-  outcomeOf,
-  pad,
-  recordingProxy,
-  runOperation,
-  sandboxAuth,
-  useSandbox,
-  type ArrivedRequest,
-  type OperationKind,
-  type RecordingProxy,
-} from './support';
+import { App, runOperation, type OperationKind } from '../support/app';
+import { recordingProxy, type ArrivedRequest, type RecordingProxy } from '../support/net';
+import { SL_KEYS, SM_CREATE, SM_UPDATE, SM_VIEW, SS_KEYS } from '../support/operations';
+import { neverSigns, outcomeOf } from '../support/outcome';
+import { authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
+import { pad } from '../support/table';
 
-const env = useSandbox();
+const env = useSandbox({ resetEachTest: false });
 let proxy: RecordingProxy;
 beforeAll(async () => {
   proxy = await recordingProxy(env.sandbox.url);

@@ -7,19 +7,12 @@ import type { ZObject } from 'zapier-platform-core';
 import { SmashsendClient, TimeBudgetError, type Transport, type TransportRequest } from '@keyring/connector';
 import { DEFAULT_STEP_BUDGET_MS, requestTimeoutMs, stepBudgetMs } from '../../lib/settings';
 import { startStepClock } from '../../lib/stepClock';
-import {
-  OPERATIONS,
-  SS_KEYS,
-  outcomeOf,
-  recordingProxy,
-  runOperation,
-  sandboxAuth,
-  useSandbox,
-  withEnv,
-  type ArrivedRequest,
-  type Operation,
-  type RecordingProxy,
-} from './support';
+import { runOperation } from '../support/app';
+import { withEnv } from '../support/env';
+import { recordingProxy, type ArrivedRequest, type RecordingProxy } from '../support/net';
+import { OPERATIONS, SS_KEYS, type Operation } from '../support/operations';
+import { outcomeOf } from '../support/outcome';
+import { sandboxAuth, useSandbox } from '../support/sandbox';
 
 /** Every z.request the app makes, with the options it passed (the timeout above all). */
 const mockZRequests: Array<{ url: string; timeout: unknown }> = [];
@@ -40,7 +33,7 @@ jest.mock('../../lib/transport', () => {
   };
 });
 
-const env = useSandbox();
+const env = useSandbox({ resetEachTest: false });
 const figures = { callPaths: 0, requests: 0, budgetStops: 0, budgetCases: 0, throttled: 0, throttledOnce: 0 };
 
 // ---- every request has a timeout ----

@@ -4,28 +4,16 @@
 // a key. Expected exceptions (a success, or a search miss) are listed per operation, with the reason.
 
 import type { FaultBehaviour } from '../../sandbox/server';
-import {
-  OPERATIONS,
-  SS_KEYS,
-  SL_KEYS,
-  VENDOR_NAME,
-  BASE_URL_ENV,
-  authSecrets,
-  closedPort,
-  faultAt,
-  neverSigns,
-  outcomeOf,
-  pad,
-  registeredOperationKeys,
-  runOperation,
-  sandboxAuth,
-  useSandbox,
-  withEnv,
-  type Operation,
-  type Outcome,
-} from './support';
+import { registeredOperationKeys, runOperation } from '../support/app';
+import { withEnv } from '../support/env';
+import { closedPort } from '../support/net';
+import { OPERATIONS, SS_KEYS, SL_KEYS, type Operation } from '../support/operations';
+import { neverSigns, outcomeOf, type Outcome } from '../support/outcome';
+import { authSecrets, faultAt, sandboxAuth, useSandbox } from '../support/sandbox';
+import { pad } from '../support/table';
+import { VENDOR_NAME, baseUrlEnvOf } from '../support/vendors';
 
-const env = useSandbox();
+const env = useSandbox({ resetEachTest: false });
 
 /** The per-request timeout in the timeout column: short, so that a delay fault of a few hundred ms trips it. */
 const TIMEOUT_MS = 400;
@@ -395,7 +383,7 @@ describe.each(ROWS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
     let vars: Record<string, string | undefined> = {};
     if (fault.spec) sandbox.injectFault(faultAt(op, fault.spec));
     if (fault.id === 'timeout') vars = { KEYRING_TIMEOUT_MS: String(TIMEOUT_MS) };
-    if (fault.id === 'refused') vars = { [BASE_URL_ENV[op.vendor]]: `http://127.0.0.1:${await closedPort()}/${op.vendor}` };
+    if (fault.id === 'refused') vars = { [baseUrlEnvOf(op.vendor)]: `http://127.0.0.1:${await closedPort()}/${op.vendor}` };
 
     const outcome = await withEnv(vars, () => outcomeOf(runOperation(op, sandboxAuth(sandbox))));
     const problems = judge(outcome, expected, authSecrets(sandbox));

@@ -8,9 +8,14 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SmashsendClient, fetchTransport } from '@keyring/connector';
 import type { FaultBehaviour } from '../../sandbox/server';
-import { OPERATIONS, SS_KEYS, authSecrets, neverSigns, outcomeOf, runOperation, sandboxAuth, useSandbox, withEnv } from './support';
+import { runOperation } from '../support/app';
+import { withEnv } from '../support/env';
+import { OPERATIONS, SS_KEYS } from '../support/operations';
+import { neverSigns, outcomeOf } from '../support/outcome';
+import { authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
+import { baseUrlEnvOf } from '../support/vendors';
 
-const env = useSandbox();
+const env = useSandbox({ resetEachTest: false });
 const OLD = { id: 'aki_xyz789ghi012', displayName: 'CRM Sync' };
 const rotate = OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!;
 const figures = { checkFaults: 0, checkKept: 0, deleteFaults: 0, deleteKept: 0, lostAnswers: 0, foundByAdvice: 0 };
@@ -337,7 +342,7 @@ it('a refused connection says a retry is safe: nothing reached the vendor', asyn
   await new Promise((resolve) => server.close(resolve));
   for (const write of LOST_WRITES.filter((w) => w.op !== 'rotate_smashsend_api_key')) {
     const op = kindOf(write.op);
-    const outcome = await withEnv({ [`${op.vendor.toUpperCase()}_BASE_URL`]: `http://127.0.0.1:${port}/${op.vendor}` }, () =>
+    const outcome = await withEnv({ [baseUrlEnvOf(op.vendor)]: `http://127.0.0.1:${port}/${op.vendor}` }, () =>
       outcomeOf(runOperation(op, sandboxAuth(sandbox), write.input)),
     );
     expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'network' });

@@ -7,21 +7,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxHandle } from '../../sandbox/server';
-import {
-  OPERATIONS,
-  SEEDED_SECRETS,
-  authSecrets,
-  neverSigns,
-  outcomeOf,
-  runOperation,
-  sandboxAuth,
-  useSandbox,
-  withEnv,
-  type Operation,
-  type Outcome,
-} from './support';
+import { runOperation } from '../support/app';
+import { withEnv } from '../support/env';
+import { OPERATIONS, type Operation } from '../support/operations';
+import { neverSigns, outcomeOf, type Outcome } from '../support/outcome';
+import { SEEDED_SECRETS, authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
 
-const env = useSandbox();
+const env = useSandbox({ resetEachTest: false });
 
 /** The production log stream: every line core would send to Zapier's log service. */
 let logServer: http.Server;

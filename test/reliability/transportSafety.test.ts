@@ -7,9 +7,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as zapierCore from 'zapier-platform-core';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
-import { outcomeOf, runOperation } from './support';
+import { run } from '../support/app';
+import { setEnv, withEnv } from '../support/env';
+import { outcomeOf } from '../support/outcome';
+import { BASE_URL_ENV } from '../support/vendors';
 
-const VARIABLES = ['SMARTLEAD_BASE_URL', 'SMASHSEND_BASE_URL', 'SMARTE_BASE_URL'] as const;
+const VARIABLES = Object.values(BASE_URL_ENV);
 const figures = { refusedAtLoad: 0, badTried: 0, loaded: 0, goodTried: 0 };
 
 const HTTPS_RULE = 'must use https (plain http is allowed only on a loopback address)';
@@ -41,9 +44,7 @@ const GOOD: Array<[string, string | undefined]> = [
 
 /** Runs `load` in a fresh module registry with the variable set; returns the error it threw, if any. */
 async function loadWith(name: string, value: string | undefined, load: () => void = loadApp): Promise<unknown> {
-  const saved = process.env[name];
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+  const restore = setEnv({ [name]: value });
   try {
     let caught: unknown;
     await jest.isolateModulesAsync(async () => {
@@ -57,8 +58,7 @@ async function loadWith(name: string, value: string | undefined, load: () => voi
     });
     return caught;
   } finally {
-    if (saved === undefined) delete process.env[name];
-    else process.env[name] = saved;
+    restore();
   }
 }
 
@@ -107,20 +107,17 @@ it("the refusal is index.ts's explicit call: every lib/ module loads with a bad 
 });
 
 it('a bad value set after load is still refused by the client, before any request', async () => {
-  const saved = process.env.SMASHSEND_BASE_URL;
-  process.env.SMASHSEND_BASE_URL = 'http://api.smashsend.com';
-  try {
-    const outcome = await outcomeOf(
-      runOperation(
-        { kind: 'triggers', key: 'new_smashsend_api_key', input: {} },
+  const outcome = await withEnv({ [BASE_URL_ENV.SMASHSEND]: 'http://api.smashsend.com' }, () =>
+    outcomeOf(
+      run(
+        'triggers',
+        'new_smashsend_api_key',
+        {},
         { smashsend_api_key: SANDBOX_CREDENTIALS.smashsendApiKey, smashsend_workspace_id: 'wrk_1' },
       ),
-    );
-    expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'input', message: `baseUrl ${HTTPS_RULE}.` });
-  } finally {
-    if (saved === undefined) delete process.env.SMASHSEND_BASE_URL;
-    else process.env.SMASHSEND_BASE_URL = saved;
-  }
+    ),
+  );
+  expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'input', message: `baseUrl ${HTTPS_RULE}.` });
 });
 
 afterAll(() => {

@@ -1,43 +1,37 @@
 // The sandbox itself: handle shape, reset, bulk generation (10 000 SMASHSEND keys paged without loss), request
 // counters, the /_sandbox info route, and close() while a hanging request holds a socket.
 
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import { useSandbox } from '../support/sandbox';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
-import { call, jsonInit } from './helpers';
+import { call, jsonInit } from '../support/net';
 
-let sandbox: SandboxHandle;
 const smashAuth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.smashsendApiKey}` };
 const smarteAdmin = { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey };
-const keysUrl = (query = ''): string => `${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys${query}`;
+const keysUrl = (query = ''): string => `${env.sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys${query}`;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: false });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const env = useSandbox();
 
 it('binds to 127.0.0.1 on a free port and gives its origin as every vendor’s base URL', async () => {
-  expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  expect(sandbox.port).toBeGreaterThan(0);
-  expect(sandbox.baseUrls).toEqual({ smartlead: sandbox.url, smashsend: sandbox.url, smarte: sandbox.url });
-  expect(sandbox.credentials).toBe(SANDBOX_CREDENTIALS);
+  expect(env.sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(env.sandbox.port).toBeGreaterThan(0);
+  expect(env.sandbox.baseUrls).toEqual({ smartlead: env.sandbox.url, smashsend: env.sandbox.url, smarte: env.sandbox.url });
+  expect(env.sandbox.credentials).toBe(SANDBOX_CREDENTIALS);
   for (const value of Object.values(SANDBOX_CREDENTIALS)) expect(value.length).toBeGreaterThanOrEqual(12);
-  const info = await call(`${sandbox.url}/_sandbox`);
+  const info = await call(`${env.sandbox.url}/_sandbox`);
   expect(info.json).toEqual({
-    url: sandbox.url,
-    baseUrls: sandbox.baseUrls,
+    url: env.sandbox.url,
+    baseUrls: env.sandbox.baseUrls,
     credentials: SANDBOX_CREDENTIALS,
     rateLimits: { enabled: false },
   });
 });
 
 it('serves each vendor at its own paths on the origin, and answers 404 elsewhere (the old /smashsend prefix included)', async () => {
-  expect((await call(`${sandbox.url}/v1/api-keys/check`, { headers: smashAuth })).status).toBe(200);
-  expect((await call(`${sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`)).status).toBe(200);
-  expect((await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin))).status).toBe(200);
-  const old = await call(`${sandbox.url}/smashsend/v1/api-keys/check`, { headers: smashAuth });
+  expect((await call(`${env.sandbox.url}/v1/api-keys/check`, { headers: smashAuth })).status).toBe(200);
+  expect((await call(`${env.sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`)).status).toBe(200);
+  expect((await call(`${env.sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin))).status).toBe(200);
+  const old = await call(`${env.sandbox.url}/smashsend/v1/api-keys/check`, { headers: smashAuth });
   expect(old.status).toBe(404);
   expect(old.json).toEqual({
     statusCode: 404,
@@ -45,38 +39,41 @@ it('serves each vendor at its own paths on the origin, and answers 404 elsewhere
     message:
       'No sandbox route GET /smashsend/v1/api-keys/check; the vendors answer under /v1 (SMASHSEND), /api/v1 (SmartLead), /signals/v1 (SMARTe)',
   });
-  expect(sandbox.requestCounts().total).toBe(3); // the unknown path belongs to no vendor
+  expect(env.sandbox.requestCounts().total).toBe(3); // the unknown path belongs to no vendor
 });
 
 describe('reset', () => {
   it('POST /_sandbox/reset re-seeds every vendor and clears faults and counters', async () => {
-    await call(`${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys/aki_abc123def456`, {
+    await call(`${env.sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys/aki_abc123def456`, {
       method: 'DELETE',
       headers: smashAuth,
     });
-    await call(`${sandbox.url}/signals/v1/key/update`, jsonInit('POST', { email: 'dev.udi@smarte.pro', action: 'suspend' }, smarteAdmin));
-    await call(`${sandbox.url}/api/v1/client/api-key/45?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`, {
+    await call(
+      `${env.sandbox.url}/signals/v1/key/update`,
+      jsonInit('POST', { email: 'dev.udi@smarte.pro', action: 'suspend' }, smarteAdmin),
+    );
+    await call(`${env.sandbox.url}/api/v1/client/api-key/45?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`, {
       method: 'DELETE',
     });
-    sandbox.injectFault({ vendor: 'smarte', kind: 'drop', count: 3 });
+    env.sandbox.injectFault({ vendor: 'smarte', kind: 'drop', count: 3 });
 
-    const answer = await call(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    const answer = await call(`${env.sandbox.url}/_sandbox/reset`, { method: 'POST' });
     expect(answer.json).toEqual({ reset: true });
-    expect(sandbox.pendingFaults()).toEqual([]);
-    expect(sandbox.requestCounts().total).toBe(0);
+    expect(env.sandbox.pendingFaults()).toEqual([]);
+    expect(env.sandbox.requestCounts().total).toBe(0);
 
     const smash = await call(keysUrl(), { headers: smashAuth });
     expect((smash.json as { apiKeys: { items: unknown[] } }).apiKeys.items).toHaveLength(3);
-    const smarte = await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', { email: 'dev.udi@smarte.pro' }, smarteAdmin));
+    const smarte = await call(`${env.sandbox.url}/signals/v1/key/view`, jsonInit('POST', { email: 'dev.udi@smarte.pro' }, smarteAdmin));
     expect((smarte.json as { data: { status: string } }).data.status).toBe('active');
-    const lead = await call(`${sandbox.url}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+    const lead = await call(`${env.sandbox.url}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
     expect((lead.json as { data: unknown[] }).data).toHaveLength(3);
   });
 });
 
 describe('generate', () => {
   it('POST /_sandbox/smashsend/generate adds keys with distinct createdAt', async () => {
-    const answer = await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', { count: 5 }));
+    const answer = await call(`${env.sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', { count: 5 }));
     expect(answer.json).toEqual({ generated: 5, total: 8 });
     const page = (await call(keysUrl('?limit=100'), { headers: smashAuth })).json as { apiKeys: { items: { createdAt: string }[] } };
     expect(new Set(page.apiKeys.items.map((i) => i.createdAt)).size).toBe(8);
@@ -104,9 +101,9 @@ describe('generate', () => {
   }
 
   it('{count, burst}: the default timeline, `burst` keys sharing each minute', async () => {
-    const answer = await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', { count: 5, burst: 2 }));
+    const answer = await call(`${env.sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', { count: 5, burst: 2 }));
     expect(answer.json).toEqual({ generated: 5, total: 8 });
-    sandbox.generateSmashsendKeys(1); // the timeline goes on after the last minute used
+    env.sandbox.generateSmashsendKeys(1); // the timeline goes on after the last minute used
     expect(await createdTimes()).toEqual([
       '2023-01-01T00:01:00.000Z',
       '2023-01-01T00:01:00.000Z',
@@ -119,7 +116,10 @@ describe('generate', () => {
 
   it('{count, from, stepMs, burst}: chosen times, bursts sharing one millisecond', async () => {
     const body = { count: 7, from: '2025-06-01T12:00:00Z', stepMs: 1, burst: 3 };
-    expect((await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body))).json).toEqual({ generated: 7, total: 10 });
+    expect((await call(`${env.sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body))).json).toEqual({
+      generated: 7,
+      total: 10,
+    });
     expect(await createdTimes()).toEqual([
       ...Array(3).fill('2025-06-01T12:00:00.000Z'),
       ...Array(3).fill('2025-06-01T12:00:00.001Z'),
@@ -128,8 +128,8 @@ describe('generate', () => {
   });
 
   it('{count, createdAt}: one burst; names keep counting across calls; every generated secret works', async () => {
-    sandbox.generateSmashsendKeys(2);
-    sandbox.generateSmashsendKeys(3, { createdAt: '2022-02-02T02:02:02.002Z' });
+    env.sandbox.generateSmashsendKeys(2);
+    env.sandbox.generateSmashsendKeys(3, { createdAt: '2022-02-02T02:02:02.002Z' });
     expect(await createdTimes()).toEqual([
       ...Array(3).fill('2022-02-02T02:02:02.002Z'),
       '2023-01-01T00:01:00.000Z',
@@ -147,16 +147,16 @@ describe('generate', () => {
     [{ count: 2, stepMs: 5 }, 'stepMs must be a whole number of milliseconds, and goes with from'],
     [{ count: 2, from: 'next week' }, 'from must be an ISO date'],
   ])('refuses %p with 400 naming the option', async (body, message) => {
-    const answer = await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body));
+    const answer = await call(`${env.sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body));
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringContaining(message) });
-    expect(() => sandbox.generateSmashsendKeys(2, body)).toThrow(message);
+    expect(() => env.sandbox.generateSmashsendKeys(2, body)).toThrow(message);
   });
 
   it('POST /_sandbox/smarte/generate adds standard keys', async () => {
-    const answer = await call(`${sandbox.url}/_sandbox/smarte/generate`, jsonInit('POST', { count: 4 }));
+    const answer = await call(`${env.sandbox.url}/_sandbox/smarte/generate`, jsonInit('POST', { count: 4 }));
     expect(answer.json).toEqual({ generated: 4, total: 7 });
-    const view = await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
+    const view = await call(`${env.sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
     const emails = (view.json as { data: { email: string }[] }).data.map((k) => k.email);
     expect(emails.slice(-1)).toEqual(['generated.user00004@sandbox.smarte.pro']);
   });
@@ -170,12 +170,12 @@ describe('generate', () => {
     [{ count: 2, burst: 0 }],
     [{ count: 2, colour: 'red' }],
   ])('refuses %p with 400', async (body) => {
-    expect((await call(`${sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body))).status).toBe(400);
+    expect((await call(`${env.sandbox.url}/_sandbox/smashsend/generate`, jsonInit('POST', body))).status).toBe(400);
   });
 
   it('makes 10 000 keys in well under a second, and pages through them 100 at a time without skipping or repeating', async () => {
     const started = Date.now();
-    expect(sandbox.generateSmashsendKeys(10_000)).toEqual({ generated: 10_000, total: 10_003 });
+    expect(env.sandbox.generateSmashsendKeys(10_000)).toEqual({ generated: 10_000, total: 10_003 });
     expect(Date.now() - started).toBeLessThan(1_000);
     const seen = new Set<string>();
     let pages = 0;
@@ -199,8 +199,8 @@ describe('generate', () => {
 });
 
 describe("a key's creation time", () => {
-  const smashsendCreatedAt = (id: string) => `${sandbox.url}/_sandbox/smashsend/api-keys/${id}/created-at`;
-  const smartleadCreatedAt = (id: number | string) => `${sandbox.url}/_sandbox/smartlead/api-keys/${id}/created-at`;
+  const smashsendCreatedAt = (id: string) => `${env.sandbox.url}/_sandbox/smashsend/api-keys/${id}/created-at`;
+  const smartleadCreatedAt = (id: number | string) => `${env.sandbox.url}/_sandbox/smartlead/api-keys/${id}/created-at`;
   const newestFirst = async (query = '') =>
     (
       (await call(keysUrl(`?limit=100${query}`), { headers: smashAuth })).json as {
@@ -222,12 +222,12 @@ describe("a key's creation time", () => {
 
   it('keeps a later updatedAt of a key that was updated', async () => {
     await call(
-      `${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys/aki_xyz789ghi012`,
+      `${env.sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys/aki_xyz789ghi012`,
       jsonInit('POST', { displayName: 'CRM Sync 2' }, smashAuth),
     );
     const before = (await newestFirst()).find((key) => key.id === 'aki_xyz789ghi012');
     expect(Date.parse(before?.createdAt ?? '')).toBe(Date.parse('2024-03-10T14:30:00Z'));
-    const result = sandbox.setSmashsendKeyCreatedAt('aki_xyz789ghi012', '2020-01-01T00:00:00.000Z');
+    const result = env.sandbox.setSmashsendKeyCreatedAt('aki_xyz789ghi012', '2020-01-01T00:00:00.000Z');
     expect(result.createdAt).toBe('2020-01-01T00:00:00.000Z');
     expect(Date.parse(result.updatedAt)).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
   });
@@ -235,19 +235,19 @@ describe("a key's creation time", () => {
   it('PUT …/smartlead/api-keys/:id/created-at re-dates a client key', async () => {
     const answer = await call(smartleadCreatedAt(45), jsonInit('PUT', { createdAt: '2025-01-01' }));
     expect(answer.json).toEqual({ id: 45, created_at: '2025-01-01T00:00:00.000Z' });
-    const list = await call(`${sandbox.url}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+    const list = await call(`${env.sandbox.url}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
     expect((list.json as { data: { id: number; created_at: string }[] }).data[0]).toMatchObject({
       id: 45,
       created_at: '2025-01-01T00:00:00.000Z',
     });
-    expect(sandbox.setSmartleadKeyCreatedAt(47, '2024-02-29T12:00:00Z')).toEqual({ id: 47, created_at: '2024-02-29T12:00:00.000Z' });
+    expect(env.sandbox.setSmartleadKeyCreatedAt(47, '2024-02-29T12:00:00Z')).toEqual({ id: 47, created_at: '2024-02-29T12:00:00.000Z' });
   });
 
   it('re-dates a generated key too (ages over a big workspace)', async () => {
-    sandbox.generateSmashsendKeys(300);
+    env.sandbox.generateSmashsendKeys(300);
     const oldest = (await newestFirst('&sort=createdAt.asc'))[0];
     expect(oldest?.createdAt).toBe('2023-01-01T00:01:00.000Z');
-    sandbox.setSmashsendKeyCreatedAt(oldest?.id ?? '', '2030-01-01T00:00:00.000Z');
+    env.sandbox.setSmashsendKeyCreatedAt(oldest?.id ?? '', '2030-01-01T00:00:00.000Z');
     expect((await newestFirst())[0]?.id).toBe(oldest?.id);
   });
 
@@ -283,21 +283,21 @@ describe("a key's creation time", () => {
   });
 
   it('the handle methods throw for an unknown key or a bad date', () => {
-    expect(() => sandbox.setSmashsendKeyCreatedAt('aki_nope', '2024-01-01T00:00:00Z')).toThrow(
+    expect(() => env.sandbox.setSmashsendKeyCreatedAt('aki_nope', '2024-01-01T00:00:00Z')).toThrow(
       'The sandbox has no SMASHSEND API key aki_nope',
     );
-    expect(() => sandbox.setSmartleadKeyCreatedAt(45, 'soon')).toThrow('createdAt must be an ISO date');
+    expect(() => env.sandbox.setSmartleadKeyCreatedAt(45, 'soon')).toThrow('createdAt must be an ISO date');
   });
 });
 
 describe('request counters', () => {
   it('counts vendor requests by vendor and by METHOD route, not control calls', async () => {
-    await call(`${sandbox.url}/v1/api-keys/check`, { headers: smashAuth });
-    await call(`${sandbox.url}/v1/api-keys/check`);
+    await call(`${env.sandbox.url}/v1/api-keys/check`, { headers: smashAuth });
+    await call(`${env.sandbox.url}/v1/api-keys/check`);
     await call(keysUrl('?limit=3'), { headers: smashAuth });
-    await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
-    await call(`${sandbox.url}/api/v1/nope?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
-    await call(`${sandbox.url}/_sandbox/faults`);
+    await call(`${env.sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
+    await call(`${env.sandbox.url}/api/v1/nope?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+    await call(`${env.sandbox.url}/_sandbox/faults`);
 
     const expected = {
       total: 5,
@@ -309,19 +309,19 @@ describe('request counters', () => {
         'GET /api/v1 (no route)': 1,
       },
     };
-    expect(sandbox.requestCounts()).toEqual(expected);
-    expect((await call(`${sandbox.url}/_sandbox/requests`)).json).toEqual(expected);
+    expect(env.sandbox.requestCounts()).toEqual(expected);
+    expect((await call(`${env.sandbox.url}/_sandbox/requests`)).json).toEqual(expected);
 
-    const cleared = await call(`${sandbox.url}/_sandbox/requests`, { method: 'DELETE' });
+    const cleared = await call(`${env.sandbox.url}/_sandbox/requests`, { method: 'DELETE' });
     expect(cleared.json).toEqual({ total: 0, byVendor: { smartlead: 0, smashsend: 0, smarte: 0 }, byRoute: {} });
-    sandbox.resetRequestCounts();
-    expect(sandbox.requestCounts().total).toBe(0);
+    env.sandbox.resetRequestCounts();
+    expect(env.sandbox.requestCounts().total).toBe(0);
   });
 
   it('counts faulted requests too', async () => {
-    sandbox.injectFault({ vendor: 'smarte', kind: 'html' });
-    await call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
-    expect(sandbox.requestCounts().byVendor.smarte).toBe(1);
+    env.sandbox.injectFault({ vendor: 'smarte', kind: 'html' });
+    await call(`${env.sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, smarteAdmin));
+    expect(env.sandbox.requestCounts().byVendor.smarte).toBe(1);
   });
 });
 

@@ -1,27 +1,21 @@
 // Fault injection: every fault kind, targeting (vendor, path, method, count), FIFO order, and the HTTP control route.
 
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { useSandbox } from '../support/sandbox';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
-import { call, jsonInit } from './helpers';
+import { call, jsonInit } from '../support/net';
 
-let sandbox: SandboxHandle;
-const smashCheck = (): string => `${sandbox.url}/v1/api-keys/check`;
+const smashCheck = (): string => `${env.sandbox.url}/v1/api-keys/check`;
 const smashAuth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.smashsendApiKey}` };
-const smartleadClients = (): string => `${sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
-const smarteView = () => call(`${sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey }));
+const smartleadClients = (): string => `${env.sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;
+const smarteView = () =>
+  call(`${env.sandbox.url}/signals/v1/key/view`, jsonInit('POST', {}, { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey }));
 const CHECK_OK = { status: 'SUCCEED', displayName: 'Sandbox Admin Key', role: 'EDITOR' };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: false });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const env = useSandbox();
 
 describe('status', () => {
   it('answers the given status with the vendor’s error body by default, once', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 503 });
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 503 });
     const faulted = await call(smashCheck(), { headers: smashAuth });
     expect(faulted.status).toBe(503);
     expect(faulted.json).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'Service Unavailable' });
@@ -30,8 +24,8 @@ describe('status', () => {
   });
 
   it('uses each vendor’s error shape', async () => {
-    sandbox.injectFault({ vendor: 'smartlead', kind: 'status', status: 500 });
-    sandbox.injectFault({ vendor: 'smarte', kind: 'status', status: 429 });
+    env.sandbox.injectFault({ vendor: 'smartlead', kind: 'status', status: 500 });
+    env.sandbox.injectFault({ vendor: 'smarte', kind: 'status', status: 429 });
     expect((await call(smartleadClients())).json).toEqual({ message: 'Internal server error' });
     const smarte = await smarteView();
     expect(smarte.status).toBe(429);
@@ -41,7 +35,7 @@ describe('status', () => {
   });
 
   it('sends a custom body, Retry-After and headers', async () => {
-    sandbox.injectFault({
+    env.sandbox.injectFault({
       vendor: 'smashsend',
       kind: 'status',
       status: 429,
@@ -57,21 +51,21 @@ describe('status', () => {
   });
 
   it('sends a string body as text', async () => {
-    sandbox.injectFault({ vendor: 'smartlead', kind: 'status', status: 500, body: 'upstream exploded' });
+    env.sandbox.injectFault({ vendor: 'smartlead', kind: 'status', status: 500, body: 'upstream exploded' });
     const answer = await call(smartleadClients());
     expect(answer.text).toBe('upstream exploded');
     expect(answer.headers.get('content-type')).toContain('text/plain');
   });
 
   it('fires before auth, so even a bad key gets the fault', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 502 });
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 502 });
     expect((await call(smashCheck())).status).toBe(502);
   });
 });
 
 it('html: an HTML error page, 502 by default', async () => {
-  sandbox.injectFault({ vendor: 'smarte', kind: 'html' });
-  sandbox.injectFault({ vendor: 'smarte', kind: 'html', status: 504 });
+  env.sandbox.injectFault({ vendor: 'smarte', kind: 'html' });
+  env.sandbox.injectFault({ vendor: 'smarte', kind: 'html', status: 504 });
   const first = await smarteView();
   expect(first.status).toBe(502);
   expect(first.headers.get('content-type')).toContain('text/html');
@@ -81,8 +75,8 @@ it('html: an HTML error page, 502 by default', async () => {
 });
 
 it('empty: the status (200 by default) with no body', async () => {
-  sandbox.injectFault({ vendor: 'smashsend', kind: 'empty' });
-  sandbox.injectFault({ vendor: 'smashsend', kind: 'empty', status: 500 });
+  env.sandbox.injectFault({ vendor: 'smashsend', kind: 'empty' });
+  env.sandbox.injectFault({ vendor: 'smashsend', kind: 'empty', status: 500 });
   const first = await call(smashCheck(), { headers: smashAuth });
   expect(first.status).toBe(200);
   expect(first.text).toBe('');
@@ -93,7 +87,7 @@ it('empty: the status (200 by default) with no body', async () => {
 });
 
 it('malformed: 200 with truncated JSON', async () => {
-  sandbox.injectFault({ vendor: 'smartlead', kind: 'malformed' });
+  env.sandbox.injectFault({ vendor: 'smartlead', kind: 'malformed' });
   const answer = await call(smartleadClients());
   expect(answer.status).toBe(200);
   expect(answer.text).toBe('{"ok":true,"data":[{"id":1,"na');
@@ -101,15 +95,15 @@ it('malformed: 200 with truncated JSON', async () => {
 });
 
 it('wrongShape: 200 with JSON of the wrong shape (default or given)', async () => {
-  sandbox.injectFault({ vendor: 'smartlead', kind: 'wrongShape' });
-  sandbox.injectFault({ vendor: 'smartlead', kind: 'wrongShape', body: { ok: true, data: 'not a list' } });
+  env.sandbox.injectFault({ vendor: 'smartlead', kind: 'wrongShape' });
+  env.sandbox.injectFault({ vendor: 'smartlead', kind: 'wrongShape', body: { ok: true, data: 'not a list' } });
   expect((await call(smartleadClients())).json).toEqual({ unexpected: true });
   expect((await call(smartleadClients())).json).toEqual({ ok: true, data: 'not a list' });
 });
 
 describe('delay', () => {
   it('waits delayMs, then answers normally', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'delay', delayMs: 300 });
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'delay', delayMs: 300 });
     const started = Date.now();
     const answer = await call(smashCheck(), { headers: smashAuth });
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
@@ -117,34 +111,34 @@ describe('delay', () => {
   });
 
   it('with hang: true never answers; the client gives up and the server keeps serving', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'delay', hang: true });
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'delay', hang: true });
     await expect(fetch(smashCheck(), { headers: smashAuth, signal: AbortSignal.timeout(300) })).rejects.toThrow();
     expect((await call(smashCheck(), { headers: smashAuth })).json).toEqual(CHECK_OK);
   });
 
   it('a delay cut short by the client does not answer later', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'delay', delayMs: 5_000 });
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'delay', delayMs: 5_000 });
     await expect(fetch(smashCheck(), { headers: smashAuth, signal: AbortSignal.timeout(200) })).rejects.toThrow();
     expect((await call(smashCheck(), { headers: smashAuth })).status).toBe(200);
   });
 });
 
 it('drop: the connection is reset without an answer', async () => {
-  sandbox.injectFault({ vendor: 'smarte', kind: 'drop' });
+  env.sandbox.injectFault({ vendor: 'smarte', kind: 'drop' });
   await expect(smarteView()).rejects.toThrow('fetch failed');
   expect((await smarteView()).status).toBe(200);
 });
 
 describe('targeting', () => {
   it('hits only the named vendor', async () => {
-    sandbox.injectFault({ vendor: 'smartlead', kind: 'status', status: 500 });
+    env.sandbox.injectFault({ vendor: 'smartlead', kind: 'status', status: 500 });
     expect((await call(smashCheck(), { headers: smashAuth })).status).toBe(200);
     expect((await call(smartleadClients())).status).toBe(500);
   });
 
   it('matches a path substring (query included) and a method, case-insensitively', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 500, path: 'limit=5', method: 'get' });
-    const listUrl = `${sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys`;
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 500, path: 'limit=5', method: 'get' });
+    const listUrl = `${env.sandbox.url}/v1/workspaces/${SANDBOX_CREDENTIALS.smashsendWorkspaceId}/api-keys`;
     expect((await call(smashCheck(), { headers: smashAuth })).status).toBe(200);
     expect((await call(`${listUrl}?limit=2`, { headers: smashAuth })).status).toBe(200);
     expect((await call(`${listUrl}?limit=5`, jsonInit('POST', {}, smashAuth))).status).not.toBe(500);
@@ -152,41 +146,41 @@ describe('targeting', () => {
   });
 
   it('hits the next `count` matching requests, then stops', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 500, count: 3 });
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 500, count: 3 });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await call(smashCheck(), { headers: smashAuth })).status);
     expect(statuses).toEqual([500, 500, 500, 200, 200]);
   });
 
   it('plays queued faults in order and lists what is pending', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 500, count: 2 });
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 502 });
-    expect(sandbox.pendingFaults().map((f) => [f.spec.kind === 'status' ? f.spec.status : undefined, f.remaining])).toEqual([
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 500, count: 2 });
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 502 });
+    expect(env.sandbox.pendingFaults().map((f) => [f.spec.kind === 'status' ? f.spec.status : undefined, f.remaining])).toEqual([
       [500, 2],
       [502, 1],
     ]);
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await call(smashCheck(), { headers: smashAuth })).status);
     expect(statuses).toEqual([500, 500, 502, 200]);
-    expect(sandbox.pendingFaults()).toEqual([]);
+    expect(env.sandbox.pendingFaults()).toEqual([]);
   });
 
   it('clearFaults() drops everything queued', async () => {
-    sandbox.injectFault({ vendor: 'smashsend', kind: 'drop', count: 5 });
-    expect(sandbox.clearFaults()).toBe(1);
+    env.sandbox.injectFault({ vendor: 'smashsend', kind: 'drop', count: 5 });
+    expect(env.sandbox.clearFaults()).toBe(1);
     expect((await call(smashCheck(), { headers: smashAuth })).status).toBe(200);
   });
 
   it('refuses an impossible spec from code', () => {
-    expect(() => sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 99 })).toThrow(RangeError);
-    expect(() => sandbox.injectFault({ vendor: 'smashsend', kind: 'drop', count: 0 })).toThrow(RangeError);
+    expect(() => env.sandbox.injectFault({ vendor: 'smashsend', kind: 'status', status: 99 })).toThrow(RangeError);
+    expect(() => env.sandbox.injectFault({ vendor: 'smashsend', kind: 'drop', count: 0 })).toThrow(RangeError);
   });
 });
 
 describe('control API /_sandbox/faults', () => {
   it('queues, lists and clears faults over HTTP', async () => {
     const created = await call(
-      `${sandbox.url}/_sandbox/faults`,
+      `${env.sandbox.url}/_sandbox/faults`,
       jsonInit('POST', { vendor: 'smashsend', path: '/api-keys/check', kind: 'status', status: 429, retryAfter: 3, count: 2 }),
     );
     expect(created.status).toBe(201);
@@ -205,8 +199,8 @@ describe('control API /_sandbox/faults', () => {
       error: 'Too Many Requests',
       message: 'Rate limit exceeded. Please wait a moment and try again.',
     });
-    expect(((await call(`${sandbox.url}/_sandbox/faults`)).json as { faults: unknown[] }).faults).toHaveLength(1);
-    expect((await call(`${sandbox.url}/_sandbox/faults`, { method: 'DELETE' })).json).toEqual({ cleared: 1 });
+    expect(((await call(`${env.sandbox.url}/_sandbox/faults`)).json as { faults: unknown[] }).faults).toHaveLength(1);
+    expect((await call(`${env.sandbox.url}/_sandbox/faults`, { method: 'DELETE' })).json).toEqual({ cleared: 1 });
     expect((await call(smashCheck(), { headers: smashAuth })).status).toBe(200);
   });
 
@@ -218,12 +212,12 @@ describe('control API /_sandbox/faults', () => {
     ['a misspelt field', { vendor: 'smarte', kind: 'delay', delay_ms: 5 }],
     ['count 0', { vendor: 'smarte', kind: 'drop', count: 0 }],
   ])('refuses %s with 400', async (_label, body) => {
-    const answer = await call(`${sandbox.url}/_sandbox/faults`, jsonInit('POST', body));
+    const answer = await call(`${env.sandbox.url}/_sandbox/faults`, jsonInit('POST', body));
     expect(answer.status).toBe(400);
   });
 
   it('accepts a hang without delayMs', async () => {
-    const answer = await call(`${sandbox.url}/_sandbox/faults`, jsonInit('POST', { vendor: 'smarte', kind: 'delay', hang: true }));
+    const answer = await call(`${env.sandbox.url}/_sandbox/faults`, jsonInit('POST', { vendor: 'smarte', kind: 'delay', hang: true }));
     expect(answer.status).toBe(201);
   });
 });

@@ -3,7 +3,7 @@
 
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
-import { call, jsonInit } from './helpers';
+import { call, jsonInit } from '../support/net';
 
 let sandbox: SandboxHandle;
 const smartleadClients = (): string => `${sandbox.url}/api/v1/client/?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`;

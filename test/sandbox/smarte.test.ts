@@ -1,13 +1,12 @@
 // SMARTe signals in the sandbox: view all/one, create, suspend/reactivate rules, auth and validation.
 
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { useSandbox } from '../support/sandbox';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
-import { call, jsonInit } from './helpers';
+import { call, jsonInit } from '../support/net';
 
-let sandbox: SandboxHandle;
 const admin = { 'api-key': SANDBOX_CREDENTIALS.smarteApiKey };
 const post = (path: string, body?: unknown, headers: Record<string, string> = admin) =>
-  call(`${sandbox.url}/signals/v1/key/${path}`, jsonInit('POST', body, headers));
+  call(`${env.sandbox.url}/signals/v1/key/${path}`, jsonInit('POST', body, headers));
 
 const ADMIN = {
   keyId: '0b6f7c1e-3d2a-4f5b-8c9d-1e2f3a4b5c6d',
@@ -32,13 +31,7 @@ const UDI = {
 };
 const FETCHED = 'Key details fetched successfully';
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: false });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const env = useSandbox();
 
 describe('view', () => {
   it('returns every key, the admin key included, for {}', async () => {
@@ -48,7 +41,7 @@ describe('view', () => {
   });
 
   it('reads a request with no body as {}', async () => {
-    const answer = await call(`${sandbox.url}/signals/v1/key/view`, { method: 'POST', headers: admin });
+    const answer = await call(`${env.sandbox.url}/signals/v1/key/view`, { method: 'POST', headers: admin });
     expect(answer.json).toEqual({ message: FETCHED, data: [ADMIN, UDI_USER, UDI] });
   });
 
@@ -189,7 +182,7 @@ describe('update: suspend and reactivate', () => {
   });
 
   it('answers 404 naming the path for GET or an unknown route', async () => {
-    const answer = await call(`${sandbox.url}/signals/v1/key/view`, { headers: admin });
+    const answer = await call(`${env.sandbox.url}/signals/v1/key/view`, { headers: admin });
     expect(answer.status).toBe(404);
     expect(answer.json).toEqual({ error: { code: 'not_found', message: 'Cannot GET /signals/v1/key/view', status: 404 } });
   });

@@ -1,13 +1,12 @@
 // SmartLead in the sandbox: clients, list/create/reset/delete of client API keys, auth (a client key on its campaign
 // list), validation and 404s.
 
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { useSandbox } from '../support/sandbox';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
-import { call, jsonInit } from './helpers';
+import { call, jsonInit } from '../support/net';
 
-let sandbox: SandboxHandle;
 const key = SANDBOX_CREDENTIALS.smartleadApiKey;
-const url = (path: string, query = ''): string => `${sandbox.url}${path}?api_key=${encodeURIComponent(key)}${query}`;
+const url = (path: string, query = ''): string => `${env.sandbox.url}${path}?api_key=${encodeURIComponent(key)}${query}`;
 
 const SEED_KEY_45 = {
   id: 45,
@@ -34,13 +33,7 @@ const SEED_KEY_47 = {
   created_at: '2025-12-03T16:20:00.000Z',
 };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: false });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const env = useSandbox();
 
 describe('GET /api/v1/client/', () => {
   it('returns the clients as a bare array with the real (misspelled) field names', async () => {
@@ -123,20 +116,20 @@ describe('auth', () => {
     ['no key', '/api/v1/client/api-key'],
     ['the key twice', `/api/v1/client/api-key?api_key=${key}&api_key=${key}`],
   ])('answers 401 for %s', async (_label, path) => {
-    const answer = await call(`${sandbox.url}${path}`);
+    const answer = await call(`${env.sandbox.url}${path}`);
     expect(answer.status).toBe(401);
     expect(answer.json).toEqual({ message: 'Invalid or missing API key' });
   });
 
   it('does not accept a client key as the account key', async () => {
-    const answer = await call(`${sandbox.url}/api/v1/client/?api_key=${SEED_KEY_45.api_key}`);
+    const answer = await call(`${env.sandbox.url}/api/v1/client/?api_key=${SEED_KEY_45.api_key}`);
     expect(answer.status).toBe(401);
-    const keys = await call(`${sandbox.url}/api/v1/client/api-key?api_key=${SEED_KEY_45.api_key}`);
+    const keys = await call(`${env.sandbox.url}/api/v1/client/api-key?api_key=${SEED_KEY_45.api_key}`);
     expect(keys.status).toBe(401);
   });
 
   describe('a client key on its own campaign list (GET /api/v1/campaigns)', () => {
-    const campaigns = (apiKey: string) => call(`${sandbox.url}/api/v1/campaigns?api_key=${encodeURIComponent(apiKey)}`);
+    const campaigns = (apiKey: string) => call(`${env.sandbox.url}/api/v1/campaigns?api_key=${encodeURIComponent(apiKey)}`);
     const UNAUTHORIZED = { status: 401, json: { message: 'Invalid or missing API key' } };
     const answerOf = async (apiKey: string) => {
       const answer = await campaigns(apiKey);

@@ -1,16 +1,15 @@
 // SMASHSEND in the sandbox (at the origin's /v1): check/current/me, the workspace key list with its plain-timestamp
 // cursor (bursts in one millisecond included), create/update/delete, auth, validation, 403/404.
 
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
+import { useSandbox } from '../support/sandbox';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
-import { call, jsonInit } from './helpers';
+import { call, jsonInit } from '../support/net';
 
-let sandbox: SandboxHandle;
 const WS = SANDBOX_CREDENTIALS.smashsendWorkspaceId;
 const bearer = (secret: string = SANDBOX_CREDENTIALS.smashsendApiKey): Record<string, string> => ({
   authorization: `Bearer ${secret}`,
 });
-const url = (path: string): string => `${sandbox.url}${path}`;
+const url = (path: string): string => `${env.sandbox.url}${path}`;
 const keysUrl = (query = ''): string => url(`/v1/workspaces/${WS}/api-keys${query}`);
 
 const ZAPIER_KEY = {
@@ -57,13 +56,7 @@ interface Page {
   apiKeys: { items: Item[]; hasMore: boolean; startAt: string | null };
 }
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: false });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const env = useSandbox();
 
 describe('key and user endpoints', () => {
   it('GET /v1/api-keys/check describes the key used', async () => {
@@ -162,7 +155,7 @@ describe('GET /v1/workspaces/:ws/api-keys', () => {
   });
 
   it('defaults to 15 per page', async () => {
-    sandbox.generateSmashsendKeys(20);
+    env.sandbox.generateSmashsendKeys(20);
     const page = (await call(keysUrl(), { headers: bearer() })).json as Page;
     expect(page.apiKeys.items).toHaveLength(15);
     expect(page.apiKeys.hasMore).toBe(true);
@@ -222,7 +215,7 @@ const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe('paging across many keys', () => {
   it('visits all 253 keys exactly once, newest first, with plain ISO cursors when createdAt values differ', async () => {
-    sandbox.generateSmashsendKeys(250);
+    env.sandbox.generateSmashsendKeys(250);
     const { ids, pages } = await walk(100, 'createdAt.desc');
     expect(pages).toHaveLength(3);
     expect(ids).toHaveLength(253);
@@ -237,7 +230,7 @@ describe('paging across many keys', () => {
   });
 
   it('visits every key exactly once in ascending order too', async () => {
-    sandbox.generateSmashsendKeys(250);
+    env.sandbox.generateSmashsendKeys(250);
     const { ids } = await walk(100, 'createdAt.asc');
     expect(ids).toHaveLength(253);
     expect(new Set(ids).size).toBe(253);
@@ -254,9 +247,9 @@ describe('paging across many keys', () => {
   ] as const)(
     'limit %i, %s: a burst of %i keys in one millisecond across page boundaries is repeated, never skipped',
     async (limit, sort, burst) => {
-      sandbox.generateSmashsendKeys(45);
-      sandbox.generateSmashsendKeys(burst, { createdAt: '2024-01-01T00:00:00.000Z' });
-      sandbox.generateSmashsendKeys(45);
+      env.sandbox.generateSmashsendKeys(45);
+      env.sandbox.generateSmashsendKeys(burst, { createdAt: '2024-01-01T00:00:00.000Z' });
+      env.sandbox.generateSmashsendKeys(45);
       const total = 90 + burst + 3;
       const { ids, pages } = await walk(limit, sort);
       expect(new Set(ids).size).toBe(total);
@@ -276,7 +269,7 @@ describe('paging across many keys', () => {
   );
 
   it('cannot move past more than `limit` keys in one millisecond: the same page comes back', async () => {
-    sandbox.generateSmashsendKeys(12, { createdAt: '2024-01-01T00:00:00.000Z' });
+    env.sandbox.generateSmashsendKeys(12, { createdAt: '2024-01-01T00:00:00.000Z' });
     const first = (await call(keysUrl('?limit=10&startAt=2024-01-01T00:00:00.000Z'), { headers: bearer() })).json as Page;
     expect(first.apiKeys).toMatchObject({ hasMore: true, startAt: '2024-01-01T00:00:00.000Z' });
     const again = (await call(keysUrl('?limit=10&startAt=2024-01-01T00:00:00.000Z'), { headers: bearer() })).json as Page;

@@ -53,7 +53,7 @@ const FORBIDDEN: Array<[string, string, string]> = [
   ['connector/src/probe.ts', "import type { ZObject } from 'zapier-platform-core/types';", CONNECTOR],
   ['connector/src/probe.ts', "import { maskSecret } from '../../lib/secrets';", CONNECTOR],
   ['connector/src/cli/probe.ts', "import { SANDBOX_CREDENTIALS } from '../../../sandbox/seed';", CONNECTOR],
-  ['connector/src/probe.ts', "import { runOperation } from '../../test/reliability/support';", CONNECTOR],
+  ['connector/src/probe.ts', "import { runOperation } from '../../test/support/app';", CONNECTOR],
   ['connector/src/probe.ts', "import app from '../../index';", CONNECTOR],
   ['connector/src/probe.ts', "import { authentication } from '../../authentication';", CONNECTOR],
   ['connector/src/probe.ts', "export { newSmashsendApiKey } from '../../triggers/newSmashsendApiKey';", CONNECTOR],

@@ -1,12 +1,8 @@
-// Shared helpers for the connector's tests: fake keys, a recording fake transport, a nock recorder for the real
+// The connector's tests (no Zapier): fake keys, a recording fake transport, a nock recorder for the real
 // fetch transport, and a reader for the errors the connector throws.
 
 import nock from 'nock';
 import { ConnectorError, type Transport, type TransportRequest, type TransportResponse } from '@keyring/connector';
-
-export const SMARTLEAD = 'https://server.smartlead.ai';
-export const SMASHSEND = 'https://api.smashsend.com';
-export const SMARTE = 'https://signals.smarte.pro';
 
 /** Fake keys, distinctive enough that a leak is easy to find in any message. */
 export const SMARTLEAD_KEY = 'sl_test_secret_0123456789abcdef';
@@ -93,17 +89,6 @@ export function vendorAnswers(origin: string, method: string, path: string, repl
       return [reply.status, body, { ...contentType, ...reply.headers }];
     });
   return seen;
-}
-
-/** nock for a test file: no real network, and every interceptor a test set up must have been used. */
-export function useNock(): void {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-  });
-  afterAll(() => nock.enableNetConnect());
 }
 
 /** Awaits a promise that must reject, and returns what it rejected with. */

@@ -1,10 +1,10 @@
-// SMARTe test helpers: the exact request SMARTe must receive, the failure answers every SMARTe step must explain,
-// and a loopback server that never answers (nock cannot make z.request time out without a real wait).
+// SMARTe test helpers: the exact request SMARTe must receive, the failure answers every SMARTe step must explain. (A server
+// that never answers is in net.ts.)
 
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import nock from 'nock';
-import { AUTH, SMARTE, type ZapierErrorShape } from './app';
+import { AUTH } from './app';
+import type { ZapierErrorShape } from './outcome';
+import { SMARTE } from './vendors';
 import * as fx from '../fixtures/smarte';
 
 export const VIEW = '/signals/v1/key/view';
@@ -135,29 +135,4 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       },
     },
   ];
-}
-
-export interface SilentServer {
-  baseUrl: string;
-  /** Resolves when a request has arrived (so the client's timeout timer is running). */
-  requestArrived: Promise<void>;
-  close(): Promise<void>;
-}
-
-/** A loopback HTTP server that accepts requests and never answers them. */
-export async function silentServer(): Promise<SilentServer> {
-  const sockets: Socket[] = [];
-  let arrived!: () => void;
-  const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
-  const server = http.createServer(() => arrived());
-  server.on('connection', (socket) => sockets.push(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requestArrived,
-    close: async () => {
-      sockets.forEach((socket) => socket.destroy());
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }

@@ -1,12 +1,11 @@
 // Runs the `keyring` command as a user would: the package's built bin (connector/dist/cli.js, from `npm run
 // build:connector`, which `npm run check` runs first) in a child process with only the environment given (no shell
-// variable leaks in), against the sandbox this test file starts on an ephemeral port.
+// variable leaks in), against the sandbox the test file starts (sandbox.ts).
 
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startSandbox, type SandboxHandle } from '../../sandbox/server';
-import { sandboxEnv as packageSandboxEnv } from '../package/support';
+import { sandboxEnv, type SandboxHandle } from './sandbox';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'connector/dist/cli.js');
@@ -34,26 +33,8 @@ export function keyring(args: string[], env: Record<string, string | undefined>)
 }
 
 /** The environment that points every vendor at the sandbox, with the sandbox's keys (and SMASHSEND's workspace). */
-export function sandboxEnv(sandbox: SandboxHandle): Record<string, string> {
-  return { ...packageSandboxEnv(sandbox), SMASHSEND_WORKSPACE_ID: sandbox.credentials.smashsendWorkspaceId };
-}
-
-/** A sandbox for the test file (127.0.0.1, port 0, no rate limits), reset before each test. */
-export function useSandbox(): { readonly sandbox: SandboxHandle } {
-  let handle: SandboxHandle | undefined;
-  beforeAll(async () => {
-    handle = await startSandbox({ port: 0, rateLimits: false });
-  });
-  beforeEach(() => handle?.reset());
-  afterAll(async () => {
-    await handle?.close();
-  });
-  return {
-    get sandbox() {
-      if (!handle) throw new Error('sandbox not started');
-      return handle;
-    },
-  };
+export function keyringEnv(sandbox: SandboxHandle): Record<string, string> {
+  return sandboxEnv(sandbox, { workspace: true });
 }
 
 /** Every occurrence of `needle` in `text`. */

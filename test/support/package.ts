@@ -6,7 +6,6 @@ import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { SandboxHandle } from '../../sandbox/server';
 
 const execFileAsync = promisify(execFile);
 
@@ -96,18 +95,6 @@ export async function copyInto(project: string, from: string, names?: string[]):
   await mkdir(project, { recursive: true });
   for (const name of files) await cp(path.join(from, name), path.join(project, name));
   return files;
-}
-
-/** What a user's shell would hold to reach the sandbox: the keys and the *_BASE_URL overrides. */
-export function sandboxEnv(sandbox: SandboxHandle): Record<string, string> {
-  return {
-    SMASHSEND_API_KEY: sandbox.credentials.smashsendApiKey,
-    SMASHSEND_BASE_URL: sandbox.baseUrls.smashsend,
-    SMARTLEAD_API_KEY: sandbox.credentials.smartleadApiKey,
-    SMARTLEAD_BASE_URL: sandbox.baseUrls.smartlead,
-    SMARTE_API_KEY: sandbox.credentials.smarteApiKey,
-    SMARTE_BASE_URL: sandbox.baseUrls.smarte,
-  };
 }
 
 /** A Node 20 binary on PATH outside node_modules (the machine's own Node; the project runs 22), if there is one. */

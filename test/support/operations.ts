@@ -1,0 +1,321 @@
+// The catalogue of the app's operations: each with its vendor, valid sample input for the sandbox's seed, the request
+// it makes first (where faults are aimed), what a 404 there means, and, for writes, the search that checks one. The
+// reliability matrices, the e2e coverage checks and the bench's inputs all read it; a test that it names every
+// operation index.ts registers keeps it whole (test/reliability/faults.test.ts).
+
+import type { SandboxHandle } from '../../sandbox/server';
+import { SMASHSEND_SEED } from '../../sandbox/seed';
+import type { OperationKind } from './app';
+import type { SandboxVendor } from './vendors';
+
+export const WS = SMASHSEND_SEED.user.workspaceId;
+export const SS_KEYS = `/v1/workspaces/${WS}/api-keys`;
+export const SL_KEYS = '/api/v1/client/api-key';
+export const SM_VIEW = '/signals/v1/key/view';
+export const SM_CREATE = '/signals/v1/key/createsignalapikey';
+export const SM_UPDATE = '/signals/v1/key/update';
+
+export interface Operation {
+  /** Row name in the tables (the operation key, plus which request is faulted when it is not the first). */
+  name: string;
+  kind: OperationKind | 'authentication';
+  key: string;
+  vendor: SandboxVendor;
+  input: Record<string, unknown>;
+  meta?: Record<string, unknown>;
+  /** The request a fault is aimed at: method, the path the connector names in messages, and the sandbox fault filter. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  faultPath: string;
+  /** What a 404 on that request means, as the message says it ("has no client API key 45"); else "found nothing at". */
+  notFound?: string;
+  /** Writes: the search named when it is unknown whether the write happened, and what may have happened. */
+  checkWith?: string;
+  mayHaveHappened?: string;
+  /** Sandbox set-up before the operation runs (after reset). */
+  setup?: (sandbox: SandboxHandle) => void;
+}
+
+const created = 'The key may have been created anyway';
+
+/** Every operation of the app, with valid input for the sandbox's seed, and the request it makes first. */
+export const OPERATIONS: Operation[] = [
+  // SmartLead
+  {
+    name: 'smartlead_client_list',
+    kind: 'triggers',
+    key: 'smartlead_client_list',
+    vendor: 'smartlead',
+    input: {},
+    method: 'GET',
+    path: '/api/v1/client/',
+    faultPath: '/api/v1/client/?',
+  },
+  {
+    name: 'smartlead_client_api_key_list',
+    kind: 'triggers',
+    key: 'smartlead_client_api_key_list',
+    vendor: 'smartlead',
+    input: {},
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  {
+    name: 'new_smartlead_client_api_key',
+    kind: 'triggers',
+    key: 'new_smartlead_client_api_key',
+    vendor: 'smartlead',
+    input: {},
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  {
+    name: 'create_smartlead_client_api_key',
+    kind: 'creates',
+    key: 'create_smartlead_client_api_key',
+    vendor: 'smartlead',
+    input: { clientId: 301, keyName: 'Sample Key' },
+    method: 'POST',
+    path: SL_KEYS,
+    faultPath: SL_KEYS,
+    notFound: 'client 301',
+    checkWith: 'Find SmartLead Client API Key',
+    mayHaveHappened: created,
+  },
+  {
+    name: 'reset_smartlead_client_api_key',
+    kind: 'creates',
+    key: 'reset_smartlead_client_api_key',
+    vendor: 'smartlead',
+    input: { keyId: 45 },
+    method: 'PUT',
+    path: `${SL_KEYS}/reset/45`,
+    faultPath: '/reset/45',
+    notFound: 'client API key 45',
+    checkWith: 'Find SmartLead Client API Key',
+    mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work',
+  },
+  {
+    name: 'delete_smartlead_client_api_key',
+    kind: 'creates',
+    key: 'delete_smartlead_client_api_key',
+    vendor: 'smartlead',
+    input: { keyId: 46 },
+    method: 'DELETE',
+    path: `${SL_KEYS}/46`,
+    faultPath: '/api-key/46',
+    notFound: 'client API key 46',
+  },
+  {
+    name: 'find_smartlead_client_api_key',
+    kind: 'searches',
+    key: 'find_smartlead_client_api_key',
+    vendor: 'smartlead',
+    input: { keyName: 'Production' },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  // SMASHSEND (the connection names its workspace, so no discovery request comes first)
+  {
+    name: 'new_smashsend_api_key',
+    kind: 'triggers',
+    key: 'new_smashsend_api_key',
+    vendor: 'smashsend',
+    input: {},
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  {
+    name: 'smashsend_api_key_list',
+    kind: 'triggers',
+    key: 'smashsend_api_key_list',
+    vendor: 'smashsend',
+    input: {},
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  {
+    name: 'create_smashsend_api_key',
+    kind: 'creates',
+    key: 'create_smashsend_api_key',
+    vendor: 'smashsend',
+    input: { displayName: 'Sample Key', role: 'API_USER' },
+    method: 'POST',
+    path: SS_KEYS,
+    faultPath: '/api-keys',
+    checkWith: 'Find SMASHSEND API Key',
+    mayHaveHappened: created,
+  },
+  {
+    name: 'update_smashsend_api_key',
+    kind: 'creates',
+    key: 'update_smashsend_api_key',
+    vendor: 'smashsend',
+    input: { apiKeyId: 'aki_xyz789ghi012', displayName: 'CRM Sync v2' },
+    method: 'POST',
+    path: `${SS_KEYS}/aki_xyz789ghi012`,
+    faultPath: '/api-keys/aki_xyz789ghi012',
+    notFound: `API key aki_xyz789ghi012 in workspace ${WS}`,
+  },
+  {
+    name: 'delete_smashsend_api_key',
+    kind: 'creates',
+    key: 'delete_smashsend_api_key',
+    vendor: 'smashsend',
+    input: { apiKeyId: 'aki_xyz789ghi012' },
+    method: 'DELETE',
+    path: `${SS_KEYS}/aki_xyz789ghi012`,
+    faultPath: '/api-keys/aki_xyz789ghi012',
+    notFound: `API key aki_xyz789ghi012 in workspace ${WS}`,
+  },
+  {
+    name: 'rotate_smashsend_api_key',
+    kind: 'creates',
+    key: 'rotate_smashsend_api_key',
+    vendor: 'smashsend',
+    input: { apiKeyId: 'aki_xyz789ghi012' },
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+    checkWith: 'Find SMASHSEND API Key',
+    mayHaveHappened: created,
+  },
+  {
+    name: 'find_smashsend_api_key',
+    kind: 'searches',
+    key: 'find_smashsend_api_key',
+    vendor: 'smashsend',
+    input: { displayName: 'CRM Sync' },
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  // SMARTe
+  {
+    name: 'new_smarte_api_key',
+    kind: 'triggers',
+    key: 'new_smarte_api_key',
+    vendor: 'smarte',
+    input: {},
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+  },
+  {
+    name: 'smarte_api_key_list',
+    kind: 'triggers',
+    key: 'smarte_api_key_list',
+    vendor: 'smarte',
+    input: {},
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+  },
+  {
+    name: 'create_smarte_api_key',
+    kind: 'creates',
+    key: 'create_smarte_api_key',
+    vendor: 'smarte',
+    input: { email: 'new.user@smarte.pro' },
+    method: 'POST',
+    path: SM_CREATE,
+    faultPath: SM_CREATE,
+    checkWith: 'Find SMARTe API Key',
+    mayHaveHappened: created,
+  },
+  {
+    name: 'suspend_smarte_api_key',
+    kind: 'creates',
+    key: 'suspend_smarte_api_key',
+    vendor: 'smarte',
+    input: { email: 'dev.udi@smarte.pro' },
+    method: 'POST',
+    path: SM_UPDATE,
+    faultPath: SM_UPDATE,
+    notFound: 'key for dev.udi@smarte.pro',
+  },
+  {
+    name: 'reactivate_smarte_api_key',
+    kind: 'creates',
+    key: 'reactivate_smarte_api_key',
+    vendor: 'smarte',
+    input: { email: 'dev.udi@smarte.pro' },
+    method: 'POST',
+    path: SM_UPDATE,
+    faultPath: SM_UPDATE,
+    notFound: 'key for dev.udi@smarte.pro',
+  },
+  {
+    name: 'find_smarte_api_key',
+    kind: 'searches',
+    key: 'find_smarte_api_key',
+    vendor: 'smarte',
+    input: { email: 'dev.udi@smarte.pro' },
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+  },
+  // Several vendors: one row per vendor, with that vendor alone chosen (one request each)
+  {
+    name: 'api_key_reached_age (SMASHSEND)',
+    kind: 'triggers',
+    key: 'api_key_reached_age',
+    vendor: 'smashsend',
+    input: { age_days: 30, vendors: ['SMASHSEND'] },
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  {
+    name: 'api_key_reached_age (SmartLead)',
+    kind: 'triggers',
+    key: 'api_key_reached_age',
+    vendor: 'smartlead',
+    input: { age_days: 30, vendors: ['SmartLead'] },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  {
+    name: 'audit_api_keys (SMASHSEND)',
+    kind: 'creates',
+    key: 'audit_api_keys',
+    vendor: 'smashsend',
+    input: { older_than_days: 30, vendors: ['SMASHSEND'] },
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  {
+    name: 'audit_api_keys (SmartLead)',
+    kind: 'creates',
+    key: 'audit_api_keys',
+    vendor: 'smartlead',
+    input: { older_than_days: 30, vendors: ['SmartLead'] },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  {
+    name: 'audit_api_keys (SMARTe)',
+    kind: 'creates',
+    key: 'audit_api_keys',
+    vendor: 'smarte',
+    input: { older_than_days: 30, vendors: ['SMARTe'] },
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+  },
+];
+
+/** The catalogue's row for an operation key (its first row, where the key has one per vendor). */
+export function operation(key: string): Operation {
+  const found = OPERATIONS.find((op) => op.key === key || op.name === key);
+  if (!found) throw new Error(`no operation ${key} in the catalogue (test/support/operations.ts)`);
+  return found;
+}

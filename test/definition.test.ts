@@ -3,31 +3,11 @@
 // operation carries its vendor's throttle and, for writes to one key, the lock on that key.
 
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
-import App from '../index';
+import { App } from './support/app';
+import { definitionsOf } from './support/definition';
 
-interface Field {
-  key: string;
-  label?: string;
-  helpText?: string;
-  dynamic?: string;
-  type?: string;
-  required?: boolean;
-  children?: Field[];
-}
-interface Operation {
-  key: string;
-  noun: string;
-  display: { label: string; description: string; hidden?: boolean };
-  operation: {
-    inputFields?: Field[];
-    outputFields?: Field[];
-    sample?: Record<string, unknown>;
-    lock?: { key: string; scope?: string[]; timeout?: number };
-    throttle?: { key?: string; window: number; limit: number; scope?: string[]; retry?: boolean };
-  };
-}
 
-const byKind = (kind: 'triggers' | 'creates' | 'searches') => Object.values((App[kind] ?? {}) as Record<string, Operation>);
+const byKind = definitionsOf;
 const all = [...byKind('triggers'), ...byKind('creates'), ...byKind('searches')];
 const visible = all.filter((op) => !op.display.hidden);
 

@@ -2,37 +2,14 @@
 // both the static sample and what the step really returns, and the Find or Create pair.
 
 import { App, run } from '../support/app';
+import { definitionOf, inputField, outputKeys } from '../support/definition';
 import { useNock } from '../support/nock';
 import { CREATE, UPDATE, VIEW, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();
 
-interface Field {
-  key: string;
-  label?: string;
-  type?: string;
-  helpText?: string;
-  required?: boolean;
-  dynamic?: string;
-}
-type Kind = 'triggers' | 'creates' | 'searches';
-interface Operation {
-  key: string;
-  noun: string;
-  display: { label: string; description: string; hidden?: boolean };
-  operation: {
-    inputFields?: Field[];
-    outputFields?: Field[];
-    sample?: Record<string, unknown>;
-    lock?: { key: string; scope?: string[] };
-    throttle?: object;
-  };
-}
 
-const operation = (kind: Kind, key: string) => (App[kind] as unknown as Record<string, Operation>)[key];
-const inputField = (kind: Kind, key: string, field: string) => operation(kind, key).operation.inputFields?.find((f) => f.key === field);
-const outputKeys = (kind: Kind, key: string) => (operation(kind, key).operation.outputFields ?? []).map((field) => field.key).sort();
 
 const OPERATIONS = [
   ['triggers', 'new_smarte_api_key', 'New SMARTe API Key', /^Triggers when .*SMARTe.*\.$/],
@@ -44,7 +21,7 @@ const OPERATIONS = [
 ] as const;
 
 describe.each(OPERATIONS)('%s.%s', (kind, key, label, description) => {
-  const op = operation(kind, key);
+  const op = definitionOf(kind, key);
 
   it('is registered under its key, with a title-case label naming SMARTe and a Zapier-style description', () => {
     expect(op.key).toBe(key);
@@ -55,8 +32,8 @@ describe.each(OPERATIONS)('%s.%s', (kind, key, label, description) => {
 });
 
 it('only the dropdown trigger is hidden', () => {
-  expect(operation('triggers', 'smarte_api_key_list').display.hidden).toBe(true);
-  expect(operation('triggers', 'new_smarte_api_key').display.hidden).toBeFalsy();
+  expect(definitionOf('triggers', 'smarte_api_key_list').display.hidden).toBe(true);
+  expect(definitionOf('triggers', 'new_smarte_api_key').display.hidden).toBeFalsy();
 });
 
 it('takes include_secret where a step shows an existing key, and not on create (which always shows the new key)', () => {
@@ -127,7 +104,7 @@ describe('what each step returns has exactly the keys of its output fields', () 
 describe('locks and throttle', () => {
   it("create, suspend and reactivate of one user's key share one lock on the email, per connection", () => {
     for (const key of ['create_smarte_api_key', 'suspend_smarte_api_key', 'reactivate_smarte_api_key'])
-      expect(operation('creates', key).operation.lock).toEqual({
+      expect(definitionOf('creates', key).operation.lock).toEqual({
         key: 'smarte-api-key-{{bundle.inputData.email}}',
         scope: ['auth'],
         timeout: 60,
@@ -135,6 +112,6 @@ describe('locks and throttle', () => {
   });
 
   it('no SMARTe operation is throttled: SMARTe documents no rate limit (its limits are per contract; its 429s are still honoured)', () => {
-    for (const [kind, key] of OPERATIONS) expect(operation(kind, key).operation.throttle).toBeUndefined();
+    for (const [kind, key] of OPERATIONS) expect(definitionOf(kind, key).operation.throttle).toBeUndefined();
   });
 });

@@ -1,31 +1,9 @@
 // The SmartLead operations as the Zap editor shows them: labels, help text, dropdowns, and samples that match
 // their output fields (nothing else checks that).
 
-import { App } from '../support/app';
+import { definitionOf } from '../support/definition';
 
-interface Field {
-  key: string;
-  label?: string;
-  type?: string;
-  helpText?: string;
-  required?: boolean;
-  dynamic?: string;
-  choices?: unknown;
-}
-interface Operation {
-  key: string;
-  noun: string;
-  display: { label?: string; description?: string; hidden?: boolean };
-  operation: {
-    inputFields?: Field[];
-    outputFields?: Field[];
-    sample?: Record<string, unknown>;
-    lock?: { key: string; scope?: string[] };
-    throttle?: object;
-  };
-}
 
-const registry = (kind: 'triggers' | 'creates' | 'searches') => App[kind] as unknown as Record<string, Operation>;
 
 const smartlead = [
   ['triggers', 'smartlead_client_list'],
@@ -38,10 +16,10 @@ const smartlead = [
 ] as const;
 
 const inputKeys = (kind: 'triggers' | 'creates' | 'searches', key: string) =>
-  (registry(kind)[key].operation.inputFields ?? []).map((field) => [field.key, field.required ?? false, field.dynamic ?? null]);
+  (definitionOf(kind, key).operation.inputFields ?? []).map((field) => [field.key, field.required ?? false, field.dynamic ?? null]);
 
 describe.each(smartlead)('%s.%s', (kind, key) => {
-  const op = registry(kind)[key];
+  const op = definitionOf(kind, key);
 
   it('is registered under its key', () => {
     expect(op.key).toBe(key);
@@ -85,12 +63,12 @@ describe('SmartLead inputs', () => {
   });
 
   it('the keyName help text states the rule', () => {
-    const keyName = registry('creates').create_smartlead_client_api_key.operation.inputFields?.find((field) => field.key === 'keyName');
+    const keyName = definitionOf('creates', 'create_smartlead_client_api_key').operation.inputFields?.find((field) => field.key === 'keyName');
     expect(keyName?.helpText).toMatch(/letters, digits, spaces, hyphens .* and underscores/);
   });
 
   it('offer the two statuses SmartLead documents', () => {
-    const status = registry('triggers').new_smartlead_client_api_key.operation.inputFields?.find((field) => field.key === 'status');
+    const status = definitionOf('triggers', 'new_smartlead_client_api_key').operation.inputFields?.find((field) => field.key === 'status');
     expect(status?.choices).toEqual([
       { value: 'active', sample: 'active', label: 'Active' },
       { value: 'inactive', sample: 'inactive', label: 'Inactive' },
@@ -98,16 +76,16 @@ describe('SmartLead inputs', () => {
   });
 
   it('hide only the dropdown triggers', () => {
-    expect(registry('triggers').smartlead_client_list.display.hidden).toBe(true);
-    expect(registry('triggers').smartlead_client_api_key_list.display.hidden).toBe(true);
-    expect(registry('triggers').new_smartlead_client_api_key.display.hidden).toBeFalsy();
+    expect(definitionOf('triggers', 'smartlead_client_list').display.hidden).toBe(true);
+    expect(definitionOf('triggers', 'smartlead_client_api_key_list').display.hidden).toBe(true);
+    expect(definitionOf('triggers', 'new_smartlead_client_api_key').display.hidden).toBeFalsy();
   });
 });
 
 describe("locks and throttle (two Zaps writing to one key, and SmartLead's 10 requests per 2 s)", () => {
   it('reset and delete of one key share one lock on its keyId, per connection', () => {
     for (const key of ['reset_smartlead_client_api_key', 'delete_smartlead_client_api_key'])
-      expect(registry('creates')[key]!.operation.lock).toEqual({
+      expect(definitionOf('creates', key).operation.lock).toEqual({
         key: 'smartlead-client-api-key-{{bundle.inputData.keyId}}',
         scope: ['auth'],
         timeout: 60,
@@ -115,11 +93,11 @@ describe("locks and throttle (two Zaps writing to one key, and SmartLead's 10 re
   });
 
   it('create is not locked: it names no existing key', () => {
-    expect(registry('creates').create_smartlead_client_api_key!.operation.lock).toBeUndefined();
+    expect(definitionOf('creates', 'create_smartlead_client_api_key').operation.lock).toBeUndefined();
   });
 
   it('every SmartLead operation has the very same throttle configuration (one request each: 10 invocations per 2 s)', () => {
     for (const [kind, key] of smartlead)
-      expect(registry(kind)[key]!.operation.throttle).toEqual({ key: 'smartlead', window: 2, limit: 10, scope: ['auth'] });
+      expect(definitionOf(kind, key).operation.throttle).toEqual({ key: 'smartlead', window: 2, limit: 10, scope: ['auth'] });
   });
 });

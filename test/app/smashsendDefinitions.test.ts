@@ -3,6 +3,7 @@
 
 import nock from 'nock';
 import { App, run } from '../support/app';
+import { definitionOf, outputKeys } from '../support/definition';
 import { useNock } from '../support/nock';
 import { BEARER, KEYS, keyPath, listQuery, runDropdownPage } from '../support/smashsend';
 import { SMASHSEND } from '../support/vendors';
@@ -10,30 +11,7 @@ import * as fx from '../fixtures/smashsend';
 
 useNock();
 
-interface Field {
-  key: string;
-  label?: string;
-  type?: string;
-  helpText?: string;
-  required?: boolean;
-  dynamic?: string;
-}
-interface Operation {
-  key: string;
-  noun: string;
-  display: { label: string; description: string; hidden?: boolean };
-  operation: {
-    inputFields?: Field[];
-    outputFields?: Field[];
-    sample?: Record<string, unknown>;
-    canPaginate?: boolean;
-    lock?: { key: string; scope?: string[] };
-    throttle?: object;
-  };
-}
 
-const registry = (kind: 'triggers' | 'creates' | 'searches') => App[kind] as unknown as Record<string, Operation>;
-const operation = (kind: 'triggers' | 'creates' | 'searches', key: string) => registry(kind)[key];
 
 const OPERATIONS = [
   ['triggers', 'smashsend_api_key_list', 'List SMASHSEND API Keys'],
@@ -44,7 +22,7 @@ const OPERATIONS = [
 ] as const;
 
 describe.each(OPERATIONS)('%s.%s', (kind, key, label) => {
-  const op = operation(kind, key);
+  const op = definitionOf(kind, key);
 
   it('is registered under its key, with a title-case label naming SMASHSEND and a Zapier-style description', () => {
     expect(op.key).toBe(key);
@@ -61,13 +39,13 @@ it.each([
   ['creates', 'update_smashsend_api_key'],
   ['creates', 'delete_smashsend_api_key'],
 ] as const)('%s.%s offers no Include Full Key Value input, and its sample shows SMASHSEND’s truncated hint', (kind, key) => {
-  const op = operation(kind, key);
+  const op = definitionOf(kind, key);
   expect((op.operation.inputFields ?? []).map((field) => field.key)).not.toContain('include_secret');
   expect(op.operation.sample?.secretKey).toBe('sk_live_abc123...');
 });
 
 it('the dropdown trigger is hidden and pages', () => {
-  const list = operation('triggers', 'smashsend_api_key_list');
+  const list = definitionOf('triggers', 'smashsend_api_key_list');
   expect(list.display.hidden).toBe(true);
   expect(list.operation.canPaginate).toBe(true);
 });
@@ -75,7 +53,7 @@ it('the dropdown trigger is hidden and pages', () => {
 it.each(['update_smashsend_api_key', 'delete_smashsend_api_key', 'rotate_smashsend_api_key'])(
   '%s picks its key from the dropdown',
   (key) => {
-    const apiKeyId = operation('creates', key).operation.inputFields?.find((field) => field.key === 'apiKeyId');
+    const apiKeyId = definitionOf('creates', key).operation.inputFields?.find((field) => field.key === 'apiKeyId');
     expect(apiKeyId).toMatchObject({ required: true, dynamic: 'smashsend_api_key_list.id.displayName' });
   },
 );
@@ -90,9 +68,6 @@ it('pairs Find SMASHSEND API Key with Create SMASHSEND API Key as Find or Create
 });
 
 describe('what each step returns has exactly the keys of its output fields', () => {
-  const outputKeys = (kind: 'triggers' | 'creates' | 'searches', key: string) =>
-    (operation(kind, key).operation.outputFields ?? []).map((field) => field.key).sort();
-
   it('smashsend_api_key_list', async () => {
     nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
     const [first] = (await runDropdownPage(0)) as object[];
@@ -138,7 +113,7 @@ describe('what each step returns has exactly the keys of its output fields', () 
 
 describe("locks and throttle (two Zaps writing to one key, and SMASHSEND's 60 requests a minute)", () => {
   const writes = ['update_smashsend_api_key', 'delete_smashsend_api_key', 'rotate_smashsend_api_key'].map((key) =>
-    operation('creates', key),
+    definitionOf('creates', key),
   );
 
   it('update, delete and rotate of one key share one lock on its apiKeyId, per connection: two rotations of the same key run one after the other', () => {
@@ -147,14 +122,14 @@ describe("locks and throttle (two Zaps writing to one key, and SMASHSEND's 60 re
   });
 
   it('create is not locked: it names no existing key', () => {
-    expect(operation('creates', 'create_smashsend_api_key').operation.lock).toBeUndefined();
+    expect(definitionOf('creates', 'create_smashsend_api_key').operation.lock).toBeUndefined();
   });
 
   it('every SMASHSEND operation has the very same throttle configuration, so Zapier counts them against one limit', () => {
     const all = [
-      ...OPERATIONS.map(([kind, key]) => operation(kind, key)),
-      operation('triggers', 'new_smashsend_api_key'),
-      operation('creates', 'create_smashsend_api_key'),
+      ...OPERATIONS.map(([kind, key]) => definitionOf(kind, key)),
+      definitionOf('triggers', 'new_smashsend_api_key'),
+      definitionOf('creates', 'create_smashsend_api_key'),
     ];
     for (const op of all) expect(op.operation.throttle).toEqual({ key: 'smashsend', window: 60, limit: 10, scope: ['auth'] });
   });

@@ -6,7 +6,6 @@ import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
 import { App } from './support/app';
 import { definitionsOf } from './support/definition';
 
-
 const byKind = definitionsOf;
 const all = [...byKind('triggers'), ...byKind('creates'), ...byKind('searches')];
 const visible = all.filter((op) => !op.display.hidden);

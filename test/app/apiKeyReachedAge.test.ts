@@ -3,7 +3,9 @@
 
 import nock from 'nock';
 import { AUTH, run } from '../support/app';
+import { DAY, NOW, ONLY_SMARTLEAD, ONLY_SMASHSEND, atNow, rows, slQuery } from '../support/hygiene';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { SL_KEYS } from '../support/operations';
 import { zapierError } from '../support/outcome';
 import { BEARER, KEYS } from '../support/smashsend';
 import { SMARTLEAD, SMASHSEND } from '../support/vendors';
@@ -13,15 +15,10 @@ import * as sl from '../fixtures/smartlead';
 useNock();
 const unmatched = recordUnmatchedRequests();
 
-const DAY = 86_400_000;
-/** "Now" for every test: ages and the threshold are computed from it. */
-const NOW = Date.parse('2025-12-31T12:00:00.000Z');
-const SL_KEYS = '/api/v1/client/api-key';
-const slQuery = { api_key: AUTH.smartlead_api_key };
 const thresholdFor = (days: number) => new Date(NOW - days * DAY).toISOString();
 const ssQuery = (days: number) => ({ sort: 'createdAt.desc', startAt: thresholdFor(days), limit: '100' });
 
-beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+beforeEach(atNow);
 afterEach(() => jest.restoreAllMocks());
 
 const smashsendKey = (id: string, createdAt: string, displayName = `Key ${id}`) => ({
@@ -35,39 +32,13 @@ const smashsendKey = (id: string, createdAt: string, displayName = `Key ${id}`) 
 });
 const page = (items: object[]) => ({ apiKeys: { items, hasMore: false, startAt: null } });
 
-const ONLY_SMASHSEND = { smashsend_api_key: AUTH.smashsend_api_key, smashsend_workspace_id: AUTH.smashsend_workspace_id };
-const ONLY_SMARTLEAD = { smartlead_api_key: AUTH.smartlead_api_key };
-
 describe('SMASHSEND', () => {
   it('asks once for the newest 100 keys created at or before now − age (startAt = the threshold instant), and shows them newest first', async () => {
     const scope = nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(90)).reply(200, ss.listPage);
     const result = await run('triggers', 'api_key_reached_age', { age_days: 90, vendors: ['SMASHSEND'] });
     scope.done();
-    expect(result).toEqual([
-      {
-        id: 'SMASHSEND:aki_abc123def456',
-        vendor: 'SMASHSEND',
-        key_id: 'aki_abc123def456',
-        name: 'Zapier Integration',
-        status: 'ACTIVE',
-        created_at: '2024-03-15T10:00:00.000Z',
-        age_days: 656,
-        client_id: null,
-        // SMASHSEND's own truncated hint, exactly as its list sent it (the connector's one hint rule, as in every read).
-        key_hint: 'sk_live_abc123...',
-      },
-      {
-        id: 'SMASHSEND:aki_xyz789ghi012',
-        vendor: 'SMASHSEND',
-        key_id: 'aki_xyz789ghi012',
-        name: 'CRM Sync',
-        status: 'ACTIVE',
-        created_at: '2024-03-10T14:30:00.000Z',
-        age_days: 660,
-        client_id: null,
-        key_hint: 'sk_live_xyz789...',
-      },
-    ]);
+    // SMASHSEND's own truncated hints, exactly as its list sent them (the connector's one hint rule, as in every read).
+    expect(result).toEqual(rows('SMASHSEND:aki_abc123def456', 'SMASHSEND:aki_xyz789ghi012'));
     expect((result as Array<{ key_hint: string }>).map((row) => row.key_hint)).toEqual(
       ss.listPage.apiKeys.items.map((key) => key.secretKey),
     );
@@ -126,30 +97,7 @@ describe('SmartLead', () => {
     const result = await run('triggers', 'api_key_reached_age', { age_days: 30, vendors: ['SmartLead'] });
     scope.done();
     // keyRecord (2025-12-01) is 30 days old, olderKey (2025-11-15) 46; the undated key cannot have an age.
-    expect(result).toEqual([
-      {
-        id: 'SmartLead:45',
-        vendor: 'SmartLead',
-        key_id: '45',
-        name: 'Production Key',
-        status: 'active',
-        created_at: '2025-12-01T10:00:00.000Z',
-        age_days: 30,
-        client_id: 301,
-        key_hint: '********xxxx',
-      },
-      {
-        id: 'SmartLead:44',
-        vendor: 'SmartLead',
-        key_id: '44',
-        name: 'Staging Key',
-        status: 'inactive',
-        created_at: '2025-11-15T08:30:00.000Z',
-        age_days: 46,
-        client_id: 301,
-        key_hint: '********ssss',
-      },
-    ]);
+    expect(result).toEqual(rows('SmartLead:45', 'SmartLead:44'));
   });
 
   it('shows nothing when every key is younger than the age', async () => {

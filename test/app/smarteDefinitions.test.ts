@@ -9,8 +9,6 @@ import * as fx from '../fixtures/smarte';
 
 useNock();
 
-
-
 const OPERATIONS = [
   ['triggers', 'new_smarte_api_key', 'New SMARTe API Key', /^Triggers when .*SMARTe.*\.$/],
   ['triggers', 'smarte_api_key_list', 'List SMARTe API Keys', /^Lists .*SMARTe.*\.$/],

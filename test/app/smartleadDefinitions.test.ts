@@ -3,8 +3,6 @@
 
 import { definitionOf } from '../support/definition';
 
-
-
 const smartlead = [
   ['triggers', 'smartlead_client_list'],
   ['triggers', 'smartlead_client_api_key_list'],
@@ -63,7 +61,9 @@ describe('SmartLead inputs', () => {
   });
 
   it('the keyName help text states the rule', () => {
-    const keyName = definitionOf('creates', 'create_smartlead_client_api_key').operation.inputFields?.find((field) => field.key === 'keyName');
+    const keyName = definitionOf('creates', 'create_smartlead_client_api_key').operation.inputFields?.find(
+      (field) => field.key === 'keyName',
+    );
     expect(keyName?.helpText).toMatch(/letters, digits, spaces, hyphens .* and underscores/);
   });
 

@@ -11,8 +11,6 @@ import * as fx from '../fixtures/smashsend';
 
 useNock();
 
-
-
 const OPERATIONS = [
   ['triggers', 'smashsend_api_key_list', 'List SMASHSEND API Keys'],
   ['creates', 'update_smashsend_api_key', 'Update SMASHSEND API Key'],

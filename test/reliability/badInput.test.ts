@@ -3,9 +3,10 @@
 // wire) or sent correctly encoded: a recording proxy in front of the sandbox shows the exact path and query that
 // arrived, so an id can never change the request path or query, and a name arrives exactly as typed.
 
-import { App, runOperation, type OperationKind } from '../support/app';
+import { runOperation, type OperationKind } from '../support/app';
+import { inputField } from '../support/definition';
 import { recordingProxy, type ArrivedRequest, type RecordingProxy } from '../support/net';
-import { SL_KEYS, SM_CREATE, SM_UPDATE, SM_VIEW, SS_KEYS } from '../support/operations';
+import { SL_KEYS, SM_CREATE, SM_UPDATE, SM_VIEW, SS_KEYS, operation } from '../support/operations';
 import { neverSigns, outcomeOf } from '../support/outcome';
 import { authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
 import { pad } from '../support/table';
@@ -37,202 +38,68 @@ type FieldType =
   | 'days-optional-local' // an optional whole number of days, compared with the keys' ages here, never sent
   | 'vendors-local'; // an optional multiple choice of vendors, deciding which vendors are asked
 
-interface Field {
+/** One input under test: its operation (by key, in the catalogue), how it is checked, and where its value goes. */
+interface FieldRow {
   op: string;
-  kind: OperationKind;
   field: string;
   type: FieldType;
-  /** The other inputs, valid. */
-  base: Record<string, unknown>;
   method: string;
   /** The path the request must have, given the value the connector sends. */
   path: (sent: string) => string;
-  /** The field's label, when a refusal names the field by it (the key-hygiene operations) rather than by its key. */
-  label?: string;
 }
 
-const FIELDS: Field[] = [
+interface Field extends FieldRow {
+  kind: OperationKind;
+  /** The other inputs, valid: the catalogue's sample input without this field. */
+  base: Record<string, unknown>;
+}
+
+const ROWS: FieldRow[] = [
+  { op: 'update_smashsend_api_key', field: 'apiKeyId', type: 'id-path', method: 'POST', path: (id) => `${SS_KEYS}/${id}` },
+  { op: 'delete_smashsend_api_key', field: 'apiKeyId', type: 'id-path', method: 'DELETE', path: (id) => `${SS_KEYS}/${id}` },
+  { op: 'rotate_smashsend_api_key', field: 'apiKeyId', type: 'id-lookup', method: 'GET', path: () => SS_KEYS },
+  { op: 'reset_smartlead_client_api_key', field: 'keyId', type: 'int-path', method: 'PUT', path: (id) => `${SL_KEYS}/reset/${id}` },
+  { op: 'delete_smartlead_client_api_key', field: 'keyId', type: 'int-path', method: 'DELETE', path: (id) => `${SL_KEYS}/${id}` },
+  { op: 'create_smartlead_client_api_key', field: 'clientId', type: 'int-body', method: 'POST', path: () => SL_KEYS },
+  { op: 'create_smartlead_client_api_key', field: 'keyName', type: 'keyname-body', method: 'POST', path: () => SL_KEYS },
+  { op: 'new_smartlead_client_api_key', field: 'clientId', type: 'int-filter', method: 'GET', path: () => SL_KEYS },
+  { op: 'new_smartlead_client_api_key', field: 'status', type: 'choice-filter', method: 'GET', path: () => SL_KEYS },
+  { op: 'find_smartlead_client_api_key', field: 'keyName', type: 'text-query', method: 'GET', path: () => SL_KEYS },
+  { op: 'find_smartlead_client_api_key', field: 'clientId', type: 'int-filter', method: 'GET', path: () => SL_KEYS },
+  { op: 'create_smashsend_api_key', field: 'displayName', type: 'text-body', method: 'POST', path: () => SS_KEYS },
+  { op: 'create_smashsend_api_key', field: 'role', type: 'choice-body', method: 'POST', path: () => SS_KEYS },
   {
     op: 'update_smashsend_api_key',
-    kind: 'creates',
-    field: 'apiKeyId',
-    type: 'id-path',
-    base: { displayName: 'Renamed' },
-    method: 'POST',
-    path: (id) => `${SS_KEYS}/${id}`,
-  },
-  {
-    op: 'delete_smashsend_api_key',
-    kind: 'creates',
-    field: 'apiKeyId',
-    type: 'id-path',
-    base: {},
-    method: 'DELETE',
-    path: (id) => `${SS_KEYS}/${id}`,
-  },
-  { op: 'rotate_smashsend_api_key', kind: 'creates', field: 'apiKeyId', type: 'id-lookup', base: {}, method: 'GET', path: () => SS_KEYS },
-  {
-    op: 'reset_smartlead_client_api_key',
-    kind: 'creates',
-    field: 'keyId',
-    type: 'int-path',
-    base: {},
-    method: 'PUT',
-    path: (id) => `${SL_KEYS}/reset/${id}`,
-  },
-  {
-    op: 'delete_smartlead_client_api_key',
-    kind: 'creates',
-    field: 'keyId',
-    type: 'int-path',
-    base: {},
-    method: 'DELETE',
-    path: (id) => `${SL_KEYS}/${id}`,
-  },
-  {
-    op: 'create_smartlead_client_api_key',
-    kind: 'creates',
-    field: 'clientId',
-    type: 'int-body',
-    base: { keyName: 'Reliability Key' },
-    method: 'POST',
-    path: () => SL_KEYS,
-  },
-  {
-    op: 'create_smartlead_client_api_key',
-    kind: 'creates',
-    field: 'keyName',
-    type: 'keyname-body',
-    base: { clientId: 301 },
-    method: 'POST',
-    path: () => SL_KEYS,
-  },
-  {
-    op: 'new_smartlead_client_api_key',
-    kind: 'triggers',
-    field: 'clientId',
-    type: 'int-filter',
-    base: {},
-    method: 'GET',
-    path: () => SL_KEYS,
-  },
-  {
-    op: 'new_smartlead_client_api_key',
-    kind: 'triggers',
-    field: 'status',
-    type: 'choice-filter',
-    base: {},
-    method: 'GET',
-    path: () => SL_KEYS,
-  },
-  {
-    op: 'find_smartlead_client_api_key',
-    kind: 'searches',
-    field: 'keyName',
-    type: 'text-query',
-    base: {},
-    method: 'GET',
-    path: () => SL_KEYS,
-  },
-  {
-    op: 'find_smartlead_client_api_key',
-    kind: 'searches',
-    field: 'clientId',
-    type: 'int-filter',
-    base: { keyName: 'Production' },
-    method: 'GET',
-    path: () => SL_KEYS,
-  },
-  {
-    op: 'create_smashsend_api_key',
-    kind: 'creates',
-    field: 'displayName',
-    type: 'text-body',
-    base: { role: 'API_USER' },
-    method: 'POST',
-    path: () => SS_KEYS,
-  },
-  {
-    op: 'create_smashsend_api_key',
-    kind: 'creates',
-    field: 'role',
-    type: 'choice-body',
-    base: { displayName: 'Reliability Key' },
-    method: 'POST',
-    path: () => SS_KEYS,
-  },
-  {
-    op: 'update_smashsend_api_key',
-    kind: 'creates',
     field: 'displayName',
     type: 'text-body-only-change',
-    base: { apiKeyId: 'aki_xyz789ghi012' },
     method: 'POST',
     path: () => `${SS_KEYS}/aki_xyz789ghi012`,
   },
-  {
-    op: 'find_smashsend_api_key',
-    kind: 'searches',
-    field: 'displayName',
-    type: 'text-local',
-    base: {},
-    method: 'GET',
-    path: () => SS_KEYS,
-  },
-  { op: 'create_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_CREATE },
-  { op: 'suspend_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
-  { op: 'reactivate_smarte_api_key', kind: 'creates', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_UPDATE },
-  { op: 'find_smarte_api_key', kind: 'searches', field: 'email', type: 'email-body', base: {}, method: 'POST', path: () => SM_VIEW },
-  {
-    op: 'api_key_reached_age',
-    kind: 'triggers',
-    field: 'age_days',
-    label: 'Age in Days',
-    type: 'days-local',
-    base: { vendors: ['SMASHSEND'] },
-    method: 'GET',
-    path: () => SS_KEYS,
-  },
-  {
-    op: 'api_key_reached_age',
-    kind: 'triggers',
-    field: 'vendors',
-    label: 'Vendors',
-    type: 'vendors-local',
-    base: { age_days: 30 },
-    method: 'GET',
-    path: () => SS_KEYS,
-  },
-  {
-    op: 'audit_api_keys',
-    kind: 'creates',
-    field: 'older_than_days',
-    label: 'Older Than (Days)',
-    type: 'days-optional-local',
-    base: { vendors: ['SMASHSEND'] },
-    method: 'GET',
-    path: () => SS_KEYS,
-  },
-  {
-    op: 'audit_api_keys',
-    kind: 'creates',
-    field: 'vendors',
-    label: 'Vendors',
-    type: 'vendors-local',
-    base: { older_than_days: 30 },
-    method: 'GET',
-    path: () => SS_KEYS,
-  },
+  { op: 'find_smashsend_api_key', field: 'displayName', type: 'text-local', method: 'GET', path: () => SS_KEYS },
+  { op: 'create_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_CREATE },
+  { op: 'suspend_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_UPDATE },
+  { op: 'reactivate_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_UPDATE },
+  { op: 'find_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_VIEW },
+  // The hygiene operations ask SMASHSEND alone here (their catalogue rows choose it).
+  { op: 'api_key_reached_age', field: 'age_days', type: 'days-local', method: 'GET', path: () => SS_KEYS },
+  { op: 'api_key_reached_age', field: 'vendors', type: 'vendors-local', method: 'GET', path: () => SS_KEYS },
+  { op: 'audit_api_keys', field: 'older_than_days', type: 'days-optional-local', method: 'GET', path: () => SS_KEYS },
+  { op: 'audit_api_keys', field: 'vendors', type: 'vendors-local', method: 'GET', path: () => SS_KEYS },
 ];
+
+const FIELDS: Field[] = ROWS.map((row) => {
+  const { kind, input } = operation(row.op);
+  if (kind === 'authentication') throw new Error(`${row.op} is not a step`);
+  const { [row.field]: _tested, ...base } = input;
+  return { ...row, kind, base };
+});
 
 const MISSING = Symbol('missing');
 type Value = unknown;
 
 /** The field's label in the registered operation's input form (a test failure if the operation has no such field). */
 function labelOf(field: Field): string {
-  const registry = App[field.kind] as Record<string, { operation: { inputFields?: unknown } }> | undefined;
-  const fields = (registry?.[field.op]?.operation.inputFields ?? []) as Array<{ key?: string; label?: string }>;
-  const label = fields.find((candidate) => candidate.key === field.field)?.label;
+  const label = inputField(field.kind, field.op, field.field)?.label;
   if (label === undefined) throw new Error(`${field.op} has no input field ${field.field} with a label`);
   return label;
 }

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SmashsendClient, fetchTransport } from '@keyring/connector';
-import type { FaultBehaviour } from '../../sandbox/server';
+import type { FaultBehaviour, SandboxHandle } from '../../sandbox/server';
 import { runOperation } from '../support/app';
 import { withEnv } from '../support/env';
 import { OPERATIONS, SS_KEYS } from '../support/operations';
@@ -63,6 +63,20 @@ const DELETE_FAULTS: DeleteFault[] = [
   { id: 'reset', fault: { kind: 'drop' }, says: MAYBE },
 ];
 
+/** The secret a rotation returned really is the new key's and works, and the old key is still there too. */
+async function expectBothKeysLive(sandbox: SandboxHandle, result: { id: string; secretKey: string }): Promise<void> {
+  const check = await new SmashsendClient(result.secretKey, {
+    baseUrl: sandbox.baseUrls.smashsend,
+    transport: fetchTransport,
+  }).checkApiKey();
+  expect(check).toMatchObject({ status: 'SUCCEED', displayName: OLD.displayName });
+  const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, {
+    baseUrl: sandbox.baseUrls.smashsend,
+    workspaceId: sandbox.credentials.smashsendWorkspaceId,
+  }).listApiKeys({ limit: 100 });
+  expect(keys.items.map((k) => k.id)).toEqual(expect.arrayContaining([OLD.id, result.id]));
+}
+
 describe('rotate_smashsend_api_key: every fault on the delete step still returns the new key, and says the old one is live', () => {
   it.each(DELETE_FAULTS.map((f) => [f.id, f] as const))('%s', async (_id, { fault, says, timeoutMs }) => {
     const sandbox = env.sandbox;
@@ -91,16 +105,7 @@ describe('rotate_smashsend_api_key: every fault on the delete step still returns
       expect(result.warning).toContain('Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.');
     expect(neverSigns(result.warning, result.warning, authSecrets(sandbox))).toEqual([]);
     // The secret really is the new key's, and it works; the old key is indeed still there.
-    const check = await new SmashsendClient(result.secretKey, {
-      baseUrl: sandbox.baseUrls.smashsend,
-      transport: fetchTransport,
-    }).checkApiKey();
-    expect(check).toMatchObject({ status: 'SUCCEED', displayName: OLD.displayName });
-    const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, {
-      baseUrl: sandbox.baseUrls.smashsend,
-      workspaceId: sandbox.credentials.smashsendWorkspaceId,
-    }).listApiKeys({ limit: 100 });
-    expect(keys.items.map((k) => k.id)).toEqual(expect.arrayContaining([OLD.id, result.id]));
+    await expectBothKeysLive(sandbox, result);
     // Exactly one delete was tried: no retry loop inside the step.
     expect(sandbox.requestCounts().byRoute[`DELETE /v1/workspaces/:workspaceId/api-keys/:apiKeyId`]).toBe(1);
     figures.deleteKept += 1;
@@ -157,16 +162,7 @@ describe('rotate_smashsend_api_key: every fault on the check of the new key stil
     const counts = sandbox.requestCounts().byRoute;
     expect(counts['GET /v1/api-keys/check']).toBe(1);
     expect(Object.keys(counts).filter((route) => route.startsWith('DELETE'))).toEqual([]);
-    const check = await new SmashsendClient(result.secretKey, {
-      baseUrl: sandbox.baseUrls.smashsend,
-      transport: fetchTransport,
-    }).checkApiKey();
-    expect(check).toMatchObject({ status: 'SUCCEED', displayName: OLD.displayName });
-    const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, {
-      baseUrl: sandbox.baseUrls.smashsend,
-      workspaceId: sandbox.credentials.smashsendWorkspaceId,
-    }).listApiKeys({ limit: 100 });
-    expect(keys.items.map((k) => k.id)).toEqual(expect.arrayContaining([OLD.id, result.id]));
+    await expectBothKeysLive(sandbox, result);
     figures.checkKept += 1;
   });
 });

@@ -1,6 +1,7 @@
 // End to end over the sandbox: the key-hygiene operations (API Key Reached Age, Audit API Keys) against keys of known ages, with the
 // requests counted by the sandbox itself. Ages are computed from the real clock, so the expectations hold on any date.
 
+import type { KeyRow } from '../../lib/hygieneFields';
 import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
 import { run, without, type Auth } from '../support/app';
 import { setEnv } from '../support/env';
@@ -17,17 +18,7 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 const ageOf = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / DAY);
 
-interface Row {
-  id: string;
-  vendor: string;
-  key_id: string;
-  name: string;
-  status: string | null;
-  created_at: string | null;
-  age_days: number | null;
-  client_id: number | null;
-  key_hint: string | null;
-}
+type Row = KeyRow;
 
 const smashSeedRow = (id: string): Row => {
   const key = SMASHSEND_SEED.keys.find((k) => k.id === id)!;

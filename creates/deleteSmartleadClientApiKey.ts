@@ -12,6 +12,7 @@ import {
   smartleadKeyIdField,
 } from '../lib/smartleadFields';
 import { SMARTLEAD_KEY_LOCK, SMARTLEAD_THROTTLE } from '../lib/limits';
+import { findSmartleadClientApiKey } from '../searches/findSmartleadClientApiKey';
 
 const inputFields = defineInputFields([
   smartleadKeyIdField('The SmartLead client API key to delete. Anything still using it stops working.'),
@@ -36,7 +37,14 @@ export const deleteSmartleadClientApiKey = defineCreate({
           const result = await smartleadClient(z, bundle).deleteClientApiKey(bundle.inputData.keyId);
           return presentSmartleadDeletedApiKey(result, parseBoolean(bundle.inputData.include_secret));
         },
-        { fields: inputFields },
+        {
+          fields: inputFields,
+          writes: {
+            checkWith: findSmartleadClientApiKey,
+            repeatable: true,
+            mayHaveHappened: 'The key may have been deleted anyway (a repeat would then report it as not found)',
+          },
+        },
       ),
     outputFields: [...smartleadDeletedApiKeyOutputFields],
     sample: smartleadDeletedApiKeySample,

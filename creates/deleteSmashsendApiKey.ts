@@ -5,6 +5,7 @@ import { smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import { presentSmashsendApiKey, smashsendApiKeyOutputFields, smashsendApiKeySample, smashsendApiKeyIdField } from '../lib/smashsendFields';
 import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
+import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField(
@@ -30,7 +31,14 @@ export const deleteSmashsendApiKey = defineCreate({
           const deleted = await smashsendClient(z, bundle).deleteApiKey(bundle.inputData.apiKeyId);
           return presentSmashsendApiKey(deleted);
         },
-        { fields: inputFields },
+        {
+          fields: inputFields,
+          writes: {
+            checkWith: findSmashsendApiKey,
+            repeatable: true,
+            mayHaveHappened: 'The key may have been deleted anyway (a repeat would then report it as not found)',
+          },
+        },
       ),
     outputFields: [...smashsendApiKeyOutputFields, { key: 'isDeleted', label: 'Deleted', type: 'boolean' }],
     // From the docs' delete example (secret as SMASHSEND's truncated hint).

@@ -6,6 +6,7 @@ import { withVendorErrors } from '../lib/errors';
 import { includeSecretField, parseBoolean } from '../lib/inputs';
 import { presentSmarteKeyChange, smarteApiKeySample, smarteKeyChangeOutputFields, smarteKeyEmailField } from '../lib/smarteFields';
 import { SMARTE_KEY_LOCK } from '../lib/limits';
+import { findSmarteApiKey } from '../searches/findSmarteApiKey';
 
 const inputFields = defineInputFields([
   smarteKeyEmailField(
@@ -32,7 +33,14 @@ export const suspendSmarteApiKey = defineCreate({
             await smarteClient(z, bundle).suspendKey(bundle.inputData.email),
             parseBoolean(bundle.inputData.include_secret),
           ),
-        { fields: inputFields },
+        {
+          fields: inputFields,
+          writes: {
+            checkWith: findSmarteApiKey,
+            repeatable: true,
+            mayHaveHappened: 'The key may have been suspended anyway (a repeat would then be refused as already suspended)',
+          },
+        },
       ),
     outputFields: [...smarteKeyChangeOutputFields],
     sample: { ...smarteApiKeySample, status: 'suspended', message: 'Key suspended successfully' },

@@ -11,6 +11,7 @@ import {
   smashsendApiKeyIdField,
 } from '../lib/smashsendFields';
 import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
+import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField('The key to update. Pick one from the list, or map an API key ID (it starts with `aki_`).'),
@@ -52,7 +53,11 @@ export const updateSmashsendApiKey = defineCreate({
           });
           return presentSmashsendApiKey(key);
         },
-        { fields: inputFields },
+        {
+          fields: inputFields,
+          // Setting the same name and role again changes nothing more: a repeat is safe.
+          writes: { checkWith: findSmashsendApiKey, repeatable: true, mayHaveHappened: 'The key may have been updated anyway' },
+        },
       ),
     outputFields: [...smashsendApiKeyOutputFields],
     // From the docs' update example (secret as SMASHSEND's truncated hint).

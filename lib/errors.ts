@@ -28,14 +28,21 @@ export interface CheckingSearch {
 }
 
 /**
- * Declared by a step whose write a blind retry would repeat (a create makes a second key, a reset resets again):
- * when its write gets no readable answer, the advice is to check with `checkWith` first, never to retry.
+ * Declared by every step that writes. When its write gets no readable answer the change may have happened, so the
+ * advice says so and names `checkWith`, the search that shows the key's current state. A write a blind retry would
+ * repeat (a create makes a second key, a reset resets again) says to check first; a `repeatable` one (an update sets
+ * the same values again, a delete or suspend finds it done) says that repeating the step is safe.
  */
 export interface WriteContext {
   /** The search that shows whether the write happened, e.g. `findSmashsendApiKey`. */
   checkWith: CheckingSearch;
-  /** What may have happened when the write got no answer; default "The key may have been created anyway". */
+  /**
+   * What may have happened when the write got no answer; default "The key may have been created anyway" (or, for a
+   * repeatable write, "The change may have been made anyway").
+   */
   mayHaveHappened?: string;
+  /** Repeating the write changes nothing more than doing it once. */
+  repeatable?: boolean;
 }
 
 /** An input field as the Zap builder sees it: its key, and the label the editor shows. */
@@ -62,6 +69,8 @@ export interface Situation {
   status?: number;
   /** The step writes (declared a WriteContext) and the failed request was not a read (GET). */
   writes: boolean;
+  /** That write is repeatable (see WriteContext); false when absent. */
+  repeatable?: boolean;
   connectionTest: boolean;
 }
 
@@ -74,6 +83,7 @@ export type Advice =
   | 'retry'
   | 'retry_safe'
   | 'check_write'
+  | 'check_or_repeat'
   | 'check_host'
   | 'value_unknown'
   | 'time_budget'
@@ -90,6 +100,8 @@ export interface Row {
   status?: readonly number[];
   /** Matches only when the situation's `writes` is this (either when absent). */
   writes?: boolean;
+  /** Matches only when the situation's `repeatable` is this (either when absent). */
+  repeatable?: boolean;
   /** Matches only when the situation's `connectionTest` is this (either when absent). */
   connectionTest?: boolean;
   /** The Zapier error; `Error` (z.errors.Error, an AppError) by default. */
@@ -113,15 +125,18 @@ export const ERROR_TABLE: readonly Row[] = [
   { kind: 'network', reason: ['dns'], advice: 'check_host' },
   // A refused connection never reached the vendor: even a write can be retried as it is.
   { kind: 'network', reason: ['refused'], writes: true, advice: 'retry_safe' },
-  // A timeout or a reset may come after the vendor acted: a write says so, and how to check.
+  // A timeout or a reset may come after the vendor acted: a write says so, and how to check (or that a repeat is safe).
+  { kind: 'network', writes: true, repeatable: true, advice: 'check_or_repeat' },
   { kind: 'network', writes: true, advice: 'check_write' },
   { kind: 'network', advice: 'retry' },
   // A gateway's 502 or 504 can come after the vendor behind it acted (its answer was lost on the way back).
+  { kind: 'server', status: [502, 504], writes: true, repeatable: true, advice: 'check_or_repeat' },
   { kind: 'server', status: [502, 504], writes: true, advice: 'check_write' },
   { kind: 'server', advice: 'retry' },
   { kind: 'bad_response', reason: ['missing_secret'], advice: 'value_unknown' },
   { kind: 'bad_response', reason: ['cursor'], advice: 'report' },
   // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely done.
+  { kind: 'bad_response', writes: true, repeatable: true, advice: 'check_or_repeat' },
   { kind: 'bad_response', writes: true, advice: 'check_write' },
   { kind: 'bad_response', advice: 'retry' },
   // These messages say what to change themselves: the vendor's words, the field and its rule, what was not found.
@@ -139,6 +154,7 @@ export function lookup(situation: Situation): Row {
       (candidate.reason === undefined || (situation.reason !== undefined && candidate.reason.includes(situation.reason))) &&
       (candidate.status === undefined || (situation.status !== undefined && candidate.status.includes(situation.status))) &&
       (candidate.writes === undefined || candidate.writes === situation.writes) &&
+      (candidate.repeatable === undefined || candidate.repeatable === (situation.repeatable ?? false)) &&
       (candidate.connectionTest === undefined || candidate.connectionTest === situation.connectionTest),
   );
   if (row === undefined) throw new Error(`ERROR_TABLE has no row for kind ${situation.kind}`);
@@ -159,6 +175,8 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
   retry_safe: (error) => `Nothing reached ${error.vendor}, so nothing was changed: a retry is safe.`,
   check_write: (error, context) =>
     `${context.writes?.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${stepLabel(context.writes?.checkWith)}" step (or the ${error.vendor} dashboard) to check before trying again.`,
+  check_or_repeat: (error, context) =>
+    `${context.writes?.mayHaveHappened ?? 'The change may have been made anyway'}. Repeating this step is safe; the "${stepLabel(context.writes?.checkWith)}" step (or the ${error.vendor} dashboard) shows the key's current state.`,
   check_host: (error) =>
     `Check the ${error.vendor} base URL setting${error.host ? ` (${error.host})` : ''} and the network connection; retrying will not help until the name resolves.`,
   value_unknown: (error) =>
@@ -200,11 +218,13 @@ const ZAPIER_ERROR_NAMES = new Set([
 
 /** The situation an error is in: its facts, plus whether this step's failed request may have written something. */
 export function situationOf(error: ConnectorError, context: ErrorContext = {}): Situation {
+  const writes = context.writes !== undefined && error.method !== undefined && error.method !== 'GET';
   return {
     kind: error.kind,
     ...(error.reason === undefined ? {} : { reason: error.reason }),
     ...(error.status === undefined ? {} : { status: error.status }),
-    writes: context.writes !== undefined && error.method !== undefined && error.method !== 'GET',
+    writes,
+    ...(writes && context.writes?.repeatable === true ? { repeatable: true } : {}),
     connectionTest: context.connectionTest !== undefined,
   };
 }

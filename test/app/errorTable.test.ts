@@ -57,6 +57,9 @@ const STATUSES: Record<ErrorKind, Array<number | undefined>> = {
 };
 
 const WRITES: ErrorContext = { writes: { checkWith: findSmashsendApiKey } };
+const REPEATABLE: ErrorContext = {
+  writes: { checkWith: findSmashsendApiKey, repeatable: true, mayHaveHappened: 'The key may have been deleted anyway' },
+};
 const CONNECTION_TEST: ErrorContext = { connectionTest: { keyField: 'SMASHSEND API Key' } };
 
 function details(method: HttpMethod, status?: number): ErrorDetails {
@@ -108,6 +111,7 @@ const SITUATIONS = KINDS.flatMap((kind) => {
           [
             ['read step', {}],
             ['write step', WRITES],
+            ['repeatable write step', REPEATABLE],
             ['connection test', CONNECTION_TEST],
           ] as const
         ).map(([where, context]) => ({ kind, reason, status, method, where, context: context as ErrorContext })),
@@ -127,6 +131,15 @@ describe('ERROR_TABLE', () => {
     if (explanation.message.includes('may have been created')) {
       expect(explanation.message).toContain(
         'use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.',
+      );
+    }
+    // A repeatable write is never told to check before trying again: it may have happened, and a repeat is safe.
+    const repeatable = s.where === 'repeatable write step' && s.method !== 'GET';
+    if (!repeatable) expect(explanation.message).not.toContain('Repeating this step is safe');
+    if (s.where === 'repeatable write step') expect(explanation.message).not.toContain('check before trying again');
+    if (explanation.message.includes('Repeating this step is safe')) {
+      expect(explanation.message).toContain(
+        `The key may have been deleted anyway. Repeating this step is safe; the "${findSmashsendApiKey.display.label}" step (or the SMASHSEND dashboard) shows the key's current state.`,
       );
     }
     // A Zap builder is never told to reconnect while connecting, nor throttled there.
@@ -183,6 +196,34 @@ describe('ERROR_TABLE', () => {
     expect(advice(kind, reason, status, true)).toBe(onWrite);
   });
 
+  it.each<[ErrorKind, string | undefined, number | undefined, Advice]>([
+    // kind, reason, status, advice on a repeatable write (an update, a delete, a suspend or a reactivation)
+    ['network', 'timeout', undefined, 'check_or_repeat'],
+    ['network', 'reset', undefined, 'check_or_repeat'],
+    ['network', 'other', undefined, 'check_or_repeat'],
+    ['network', 'refused', undefined, 'retry_safe'],
+    ['network', 'dns', undefined, 'check_host'],
+    ['server', undefined, 500, 'retry'],
+    ['server', undefined, 502, 'check_or_repeat'],
+    ['server', undefined, 504, 'check_or_repeat'],
+    ['bad_response', 'empty', 200, 'check_or_repeat'],
+    ['bad_response', 'html', 200, 'check_or_repeat'],
+    ['bad_response', 'malformed', 200, 'check_or_repeat'],
+    ['bad_response', 'shape', 200, 'check_or_repeat'],
+    ['not_found', undefined, 404, 'none'],
+    ['validation', undefined, 400, 'none'],
+  ])('%s %s %s: %s on a repeatable write', (kind, reason, status, onRepeatableWrite) => {
+    const situation = {
+      kind,
+      ...(reason ? { reason: reason as NetworkReason } : {}),
+      ...(status ? { status } : {}),
+      connectionTest: false,
+    };
+    expect(lookup({ ...situation, writes: true, repeatable: true }).advice).toBe(onRepeatableWrite);
+    // Only a write can be repeatable: on a read (or a write step's GET) the same fault gets a read's advice.
+    expect(lookup({ ...situation, writes: false, repeatable: true }).advice).toBe(advice(kind, reason, status, false));
+  });
+
   it('in the connection test a rejected or under-privileged key points at the key field', () => {
     expect(advice('auth', undefined, 401, false, true)).toBe('check_key_field');
     expect(advice('forbidden', undefined, 403, false, true)).toBe('check_key_field');
@@ -226,6 +267,29 @@ describe('explain: what a Zap builder reads', () => {
       expect(message).not.toContain('A retry may help');
       expect(message).not.toContain('may have been created');
     }
+  });
+
+  it("a timeout on a repeatable write says the change may have happened, that repeating it is safe, and which search shows the key's state", () => {
+    const error = new NetworkError(
+      'SMASHSEND did not answer within 10 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1).',
+      details('DELETE'),
+      'timeout',
+    );
+    expect(explain(error, REPEATABLE)).toEqual({
+      as: 'Error',
+      code: 'network',
+      message:
+        'SMASHSEND did not answer within 10 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1). The key may have been deleted anyway. Repeating this step is safe; the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) shows the key\'s current state.',
+    });
+    // Without its own words, a repeatable write says a change may have been made (never that a key was created).
+    expect(explain(error, { writes: { checkWith: findSmashsendApiKey, repeatable: true } }).message).toContain(
+      'The change may have been made anyway. Repeating this step is safe;',
+    );
+    // A refused connection never reached the vendor: a retry is safe, as for any write.
+    const refused = new NetworkError('SMASHSEND refused the connection (DELETE /x).', details('DELETE'), 'refused');
+    expect(explain(refused, REPEATABLE).message).toBe(
+      'SMASHSEND refused the connection (DELETE /x). Nothing reached SMASHSEND, so nothing was changed: a retry is safe.',
+    );
   });
 
   it('a refused connection on a write says a retry is safe', () => {

@@ -11,12 +11,30 @@ useNock();
 
 const email = fx.userKey.email;
 
+/** A suspension or reactivation is safe to repeat: a lost or unreadable answer says it may have happened, and how to see. */
+const repeatSafe = (mayHaveHappened: string) =>
+  `${mayHaveHappened}. Repeating this step is safe; the "Find SMARTe API Key" step (or the SMARTe dashboard) shows the key's current state.`;
+
 const steps = [
-  { key: 'suspend_smarte_api_key', action: 'suspend', status: 'suspended', answer: fx.suspended, message: 'Key suspended successfully' },
-  { key: 'reactivate_smarte_api_key', action: 'activate', status: 'active', answer: fx.reactivated, message: 'Key activated successfully' },
+  {
+    key: 'suspend_smarte_api_key',
+    action: 'suspend',
+    status: 'suspended',
+    answer: fx.suspended,
+    message: 'Key suspended successfully',
+    afterBadAnswer: repeatSafe('The key may have been suspended anyway (a repeat would then be refused as already suspended)'),
+  },
+  {
+    key: 'reactivate_smarte_api_key',
+    action: 'activate',
+    status: 'active',
+    answer: fx.reactivated,
+    message: 'Key activated successfully',
+    afterBadAnswer: repeatSafe('The key may have been reactivated anyway (a repeat would then be refused as not suspended)'),
+  },
 ] as const;
 
-describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
+describe.each(steps)('$key', ({ key, action, status, answer, message, afterBadAnswer }) => {
   it(`posts {email, action: "${action}"} and returns the key record, id = keyId, value masked`, async () => {
     const scope = smarte().post(UPDATE, { email, action }).reply(200, answer);
     expect(await run('creates', key, { email: ` ${email} ` })).toEqual({
@@ -97,7 +115,7 @@ describe.each(steps)('$key', ({ key, action, status, answer, message }) => {
     });
   });
 
-  it.each(failures(UPDATE))('$what', async ({ status: code, body, headers, expected }) => {
+  it.each(failures(UPDATE, afterBadAnswer))('$what', async ({ status: code, body, headers, expected }) => {
     smarte().post(UPDATE, { email, action }).reply(code, body, headers);
     expect(await zapierError(run('creates', key, { email }))).toEqual(expected);
   });

@@ -29,12 +29,15 @@ const operations = [
   { kind: 'searches', key: 'find_smartlead_client_api_key', method: 'GET', path: KEYS, input: { keyName: 'Production Key' } },
 ] as const;
 
-/** The advice after an answer that leaves a write's outcome unknown (an unreadable 2xx, a gateway's 502): say how to check. */
+/** The advice after an answer that leaves a write's outcome unknown (an unreadable 2xx, a gateway's 502): how to check, or that a repeat is safe. */
 const afterBadAnswer: Record<string, string> = {
   create_smartlead_client_api_key:
     'The key may have been created anyway: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
   reset_smartlead_client_api_key:
     'The key may have been reset anyway, so its old value may no longer work: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
+  // A delete is safe to repeat: the advice says so, and which search shows the key's state.
+  delete_smartlead_client_api_key:
+    'The key may have been deleted anyway (a repeat would then report it as not found). Repeating this step is safe; the "Find SmartLead Client API Key" step (or the SmartLead dashboard) shows the key\'s current state.',
 };
 
 describe.each(operations)('$key', ({ kind, key, method, path, input }) => {

@@ -22,7 +22,13 @@ interface Operation {
   /** The operation's failing request, as nock should see it. */
   intercept: (scope: nock.Scope) => nock.Interceptor;
   run: () => Promise<unknown>;
+  /** The advice when the answer leaves a write's outcome unknown (a gateway's 502, an unreadable 2xx); reads: a retry. */
+  afterBadAnswer?: string;
 }
+
+/** Updates and deletes are safe to repeat: a lost or unreadable answer says it may have happened, and how to see. */
+const repeatSafe = (mayHaveHappened: string) =>
+  `${mayHaveHappened}. Repeating this step is safe; the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) shows the key's current state.`;
 
 const operations: Operation[] = [
   {
@@ -45,6 +51,7 @@ const operations: Operation[] = [
     path: keyPath(ID),
     intercept: (scope) => scope.post(keyPath(ID), { displayName: 'Renamed' }),
     run: () => run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'Renamed' }),
+    afterBadAnswer: repeatSafe('The key may have been updated anyway'),
   },
   {
     name: 'delete_smashsend_api_key',
@@ -52,6 +59,7 @@ const operations: Operation[] = [
     path: keyPath(ID),
     intercept: (scope) => scope.delete(keyPath(ID)),
     run: () => run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }),
+    afterBadAnswer: repeatSafe('The key may have been deleted anyway (a repeat would then report it as not found)'),
   },
   {
     name: 'rotate_smashsend_api_key (reading the list)',
@@ -65,7 +73,7 @@ const operations: Operation[] = [
 interface Failure {
   name: string;
   reply: (interceptor: nock.Interceptor) => nock.Scope;
-  expected: (where: string) => ZapierErrorShape;
+  expected: (where: string, afterBadAnswer: string) => ZapierErrorShape;
 }
 
 const failures: Failure[] = [
@@ -128,9 +136,9 @@ const failures: Failure[] = [
   {
     name: '502 HTML page',
     reply: (i) => i.reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'Content-Type': 'text/html' }),
-    expected: (where) => ({
+    expected: (where, afterBadAnswer) => ({
       name: 'AppError',
-      message: `SMASHSEND had a server error (an HTML error page) (502 on ${where}). A retry may help.`,
+      message: `SMASHSEND had a server error (an HTML error page) (502 on ${where}). ${afterBadAnswer}`,
       code: 'server',
       status: 502,
     }),
@@ -138,9 +146,9 @@ const failures: Failure[] = [
   {
     name: '200 HTML page',
     reply: (i) => i.reply(200, '<!doctype html><html><body>Maintenance</body></html>', { 'Content-Type': 'text/html' }),
-    expected: (where) => ({
+    expected: (where, afterBadAnswer) => ({
       name: 'AppError',
-      message: `SMASHSEND sent an HTML page instead of JSON (200 on ${where}). A retry may help.`,
+      message: `SMASHSEND sent an HTML page instead of JSON (200 on ${where}). ${afterBadAnswer}`,
       code: 'bad_response',
       status: 200,
     }),
@@ -148,9 +156,9 @@ const failures: Failure[] = [
   {
     name: '200 malformed JSON',
     reply: (i) => i.reply(200, '{"apiKeys": {"items": [', { 'Content-Type': 'application/json' }),
-    expected: (where) => ({
+    expected: (where, afterBadAnswer) => ({
       name: 'AppError',
-      message: `SMASHSEND sent malformed JSON (200 on ${where}). A retry may help.`,
+      message: `SMASHSEND sent malformed JSON (200 on ${where}). ${afterBadAnswer}`,
       code: 'bad_response',
       status: 200,
     }),
@@ -160,7 +168,9 @@ const failures: Failure[] = [
 describe.each(operations)('$name', (operation) => {
   it.each(failures)('$name', async (failure) => {
     const scope = failure.reply(operation.intercept(nock(SMASHSEND, BEARER)));
-    expect(await zapierError(operation.run())).toEqual(failure.expected(`${operation.method} ${operation.path}`));
+    expect(await zapierError(operation.run())).toEqual(
+      failure.expected(`${operation.method} ${operation.path}`, operation.afterBadAnswer ?? 'A retry may help.'),
+    );
     scope.done();
     expect(unmatched).toEqual([]); // nothing was tried after the failure (rotate: no create, no delete)
   });

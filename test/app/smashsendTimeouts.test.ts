@@ -97,20 +97,20 @@ describe('rotate_smashsend_api_key timeouts', () => {
 });
 
 describe('update and delete timeouts', () => {
-  it('update: a retry may help', async () => {
+  it('update: it may have happened; repeating it is safe, and the find step shows the key', async () => {
     nock(SMASHSEND, BEARER).post(keyPath(OLD.id)).delay(SLOW_MS).reply(200, fx.updated);
     expect(await zapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: OLD.id, displayName: 'x' }))).toEqual({
       name: 'AppError',
-      message: `SMASHSEND did not answer within 0.3 s (POST ${keyPath(OLD.id)}). A retry may help.`,
+      message: `SMASHSEND did not answer within 0.3 s (POST ${keyPath(OLD.id)}). The key may have been updated anyway. Repeating this step is safe; the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) shows the key's current state.`,
       code: 'network',
     });
   });
 
-  it('delete: a retry may help', async () => {
+  it('delete: it may have happened; repeating it is safe, and the find step shows the key', async () => {
     nock(SMASHSEND, BEARER).delete(keyPath(OLD.id)).delay(SLOW_MS).reply(200, fx.deleted);
     expect(await zapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: OLD.id }))).toEqual({
       name: 'AppError',
-      message: `SMASHSEND did not answer within 0.3 s (DELETE ${keyPath(OLD.id)}). A retry may help.`,
+      message: `SMASHSEND did not answer within 0.3 s (DELETE ${keyPath(OLD.id)}). The key may have been deleted anyway (a repeat would then report it as not found). Repeating this step is safe; the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) shows the key's current state.`,
       code: 'network',
     });
   });

@@ -53,11 +53,15 @@ interface Fault {
   expect: (op: Operation, where: string, V: string) => Expectation;
 }
 
-/** The advice after an answer that leaves a write's outcome unknown: how to check, or "A retry may help." */
+/**
+ * The advice after an answer that leaves a write's outcome unknown: how to check (or, for a write that is safe to
+ * repeat, that a repeat is safe and which search shows the key's state); on a read, "A retry may help."
+ */
 function afterUnknownWrite(op: Operation): string {
-  return op.checkWith && op.method !== 'GET'
-    ? `${op.mayHaveHappened}: use the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) to check before trying again.`
-    : 'A retry may help.';
+  if (!op.checkWith || op.method === 'GET') return 'A retry may help.';
+  return op.repeatable
+    ? `${op.mayHaveHappened}. Repeating this step is safe; the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) shows the key's current state.`
+    : `${op.mayHaveHappened}: use the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) to check before trying again.`;
 }
 
 // The table: one row per fault, and what every operation must show for it (exceptions per operation below).

@@ -32,6 +32,8 @@ export interface Operation {
   /** Writes: the search named when it is unknown whether the write happened, and what may have happened. */
   checkWith?: string;
   mayHaveHappened?: string;
+  /** A write that is safe to repeat (update, delete, suspend, reactivate): its advice says so instead of "check first". */
+  repeatable?: boolean;
   /** Sandbox set-up before the operation runs (after reset). */
   setup?: (sandbox: SandboxHandle) => void;
 }
@@ -107,6 +109,9 @@ export const OPERATIONS: Operation[] = [
     path: `${SL_KEYS}/46`,
     faultPath: '/api-key/46',
     notFound: 'client API key 46',
+    checkWith: 'Find SmartLead Client API Key',
+    mayHaveHappened: 'The key may have been deleted anyway (a repeat would then report it as not found)',
+    repeatable: true,
   },
   {
     name: 'find_smartlead_client_api_key',
@@ -161,6 +166,9 @@ export const OPERATIONS: Operation[] = [
     path: `${SS_KEYS}/aki_xyz789ghi012`,
     faultPath: '/api-keys/aki_xyz789ghi012',
     notFound: `API key aki_xyz789ghi012 in workspace ${WS}`,
+    checkWith: 'Find SMASHSEND API Key',
+    mayHaveHappened: 'The key may have been updated anyway',
+    repeatable: true,
   },
   {
     name: 'delete_smashsend_api_key',
@@ -172,6 +180,9 @@ export const OPERATIONS: Operation[] = [
     path: `${SS_KEYS}/aki_xyz789ghi012`,
     faultPath: '/api-keys/aki_xyz789ghi012',
     notFound: `API key aki_xyz789ghi012 in workspace ${WS}`,
+    checkWith: 'Find SMASHSEND API Key',
+    mayHaveHappened: 'The key may have been deleted anyway (a repeat would then report it as not found)',
+    repeatable: true,
   },
   {
     name: 'rotate_smashsend_api_key',
@@ -238,6 +249,9 @@ export const OPERATIONS: Operation[] = [
     path: SM_UPDATE,
     faultPath: SM_UPDATE,
     notFound: 'key for dev.udi@smarte.pro',
+    checkWith: 'Find SMARTe API Key',
+    mayHaveHappened: 'The key may have been suspended anyway (a repeat would then be refused as already suspended)',
+    repeatable: true,
   },
   {
     name: 'reactivate_smarte_api_key',
@@ -249,6 +263,9 @@ export const OPERATIONS: Operation[] = [
     path: SM_UPDATE,
     faultPath: SM_UPDATE,
     notFound: 'key for dev.udi@smarte.pro',
+    checkWith: 'Find SMARTe API Key',
+    mayHaveHappened: 'The key may have been reactivated anyway (a repeat would then be refused as not suspended)',
+    repeatable: true,
   },
   {
     name: 'find_smarte_api_key',

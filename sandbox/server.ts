@@ -74,6 +74,21 @@ const ERROR_BODIES: Record<Vendor, (status: number) => unknown> = {
   smarte: (status) => smarteErrorBody(status),
 };
 
+/**
+ * The message a vendor's error body carries for a status when nothing more specific is said (a `status` fault without
+ * a `body`): tests read the vendor's words from here rather than restating them.
+ */
+export function defaultErrorMessage(vendor: Vendor, status: number): string {
+  switch (vendor) {
+    case 'smartlead':
+      return smartleadErrorBody(status).message;
+    case 'smashsend':
+      return smashsendErrorBody(status).message;
+    case 'smarte':
+      return smarteErrorBody(status).error.message;
+  }
+}
+
 /** Builds the fastify app (not listening). Exposed for tests that want `app.inject`. */
 export function buildSandboxApp(
   state: SandboxState,

@@ -1,9 +1,12 @@
-// The fault matrix: every operation × every way a vendor can fail, played over real HTTP by the sandbox's fault
-// injection (a refused connection is a just-closed port). Each cell must give the Zapier error the table says, with a
-// message that names the vendor and what happened, and never a TypeError, "undefined", "[object Object]", a stack or
-// a key. Expected exceptions (a success, or a search miss) are listed per operation, with the reason.
+// The fault matrix, the one owner of "which vendor fault becomes which Zapier error": every operation × every way a
+// vendor can fail, played over real HTTP by the sandbox's fault injection (a refused connection is a just-closed
+// port). Each cell must give the Zapier error the table says (class, code, status or delay), with a message that names
+// the vendor, what happened, the vendor's own message where it sent one, and what to do; never a TypeError,
+// "undefined", "[object Object]", a stack, a page of HTML or a key. Every injected fault must be hit. Expected
+// exceptions (a success, or a search miss) are listed per operation, with the reason.
 
-import type { FaultBehaviour } from '../../sandbox/server';
+import { DEFAULT_WRONG_SHAPE_BODY } from '../../sandbox/faults';
+import { defaultErrorMessage, type FaultBehaviour } from '../../sandbox/server';
 import { registeredOperationKeys, runOperation } from '../support/app';
 import { withEnv } from '../support/env';
 import { closedPort } from '../support/net';
@@ -18,14 +21,24 @@ const env = useSandbox({ resetEachTest: false });
 /** The per-request timeout in the timeout column: short, so that a delay fault of a few hundred ms trips it. */
 const TIMEOUT_MS = 400;
 const SLOW_MS = 1_500;
+/** A delay well inside the default per-request timeout (10 s): the step is only slower. */
+const SHORT_DELAY_MS = 300;
 const RETRY_AFTER = 7;
+
+/** Phrases the message must contain, and (`lacks`) text it must not show. */
+interface Says {
+  says: string[];
+  lacks?: string[];
+}
 
 /** What a cell expects: an error the user sees (class, code, status, delay and phrases of the message), or a result. */
 type Expectation =
-  | { error: 'AppError'; code: string; status?: number; says: string[] }
-  | { error: 'ExpiredAuthError'; says: string[] }
-  | { error: 'ThrottledError'; delay: number; says: string[] }
-  | { result: unknown; why: string };
+  | ({ error: 'AppError'; code: string; status?: number } & Says)
+  | ({ error: 'ExpiredAuthError' } & Says)
+  | ({ error: 'ThrottledError'; delay: number } & Says)
+  | { result: unknown; why: string }
+  /** The step succeeds with the same result as without the fault (a write's result is new each time: it just succeeds). */
+  | { sameResult: true; why: string };
 
 type FaultId =
   | '400'
@@ -39,10 +52,12 @@ type FaultId =
   | '502'
   | '503'
   | 'HTML page'
+  | 'HTML 200'
   | 'empty body'
   | 'malformed JSON'
   | 'wrong shape'
   | 'timeout'
+  | 'short delay'
   | 'refused'
   | 'reset';
 
@@ -51,6 +66,20 @@ interface Fault {
   /** The sandbox fault; undefined for "refused" (the base URL points at a closed port instead). */
   spec?: FaultBehaviour;
   expect: (op: Operation, where: string, V: string) => Expectation;
+}
+
+/**
+ * Where the request is named and what the vendor said: the sandbox's default error message for the status (its own
+ * words, read from the sandbox), after the "(status on METHOD path)" the connector names the request with.
+ */
+function vendorSaid(op: Operation, status: number, where: string): string {
+  return `(${status} on ${where}): ${defaultErrorMessage(op.vendor, status).replace(/[.\s]+$/, '')}.`;
+}
+
+/** The field a wrong-shape answer lacks, as the message names it: SMASHSEND's list or key, SmartLead's and SMARTe's data. */
+function expectedField(op: Operation): string {
+  if (op.vendor !== 'smashsend') return 'data';
+  return op.method === 'GET' ? 'apiKeys' : 'apiKey';
 }
 
 /**
@@ -69,29 +98,33 @@ const FAULTS: Fault[] = [
   {
     id: '400',
     spec: { kind: 'status', status: 400 },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'AppError',
       code: 'validation',
       status: 400,
-      says: [`${V} rejected the request (400 on ${where})`],
+      says: [`${V} rejected the request (400 on ${where})`, vendorSaid(op, 400, where)],
     }),
   },
   {
     id: '401',
     spec: { kind: 'status', status: 401 },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'ExpiredAuthError',
-      says: [`${V} rejected the API key (401 on ${where})`, `Reconnect your ${V} API key in this connection.`],
+      says: [`${V} rejected the API key (401 on ${where})`, vendorSaid(op, 401, where), `Reconnect your ${V} API key in this connection.`],
     }),
   },
   {
     id: '403',
     spec: { kind: 'status', status: 403 },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'AppError',
       code: 'forbidden',
       status: 403,
-      says: [`${V} refused access: the API key lacks permission for this (403 on ${where})`],
+      says: [
+        `${V} refused access: the API key lacks permission for this (403 on ${where})`,
+        vendorSaid(op, 403, where),
+        `Reconnect with a ${V} API key that is allowed to do this.`,
+      ],
     }),
   },
   {
@@ -101,45 +134,48 @@ const FAULTS: Fault[] = [
       error: 'AppError',
       code: 'not_found',
       status: 404,
-      says: [op.notFound ? `${V} has no ${op.notFound} (404 on ${where})` : `${V} found nothing at ${where} (404 on ${where})`],
+      says: [
+        op.notFound ? `${V} has no ${op.notFound} (404 on ${where})` : `${V} found nothing at ${where} (404 on ${where})`,
+        vendorSaid(op, 404, where),
+      ],
     }),
   },
   {
     id: '422',
     spec: { kind: 'status', status: 422 },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'AppError',
       code: 'validation',
       status: 422,
-      says: [`${V} rejected the request (422 on ${where})`],
+      says: [`${V} rejected the request (422 on ${where})`, vendorSaid(op, 422, where)],
     }),
   },
   {
     id: '429 + Retry-After',
     spec: { kind: 'status', status: 429, retryAfter: RETRY_AFTER },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'ThrottledError',
       delay: RETRY_AFTER,
-      says: [`${V} rate limit reached (429 on ${where})`, `Retry after ${RETRY_AFTER} s.`],
+      says: [`${V} rate limit reached (429 on ${where})`, vendorSaid(op, 429, where), `Retry after ${RETRY_AFTER} s.`],
     }),
   },
   {
     id: '429',
     spec: { kind: 'status', status: 429 },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'ThrottledError',
       delay: 60,
-      says: [`${V} rate limit reached (429 on ${where})`, 'Wait a moment before trying again.'],
+      says: [`${V} rate limit reached (429 on ${where})`, vendorSaid(op, 429, where), 'Wait a moment before trying again.'],
     }),
   },
   {
     id: '500',
     spec: { kind: 'status', status: 500 },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'AppError',
       code: 'server',
       status: 500,
-      says: [`${V} had a server error (500 on ${where})`, 'A retry may help.'],
+      says: [`${V} had a server error (500 on ${where})`, vendorSaid(op, 500, where), 'A retry may help.'],
     }),
   },
   // A gateway's 502 may come after the vendor acted: a write says how to check rather than to retry.
@@ -150,17 +186,17 @@ const FAULTS: Fault[] = [
       error: 'AppError',
       code: 'server',
       status: 502,
-      says: [`${V} had a server error (502 on ${where})`, afterUnknownWrite(op)],
+      says: [`${V} had a server error (502 on ${where})`, vendorSaid(op, 502, where), afterUnknownWrite(op)],
     }),
   },
   {
     id: '503',
     spec: { kind: 'status', status: 503 },
-    expect: (_op, where, V) => ({
+    expect: (op, where, V) => ({
       error: 'AppError',
       code: 'server',
       status: 503,
-      says: [`${V} had a server error (503 on ${where})`, 'A retry may help.'],
+      says: [`${V} had a server error (503 on ${where})`, vendorSaid(op, 503, where), 'A retry may help.'],
     }),
   },
   {
@@ -170,7 +206,20 @@ const FAULTS: Fault[] = [
       error: 'AppError',
       code: 'server',
       status: 502,
-      says: [`${V} had a server error (an HTML error page) (502 on ${where})`, afterUnknownWrite(op)],
+      says: [`${V} had a server error (an HTML error page) (502 on ${where}).`, afterUnknownWrite(op)],
+      lacks: ['<', 'nginx'],
+    }),
+  },
+  // An HTML page with a 200 (a captive portal, a misrouted proxy): a bad answer, not a server error.
+  {
+    id: 'HTML 200',
+    spec: { kind: 'html', status: 200 },
+    expect: (op, where, V) => ({
+      error: 'AppError',
+      code: 'bad_response',
+      status: 200,
+      says: [`${V} sent an HTML page instead of JSON (200 on ${where}).`, afterUnknownWrite(op)],
+      lacks: ['<', 'nginx'],
     }),
   },
   {
@@ -200,7 +249,8 @@ const FAULTS: Fault[] = [
       error: 'AppError',
       code: 'bad_response',
       status: 200,
-      says: [`${V} sent an unexpected response (200 on ${where})`, afterUnknownWrite(op)],
+      says: [`${V} sent an unexpected response (200 on ${where}): ${expectedField(op)} is missing.`, afterUnknownWrite(op)],
+      lacks: [JSON.stringify(DEFAULT_WRONG_SHAPE_BODY)],
     }),
   },
   {
@@ -211,6 +261,12 @@ const FAULTS: Fault[] = [
       code: 'network',
       says: [`${V} did not answer within ${TIMEOUT_MS / 1000} s (${where})`, afterUnknownWrite(op)],
     }),
+  },
+  // A delay well inside the timeout is only slower: the step gives what it gives without the fault.
+  {
+    id: 'short delay',
+    spec: { kind: 'delay', delayMs: SHORT_DELAY_MS },
+    expect: () => ({ sameResult: true, why: `a ${SHORT_DELAY_MS} ms delay is well inside the 10 s timeout` }),
   },
   // Refused: the request never reached the vendor, so even a write can be retried as it is (and a write says so).
   {
@@ -317,8 +373,13 @@ const EXCEPTIONS: Record<string, Partial<Record<FaultId, Expectation>>> = {
 
 /** In the connection test every vendor failure becomes one plain error that lists it (no expired connection, no throttling). */
 function forConnectionTest(expected: Expectation): Expectation {
-  if ('result' in expected) return expected;
-  return { error: 'AppError', code: 'connection_test_failed', says: expected.says.filter((phrase) => !phrase.startsWith('Reconnect')) };
+  if (!('error' in expected)) return expected;
+  return {
+    error: 'AppError',
+    code: 'connection_test_failed',
+    says: expected.says.filter((phrase) => !phrase.startsWith('Reconnect')),
+    ...(expected.lacks ? { lacks: expected.lacks } : {}),
+  };
 }
 
 function expectationFor(op: Operation, fault: Fault): Expectation {
@@ -328,8 +389,19 @@ function expectationFor(op: Operation, fault: Fault): Expectation {
   return op.kind === 'authentication' ? forConnectionTest(expected) : expected;
 }
 
-/** The differences between what happened and what the cell expects (empty = handled). */
-function judge(outcome: Outcome, expected: Expectation, secrets: string[]): string[] {
+/**
+ * The differences between what happened and what the cell expects (empty = handled). `unfaulted` is the same step's
+ * result without the fault, for a cell that expects the same result (undefined for a write: it only has to succeed).
+ */
+function judge(outcome: Outcome, expected: Expectation, secrets: string[], unfaulted?: Outcome): string[] {
+  if ('sameResult' in expected) {
+    if (!outcome.ok) return [`expected a result (${expected.why}), got ${outcome.name}: ${outcome.message}`];
+    if (unfaulted === undefined) return [];
+    if (!unfaulted.ok) return [`without the fault the step failed: ${unfaulted.name}: ${unfaulted.message}`];
+    return JSON.stringify(outcome.result) === JSON.stringify(unfaulted.result)
+      ? []
+      : [`expected the result without the fault ${JSON.stringify(unfaulted.result)}, got ${JSON.stringify(outcome.result)}`];
+  }
   if ('result' in expected) {
     if (!outcome.ok) return [`expected a result (${expected.why}), got ${outcome.name}: ${outcome.message}`];
     return JSON.stringify(outcome.result) === JSON.stringify(expected.result)
@@ -348,6 +420,7 @@ function judge(outcome: Outcome, expected: Expectation, secrets: string[]): stri
     problems.push(`expected delay ${expected.delay}, got ${outcome.delay}`);
   const message = outcome.message ?? '';
   for (const phrase of expected.says) if (!message.includes(phrase)) problems.push(`message lacks "${phrase}"`);
+  for (const text of expected.lacks ?? []) if (message.includes(text)) problems.push(`message shows "${text}"`);
   problems.push(...neverSigns(message, outcome.fullText ?? '', secrets));
   return problems.map((p) => `${p}\n    message: ${message}`);
 }
@@ -359,6 +432,7 @@ let handled = 0;
 
 /** Short label of a cell's expectation, for the printed grid. */
 function label(expected: Expectation): string {
+  if ('sameResult' in expected) return 'ok';
   if ('result' in expected) return Array.isArray(expected.result) && expected.result.length === 0 ? '[]' : 'ok';
   if (expected.error === 'ExpiredAuthError') return 'auth';
   if (expected.error === 'ThrottledError') return `thr${expected.delay}`;
@@ -383,14 +457,27 @@ describe.each(ROWS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
     const sandbox = env.sandbox;
     sandbox.reset();
     op.setup?.(sandbox);
+    // Reactivate needs a suspended key (the seed's are all active): suspend it first, as a Zap would have.
+    if (op.key === 'reactivate_smarte_api_key')
+      await runOperation(
+        OPERATIONS.find((o) => o.key === 'suspend_smarte_api_key')!,
+        sandboxAuth(sandbox),
+      );
     const expected = expectationFor(op, fault);
+    // A read's result without the fault, from the same data, for a cell that expects the same result.
+    const unfaulted =
+      'sameResult' in expected && op.kind !== 'creates' ? await outcomeOf(runOperation(op, sandboxAuth(sandbox))) : undefined;
     let vars: Record<string, string | undefined> = {};
     if (fault.spec) sandbox.injectFault(faultAt(op, fault.spec));
     if (fault.id === 'timeout') vars = { KEYRING_TIMEOUT_MS: String(TIMEOUT_MS) };
     if (fault.id === 'refused') vars = { [baseUrlEnvOf(op.vendor)]: `http://127.0.0.1:${await closedPort()}/${op.vendor}` };
 
     const outcome = await withEnv(vars, () => outcomeOf(runOperation(op, sandboxAuth(sandbox))));
-    const problems = judge(outcome, expected, authSecrets(sandbox));
+    const unused = sandbox.pendingFaults();
+    const problems = [
+      ...judge(outcome, expected, authSecrets(sandbox), unfaulted),
+      ...(unused.length > 0 ? [`the fault was never hit: ${JSON.stringify(unused.map((f) => f.spec))}`] : []),
+    ];
     tried += 1;
     if (problems.length === 0) handled += 1;
     grid.set(`${op.name}|${fault.id}`, problems.length === 0 ? label(expected) : 'FAIL');
@@ -409,7 +496,9 @@ afterAll(() => {
           .replace('malformed JSON', 'malformed')
           .replace('wrong shape', 'shape')
           .replace('empty body', 'empty')
-          .replace('HTML page', 'html'),
+          .replace('HTML page', 'html')
+          .replace('HTML 200', 'html200')
+          .replace('short delay', 'slow'),
         10,
       ),
     ).join('');

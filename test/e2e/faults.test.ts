@@ -1,258 +1,19 @@
-// End to end: what a Zap builder sees when a vendor misbehaves. Each fault is played by the sandbox over real HTTP
-// (its fault injection), and goes through z.request, the connector and the app's error mapping: the exact Zapier error
-// class, code, status and message (naming the vendor, and "A retry may help." where a retry may), and the
-// ThrottledError delay. Timeouts are in faults.timeout.test.ts.
+// End to end: the faults only a whole step over real HTTP shows. Which fault becomes which Zapier error, for every
+// operation, is the reliability matrix's (test/reliability/faults.test.ts); here: what a fault on a create tells the
+// Zap builder to check, answers a create cannot be trusted with, faults in the middle of multi-request steps (paging,
+// rotation, the connection test), and the sandbox's own rate limits. Each asserts the error's name, code and status
+// plus the key phrases a user acts on. Timeouts are in faults.timeout.test.ts.
 
-import type { FaultBehaviour, FaultSpec } from '../../sandbox/server';
-import { SMASHSEND_SEED } from '../../sandbox/seed';
 import { run, testConnection, type Auth } from '../support/app';
 import { closedPort } from '../support/net';
-import { zapierError, type ZapierErrorShape } from '../support/outcome';
+import { WS } from '../support/operations';
+import { zapierError } from '../support/outcome';
 import { ROUTE, sandboxAuth, useSandbox } from '../support/sandbox';
 
 const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
   auth = sandboxAuth(env.sandbox);
-});
-
-const WS = SMASHSEND_SEED.user.workspaceId;
-
-type SandboxVendor = FaultSpec['vendor'];
-
-interface Target {
-  vendor: 'SMASHSEND' | 'SmartLead' | 'SMARTe';
-  sandboxVendor: SandboxVendor;
-  /** The operation faulted, and its one request. */
-  op: { kind: 'triggers'; key: string; input: Record<string, unknown> };
-  method: 'GET' | 'POST';
-  path: string;
-  /** The vendor's default error message for a status, as the sandbox sends it in the vendor's error body. */
-  messages: Record<number, string>;
-}
-
-const TARGETS: Target[] = [
-  {
-    vendor: 'SMASHSEND',
-    sandboxVendor: 'smashsend',
-    op: { kind: 'triggers', key: 'new_smashsend_api_key', input: {} },
-    method: 'GET',
-    path: `/v1/workspaces/${WS}/api-keys`,
-    messages: {
-      400: 'Bad Request',
-      401: 'Invalid API key. Please double-check and try again.',
-      403: 'API key does not have sufficient permissions.',
-      404: 'Not found.',
-      422: 'Unprocessable Entity',
-      429: 'Rate limit exceeded. Please wait a moment and try again.',
-      500: 'Internal server error.',
-      502: 'Bad Gateway',
-      503: 'Service Unavailable',
-    },
-  },
-  {
-    vendor: 'SmartLead',
-    sandboxVendor: 'smartlead',
-    op: { kind: 'triggers', key: 'new_smartlead_client_api_key', input: {} },
-    method: 'GET',
-    path: '/api/v1/client/api-key',
-    messages: {
-      400: 'Bad request',
-      401: 'Invalid or missing API key',
-      403: 'Forbidden',
-      404: 'Not found',
-      422: 'Validation failed',
-      429: 'Rate limit exceeded. Please slow down.',
-      500: 'Internal server error',
-      502: 'Bad gateway',
-      503: 'Service unavailable',
-    },
-  },
-  {
-    vendor: 'SMARTe',
-    sandboxVendor: 'smarte',
-    op: { kind: 'triggers', key: 'new_smarte_api_key', input: {} },
-    method: 'POST',
-    path: '/signals/v1/key/view',
-    messages: {
-      400: 'Request failed with status 400',
-      401: 'Invalid or missing Api-Key',
-      403: 'This endpoint requires an admin API key',
-      404: 'Not found',
-      422: 'Request failed with status 422',
-      429: 'Rate limit exceeded for your organisation. Please retry later.',
-      500: 'Internal server error',
-      502: 'Request failed with status 502',
-      503: 'Request failed with status 503',
-    },
-  },
-];
-
-/** The Zapier error each status must become, for a target (its default vendor message included). */
-function expectedForStatus(t: Target, status: number, retryAfter?: number): ZapierErrorShape {
-  const where = `(${status} on ${t.method} ${t.path})`;
-  const said = t.messages[status].replace(/[.\s]+$/, '');
-  switch (status) {
-    case 400:
-    case 422:
-      return { name: 'AppError', code: 'validation', status, message: `${t.vendor} rejected the request ${where}: ${said}.` };
-    case 401:
-      return {
-        name: 'ExpiredAuthError',
-        message: `${t.vendor} rejected the API key ${where}: ${said}. Reconnect your ${t.vendor} API key in this connection.`,
-      };
-    case 403:
-      return {
-        name: 'AppError',
-        code: 'forbidden',
-        status,
-        message: `${t.vendor} refused access: the API key lacks permission for this ${where}: ${said}. Reconnect with a ${t.vendor} API key that is allowed to do this.`,
-      };
-    case 404:
-      return {
-        name: 'AppError',
-        code: 'not_found',
-        status,
-        message: `${t.vendor} found nothing at ${t.method} ${t.path} ${where}: ${said}.`,
-      };
-    case 429:
-      return {
-        name: 'ThrottledError',
-        message: `${t.vendor} rate limit reached ${where}: ${said}. ${retryAfter === undefined ? 'Wait a moment before trying again.' : `Retry after ${retryAfter} s.`}`,
-        delay: retryAfter ?? 60,
-      };
-    default:
-      return { name: 'AppError', code: 'server', status, message: `${t.vendor} had a server error ${where}: ${said}. A retry may help.` };
-  }
-}
-
-/** Queues a fault aimed at the target's one request, runs the operation, and checks that the fault was used. */
-async function runWithFault(t: Target, fault: FaultBehaviour): Promise<ZapierErrorShape> {
-  env.sandbox.injectFault({ vendor: t.sandboxVendor, method: t.method, path: t.path, ...fault });
-  const error = await zapierError(run(t.op.kind, t.op.key, t.op.input, auth));
-  expect(env.sandbox.pendingFaults()).toEqual([]);
-  return error;
-}
-
-const STATUS_CASES: Array<[string, number, number | undefined]> = [
-  ['400', 400, undefined],
-  ['401', 401, undefined],
-  ['403', 403, undefined],
-  ['404', 404, undefined],
-  ['422', 422, undefined],
-  ['429 with Retry-After: 17', 429, 17],
-  ['429 without Retry-After', 429, undefined],
-  ['500', 500, undefined],
-  ['502', 502, undefined],
-  ['503', 503, undefined],
-];
-
-describe.each(TARGETS.map((t) => [`${t.vendor} (${t.op.key}, ${t.method} ${t.path})`, t] as const))('%s', (_name, t) => {
-  it.each(STATUS_CASES)('status %s', async (_case, status, retryAfter) => {
-    const fault = retryAfter === undefined ? { kind: 'status' as const, status } : { kind: 'status' as const, status, retryAfter };
-    expect(await runWithFault(t, fault)).toEqual(expectedForStatus(t, status, retryAfter));
-  });
-
-  it('html: an nginx error page (502) is a server error, without the page in the message', async () => {
-    expect(await runWithFault(t, { kind: 'html' })).toEqual({
-      name: 'AppError',
-      code: 'server',
-      status: 502,
-      message: `${t.vendor} had a server error (an HTML error page) (502 on ${t.method} ${t.path}). A retry may help.`,
-    });
-  });
-
-  it('html with status 200: a bad answer', async () => {
-    expect(await runWithFault(t, { kind: 'html', status: 200 })).toEqual({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-      message: `${t.vendor} sent an HTML page instead of JSON (200 on ${t.method} ${t.path}). A retry may help.`,
-    });
-  });
-
-  it('empty: a 200 with no body', async () => {
-    expect(await runWithFault(t, { kind: 'empty' })).toEqual({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-      message: `${t.vendor} sent an empty response (200 on ${t.method} ${t.path}). A retry may help.`,
-    });
-  });
-
-  it('malformed: truncated JSON', async () => {
-    expect(await runWithFault(t, { kind: 'malformed' })).toEqual({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-      message: `${t.vendor} sent malformed JSON (200 on ${t.method} ${t.path}). A retry may help.`,
-    });
-  });
-
-  it('drop: the connection is reset with no answer', async () => {
-    expect(await runWithFault(t, { kind: 'drop' })).toEqual({
-      name: 'AppError',
-      code: 'network',
-      message: `${t.vendor} dropped the connection (reset) (${t.method} ${t.path}). A retry may help.`,
-    });
-  });
-
-  it('refused: nothing listens at the base URL', async () => {
-    env.pointVendorAt(t.sandboxVendor, `http://127.0.0.1:${await closedPort()}/${t.sandboxVendor}`);
-    expect(await zapierError(run(t.op.kind, t.op.key, t.op.input, auth))).toEqual({
-      name: 'AppError',
-      code: 'network',
-      message: `${t.vendor} refused the connection (${t.method} ${t.path}). A retry may help.`,
-    });
-  });
-
-  it('a short delay (well inside the timeout) is only slower: the step succeeds', async () => {
-    env.sandbox.injectFault({ vendor: t.sandboxVendor, method: t.method, path: t.path, kind: 'delay', delayMs: 300 });
-    const result = await run(t.op.kind, t.op.key, t.op.input, auth);
-    expect(Array.isArray(result) && result.length).toBe(3);
-    expect(env.sandbox.pendingFaults()).toEqual([]);
-  });
-});
-
-describe('wrongShape: valid JSON of the wrong shape', () => {
-  it('SMASHSEND: says what is missing, never the body', async () => {
-    expect(await runWithFault(TARGETS[0], { kind: 'wrongShape' })).toEqual({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-      message: `SMASHSEND sent an unexpected response (200 on GET /v1/workspaces/${WS}/api-keys): apiKeys is missing. A retry may help.`,
-    });
-  });
-
-  it('SmartLead: says what is missing (a list, or {data: list})', async () => {
-    expect(await runWithFault(TARGETS[1], { kind: 'wrongShape' })).toEqual({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-      message: 'SmartLead sent an unexpected response (200 on GET /api/v1/client/api-key): data is missing. A retry may help.',
-    });
-  });
-
-  it('SMARTe create: says what is missing and, since a 2xx write was most likely done, how to check instead of "retry"', async () => {
-    env.sandbox.injectFault({ vendor: 'smarte', path: '/createsignalapikey', kind: 'wrongShape' });
-    expect(await zapierError(run('creates', 'create_smarte_api_key', { email: 'new.user@example.com' }, auth))).toEqual({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-      message:
-        'SMARTe sent an unexpected response (200 on POST /signals/v1/key/createsignalapikey): data is missing. The key may have been created anyway: use the "Find SMARTe API Key" step (or the SMARTe dashboard) to check before trying again.',
-    });
-  });
-
-  // A body without `data` is a bad answer, not "no keys": read as empty, a Find or Create would make a duplicate key.
-  it('SMARTe view (new_smarte_api_key): a body without `data` is a bad answer, not an empty list', async () => {
-    expect(await runWithFault(TARGETS[2], { kind: 'wrongShape' })).toEqual({
-      name: 'AppError',
-      code: 'bad_response',
-      status: 200,
-      message: 'SMARTe sent an unexpected response (200 on POST /signals/v1/key/view): data is missing. A retry may help.',
-    });
-  });
 });
 
 describe('faults on creates: a lost answer may mean the key exists', () => {
@@ -285,21 +46,20 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
     '%s: a reset connection on the create names the find step to check with',
     async (vendor, sandboxVendor, key, input, path, findStep) => {
       env.sandbox.injectFault({ vendor: sandboxVendor, method: 'POST', path, kind: 'drop' });
-      expect(await zapierError(run('creates', key, input, auth))).toEqual({
-        name: 'AppError',
-        code: 'network',
-        message: `${vendor} dropped the connection (reset) (POST ${path}). The key may have been created anyway: use the "${findStep}" step (or the ${vendor} dashboard) to check before trying again.`,
-      });
+      const error = await zapierError(run('creates', key, input, auth));
+      expect(error).toEqual({ name: 'AppError', code: 'network', message: expect.stringContaining(`${vendor} dropped the connection`) });
+      expect(error.message).toContain(`(POST ${path})`);
+      expect(error.message).toContain(`The key may have been created anyway: use the "${findStep}" step`);
+      expect(env.sandbox.pendingFaults()).toEqual([]);
     },
   );
 
   it('a refused connection on the create says a retry is safe (the request never reached the vendor)', async () => {
     env.pointVendorAt('smashsend', `http://127.0.0.1:${await closedPort()}`);
-    expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toEqual({
-      name: 'AppError',
-      code: 'network',
-      message: `SMASHSEND refused the connection (POST /v1/workspaces/${WS}/api-keys). Nothing reached SMASHSEND, so nothing was changed: a retry is safe.`,
-    });
+    const error = await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth));
+    expect(error).toEqual({ name: 'AppError', code: 'network', message: expect.stringContaining('SMASHSEND refused the connection') });
+    expect(error.message).toContain('Nothing reached SMASHSEND, so nothing was changed: a retry is safe.');
+    expect(error.message).not.toContain('may have been created');
   });
 
   it('an empty 200 on a SmartLead reset says the key may have been reset, and how to check', async () => {
@@ -324,23 +84,24 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
       updatedAt: '2026-01-01T00:00:00.000Z',
     };
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'POST', kind: 'status', status: 200, body: { apiKey: cutOff } });
-    expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toMatchObject(
-      {
-        name: 'AppError',
-        code: 'bad_response',
-        status: 200,
-      },
-    );
+    const error = await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth));
+    expect(error).toMatchObject({ name: 'AppError', code: 'bad_response', status: 200 });
+    expect(error.message).toContain('SMASHSEND answered without secretKey, the value of the new API key');
+    expect(error.message).toContain("the key's value is unknown: do not rely on it");
+    expect(error.message).not.toContain('sk_live_abc1');
   });
 
   it('a 500 on the create is a plain server error (the vendor answered: nothing was made)', async () => {
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'POST', kind: 'status', status: 500 });
-    expect(await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth))).toEqual({
+    const error = await zapierError(run('creates', 'create_smashsend_api_key', { displayName: 'E2E Key', role: 'API_USER' }, auth));
+    expect(error).toEqual({
       name: 'AppError',
       code: 'server',
       status: 500,
-      message: `SMASHSEND had a server error (500 on POST /v1/workspaces/${WS}/api-keys): Internal server error. A retry may help.`,
+      message: expect.stringContaining('SMASHSEND had a server error'),
     });
+    expect(error.message).toContain('A retry may help.');
+    expect(error.message).not.toContain('may have been created');
     expect(await run('searches', 'find_smashsend_api_key', { displayName: 'E2E Key' }, auth)).toEqual([]);
   });
 
@@ -352,13 +113,14 @@ describe('faults on creates: a lost answer may mean the key exists', () => {
       status: 200,
       body: { ok: true, data: { id: 99, client_id: 301, key_name: 'E2E Key', status: 'active', created_at: '2026-01-01T00:00:00.000Z' } },
     });
-    expect(await zapierError(run('creates', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'E2E Key' }, auth))).toEqual({
+    const error = await zapierError(run('creates', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'E2E Key' }, auth));
+    expect(error).toEqual({
       name: 'AppError',
       code: 'bad_response',
       status: 200,
-      message:
-        "SmartLead answered without api_key, the value of the new client API key (200 on POST /api/v1/client/api-key). The change may have been made, but the key's value is unknown: do not rely on it; check the key at SmartLead before trying again.",
+      message: expect.stringContaining('SmartLead answered without api_key, the value of the new client API key'),
     });
+    expect(error.message).toContain("the key's value is unknown: do not rely on it; check the key at SmartLead before trying again.");
   });
 });
 
@@ -366,12 +128,15 @@ describe('faults in multi-request steps', () => {
   it('a 503 on page 2 of a find names the page request', async () => {
     env.sandbox.generateSmashsendKeys(150);
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: 'startAt=', kind: 'status', status: 503 });
-    expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Not There' }, auth))).toEqual({
+    const error = await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Not There' }, auth));
+    expect(error).toEqual({
       name: 'AppError',
       code: 'server',
       status: 503,
-      message: `SMASHSEND had a server error (503 on GET /v1/workspaces/${WS}/api-keys): Service Unavailable. A retry may help.`,
+      message: expect.stringContaining('SMASHSEND had a server error'),
     });
+    expect(error.message).toContain(`(503 on GET /v1/workspaces/${WS}/api-keys)`);
+    expect(error.message).toContain('A retry may help.');
     expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendList]).toBe(2);
   });
 
@@ -383,32 +148,38 @@ describe('faults in multi-request steps', () => {
       secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
       replacedKeyId: 'aki_xyz789ghi012',
       oldKeyDeleted: false,
-      warning: `The new key was created, but the old key aki_xyz789ghi012 ("CRM Sync") is still live: deleting it failed: SMASHSEND had a server error (500 on DELETE /v1/workspaces/${WS}/api-keys/aki_xyz789ghi012): Internal server error. Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.`,
+      warning: expect.stringContaining('The new key was created, but the old key aki_xyz789ghi012 ("CRM Sync") is still live'),
     });
+    expect(rotated.warning).toContain(
+      `deleting it failed: SMASHSEND had a server error (500 on DELETE /v1/workspaces/${WS}/api-keys/aki_xyz789ghi012)`,
+    );
+    expect(rotated.warning).toContain('Delete it with the "Delete SMASHSEND API Key" step');
     const found = (await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' }, auth)) as Array<{ id: string }>;
     expect(found.map((key) => key.id)).toEqual([rotated.id, 'aki_xyz789ghi012']);
   });
 
   it('rotate: a reset connection on the create stops the rotation and names the find step; the old key is untouched', async () => {
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'POST', kind: 'drop' });
-    expect(await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth))).toEqual({
-      name: 'AppError',
-      code: 'network',
-      message: `SMASHSEND dropped the connection (reset) (POST /v1/workspaces/${WS}/api-keys). The key may have been created anyway: use the "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) to check before trying again.`,
-    });
+    const error = await zapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth));
+    expect(error).toEqual({ name: 'AppError', code: 'network', message: expect.stringContaining('SMASHSEND dropped the connection') });
+    expect(error.message).toContain(`(POST /v1/workspaces/${WS}/api-keys)`);
+    expect(error.message).toContain('The key may have been created anyway: use the "Find SMASHSEND API Key" step');
     expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendDelete]).toBeUndefined();
   });
 
   it('the connection test names only the vendor that failed', async () => {
     env.sandbox.injectFault({ vendor: 'smashsend', path: '/api-keys/check', kind: 'status', status: 503 });
     env.sandbox.injectFault({ vendor: 'smarte', kind: 'status', status: 429, retryAfter: 5 });
-    expect(await zapierError(testConnection(auth))).toEqual({
+    const error = await zapierError(testConnection(auth));
+    expect(error).toEqual({
       name: 'AppError',
       code: 'connection_test_failed',
-      message:
-        'SMASHSEND had a server error (503 on GET /v1/api-keys/check): Service Unavailable. A retry may help. ' +
-        'SMARTe rate limit reached (429 on POST /signals/v1/key/view): Rate limit exceeded for your organisation. Please retry later. Retry after 5 s.',
+      message: expect.stringContaining('SMASHSEND had a server error'),
     });
+    expect(error.message).toContain('(503 on GET /v1/api-keys/check)');
+    expect(error.message).toContain('SMARTe rate limit reached (429 on POST /signals/v1/key/view)');
+    expect(error.message).toContain('Retry after 5 s.');
+    expect(error.message).not.toContain('SmartLead');
   });
 });
 
@@ -423,11 +194,11 @@ describe('the sandbox’s own rate limits', () => {
     const error = await zapierError(Promise.reject(rejected?.reason));
     expect(error).toEqual({
       name: 'ThrottledError',
-      message: expect.stringMatching(
-        /^SmartLead rate limit reached \(429 on GET \/api\/v1\/client\/\): Rate limit exceeded\. Please retry after ([12]) seconds\. Retry after \1 s\.$/,
-      ),
+      message: expect.stringContaining('SmartLead rate limit reached (429 on GET /api/v1/client/)'),
       delay: expect.any(Number),
     });
+    // The vendor's own words carry the same number of seconds as its Retry-After header.
+    expect(error.message).toMatch(/Please retry after ([12]) seconds\. Retry after \1 s\./);
     expect([1, 2]).toContain(error.delay);
     expect(error.message).toContain(`Retry after ${error.delay} s.`);
   });
@@ -441,13 +212,10 @@ describe('the sandbox’s own rate limits', () => {
     const elapsedSeconds = Math.max(1, Math.ceil((Date.now() - started) / 1000));
     expect(error).toEqual({
       name: 'ThrottledError',
-      message: expect.stringMatching(
-        new RegExp(
-          `^SMASHSEND rate limit reached \\(429 on GET /v1/workspaces/${WS}/api-keys\\): Rate limit exceeded\\. Please wait a moment and try again\\. Retry after (\\d+) s\\.$`,
-        ),
-      ),
+      message: expect.stringContaining(`SMASHSEND rate limit reached (429 on GET /v1/workspaces/${WS}/api-keys)`),
       delay: expect.any(Number),
     });
+    expect(error.message).toContain(`): Rate limit exceeded. Please wait a moment and try again. Retry after ${error.delay} s.`);
     expect(error.delay).toBeGreaterThanOrEqual(60 - elapsedSeconds);
     expect(error.delay).toBeLessThanOrEqual(60);
   });

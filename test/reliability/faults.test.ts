@@ -82,12 +82,15 @@ function expectedField(op: Operation): string {
   return op.method === 'GET' ? 'apiKeys' : 'apiKey';
 }
 
+/** The advice where a retry may help; never after a 4xx other than 429 (the same request would fail the same way). */
+const RETRY = 'A retry may help.';
+
 /**
  * The advice after an answer that leaves a write's outcome unknown: how to check (or, for a write that is safe to
  * repeat, that a repeat is safe and which search shows the key's state); on a read, "A retry may help."
  */
 function afterUnknownWrite(op: Operation): string {
-  if (!op.checkWith || op.method === 'GET') return 'A retry may help.';
+  if (!op.checkWith || op.method === 'GET') return RETRY;
   return op.repeatable
     ? `${op.mayHaveHappened}. Repeating this step is safe; the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) shows the key's current state.`
     : `${op.mayHaveHappened}: use the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) to check before trying again.`;
@@ -103,6 +106,7 @@ const FAULTS: Fault[] = [
       code: 'validation',
       status: 400,
       says: [`${V} rejected the request (400 on ${where})`, vendorSaid(op, 400, where)],
+      lacks: [RETRY],
     }),
   },
   {
@@ -111,6 +115,7 @@ const FAULTS: Fault[] = [
     expect: (op, where, V) => ({
       error: 'ExpiredAuthError',
       says: [`${V} rejected the API key (401 on ${where})`, vendorSaid(op, 401, where), `Reconnect your ${V} API key in this connection.`],
+      lacks: [RETRY],
     }),
   },
   {
@@ -125,6 +130,7 @@ const FAULTS: Fault[] = [
         vendorSaid(op, 403, where),
         `Reconnect with a ${V} API key that is allowed to do this.`,
       ],
+      lacks: [RETRY],
     }),
   },
   {
@@ -138,6 +144,7 @@ const FAULTS: Fault[] = [
         op.notFound ? `${V} has no ${op.notFound} (404 on ${where})` : `${V} found nothing at ${where} (404 on ${where})`,
         vendorSaid(op, 404, where),
       ],
+      lacks: [RETRY],
     }),
   },
   {
@@ -148,6 +155,7 @@ const FAULTS: Fault[] = [
       code: 'validation',
       status: 422,
       says: [`${V} rejected the request (422 on ${where})`, vendorSaid(op, 422, where)],
+      lacks: [RETRY],
     }),
   },
   {
@@ -175,7 +183,7 @@ const FAULTS: Fault[] = [
       error: 'AppError',
       code: 'server',
       status: 500,
-      says: [`${V} had a server error (500 on ${where})`, vendorSaid(op, 500, where), 'A retry may help.'],
+      says: [`${V} had a server error (500 on ${where})`, vendorSaid(op, 500, where), RETRY],
     }),
   },
   // A gateway's 502 may come after the vendor acted: a write says how to check rather than to retry.
@@ -196,7 +204,7 @@ const FAULTS: Fault[] = [
       error: 'AppError',
       code: 'server',
       status: 503,
-      says: [`${V} had a server error (503 on ${where})`, vendorSaid(op, 503, where), 'A retry may help.'],
+      says: [`${V} had a server error (503 on ${where})`, vendorSaid(op, 503, where), RETRY],
     }),
   },
   {
@@ -276,7 +284,7 @@ const FAULTS: Fault[] = [
       code: 'network',
       says: [
         `${V} refused the connection (${where})`,
-        op.checkWith && op.method !== 'GET' ? `Nothing reached ${V}, so nothing was changed: a retry is safe.` : 'A retry may help.',
+        op.checkWith && op.method !== 'GET' ? `Nothing reached ${V}, so nothing was changed: a retry is safe.` : RETRY,
       ],
     }),
   },

@@ -78,11 +78,7 @@ describe('every request goes through z.request with a timeout well inside 30 s',
   it.each(all.map((op) => [op.name, op] as const))('%s: every z.request carries the 10 s timeout', async (_name, op) => {
     const sandbox = env.sandbox;
     sandbox.reset();
-    if (op.key === 'reactivate_smarte_api_key')
-      await runOperation(
-        OPERATIONS.find((o) => o.key === 'suspend_smarte_api_key')!,
-        sandboxAuth(sandbox),
-      );
+    await op.setup?.(sandbox);
     sandbox.resetRequestCounts();
     mockZRequests.length = 0;
     const auth = sandboxAuth(sandbox);

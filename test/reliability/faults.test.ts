@@ -464,13 +464,7 @@ describe.each(ROWS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
   it.each(faults.map((fault) => [fault.id, fault] as const))('%s', async (_id, fault) => {
     const sandbox = env.sandbox;
     sandbox.reset();
-    op.setup?.(sandbox);
-    // Reactivate needs a suspended key (the seed's are all active): suspend it first, as a Zap would have.
-    if (op.key === 'reactivate_smarte_api_key')
-      await runOperation(
-        OPERATIONS.find((o) => o.key === 'suspend_smarte_api_key')!,
-        sandboxAuth(sandbox),
-      );
+    await op.setup?.(sandbox);
     const expected = expectationFor(op, fault);
     // A read's result without the fault, from the same data, for a cell that expects the same result.
     const unfaulted =

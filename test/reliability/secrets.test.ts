@@ -167,10 +167,7 @@ describe.each([
   it.each(RUNS.map((run) => [run.label, run] as const))('%s', async (_label, run) => {
     const sandbox = env.sandbox;
     sandbox.reset();
-    if (run.op.key === 'reactivate_smarte_api_key') {
-      // Reactivate needs a suspended key: suspend it first (not logged here).
-      await outcomeOf(runOperation(byKey('suspend_smarte_api_key'), sandboxAuth(sandbox)));
-    }
+    await run.op.setup?.(sandbox); // the operation's own preparation (a suspended key to reactivate), not logged here
     run.setup?.(sandbox);
     const streamedBefore = streamed.length;
     const { lines, restore } = capture();

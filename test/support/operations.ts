@@ -15,6 +15,16 @@ export const SM_VIEW = '/signals/v1/key/view';
 export const SM_CREATE = '/signals/v1/key/createsignalapikey';
 export const SM_UPDATE = '/signals/v1/key/update';
 
+/** Suspends a SMARTe key by calling the sandbox as SMARTe (not through the app), for steps that need a suspended key. */
+export async function suspendAtSmarte(sandbox: SandboxHandle, email: string): Promise<void> {
+  const response = await fetch(`${sandbox.baseUrls.smarte}${SM_UPDATE}`, {
+    method: 'POST',
+    headers: { 'api-key': sandbox.credentials.smarteApiKey, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, action: 'suspend' }),
+  });
+  if (!response.ok) throw new Error(`the sandbox did not suspend ${email}: ${response.status} ${await response.text()}`);
+}
+
 export interface Operation {
   /** Row name in the tables (the operation key, plus which request is faulted when it is not the first). */
   name: string;
@@ -35,7 +45,7 @@ export interface Operation {
   /** A write that is safe to repeat (update, delete, suspend, reactivate): its advice says so instead of "check first". */
   repeatable?: boolean;
   /** Sandbox set-up before the operation runs (after reset). */
-  setup?: (sandbox: SandboxHandle) => void;
+  setup?: (sandbox: SandboxHandle) => void | Promise<void>;
 }
 
 const created = 'The key may have been created anyway';
@@ -266,6 +276,8 @@ export const OPERATIONS: Operation[] = [
     checkWith: 'Find SMARTe API Key',
     mayHaveHappened: 'The key may have been reactivated anyway (a repeat would then be refused as not suspended)',
     repeatable: true,
+    // Only a suspended key can be reactivated, and the seed's keys are all active: suspend it at SMARTe first.
+    setup: (sandbox) => suspendAtSmarte(sandbox, 'dev.udi@smarte.pro'),
   },
   {
     name: 'find_smarte_api_key',

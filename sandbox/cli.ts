@@ -56,6 +56,11 @@ async function main(): Promise<void> {
     `authData_smashsend_workspace_id=${c.smashsendWorkspaceId}`,
     `authData_smarte_api_key=${c.smarteApiKey}`,
     '',
+    '# shell, for the connector examples and the keyring command',
+    `export SMARTLEAD_BASE_URL=${sandbox.baseUrls.smartlead} SMARTLEAD_API_KEY=${c.smartleadApiKey}`,
+    `export SMASHSEND_BASE_URL=${sandbox.baseUrls.smashsend} SMASHSEND_API_KEY=${c.smashsendApiKey}`,
+    `export SMARTE_BASE_URL=${sandbox.baseUrls.smarte} SMARTE_API_KEY=${c.smarteApiKey}`,
+    '',
   ];
   process.stdout.write(lines.join('\n'));
 

@@ -48,13 +48,13 @@ function asList(value: unknown, what: string): Record_[] {
   return value.map((item, index) => asRecord(item, `${what}[${index}]`));
 }
 
-/** "id=…, displayName=…, secretKey=********abcd" for the fields worth showing. */
+/** "id=…, displayName=…, secretKey=********abcd" for the fields worth showing: a full secret masked, a hint (SMASHSEND's own "sk_live_abc1...", a mask) as the step returned it. */
 function show(record: Record_, fields: string[]): string {
   return fields
     .filter((field) => record[field] !== undefined && record[field] !== '')
     .map((field) => {
       const value = record[field];
-      const text = SECRET_FIELDS.includes(field) && typeof value === 'string' ? maskSecret(value) : String(value);
+      const text = SECRET_FIELDS.includes(field) && hasFullSecret(record, field) ? maskSecret(String(value)) : String(value);
       return `${field}=${text}`;
     })
     .join(', ');

@@ -26,7 +26,7 @@ describeWithTsx('sandbox/cli.ts', () => {
 
     try {
       const deadline = Date.now() + 15_000;
-      while (!stdout.includes('authData_smarte_api_key=') && Date.now() < deadline) {
+      while (!stdout.includes('export SMARTE_BASE_URL=') && Date.now() < deadline) {
         if (child.exitCode !== null) throw new Error(`CLI exited early: ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -52,6 +52,22 @@ describeWithTsx('sandbox/cli.ts', () => {
       expect(env.authData_smashsend_api_key).toBe(SANDBOX_CREDENTIALS.smashsendApiKey);
       expect(env.authData_smashsend_workspace_id).toBe(SANDBOX_CREDENTIALS.smashsendWorkspaceId);
       expect(env.authData_smarte_api_key).toBe(SANDBOX_CREDENTIALS.smarteApiKey);
+      // The same, as a shell's export lines for the connector and the keyring command (each vendor's key and base URL).
+      const exported = Object.fromEntries(
+        stdout
+          .split('\n')
+          .filter((line) => line.startsWith('export '))
+          .flatMap((line) => line.slice('export '.length).split(' '))
+          .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+      );
+      expect(exported).toEqual({
+        SMARTLEAD_BASE_URL: env.SMARTLEAD_BASE_URL,
+        SMARTLEAD_API_KEY: SANDBOX_CREDENTIALS.smartleadApiKey,
+        SMASHSEND_BASE_URL: env.SMASHSEND_BASE_URL,
+        SMASHSEND_API_KEY: SANDBOX_CREDENTIALS.smashsendApiKey,
+        SMARTE_BASE_URL: env.SMARTE_BASE_URL,
+        SMARTE_API_KEY: SANDBOX_CREDENTIALS.smarteApiKey,
+      });
 
       const check = await fetch(`${env.SMASHSEND_BASE_URL}/v1/api-keys/check`, {
         headers: { authorization: `Bearer ${env.authData_smashsend_api_key}` },
@@ -87,7 +103,7 @@ describeWithTsx('sandbox/cli.ts', () => {
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     try {
       const deadline = Date.now() + 30_000;
-      while (!stdout.includes('authData_smarte_api_key=') && Date.now() < deadline) {
+      while (!stdout.includes('export SMARTE_BASE_URL=') && Date.now() < deadline) {
         if (child.exitCode !== null) throw new Error(`npm run sandbox exited early: ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -88,6 +88,7 @@ export type Advice =
   | 'value_unknown'
   | 'time_budget'
   | 'report'
+  | 'crowded_instant'
   | 'none';
 
 export type ZapierErrorType = 'Error' | 'ExpiredAuthError' | 'ThrottledError';
@@ -135,6 +136,8 @@ export const ERROR_TABLE: readonly Row[] = [
   { kind: 'server', advice: 'retry' },
   { kind: 'bad_response', reason: ['missing_secret'], advice: 'value_unknown' },
   { kind: 'bad_response', reason: ['cursor'], advice: 'report' },
+  // Not a fault to report: the vendor's list simply cannot be paged past an instant that holds more keys than a page.
+  { kind: 'bad_response', reason: ['crowded_instant'], advice: 'crowded_instant' },
   // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely done.
   { kind: 'bad_response', writes: true, repeatable: true, advice: 'check_or_repeat' },
   { kind: 'bad_response', writes: true, advice: 'check_write' },
@@ -183,6 +186,8 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
     `The change may have been made, but the key's value is unknown: do not rely on it; check the key at ${error.vendor} before trying again.`,
   time_budget: (_error, context) => context.timeBudgetAdvice ?? 'Try again later.',
   report: (error) => `If it keeps happening, report it to ${error.vendor}.`,
+  crowded_instant: (error) =>
+    `The list cannot be read past that instant while more keys share it than one page holds: contact ${error.vendor} support, naming that instant, or delete the keys created then that you no longer need (in the ${error.vendor} dashboard) so that fewer share it.`,
   none: () => '',
 };
 

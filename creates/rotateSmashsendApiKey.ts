@@ -18,6 +18,8 @@ import { parseBooleanWithDefault } from '../lib/inputs';
 import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsendFields';
 import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
+import { createSmashsendApiKey } from './createSmashsendApiKey';
+import { deleteSmashsendApiKey } from './deleteSmashsendApiKey';
 
 const inputFields = defineInputFields([
   smashsendApiKeyIdField(
@@ -29,8 +31,7 @@ const inputFields = defineInputFields([
     type: 'boolean',
     default: 'true',
     required: false,
-    helpText:
-      "On (default): the old key is deleted once the new key has passed SMASHSEND's check. Off: both keys stay live for an overlap window, so integrations can switch to the new key first; add a **Delay** step, then **Delete SMASHSEND API Key** with this step's Replaced API Key ID. The old key is never deleted if the new key does not check out.",
+    helpText: `On (default): the old key is deleted once the new key has passed SMASHSEND's check. Off: both keys stay live for an overlap window, so integrations can switch to the new key first; add a **Delay** step, then **${deleteSmashsendApiKey.display.label}** with this step's Replaced API Key ID. The old key is never deleted if the new key does not check out.`,
   },
 ]);
 
@@ -65,7 +66,7 @@ function output(rotation: SmashsendRotation): RotatedSmashsendApiKey {
     replacedKeyId: rotation.oldKey.id,
     oldKeyDeleted: rotation.oldKeyDeleted,
     newKeyVerified: rotation.newKeyVerified,
-    warning: smashsendRotationWarning(rotation),
+    warning: smashsendRotationWarning(rotation, deleteSmashsendApiKey),
   };
 }
 
@@ -107,8 +108,7 @@ export const rotateSmashsendApiKey = defineCreate({
         {
           fields: inputFields,
           writes: { checkWith: findSmashsendApiKey },
-          timeBudgetAdvice:
-            'The key to rotate was not among them: nothing was created or deleted. Rotate it by hand: create a key with the "Create SMASHSEND API Key" step, then delete the old one with "Delete SMASHSEND API Key" (both need no list).',
+          timeBudgetAdvice: `The key to rotate was not among them: nothing was created or deleted. Rotate it by hand: create a key with the "${createSmashsendApiKey.display.label}" step, then delete the old one with "${deleteSmashsendApiKey.display.label}" (both need no list).`,
         },
       ),
     outputFields: [

@@ -21,8 +21,8 @@ export const DEFAULT_RETRY_AFTER_SECONDS: Record<Vendor, number> = {
   SMARTe: 60, // per-organisation limits by contract; a minute is the common window
 };
 
-/** A search step, as its definition names it in the Zap editor (pass the definition itself, not a retyped label). */
-export interface CheckingSearch {
+/** A step, as its definition names it in the Zap editor (pass the definition itself, not a retyped label). */
+export interface StepDefinition {
   key: string;
   display: { label?: string };
 }
@@ -35,7 +35,7 @@ export interface CheckingSearch {
  */
 export interface WriteContext {
   /** The search that shows whether the write happened, e.g. `findSmashsendApiKey`. */
-  checkWith: CheckingSearch;
+  checkWith: StepDefinition;
   /**
    * What may have happened when the write got no answer; default "The key may have been created anyway" (or, for a
    * repeatable write, "The change may have been made anyway").
@@ -88,6 +88,7 @@ export type Advice =
   | 'value_unknown'
   | 'time_budget'
   | 'report'
+  | 'crowded_instant'
   | 'none';
 
 export type ZapierErrorType = 'Error' | 'ExpiredAuthError' | 'ThrottledError';
@@ -135,6 +136,8 @@ export const ERROR_TABLE: readonly Row[] = [
   { kind: 'server', advice: 'retry' },
   { kind: 'bad_response', reason: ['missing_secret'], advice: 'value_unknown' },
   { kind: 'bad_response', reason: ['cursor'], advice: 'report' },
+  // Not a fault to report: the vendor's list simply cannot be paged past an instant that holds more keys than a page.
+  { kind: 'bad_response', reason: ['crowded_instant'], advice: 'crowded_instant' },
   // A write answered 2xx with a body that could not be read (empty, HTML, malformed, odd shape) was most likely done.
   { kind: 'bad_response', writes: true, repeatable: true, advice: 'check_or_repeat' },
   { kind: 'bad_response', writes: true, advice: 'check_write' },
@@ -183,11 +186,13 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
     `The change may have been made, but the key's value is unknown: do not rely on it; check the key at ${error.vendor} before trying again.`,
   time_budget: (_error, context) => context.timeBudgetAdvice ?? 'Try again later.',
   report: (error) => `If it keeps happening, report it to ${error.vendor}.`,
+  crowded_instant: (error) =>
+    `The list cannot be read past that instant while more keys share it than one page holds: contact ${error.vendor} support, naming that instant, or delete the keys created then that you no longer need (in the ${error.vendor} dashboard) so that fewer share it.`,
   none: () => '',
 };
 
 /** A step's label as the Zap editor shows it (every visible step has one; its key otherwise). */
-function stepLabel(step: CheckingSearch | undefined): string {
+function stepLabel(step: StepDefinition | undefined): string {
   return step?.display.label ?? step?.key ?? 'find';
 }
 
@@ -290,13 +295,14 @@ export async function withVendorErrors<T>(z: ZObject, work: () => Promise<T>, co
   }
 }
 
-const DELETE_IT_YOURSELF = 'Delete it with the "Delete SMASHSEND API Key" step or in SMASHSEND.';
-
 /**
  * What the rotate step's `warning` says about a rotation's facts: empty when it went as asked and the new key checked
- * out; otherwise what happened to the new and the old key and what to do.
+ * out; otherwise what happened to the new and the old key and what to do. `deleteStep` is the step that deletes a
+ * SMASHSEND key, named by its definition's label (the rotate step passes its definition: importing it here would
+ * make a cycle, as that step imports this module).
  */
-export function smashsendRotationWarning(rotation: SmashsendRotation): string {
+export function smashsendRotationWarning(rotation: SmashsendRotation, deleteStep: StepDefinition): string {
+  const deleteItYourself = `Delete it with the "${stepLabel(deleteStep)}" step or in SMASHSEND.`;
   const { oldKey, newKeyCheck, checkError, oldKeyOutcome, deleteError } = rotation;
   const which = `The new key was created, but the old key ${oldKey.id} ("${oldKey.displayName}")`;
   const kept = `The old key ${oldKey.id} ("${oldKey.displayName}") was kept`;
@@ -313,18 +319,18 @@ export function smashsendRotationWarning(rotation: SmashsendRotation): string {
         return `The new key was created, but too little of this step's time (Zapier's 30 s limit) was left to check it. ${kept}, as asked.`;
       return `${checkFailed} ${kept}, as asked: make sure the new key works before deleting the old one.`;
     case 'kept_unverified':
-      return `${checkFailed} ${kept} so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "Delete SMASHSEND API Key" step.`;
+      return `${checkFailed} ${kept} so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "${stepLabel(deleteStep)}" step.`;
     case 'kept_no_time':
-      return `${which} is still live: too little of this step's time (Zapier's 30 s limit) was left to delete it safely. ${DELETE_IT_YOURSELF}`;
+      return `${which} is still live: too little of this step's time (Zapier's 30 s limit) was left to delete it safely. ${deleteItYourself}`;
     case 'not_deleted':
-      return `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${DELETE_IT_YOURSELF}`;
+      return `${which} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteItYourself}`;
     case 'already_gone':
       return `${which} was not found when deleting it, so it was probably deleted already: ${deleteError?.message ?? ''}`;
     case 'delete_unanswered':
       return deleteError instanceof ConnectorError && deleteError.kind === 'bad_response'
-        ? `${which} may still be live: SMASHSEND's answer to the delete could not be read: ${deleteError.message} ${DELETE_IT_YOURSELF}`
-        : `${which} may still be live: the delete got no answer: ${deleteError?.message ?? ''} ${DELETE_IT_YOURSELF}`;
+        ? `${which} may still be live: SMASHSEND's answer to the delete could not be read: ${deleteError.message} ${deleteItYourself}`
+        : `${which} may still be live: the delete got no answer: ${deleteError?.message ?? ''} ${deleteItYourself}`;
     case 'delete_failed':
-      return `${which} is still live: deleting it failed: ${deleteError?.message ?? ''} ${DELETE_IT_YOURSELF}`;
+      return `${which} is still live: deleting it failed: ${deleteError?.message ?? ''} ${deleteItYourself}`;
   }
 }

@@ -19,9 +19,10 @@ export type NetworkReason = RequestFailure | 'time_budget';
 
 /**
  * Why a 2xx answer could not be used: `missing_secret` is a create/reset answer without the new key's value;
- * `cursor` is a list that says more pages follow but gives no cursor that moves on.
+ * `cursor` is a list that says more pages follow but gives no cursor that moves on; `crowded_instant` is a SMASHSEND
+ * list where more keys share one creation instant than one page holds, so its timestamp cursor cannot get past them.
  */
-export type BadResponseReason = 'empty' | 'html' | 'malformed' | 'shape' | 'missing_secret' | 'cursor';
+export type BadResponseReason = 'empty' | 'html' | 'malformed' | 'shape' | 'missing_secret' | 'cursor' | 'crowded_instant';
 
 export type ErrorReason = NetworkReason | BadResponseReason;
 
@@ -153,7 +154,7 @@ export class BadResponseError extends ConnectorError {
   constructor(message: string, details: ErrorDetails, reason: BadResponseReason) {
     super(message, details, { reason });
     // Asking again gives the same answer without the secret (the write already happened) or the same stuck cursor.
-    this.retryable = reason !== 'missing_secret' && reason !== 'cursor';
+    this.retryable = reason !== 'missing_secret' && reason !== 'cursor' && reason !== 'crowded_instant';
   }
 }
 

@@ -301,7 +301,7 @@ export class SmashsendClient {
         throw new BadResponseError(
           `SMASHSEND said more API keys follow, but more keys were created at ${new Date(lastMs).toISOString()} than one page of ${request.limit} holds, so its startAt cursor cannot get past them; stopped paging after ${itemsRead} API keys to avoid a loop or a gap (GET ${where}).`,
           { vendor: VENDOR, status: 200, method: 'GET', path: where },
-          'cursor',
+          'crowded_instant',
         );
       }
       pagesRead += 1;

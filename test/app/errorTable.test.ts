@@ -42,7 +42,7 @@ const KINDS: ErrorKind[] = [
   'network',
 ];
 const NETWORK_REASONS: NetworkReason[] = ['timeout', 'reset', 'refused', 'dns', 'other', 'time_budget'];
-const BAD_RESPONSE_REASONS: BadResponseReason[] = ['empty', 'html', 'malformed', 'shape', 'missing_secret', 'cursor'];
+const BAD_RESPONSE_REASONS: BadResponseReason[] = ['empty', 'html', 'malformed', 'shape', 'missing_secret', 'cursor', 'crowded_instant'];
 const STATUSES: Record<ErrorKind, Array<number | undefined>> = {
   input: [undefined],
   auth: [401, 200],
@@ -185,6 +185,7 @@ describe('ERROR_TABLE', () => {
     ['bad_response', 'shape', 200, 'retry', 'check_write'],
     ['bad_response', 'missing_secret', 200, 'value_unknown', 'value_unknown'],
     ['bad_response', 'cursor', 200, 'report', 'report'],
+    ['bad_response', 'crowded_instant', 200, 'crowded_instant', 'crowded_instant'],
     ['auth', undefined, 401, 'reconnect', 'reconnect'],
     ['forbidden', undefined, 403, 'use_allowed_key', 'use_allowed_key'],
     ['rate_limited', undefined, 429, 'wait', 'wait'],

@@ -210,7 +210,7 @@ describe('more keys created in one millisecond than a page holds', () => {
     const instant = keys[1]?.createdAt ?? '';
     expect(await zapierError(run('searches', 'find_smashsend_api_key', { displayName: 'Nope' }))).toEqual({
       name: 'AppError',
-      message: `SMASHSEND said more API keys follow, but more keys were created at ${instant} than one page of 100 holds, so its startAt cursor cannot get past them; stopped paging after 100 API keys to avoid a loop or a gap (GET ${KEYS}). If it keeps happening, report it to SMASHSEND.`,
+      message: `SMASHSEND said more API keys follow, but more keys were created at ${instant} than one page of 100 holds, so its startAt cursor cannot get past them; stopped paging after 100 API keys to avoid a loop or a gap (GET ${KEYS}). The list cannot be read past that instant while more keys share it than one page holds: contact SMASHSEND support, naming that instant, or delete the keys created then that you no longer need (in the SMASHSEND dashboard) so that fewer share it.`,
       code: 'bad_response',
       status: 200,
     });

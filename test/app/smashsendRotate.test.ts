@@ -10,6 +10,8 @@ import { BEARER, KEYS, keyPath, listQuery } from '../support/smashsend';
 import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../support/smashsendVendor';
 import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
+import { deleteSmashsendApiKey } from '../../creates/deleteSmashsendApiKey';
+import { smashsendRotationWarning } from '../../lib/errors';
 
 useNock();
 const unmatched = recordUnmatchedRequests();
@@ -187,6 +189,9 @@ describe('rotate_smashsend_api_key', () => {
 
   describe('when the new key does not check out, the old key is kept and the output says so', () => {
     const kept = `The old key ${OLD.id} ("CRM Sync") was kept so that nothing breaks: check the new key in SMASHSEND, then delete the key you no longer want with the "Delete SMASHSEND API Key" step.`;
+    it("the advice names the delete step by its definition's label", () => {
+      expect(kept).toContain(`with the "${deleteSmashsendApiKey.display.label}" step.`);
+    });
 
     it.each([
       [
@@ -418,4 +423,23 @@ describe('rotate_smashsend_api_key', () => {
       expect(queries).toEqual([listQuery(), listQuery(new Date(Date.parse(instant) + 1).toISOString())]);
     },
   );
+});
+
+it("the rotate warning names the delete step by its definition's label (not a retyped copy): relabelling the step changes the warning", () => {
+  const rotation = {
+    newKey: NEW,
+    oldKey: OLD,
+    newKeyVerified: true,
+    newKeyCheck: 'passed',
+    oldKeyDeleted: false,
+    oldKeyOutcome: 'not_deleted',
+  } as const;
+  expect(smashsendRotationWarning(rotation, deleteSmashsendApiKey)).toBe(
+    `The new key was created, but the old key ${OLD.id} ("CRM Sync") is still live: SMASHSEND answered the delete with isDeleted false. Delete it with the "${deleteSmashsendApiKey.display.label}" step or in SMASHSEND.`,
+  );
+  const relabelled = { ...deleteSmashsendApiKey, display: { ...deleteSmashsendApiKey.display, label: 'Remove SMASHSEND Key' } };
+  expect(smashsendRotationWarning(rotation, relabelled)).toContain('Delete it with the "Remove SMASHSEND Key" step or in SMASHSEND.');
+  expect(
+    smashsendRotationWarning({ ...rotation, newKeyVerified: false, newKeyCheck: 'rejected', oldKeyOutcome: 'kept_unverified' }, relabelled),
+  ).toContain('then delete the key you no longer want with the "Remove SMASHSEND Key" step.');
 });

@@ -113,6 +113,15 @@ describe('keyring list', () => {
     expectClean(run);
   });
 
+  it('smashsend with more keys in one instant than a page holds: one line naming the instant and what to do, exit 1', async () => {
+    env.sandbox.generateSmashsendKeys(150, { createdAt: '2023-06-01T12:00:00.000Z' });
+    expectOneErrorLine(
+      await keyring(['list', 'smashsend'], keyringEnv(env.sandbox)),
+      1,
+      /^keyring: SMASHSEND said more API keys follow, but more keys were created at 2023-06-01T12:00:00\.000Z than one page of 100 holds, .* Contact SMASHSEND support, naming that instant, or delete the keys created then that you no longer need, so that fewer share it\.\n$/,
+    );
+  });
+
   it('smartlead --json: the vendor fields, api_key masked to its last 4 characters', async () => {
     const run = await keyring(['list', 'smartlead', '--json'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);

@@ -175,7 +175,7 @@ describe('SmashsendClient.pages when one instant holds more keys than a page', (
     );
     const burstAt = keys[1]?.createdAt ?? '';
     expect(describeError(error)).toEqual({ kind: 'bad_response', vendor: 'SMASHSEND', status: 200, method: 'GET', path: keysPath });
-    expect(error.reason).toBe('cursor');
+    expect(error.reason).toBe('crowded_instant');
     expect(error.message).toBe(
       `SMASHSEND said more API keys follow, but more keys were created at ${burstAt} than one page of 100 holds, so its startAt cursor cannot get past them; stopped paging after 100 API keys to avoid a loop or a gap (GET ${keysPath}).`,
     );

@@ -1,7 +1,7 @@
 // How the `keyring` command shows things: plain tables, one-line errors with short advice per kind of failure (the
 // connector's messages state facts; what to do about them is said here, once), and progress on a terminal.
 
-import { ConnectorError, NetworkError, RateLimitError, type Vendor } from '../errors';
+import { BadResponseError, ConnectorError, NetworkError, RateLimitError, type Vendor } from '../errors';
 import { KEY_ENV, BASE_URL_ENV } from './config';
 import { UsageError, oneLine, type Io } from './io';
 
@@ -43,6 +43,10 @@ function advice(error: ConnectorError, write: boolean): string {
     case 'network':
     case 'bad_response':
     case 'server':
+      // Not a passing fault: SMASHSEND's timestamp cursor cannot get past an instant that holds more keys than a page.
+      if (error instanceof BadResponseError && error.reason === 'crowded_instant') {
+        return `Contact ${vendor} support, naming that instant, or delete the keys created then that you no longer need, so that fewer share it.`;
+      }
       // A write whose answer was lost may have happened: a blind retry could make a second key.
       if (write && !(error instanceof NetworkError && (error.reason === 'refused' || error.reason === 'dns'))) {
         return `The change may have been made anyway: check with keyring list ${vendor.toLowerCase()} before trying again.`;

@@ -172,7 +172,7 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
     if (request.method === 'POST' && request.rawPath === SS_KEYS) offset += createTakesMs;
   };
   beforeAll(async () => {
-    proxy = await recordingProxy(env.sandbox.url, (request) => onRequest(request));
+    proxy = await recordingProxy(env.sandbox.url, { onRequest: (request) => onRequest(request) });
   });
   afterAll(() => proxy.close());
   beforeEach(() => {

@@ -4,12 +4,11 @@
 // rotation whose answer is lost after the vendor acted says the key may have been created (or reset) and names the
 // search to check with, and that search, run as told, does find it: the advice is true, and no blind retry is needed.
 
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { SmashsendClient, fetchTransport } from '@keyring/connector';
 import type { FaultBehaviour, SandboxHandle } from '../../sandbox/server';
 import { runOperation } from '../support/app';
 import { withEnv } from '../support/env';
+import { closedPort, recordingProxy, type LostAnswer } from '../support/net';
 import { OPERATIONS, SS_KEYS } from '../support/operations';
 import { neverSigns, outcomeOf } from '../support/outcome';
 import { authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
@@ -170,50 +169,19 @@ describe('rotate_smashsend_api_key: every fault on the check of the new key stil
 // ---- (2) answers lost after the vendor acted ----
 
 /**
- * A proxy in front of the sandbox that lets the vendor act on the matching request, then loses the answer: it resets
- * the connection (reset), or holds it until the client gives up (timeout).
+ * A proxy in front of the sandbox that lets the vendor act on the first matching request, then loses the answer: it
+ * resets the connection (reset), or holds it until the client gives up (timeout).
  */
-async function lossyProxy(target: string, match: { method: string; path: string }, how: 'reset' | 'timeout') {
-  const sockets = new Set<Socket>();
-  const upstream = new URL(target);
+async function lossyProxy(target: string, match: { method: string; path: string }, how: LostAnswer) {
   let lost = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const hit = lost === 0 && req.method === match.method && (req.url ?? '').split('?')[0].endsWith(match.path);
-      const forward = http.request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          if (hit) {
-            lost += 1;
-            answer.resume(); // the vendor has acted; its answer never reaches the client
-            answer.on('end', () => {
-              if (how === 'reset') req.socket.resetAndDestroy();
-            });
-            return;
-          }
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      forward.on('error', () => res.destroy());
-      forward.end(Buffer.concat(chunks));
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    lost: () => lost,
-    close: async () => {
-      sockets.forEach((socket) => socket.destroy());
-      await new Promise((resolve) => server.close(resolve));
+  const proxy = await recordingProxy(target, {
+    loseAnswer: (request) => {
+      if (lost > 0 || request.method !== match.method || !request.rawPath.endsWith(match.path)) return undefined;
+      lost += 1;
+      return how;
     },
-  };
+  });
+  return { origin: proxy.origin, lost: () => lost, close: proxy.close };
 }
 
 interface LostWrite {
@@ -332,10 +300,7 @@ describe.each([
 it('a refused connection says a retry is safe: nothing reached the vendor', async () => {
   const sandbox = env.sandbox;
   sandbox.reset();
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
+  const port = await closedPort();
   for (const write of LOST_WRITES.filter((w) => w.op !== 'rotate_smashsend_api_key')) {
     const op = kindOf(write.op);
     const outcome = await withEnv({ [baseUrlEnvOf(op.vendor)]: `http://127.0.0.1:${port}/${op.vendor}` }, () =>

@@ -68,11 +68,25 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
+/** How a proxy loses the vendor's answer to a request after the vendor acted on it. */
+export type LostAnswer = 'reset' | 'timeout';
+
+export interface ProxyOptions {
+  /** Told of every request as it arrives. */
+  onRequest?: (request: ArrivedRequest) => void;
+  /**
+   * Lets the vendor act on a request, then loses its answer: resets the connection once the answer is in, or holds it
+   * until the client gives up. Undefined (the default) forwards the answer.
+   */
+  loseAnswer?: (request: ArrivedRequest) => LostAnswer | undefined;
+}
+
 /**
  * A loopback HTTP proxy in front of the sandbox that records each request's raw request line and body, then
- * forwards it unchanged: the one place that shows what path and query really reached the vendor.
+ * forwards it unchanged: the one place that shows what path and query really reached the vendor (and, with
+ * `loseAnswer`, the place where an answer goes missing after the vendor acted).
  */
-export async function recordingProxy(target: string, onRequest?: (request: ArrivedRequest) => void): Promise<RecordingProxy> {
+export async function recordingProxy(target: string, options: ProxyOptions = {}): Promise<RecordingProxy> {
   const arrived: ArrivedRequest[] = [];
   const targetUrl = new URL(target);
   const server = http.createServer((req, res) => {
@@ -95,10 +109,18 @@ export async function recordingProxy(target: string, onRequest?: (request: Arriv
         body: body.toString('utf8'),
       };
       arrived.push(record);
-      onRequest?.(record);
+      options.onRequest?.(record);
+      const lose = options.loseAnswer?.(record);
       const forward = http.request(
         { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: rawTarget, headers: req.headers },
         (upstream) => {
+          if (lose) {
+            upstream.resume(); // the vendor has acted; its answer never reaches the client
+            upstream.on('end', () => {
+              if (lose === 'reset') req.socket.resetAndDestroy();
+            });
+            return;
+          }
           res.writeHead(upstream.statusCode ?? 502, upstream.headers);
           upstream.pipe(res);
         },

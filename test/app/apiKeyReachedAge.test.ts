@@ -6,7 +6,7 @@ import { AUTH, run } from '../support/app';
 import { DAY, NOW, ONLY_SMARTLEAD, ONLY_SMASHSEND, atNow, rows, slQuery } from '../support/hygiene';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { SL_KEYS } from '../support/operations';
-import { zapierError } from '../support/outcome';
+import { expectZapierError } from '../support/outcome';
 import { BEARER, KEYS } from '../support/smashsend';
 import { SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as ss from '../fixtures/smashsend';
@@ -145,20 +145,19 @@ describe('vendor selection', () => {
   });
 
   it('a chosen vendor the connection has no key for says so, before any request', async () => {
-    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30, vendors: ['SMASHSEND'] }, ONLY_SMARTLEAD))).toEqual({
+    await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30, vendors: ['SMASHSEND'] }, ONLY_SMARTLEAD), {
       name: 'AppError',
-      message: 'This step needs a SMASHSEND API key: reconnect and add it.',
       code: 'missing_key',
+      says: ['needs a SMASHSEND API key', 'reconnect and add it'],
     });
     expect(unmatched).toEqual([]);
   });
 
   it('a connection with only a SMARTe key: says SMARTe keys carry no date, before any request', async () => {
-    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }, { smarte_api_key: AUTH.smarte_api_key }))).toEqual({
+    await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }, { smarte_api_key: AUTH.smarte_api_key }), {
       name: 'AppError',
-      message:
-        'API Key Reached Age needs a SMASHSEND or SmartLead API key in this connection (SMARTe keys carry no creation date): reconnect and add one.',
       code: 'missing_key',
+      says: ['needs a SMASHSEND or SmartLead API key', 'SMARTe keys carry no creation date', 'reconnect and add one'],
     });
     expect(unmatched).toEqual([]);
   });
@@ -181,40 +180,40 @@ describe('a vendor that fails makes the step fail with its own error', () => {
   it("SmartLead answers 500 while SMASHSEND answers: SmartLead's error, not a partial list", async () => {
     nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, ss.listPage);
     nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(500, { message: 'Internal server error' });
-    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }))).toEqual({
+    await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }), {
       name: 'AppError',
-      message: `SmartLead had a server error (500 on GET ${SL_KEYS}): Internal server error. A retry may help.`,
       code: 'server',
       status: 500,
+      says: ['SmartLead had a server error', 'Internal server error', 'A retry may help'],
     });
   });
 
   it('SMASHSEND rejects its key: an expired connection naming SMASHSEND', async () => {
     nock(SMASHSEND).get(KEYS).query(true).reply(401, ss.error401);
     nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listWrapped);
-    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }))).toEqual({
+    await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }), {
       name: 'ExpiredAuthError',
-      message: `SMASHSEND rejected the API key (401 on GET ${KEYS}): Invalid API key. Please double-check and try again. Reconnect your SMASHSEND API key in this connection.`,
+      says: ['SMASHSEND rejected the API key', 'Invalid API key', 'Reconnect your SMASHSEND API key'],
     });
   });
 });
 
 describe('bad input is refused before any request, naming the field as the user sees it', () => {
   it.each([
-    ['missing', undefined, 'Age in Days is required: enter a whole number of days, 1 or more.'],
-    ['empty', '', 'Age in Days is required: enter a whole number of days, 1 or more.'],
-    ['blank', '   ', 'Age in Days is required: enter a whole number of days, 1 or more.'],
-    ['zero', 0, 'Age in Days must be a whole number of days from 1 to 36500.'],
-    ['too large', 36_501, 'Age in Days must be a whole number of days from 1 to 36500.'],
-    ['negative', -5, 'Age in Days must be a whole number of days, 1 or more.'],
-    ['fraction', 1.5, 'Age in Days must be a whole number of days, 1 or more.'],
-    ['words', '90 days', 'Age in Days must be a whole number of days, 1 or more.'],
-    ['object', { days: 90 }, 'Age in Days must be a whole number of days, 1 or more.'],
-  ])('age_days %s', async (_what, value, message) => {
-    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: value }))).toEqual({
+    ['missing', undefined, 'is required: enter a whole number of days'],
+    ['empty', '', 'is required: enter a whole number of days'],
+    ['blank', '   ', 'is required: enter a whole number of days'],
+    ['zero', 0, 'from 1 to 36500'],
+    ['too large', 36_501, 'from 1 to 36500'],
+    ['negative', -5, 'must be a whole number of days, 1 or more'],
+    ['fraction', 1.5, 'must be a whole number of days, 1 or more'],
+    ['words', '90 days', 'must be a whole number of days, 1 or more'],
+    ['object', { days: 90 }, 'must be a whole number of days, 1 or more'],
+  ])('age_days %s', async (_what, value, rule) => {
+    await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: value }), {
       name: 'AppError',
-      message,
       code: 'input',
+      says: [/^Age in Days /, rule],
     });
     expect(unmatched).toEqual([]);
   });
@@ -224,10 +223,10 @@ describe('bad input is refused before any request, naming the field as the user 
     ['an unknown vendor', ['Mailchimp']],
     ['a non-text item', [{ vendor: 'SMASHSEND' }]],
   ])('vendors: %s', async (_what, vendors) => {
-    expect(await zapierError(run('triggers', 'api_key_reached_age', { age_days: 30, vendors }))).toEqual({
+    await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30, vendors }), {
       name: 'AppError',
-      message: 'Vendors must be chosen from SMASHSEND, SmartLead.',
       code: 'input',
+      says: [/^Vendors must/, 'chosen from SMASHSEND, SmartLead.'],
     });
     expect(unmatched).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import nock from 'nock';
 import { App, AUTH, appTester, bundleWith } from '../support/app';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
-import { zapierError } from '../support/outcome';
+import { expectZapierError } from '../support/outcome';
 import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as smashsend from '../fixtures/smashsend';
 import * as smartlead from '../fixtures/smartlead';
@@ -101,37 +101,38 @@ describe('connection test', () => {
 
   it('fails on a rejected SMASHSEND key, naming SMASHSEND and its message', async () => {
     smashsendCheck(401, smashsend.error401);
-    expect(await zapierError(testAuth(only('smashsend_api_key')))).toEqual({
+    await expectZapierError(testAuth(only('smashsend_api_key')), {
       name: 'AppError',
       code: 'connection_test_failed',
-      message:
-        'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again. Check the SMASHSEND API Key field.',
+      says: ['SMASHSEND rejected the API key', 'Invalid API key. Please double-check and try again.', 'Check the SMASHSEND API Key field'],
     });
   });
 
   it('fails when SMASHSEND answers 200 with a status other than SUCCEED', async () => {
     smashsendCheck(200, { status: 'FAILED', displayName: 'x', role: 'EDITOR' });
-    const error = await zapierError(testAuth(only('smashsend_api_key')));
-    expect(error.message).toBe(
-      'SMASHSEND did not accept the API key (GET /v1/api-keys/check answered status "FAILED"). Check the SMASHSEND API Key field.',
-    );
+    await expectZapierError(testAuth(only('smashsend_api_key')), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: ['SMASHSEND did not accept the API key', 'status "FAILED"', 'Check the SMASHSEND API Key field'],
+    });
   });
 
   it('fails on a rejected SmartLead key', async () => {
     smartleadClients(401, smartlead.error401);
-    const error = await zapierError(testAuth(only('smartlead_api_key')));
-    expect(error.message).toBe(
-      'SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key. Check the SmartLead API Key field.',
-    );
+    await expectZapierError(testAuth(only('smartlead_api_key')), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: ['SmartLead rejected the API key', 'Invalid or missing API key', 'Check the SmartLead API Key field'],
+    });
   });
 
   it('fails on a SMARTe key without permission', async () => {
     smarteView(403, { error: { code: 'forbidden', message: 'Admin role required', status: 403 } });
-    const error = await zapierError(testAuth(only('smarte_api_key')));
-    expect(error.message).toBe(
-      'SMARTe refused access: the API key lacks permission for this (403 on POST /signals/v1/key/view): Admin role required. ' +
-        'Check the SMARTe Admin API Key field: use a key that is allowed to do this.',
-    );
+    await expectZapierError(testAuth(only('smarte_api_key')), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: ['SMARTe refused access', 'Admin role required', 'Check the SMARTe Admin API Key field: use a key that is allowed to do this'],
+    });
   });
 
   it('names every vendor that failed when several do, and passes over the one that worked', async () => {
@@ -139,11 +140,12 @@ describe('connection test', () => {
     smashsendWorkspaceRead();
     smartleadClients(500, { message: 'Internal error' });
     nock(SMARTE).post('/signals/v1/key/view').reply(200, '<html><body>Bad gateway</body></html>', { 'content-type': 'text/html' });
-    const error = await zapierError(testAuth(AUTH));
-    expect(error.message).toBe(
-      'SmartLead had a server error (500 on GET /api/v1/client/): Internal error. A retry may help. ' +
-        'SMARTe sent an HTML page instead of JSON (200 on POST /signals/v1/key/view). A retry may help.',
-    );
+    const error = await expectZapierError(testAuth(AUTH), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: [/SmartLead had a server error.* SMARTe sent an HTML page instead of JSON/, 'Internal error', 'A retry may help'],
+    });
+    expect(error.message).not.toContain('SMASHSEND');
   });
 
   it('with two rejected keys: one sentence per vendor, each naming the field to check', async () => {
@@ -151,8 +153,12 @@ describe('connection test', () => {
     smashsendWorkspaceRead();
     smartleadClients(401, smartlead.error401);
     smarteView(401, { error: { code: 'unauthorized', message: 'Invalid API key', status: 401 } });
-    const error = await zapierError(testAuth(AUTH));
-    expect(error).toMatchObject({ name: 'AppError', code: 'connection_test_failed' });
+    const error = await expectZapierError(testAuth(AUTH), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: ['Check the SmartLead API Key field', 'Check the SMARTe Admin API Key field'],
+    });
+    // The connection test composes one sentence per vendor: this one test pins the whole composed message.
     expect(error.message).toBe(
       'SmartLead rejected the API key (401 on GET /api/v1/client/): Invalid or missing API key. Check the SmartLead API Key field. ' +
         'SMARTe rejected the API key (401 on POST /signals/v1/key/view): Invalid API key. Check the SMARTe Admin API Key field.',
@@ -165,26 +171,27 @@ describe('connection test', () => {
     nock(SMARTE)
       .post('/signals/v1/key/view')
       .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND signals.smarte.pro'), { code: 'ENOTFOUND' }));
-    const error = await zapierError(testAuth(AUTH));
-    expect(error).toMatchObject({ name: 'AppError', code: 'connection_test_failed' });
+    const error = await expectZapierError(testAuth(AUTH), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: ['Wait a moment before trying again', 'Check the SmartLead API Key field', 'Check the SMARTe base URL setting'],
+    });
     const sentences = error.message.split(/(?<=\.) (?=SMASHSEND|SmartLead|SMARTe)/);
     expect(sentences).toHaveLength(3);
-    expect(sentences[0]).toMatch(
-      /^SMASHSEND rate limit reached \(429 on GET \/v1\/api-keys\/check\).* Wait a moment before trying again\.$/,
-    );
-    expect(sentences[1]).toMatch(/^SmartLead rejected the API key \(401 .*Check the SmartLead API Key field\.$/);
+    expect(sentences[0]).toMatch(/^SMASHSEND rate limit reached.* Wait a moment before trying again\.$/);
+    expect(sentences[1]).toMatch(/^SmartLead rejected the API key.* Check the SmartLead API Key field\.$/);
     expect(sentences[2]).toMatch(
-      /^SMARTe could not be reached: its host signals\.smarte\.pro was not found .*Check the SMARTe base URL setting/,
+      /^SMARTe could not be reached: its host signals\.smarte\.pro was not found.* Check the SMARTe base URL setting/,
     );
     expect(error.message).not.toContain('A retry may help');
     expect(error.message).not.toContain('Reconnect');
   });
 
   it('refuses a connection with no key at all, before any request', async () => {
-    expect(await zapierError(testAuth({ smashsend_api_key: '  ', smashsend_workspace_id: 'wrk_x' }))).toEqual({
+    await expectZapierError(testAuth({ smashsend_api_key: '  ', smashsend_workspace_id: 'wrk_x' }), {
       name: 'AppError',
       code: 'missing_key',
-      message: 'Add at least one API key (SMASHSEND, SmartLead or SMARTe) to connect.',
+      says: ['Add at least one API key', '(SMASHSEND, SmartLead or SMARTe)'],
     });
   });
 
@@ -197,11 +204,12 @@ describe('connection test', () => {
     nock(SMARTE)
       .post('/signals/v1/key/view')
       .reply(401, { error: { message: `unknown ${AUTH.smarte_api_key}` } });
-    const error = await zapierError(testAuth(AUTH));
-    for (const secret of Object.values(only('smashsend_api_key', 'smartlead_api_key', 'smarte_api_key'))) {
-      expect(error.message).not.toContain(secret);
-    }
-    expect(error.message).toContain('Key [redacted] is invalid');
+    await expectZapierError(testAuth(AUTH), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: 'Key [redacted] is invalid',
+      secrets: Object.values(only('smashsend_api_key', 'smartlead_api_key', 'smarte_api_key')),
+    });
   });
 
   describe('with a SMASHSEND Workspace ID in the connection', () => {
@@ -209,7 +217,6 @@ describe('connection test', () => {
       smashsend_api_key: AUTH.smashsend_api_key,
       smashsend_workspace_id: workspaceId,
     });
-    const LIST = `/v1/workspaces/${AUTH.smashsend_workspace_id}/api-keys`;
     const unmatched = recordUnmatchedRequests();
 
     it('proves the key can read that workspace with the cheapest call (one key of its list), alongside the check', async () => {
@@ -224,32 +231,28 @@ describe('connection test', () => {
     });
 
     it.each([
-      [
-        403,
-        smashsend.error403,
-        `SMASHSEND refused access: the API key lacks permission for this (403 on GET ${LIST}): API key does not have sufficient permissions`,
-      ],
-      [
-        404,
-        { statusCode: 404, error: 'Not Found', message: 'Workspace not found' },
-        `SMASHSEND found nothing at GET ${LIST} (404 on GET ${LIST}): Workspace not found`,
-      ],
+      [403, smashsend.error403, 'API key does not have sufficient permissions'],
+      [404, { statusCode: 404, error: 'Not Found', message: 'Workspace not found' }, 'Workspace not found'],
     ])('a workspace the key cannot read (%i) fails, naming the SMASHSEND Workspace ID field and what to do', async (status, body, why) => {
       smashsendCheck();
       smashsendWorkspaceRead(status, body);
-      expect(await zapierError(testAuth(withWorkspace()))).toEqual({
+      await expectZapierError(testAuth(withWorkspace()), {
         name: 'AppError',
         code: 'connection_test_failed',
-        message: `The SMASHSEND Workspace ID field is wrong: the API key cannot read workspace ${AUTH.smashsend_workspace_id}: ${why}. Fix it, or clear it: left blank, the workspace is found from the key.`,
+        says: [
+          'The SMASHSEND Workspace ID field is wrong',
+          `cannot read workspace ${AUTH.smashsend_workspace_id}`,
+          why,
+          'Fix it, or clear it',
+        ],
       });
     });
 
     it('a workspace id that cannot be one fails before any request, naming the field', async () => {
-      expect(await zapierError(testAuth(withWorkspace('wrk_../users')))).toEqual({
+      await expectZapierError(testAuth(withWorkspace('wrk_../users')), {
         name: 'AppError',
         code: 'connection_test_failed',
-        message:
-          'The SMASHSEND Workspace ID field is wrong: it may hold only letters, digits, underscores and hyphens (it starts with `wrk_`). Fix it, or clear it: left blank, the workspace is found from the key.',
+        says: ['The SMASHSEND Workspace ID field is wrong', 'only letters, digits, underscores and hyphens', 'Fix it, or clear it'],
       });
       expect(unmatched).toEqual([]);
     });
@@ -257,17 +260,23 @@ describe('connection test', () => {
     it('a rejected key is reported as such, not as a workspace problem', async () => {
       smashsendCheck(401, smashsend.error401);
       smashsendWorkspaceRead(401, smashsend.error401);
-      expect((await zapierError(testAuth(withWorkspace()))).message).toBe(
-        'SMASHSEND rejected the API key (401 on GET /v1/api-keys/check): Invalid API key. Please double-check and try again. Check the SMASHSEND API Key field.',
-      );
+      const error = await expectZapierError(testAuth(withWorkspace()), {
+        name: 'AppError',
+        code: 'connection_test_failed',
+        says: ['SMASHSEND rejected the API key', 'Check the SMASHSEND API Key field'],
+      });
+      expect(error.message).not.toContain('Workspace ID');
     });
 
     it('a server error on the workspace read is not blamed on the field', async () => {
       smashsendCheck();
       smashsendWorkspaceRead(500, { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong' });
-      expect((await zapierError(testAuth(withWorkspace()))).message).toBe(
-        `SMASHSEND had a server error (500 on GET ${LIST}): Something went wrong. A retry may help.`,
-      );
+      const error = await expectZapierError(testAuth(withWorkspace()), {
+        name: 'AppError',
+        code: 'connection_test_failed',
+        says: ['SMASHSEND had a server error', 'Something went wrong', 'A retry may help'],
+      });
+      expect(error.message).not.toContain('Workspace ID');
     });
   });
 

@@ -3,7 +3,7 @@
 import nock from 'nock';
 import { App, AUTH, run } from '../support/app';
 import { expectNoRequest, useNock } from '../support/nock';
-import { zapierError } from '../support/outcome';
+import { expectZapierError } from '../support/outcome';
 import { SMARTLEAD } from '../support/vendors';
 import * as fx from '../fixtures/smartlead';
 
@@ -71,18 +71,20 @@ describe('find_smartlead_client_api_key', () => {
 
   it.each([undefined, '', '   '])('refuses a missing or blank name (%p) rather than listing every key', async (keyName) => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
-    const error = await zapierError(run('searches', 'find_smartlead_client_api_key', { keyName }));
-    expect(error).toMatchObject({ name: 'AppError', code: 'input' });
-    expect(error.message).toMatch(/^Key Name (is required|must not be empty)/);
+    await expectZapierError(run('searches', 'find_smartlead_client_api_key', { keyName }), {
+      name: 'AppError',
+      code: 'input',
+      says: /^Key Name (is required|must not be empty)/,
+    });
     expectNoRequest(scope);
   });
 
   it('refuses a client id that is not a number before any request', async () => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
-    expect(await zapierError(run('searches', 'find_smartlead_client_api_key', { keyName: 'Production Key', clientId: 'abc' }))).toEqual({
+    await expectZapierError(run('searches', 'find_smartlead_client_api_key', { keyName: 'Production Key', clientId: 'abc' }), {
       name: 'AppError',
-      message: 'Client must be a positive whole number.',
       code: 'input',
+      says: [/^Client must/, 'positive whole number'],
     });
     expectNoRequest(scope);
   });

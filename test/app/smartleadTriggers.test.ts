@@ -4,7 +4,7 @@
 import nock from 'nock';
 import { AUTH, run } from '../support/app';
 import { expectNoRequest, useNock } from '../support/nock';
-import { zapierError } from '../support/outcome';
+import { expectZapierError } from '../support/outcome';
 import { SMARTLEAD } from '../support/vendors';
 import * as fx from '../fixtures/smartlead';
 
@@ -28,10 +28,10 @@ describe('smartlead_client_list (Client dropdowns)', () => {
 
   it('says plainly when the connection has no SmartLead key, before any request', async () => {
     const scope = nock(SMARTLEAD).get('/api/v1/client/').query(true).reply(200, fx.clients);
-    expect(await zapierError(run('triggers', 'smartlead_client_list', {}, { smashsend_api_key: AUTH.smashsend_api_key }))).toEqual({
+    await expectZapierError(run('triggers', 'smartlead_client_list', {}, { smashsend_api_key: AUTH.smashsend_api_key }), {
       name: 'AppError',
-      message: 'This step needs a SmartLead API key: reconnect and add it.',
       code: 'missing_key',
+      says: ['needs a SmartLead API key', 'reconnect and add it'],
     });
     expectNoRequest(scope);
   });
@@ -111,20 +111,20 @@ describe('new_smartlead_client_api_key', () => {
 
   it('refuses a client id that is not a number, before any request', async () => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
-    expect(await zapierError(run('triggers', 'new_smartlead_client_api_key', { clientId: 'abc' }))).toEqual({
+    await expectZapierError(run('triggers', 'new_smartlead_client_api_key', { clientId: 'abc' }), {
       name: 'AppError',
-      message: 'Client must be a positive whole number.',
       code: 'input',
+      says: [/^Client must/, 'positive whole number'],
     });
     expectNoRequest(scope);
   });
 
   it('refuses an unknown status, before any request', async () => {
     const scope = nock(SMARTLEAD).get(KEYS).query(true).reply(200, fx.listWrapped);
-    expect(await zapierError(run('triggers', 'new_smartlead_client_api_key', { status: 'revoked' }))).toEqual({
+    await expectZapierError(run('triggers', 'new_smartlead_client_api_key', { status: 'revoked' }), {
       name: 'AppError',
-      message: 'Status must be one of active, inactive.',
       code: 'input',
+      says: [/^Status must/, 'one of active, inactive'],
     });
     expectNoRequest(scope);
   });

@@ -58,6 +58,51 @@ export async function zapierError(promise: Promise<unknown>): Promise<ZapierErro
   };
 }
 
+/** What a test expects of a failed step: the error's fields, exactly, and the key phrases its message must contain. */
+export interface ExpectedZapierError {
+  name: string;
+  /** Absent means the error must have no code (likewise status and delay): the fields are compared exactly. */
+  code?: string;
+  status?: number;
+  delay?: number;
+  /** What the test is about, as phrases the message must contain: a string as written, a RegExp matched. */
+  says: string | RegExp | readonly (string | RegExp)[];
+  /** Secrets the error must not carry anywhere (message, envelope, stack). */
+  secrets?: readonly string[];
+}
+
+/**
+ * Awaits a step that must fail and checks what the Zap builder sees: name, code, status and delay exactly, every key
+ * phrase in the message, and none of the never-signs (a TypeError, "undefined", [object Object], a stack, a secret).
+ * The whole sentences are owned by the error table's unit test and the fault matrix; other layers assert phrases.
+ */
+export async function expectZapierError(promise: Promise<unknown>, expected: ExpectedZapierError): Promise<ZapierErrorShape> {
+  const outcome = await outcomeOf(promise);
+  if (outcome.ok) throw new Error(`expected the step to fail, but it returned ${JSON.stringify(outcome.result)?.slice(0, 200)}`);
+  const phrases = Array.isArray(expected.says) ? (expected.says as readonly (string | RegExp)[]) : [expected.says as string | RegExp];
+  if (phrases.length === 0) throw new Error('expectZapierError needs at least one phrase the message must say');
+  const { name = 'unknown', message = '', code, status, delay } = outcome;
+  const missing = phrases.filter((phrase) => (typeof phrase === 'string' ? !message.includes(phrase) : message.search(phrase) === -1));
+  const problems = neverSigns(message, outcome.fullText ?? message, expected.secrets ?? []);
+  // One comparison, so a failure shows the message beside what is missing from it.
+  expect({ name, code, status, delay, message, missing, problems }).toEqual({
+    name: expected.name,
+    code: expected.code,
+    status: expected.status,
+    delay: expected.delay,
+    message,
+    missing: [],
+    problems: [],
+  });
+  return {
+    name,
+    message,
+    ...(code === undefined ? {} : { code }),
+    ...(status === undefined ? {} : { status }),
+    ...(delay === undefined ? {} : { delay }),
+  };
+}
+
 /**
  * What must never reach a Zap builder: returns the problems found (empty = clean). `userText` is the message the user
  * reads; `anyText` is every text the error or result carries (checked for secrets only).

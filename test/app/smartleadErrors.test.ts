@@ -5,7 +5,7 @@ import nock from 'nock';
 import { DEFAULT_RETRY_AFTER_SECONDS } from '../../lib/errors';
 import { run } from '../support/app';
 import { useNock } from '../support/nock';
-import { zapierError } from '../support/outcome';
+import { expectZapierError, type ExpectedZapierError } from '../support/outcome';
 import { SMARTLEAD } from '../support/vendors';
 import * as fx from '../fixtures/smartlead';
 
@@ -29,103 +29,105 @@ const operations = [
   { kind: 'searches', key: 'find_smartlead_client_api_key', method: 'GET', path: KEYS, input: { keyName: 'Production Key' } },
 ] as const;
 
-/** The advice after an answer that leaves a write's outcome unknown (an unreadable 2xx, a gateway's 502): how to check, or that a repeat is safe. */
-const afterBadAnswer: Record<string, string> = {
-  create_smartlead_client_api_key:
-    'The key may have been created anyway: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
-  reset_smartlead_client_api_key:
-    'The key may have been reset anyway, so its old value may no longer work: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
+/**
+ * The key phrases of the advice after an answer that leaves a write's outcome unknown (an unreadable 2xx, a gateway's
+ * 502): what may have happened, and the search to check with (the whole sentences are the error table's, in
+ * errorTable.test.ts); for a read, that a retry may help.
+ */
+const FIND = '"Find SmartLead Client API Key" step';
+const afterBadAnswer: Record<string, string[]> = {
+  create_smartlead_client_api_key: ['The key may have been created anyway', FIND],
+  reset_smartlead_client_api_key: ['The key may have been reset anyway', FIND],
   // A delete is safe to repeat: the advice says so, and which search shows the key's state.
-  delete_smartlead_client_api_key:
-    'The key may have been deleted anyway (a repeat would then report it as not found). Repeating this step is safe; the "Find SmartLead Client API Key" step (or the SmartLead dashboard) shows the key\'s current state.',
+  delete_smartlead_client_api_key: ['The key may have been deleted anyway', 'Repeating this step is safe', FIND],
 };
 
 describe.each(operations)('$key', ({ kind, key, method, path, input }) => {
   const where = `${method} ${path}`;
-  const badAnswerAdvice = afterBadAnswer[key] ?? 'A retry may help.';
+  const badAnswerAdvice = afterBadAnswer[key] ?? ['A retry may help.'];
   const answer = (status: number, body?: string | object, headers?: Record<string, string>) =>
     nock(SMARTLEAD).intercept(path, method).query(true).reply(status, body, headers);
-  const attempt = () => zapierError(run(kind, key, input));
+  const attempt = (expected: ExpectedZapierError) => expectZapierError(run(kind, key, input), expected);
 
   it('401 → an expired connection that names SmartLead', async () => {
     answer(401, fx.error401);
-    expect(await attempt()).toEqual({
+    await attempt({
       name: 'ExpiredAuthError',
-      message: `SmartLead rejected the API key (401 on ${where}): Invalid or missing API key. Reconnect your SmartLead API key in this connection.`,
+      says: [`rejected the API key (401 on ${where}): Invalid or missing API key`, 'Reconnect your SmartLead API key'],
     });
   });
 
   it('429 with Retry-After → throttled for that long', async () => {
     answer(429, { message: 'Too many requests' }, { 'Retry-After': '7' });
-    expect(await attempt()).toEqual({
+    await attempt({
       name: 'ThrottledError',
-      message: `SmartLead rate limit reached (429 on ${where}): Too many requests. Retry after 7 s.`,
       delay: 7,
+      says: [`rate limit reached (429 on ${where}): Too many requests`, 'Retry after 7 s'],
     });
   });
 
   it("429 without Retry-After → throttled for SmartLead's default window", async () => {
     answer(429, { error: 'Rate limit exceeded' });
-    expect(await attempt()).toEqual({
+    await attempt({
       name: 'ThrottledError',
-      message: `SmartLead rate limit reached (429 on ${where}): Rate limit exceeded. Wait a moment before trying again.`,
       delay: DEFAULT_RETRY_AFTER_SECONDS.SmartLead,
+      says: [`(429 on ${where}): Rate limit exceeded`, 'Wait a moment'],
     });
   });
 
   it("422 → SmartLead's own message", async () => {
     answer(422, { error: { code: 'VALIDATION_ERROR', message: 'Invalid request' } });
-    expect(await attempt()).toEqual({
-      name: 'AppError',
-      message: `SmartLead rejected the request (422 on ${where}): Invalid request.`,
-      code: 'validation',
-      status: 422,
-    });
+    await attempt({ name: 'AppError', code: 'validation', status: 422, says: `rejected the request (422 on ${where}): Invalid request` });
   });
 
   it('500 → a server error where a retry may help', async () => {
     answer(500, { message: 'Internal server error' });
-    expect(await attempt()).toEqual({
+    await attempt({
       name: 'AppError',
-      message: `SmartLead had a server error (500 on ${where}): Internal server error. A retry may help.`,
       code: 'server',
       status: 500,
+      says: [`server error (500 on ${where}): Internal server error`, 'A retry may help.'],
     });
   });
 
   it('a 502 HTML error page → a server error where a retry may help (reads) or that says how to check (writes: a gateway may answer after SmartLead acted)', async () => {
     answer(502, '<html><body>Bad Gateway</body></html>', { 'Content-Type': 'text/html' });
-    expect(await attempt()).toEqual({
+    await attempt({
       name: 'AppError',
-      message: `SmartLead had a server error (an HTML error page) (502 on ${where}). ${badAnswerAdvice}`,
       code: 'server',
       status: 502,
+      says: [`server error (an HTML error page) (502 on ${where})`, ...badAnswerAdvice],
     });
   });
 
   it('a 200 HTML page → an unusable answer where a retry may help (reads) or that says how to check (writes)', async () => {
     answer(200, '<!DOCTYPE html><html><body>Maintenance</body></html>', { 'Content-Type': 'text/html' });
-    expect(await attempt()).toEqual({
+    await attempt({
       name: 'AppError',
-      message: `SmartLead sent an HTML page instead of JSON (200 on ${where}). ${badAnswerAdvice}`,
       code: 'bad_response',
       status: 200,
+      says: [`sent an HTML page instead of JSON (200 on ${where})`, ...badAnswerAdvice],
     });
   });
 
   it('malformed JSON → an unusable answer where a retry may help (reads) or that says how to check (writes)', async () => {
     answer(200, '{"ok": true, "data": [', { 'Content-Type': 'application/json' });
-    expect(await attempt()).toEqual({
+    await attempt({
       name: 'AppError',
-      message: `SmartLead sent malformed JSON (200 on ${where}). ${badAnswerAdvice}`,
       code: 'bad_response',
       status: 200,
+      says: [`sent malformed JSON (200 on ${where})`, ...badAnswerAdvice],
     });
   });
 
   it('never shows the connection key that SmartLead echoes back', async () => {
     answer(400, { message: `Bad api_key ${'sl_test_smartlead_auth_0123456789'}` });
-    const error = await attempt();
-    expect(error.message).toBe(`SmartLead rejected the request (400 on ${where}): Bad api_key [redacted].`);
+    await attempt({
+      name: 'AppError',
+      code: 'validation',
+      status: 400,
+      says: `(400 on ${where}): Bad api_key [redacted]`,
+      secrets: ['sl_test_smartlead_auth_0123456789'],
+    });
   });
 });

@@ -51,7 +51,13 @@ export const SMARTLEAD_KEY_LOCK: LockObject = {
   timeout: LOCK_TIMEOUT_SECONDS,
 };
 
-/** Create, suspend and reactivate of one user's SMARTe key, per connection. Needs a required `email` input. */
+/**
+ * Create, suspend and reactivate of one user's SMARTe key, per connection. Needs a required `email` input.
+ * Zapier, not this app, fills the key from the input as the Zap gives it (zapier-platform-core never sees a lock, and
+ * the key's `{{…}}` references cannot transform a value), so an email differing only in case or surrounding spaces
+ * ("Dev.Udi@smarte.pro " / "dev.udi@smarte.pro") takes a different lock. Making them share one would need a key
+ * without the email (every SMARTe write of a connection in turn) or a lock of the app's own (z.cache with nx).
+ */
 export const SMARTE_KEY_LOCK: LockObject = {
   key: 'smarte-api-key-{{bundle.inputData.email}}',
   scope: ['auth'],

@@ -257,6 +257,20 @@ describe('keyring audit', () => {
     );
     expect(env.sandbox.requestCounts().total).toBe(0);
   });
+
+  it('--older-than -3 (a space, not "="): the same message naming --older-than as --older-than=-3, exit 2, nothing sent', async () => {
+    const spaced = await keyring(['audit', '--older-than', '-3'], keyringEnv(env.sandbox));
+    const joined = await keyring(['audit', '--older-than=-3'], keyringEnv(env.sandbox));
+    expectOneErrorLine(spaced, 2, 'keyring: --older-than must be a whole number of days, 1 or more (got "-3").');
+    expect(spaced.stderr).toBe(joined.stderr);
+    expect(spaced.code).toBe(joined.code);
+    expectOneErrorLine(
+      await keyring(['audit', '--older-than', '-1.5', '--json'], keyringEnv(env.sandbox)),
+      2,
+      'keyring: --older-than must be a whole number of days, 1 or more (got "-1.5").',
+    );
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
 });
 
 describe('keyring rotate', () => {

@@ -60,6 +60,15 @@ describe('the tarball', () => {
     }
     const outsideDist = packed.files.filter((file) => !file.startsWith('dist/'));
     expect(outsideDist).toEqual(['LICENSE', 'README.md', 'package.json']);
+    // The command ships once, as the CommonJS file `bin` names: no unused ESM copy (dist/cli.mjs).
+    expect(packed.files).not.toContain('dist/cli.mjs');
+    expect(packed.files.filter((file) => file.startsWith('dist/')).sort()).toEqual([
+      'dist/cli.js',
+      'dist/index.d.mts',
+      'dist/index.d.ts',
+      'dist/index.js',
+      'dist/index.mjs',
+    ]);
     expect(packed.files.filter((file) => /\.test\.|\.ts$/.test(file) && !/\.d\.m?ts$/.test(file))).toEqual([]);
   });
 
@@ -80,6 +89,13 @@ describe('the tarball', () => {
         },
       },
     });
+    expect((manifest.exports as Record<string, unknown>)['.']).toEqual({
+      import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
+      require: { types: './dist/index.d.ts', default: './dist/index.js' },
+    });
+    expect(manifest.bin).toEqual({ keyring: './dist/cli.js' });
+    // No repository until the project has a public one: a placeholder URL would send users nowhere.
+    expect(manifest.repository).toBeUndefined();
     expect(manifest.dependencies).toEqual({ valibot: expect.any(String) });
     for (const field of ['peerDependencies', 'optionalDependencies', 'bundleDependencies']) expect(manifest[field]).toBeUndefined();
     expect((manifest.engines as { node: string }).node).toBe('>=20');

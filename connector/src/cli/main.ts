@@ -42,6 +42,27 @@ function isCommand(name: string | undefined): name is Command {
   return name !== undefined && Object.hasOwn(COMMANDS, name);
 }
 
+/**
+ * A negative number after an option that takes a value (`--older-than -3`) is that option's value, not another option:
+ * parseArgs would call it "ambiguous", so it is joined (`--older-than=-3`) and checked like any other value, with the
+ * same message whichever way it was written.
+ */
+function joinNegativeValues(args: readonly string[], options: Readonly<Record<string, { type: string }>>): string[] {
+  const takesValue = new Set(Object.keys(options).filter((option) => options[option]?.type === 'string'));
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (arg.startsWith('--') && takesValue.has(arg.slice(2)) && next !== undefined && /^-[0-9.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 /** Runs one command line; resolves to the exit status. Writes only through `io`. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitStatus> {
   const [name, ...rest] = argv;
@@ -62,7 +83,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
     let parsed;
     try {
       parsed = parseArgs({
-        args: [...rest],
+        args: joinNegativeValues(rest, COMMANDS[name].options),
         options: { ...COMMANDS[name].options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
         allowPositionals: true,
         strict: true,

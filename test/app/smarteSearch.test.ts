@@ -2,7 +2,7 @@
 
 import { run } from '../support/app';
 import { expectNoRequest, useNock } from '../support/nock';
-import { expectZapierError, zapierError } from '../support/outcome';
+import { expectZapierError } from '../support/outcome';
 import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, anySmarteRequest, failures, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
@@ -62,7 +62,7 @@ describe('find_smarte_api_key', () => {
 
   it.each(failures(VIEW))('$what', async ({ status, body, headers, expected }) => {
     smarte().post(VIEW, { email }).reply(status, body, headers);
-    expect(await zapierError(run('searches', 'find_smarte_api_key', { email }))).toEqual(expected);
+    await expectZapierError(run('searches', 'find_smarte_api_key', { email }), expected);
   });
 
   it.each([

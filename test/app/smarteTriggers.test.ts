@@ -2,7 +2,7 @@
 
 import { run } from '../support/app';
 import { useNock } from '../support/nock';
-import { expectZapierError, zapierError } from '../support/outcome';
+import { expectZapierError } from '../support/outcome';
 import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, failures, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
@@ -80,7 +80,7 @@ describe('new_smarte_api_key', () => {
 
   it.each(failures(VIEW))('$what', async ({ status, body, headers, expected }) => {
     smarte().post(VIEW, {}).reply(status, body, headers);
-    expect(await zapierError(run('triggers', 'new_smarte_api_key'))).toEqual(expected);
+    await expectZapierError(run('triggers', 'new_smarte_api_key'), expected);
   });
 
   it('says the step needs a SMARTe key when the connection has none', async () => {

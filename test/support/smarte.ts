@@ -3,7 +3,7 @@
 
 import nock from 'nock';
 import { AUTH } from './app';
-import type { ZapierErrorShape } from './outcome';
+import type { ExpectedZapierError } from './outcome';
 import { SMARTE } from './vendors';
 import * as fx from '../fixtures/smarte';
 
@@ -36,16 +36,20 @@ export interface FailureCase {
   status: number;
   body: string | object;
   headers?: Record<string, string>;
-  expected: ZapierErrorShape;
+  expected: ExpectedZapierError;
 }
 
+const RETRY = ['A retry may help.'];
+
 /**
- * What every SMARTe call must turn each failing answer into, on the given path. `afterBadAnswer` is the advice after a
- * 2xx answer that cannot be read: "A retry may help." for reads, how to check for a create (the key may exist).
+ * What every SMARTe call must turn each failing answer into, on the given path: the error's name, code, status (delay)
+ * and key phrases (the whole advice sentences are the error table's, errorTable.test.ts). `afterBadAnswer` holds the
+ * phrases of the advice after a 2xx answer that cannot be read: a retry for reads; for writes, what may have happened
+ * and the search to check with.
  */
-export function failures(path: string, afterBadAnswer = 'A retry may help.'): FailureCase[] {
+export function failures(path: string, afterBadAnswer: string[] = RETRY): FailureCase[] {
   const where = `POST ${path}`;
-  const badAnswer = afterBadAnswer === 'A retry may help.' ? 'a bad answer a retry may fix' : 'a bad answer that says how to check';
+  const badAnswer = afterBadAnswer === RETRY ? 'a bad answer a retry may fix' : 'a bad answer that says how to check';
   return [
     {
       what: '401 → an expired connection naming SMARTe',
@@ -53,7 +57,7 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       body: { message: 'Invalid API key' },
       expected: {
         name: 'ExpiredAuthError',
-        message: `SMARTe rejected the API key (401 on ${where}): Invalid API key. Reconnect your SMARTe API key in this connection.`,
+        says: [`SMARTe rejected the API key (401 on ${where}): Invalid API key`, 'Reconnect your SMARTe API key'],
       },
     },
     {
@@ -63,19 +67,15 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       headers: { 'Retry-After': '30' },
       expected: {
         name: 'ThrottledError',
-        message: `SMARTe rate limit reached (429 on ${where}): Rate limit exceeded for your organisation. Retry after 30 s.`,
         delay: 30,
+        says: [`rate limit reached (429 on ${where}): Rate limit exceeded for your organisation`, 'Retry after 30 s'],
       },
     },
     {
       what: "429 without Retry-After → throttled for SMARTe's 60 s default",
       status: 429,
       body: fx.rateLimited,
-      expected: {
-        name: 'ThrottledError',
-        message: `SMARTe rate limit reached (429 on ${where}): Rate limit exceeded for your organisation. Wait a moment before trying again.`,
-        delay: 60,
-      },
+      expected: { name: 'ThrottledError', delay: 60, says: [`(429 on ${where})`, 'Wait a moment before trying again'] },
     },
     {
       what: "400 → SMARTe's own message",
@@ -83,9 +83,9 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       body: { error: { code: 'bad_request', message: 'Invalid request payload', status: 400 } },
       expected: {
         name: 'AppError',
-        message: `SMARTe rejected the request (400 on ${where}): Invalid request payload.`,
         code: 'validation',
         status: 400,
+        says: `rejected the request (400 on ${where}): Invalid request payload`,
       },
     },
     {
@@ -94,22 +94,22 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       body: { message: 'Internal server error' },
       expected: {
         name: 'AppError',
-        message: `SMARTe had a server error (500 on ${where}): Internal server error. A retry may help.`,
         code: 'server',
         status: 500,
+        says: [`server error (500 on ${where}): Internal server error`, ...RETRY],
       },
     },
     {
-      // A gateway's 502 may come after SMARTe acted: for a create, the same advice as for an unreadable answer.
+      // A gateway's 502 may come after SMARTe acted: for a write, the same advice as for an unreadable answer.
       what: `502 HTML page → a server error: ${badAnswer}`,
       status: 502,
       body: '<html><body>Bad Gateway</body></html>',
       headers: { 'Content-Type': 'text/html' },
       expected: {
         name: 'AppError',
-        message: `SMARTe had a server error (an HTML error page) (502 on ${where}). ${afterBadAnswer}`,
         code: 'server',
         status: 502,
+        says: [`server error (an HTML error page) (502 on ${where})`, ...afterBadAnswer],
       },
     },
     {
@@ -118,21 +118,16 @@ export function failures(path: string, afterBadAnswer = 'A retry may help.'): Fa
       body: '<!doctype html><html><body>Maintenance</body></html>',
       expected: {
         name: 'AppError',
-        message: `SMARTe sent an HTML page instead of JSON (200 on ${where}). ${afterBadAnswer}`,
         code: 'bad_response',
         status: 200,
+        says: [`sent an HTML page instead of JSON (200 on ${where})`, ...afterBadAnswer],
       },
     },
     {
       what: `200 malformed JSON → ${badAnswer}`,
       status: 200,
       body: '{"message": "Key details fetched successfully", "data": [',
-      expected: {
-        name: 'AppError',
-        message: `SMARTe sent malformed JSON (200 on ${where}). ${afterBadAnswer}`,
-        code: 'bad_response',
-        status: 200,
-      },
+      expected: { name: 'AppError', code: 'bad_response', status: 200, says: [`sent malformed JSON (200 on ${where})`, ...afterBadAnswer] },
     },
   ];
 }

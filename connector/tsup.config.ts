@@ -2,7 +2,11 @@
 // .d.ts), and the `keyring` command to CommonJS only (dist/cli.js, the file package.json's `bin` names: a command is
 // run, never imported, so an ESM copy would only sit unused in the tarball).
 // valibot stays external (a dependency the user's install brings); nothing else is imported at run time.
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
+
+/** The package's version, built into the command (`keyring --version`). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The command line's output file (dist/cli.js), which package.json's `bin` names. */
 const CLI_FILE = 'cli.js';
@@ -33,5 +37,6 @@ export default defineConfig([
     entry: { cli: 'src/cli/index.ts' },
     format: ['cjs'],
     clean: false,
+    define: { __KEYRING_VERSION__: JSON.stringify(version) },
   },
 ]);

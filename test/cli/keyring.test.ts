@@ -2,6 +2,8 @@
 // every command, its exit status, its --json shape and --help, usage and vendor errors as one line without a stack,
 // and no secret on stdout or stderr except the one new secret of a rotation, which appears exactly once, on stdout.
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SANDBOX_CREDENTIALS, SMARTLEAD_SEED, SMARTE_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
 import { keyring, occurrences, keyringEnv, type Run } from '../support/cli';
 import { useSandbox } from '../support/sandbox';
@@ -190,11 +192,14 @@ describe('keyring audit', () => {
     const run = await keyring(['audit', '--older-than', '100000'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^VENDOR +ID +NAME +STATUS +CREATED +AGE \(DAYS\) +OLDER THAN 100000$/);
+    expect(lines[0]).toMatch(/^VENDOR +ID +NAME +STATUS +CREATED +AGE \(DAYS\) +OLDER THAN 100000 +KEY$/);
     expect(lines).toHaveLength(11); // header, 9 keys, summary
-    expect(lines[1]).toMatch(/^SMASHSEND +aki_abc123def456 +Zapier Integration +ACTIVE +2024-03-15T10:00:00\.000Z +\d+ +no$/);
-    expect(lines[4]).toMatch(/^SmartLead +45 +Production Key +active +\S+ +\d+ +no$/);
-    expect(lines[7]).toMatch(/^SMARTe +[0-9a-f-]{36} +sandbox\.admin@smarte\.pro +active +- +\? +\?$/);
+    // The key column: SMASHSEND's own truncated hint as it lists it, the others masked to their last 4 characters.
+    expect(lines[1]).toMatch(
+      /^SMASHSEND +aki_abc123def456 +Zapier Integration +ACTIVE +2024-03-15T10:00:00\.000Z +\d+ +no +sk_live_\w{4}\.\.\.$/,
+    );
+    expect(lines[4]).toMatch(/^SmartLead +45 +Production Key +active +\S+ +\d+ +no +\*{8}\S{4}$/);
+    expect(lines[7]).toMatch(/^SMARTe +[0-9a-f-]{36} +sandbox\.admin@smarte\.pro +active +- +\? +\? +\*{8}\S{4}$/);
     expect(lines[10]).toBe('9 keys (SMASHSEND 3, SmartLead 3, SMARTe 3); 0 older than 100000 days.');
     expect(run.stderr).toBe('');
     expectClean(run);
@@ -395,6 +400,12 @@ describe('help and usage', () => {
     ]) {
       expect((await keyring([command, '--help'], {})).stdout.split('\n')[0]).toBe(first);
     }
+  });
+
+  it.each([['--version'], ['-v']])('keyring %s: the package version on stdout, exit 0', async (flag) => {
+    const { version } = JSON.parse(readFileSync(path.join(__dirname, '../../connector/package.json'), 'utf8')) as { version: string };
+    const run = await keyring([flag], {});
+    expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('no command: the help on stderr, exit 2', async () => {

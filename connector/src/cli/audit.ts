@@ -58,7 +58,16 @@ export async function audit(io: Io, flags: { json: boolean; olderThan: string | 
       report.keys.length === 0
         ? 'No keys.\n'
         : table(
-            ['VENDOR', 'ID', 'NAME', 'STATUS', 'CREATED', 'AGE (DAYS)', threshold === undefined ? 'OLDER' : `OLDER THAN ${threshold}`],
+            [
+              'VENDOR',
+              'ID',
+              'NAME',
+              'STATUS',
+              'CREATED',
+              'AGE (DAYS)',
+              threshold === undefined ? 'OLDER' : `OLDER THAN ${threshold}`,
+              'KEY',
+            ],
             report.keys.map((k) => [
               k.vendor,
               k.keyId,
@@ -67,6 +76,7 @@ export async function audit(io: Io, flags: { json: boolean; olderThan: string | 
               k.createdAt,
               k.ageDays ?? '?',
               threshold === undefined ? '-' : k.ageDays === null ? '?' : k.stale ? 'yes' : 'no',
+              k.keyHint,
             ]),
           ),
     );

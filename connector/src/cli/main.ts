@@ -11,6 +11,10 @@ import { LIST_HELP, list } from './list';
 import { errorLine } from './output';
 import { ROTATE_HELP, rotate, rotateErrorLine } from './rotate';
 
+// The package's version, written into the built command by tsup (connector/tsup.config.ts); from source, "development".
+declare const __KEYRING_VERSION__: string | undefined;
+export const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
+
 export const HELP = `Usage: keyring <command> [options]
 
 Manage the API keys of SMASHSEND, SmartLead and SMARTe signals from the shell.
@@ -27,7 +31,7 @@ Environment:
   SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
 
 Exit status: 0 ok, 1 a vendor error (or a key that fails its check), 2 a usage error, 3 audit found old keys.
-Run keyring <command> --help for a command's options.
+Run keyring <command> --help for a command's options; keyring --version for the version.
 `;
 
 const COMMANDS = {
@@ -73,6 +77,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
       return EXIT.usage;
     }
     io.stdout.write(isCommand(topic) ? COMMANDS[topic].help : HELP);
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
   if (!isCommand(name)) {

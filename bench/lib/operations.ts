@@ -490,7 +490,13 @@ export const OPERATIONS: OperationSpec[] = [
       return { label: `SMASHSEND (${String(record(check, 'check').displayName)}), SmartLead, SMARTe` };
     },
     connector: async (k) => {
-      const [check] = await Promise.all([k.smashsend.checkApiKey(), k.smartlead.listClients(), k.smarte.listKeys()]);
+      // As the app's connection test: the SMASHSEND key's check, and one key of its workspace's list (proving the workspace id).
+      const [check] = await Promise.all([
+        k.smashsend.checkApiKey(),
+        k.smashsend.listApiKeys({ limit: 1 }),
+        k.smartlead.listClients(),
+        k.smarte.listKeys(),
+      ]);
       return { label: `SMASHSEND (${check.displayName}), SmartLead, SMARTe` };
     },
   },

@@ -46,9 +46,18 @@ export interface ZapierErrorShape {
 
 /** Awaits a step that must fail, and returns the error's readable parts. */
 export async function zapierError(promise: Promise<unknown>): Promise<ZapierErrorShape> {
+  return shapeOf(await failedOutcome(promise));
+}
+
+/** The settled outcome of a step that must fail. */
+async function failedOutcome(promise: Promise<unknown>): Promise<Outcome> {
   const outcome = await outcomeOf(promise);
   if (outcome.ok) throw new Error(`expected the step to fail, but it returned ${JSON.stringify(outcome.result)?.slice(0, 200)}`);
-  const { name = 'unknown', message = '', code, status, delay } = outcome;
+  return outcome;
+}
+
+/** A failed outcome's readable parts, with code, status and delay only where the error has them. */
+function shapeOf({ name = 'unknown', message = '', code, status, delay }: Outcome): ZapierErrorShape {
   return {
     name,
     message,
@@ -77,8 +86,7 @@ export interface ExpectedZapierError {
  * The whole sentences are owned by the error table's unit test and the fault matrix; other layers assert phrases.
  */
 export async function expectZapierError(promise: Promise<unknown>, expected: ExpectedZapierError): Promise<ZapierErrorShape> {
-  const outcome = await outcomeOf(promise);
-  if (outcome.ok) throw new Error(`expected the step to fail, but it returned ${JSON.stringify(outcome.result)?.slice(0, 200)}`);
+  const outcome = await failedOutcome(promise);
   const phrases = Array.isArray(expected.says) ? (expected.says as readonly (string | RegExp)[]) : [expected.says as string | RegExp];
   if (phrases.length === 0) throw new Error('expectZapierError needs at least one phrase the message must say');
   const { name = 'unknown', message = '', code, status, delay } = outcome;
@@ -94,13 +102,7 @@ export async function expectZapierError(promise: Promise<unknown>, expected: Exp
     missing: [],
     problems: [],
   });
-  return {
-    name,
-    message,
-    ...(code === undefined ? {} : { code }),
-    ...(status === undefined ? {} : { status }),
-    ...(delay === undefined ? {} : { delay }),
-  };
+  return shapeOf(outcome);
 }
 
 /**

@@ -3,13 +3,10 @@
 // calls checkBaseUrlSettings() once when the app loads.
 
 import { DEFAULT_TIMEOUT_MS, InputError, type Vendor } from '@keyring/connector';
-import { checkBaseUrl } from '@keyring/connector/internal';
+import { BASE_URL_ENV, checkBaseUrl } from '@keyring/connector/internal';
 
-export const BASE_URL_ENV: Record<Vendor, string> = {
-  SMASHSEND: 'SMASHSEND_BASE_URL',
-  SmartLead: 'SMARTLEAD_BASE_URL',
-  SMARTe: 'SMARTE_BASE_URL',
-};
+/** The variables the connector names (the `keyring` command reads the same ones). */
+export { BASE_URL_ENV };
 
 /** The base URL set for a vendor (trimmed), or undefined for the vendor's real host. */
 export function baseUrlSetting(vendor: Vendor, env: NodeJS.ProcessEnv = process.env): string | undefined {

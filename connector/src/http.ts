@@ -64,6 +64,13 @@ export interface VendorAuth {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+/** The environment variable that overrides each vendor's base URL, for the app and the `keyring` command alike. */
+export const BASE_URL_ENV: Record<Vendor, string> = {
+  SMASHSEND: 'SMASHSEND_BASE_URL',
+  SmartLead: 'SMARTLEAD_BASE_URL',
+  SMARTe: 'SMARTE_BASE_URL',
+};
+
 /**
  * Checks a base URL override: https anywhere, or http only on loopback, so that a mistaken setting can
  * never send a key in clear over the network. Returns the URL without a trailing slash.

@@ -3,7 +3,7 @@
 // `@keyring/connector/internal` path (tsconfig paths, jest's moduleNameMapper); package.json exports no such
 // subpath, so an installed package cannot reach them and they can change without notice.
 
-export { checkBaseUrl, classifyNetworkError, VendorHttp } from './http';
+export { BASE_URL_ENV, checkBaseUrl, classifyNetworkError, VendorHttp } from './http';
 export { withQuery } from './transport';
 export { extractVendorMessage, parseRetryAfter } from './vendorMessage';
 export * from './validate';

@@ -6,7 +6,7 @@ import type { Vendor } from '@keyring/connector';
 import { SMARTE_BASE_URL, SMARTLEAD_BASE_URL, SMASHSEND_BASE_URL } from '@keyring/connector/internal';
 import { AUTH_FIELD } from '../../lib/clients';
 import { BASE_URL_ENV as APP_BASE_URL_ENV } from '../../lib/settings';
-import { BASE_URL_ENV as CLI_BASE_URL_ENV, KEY_ENV, VENDOR_OF } from '../../connector/src/cli/config';
+import { KEY_ENV, VENDOR_OF } from '../../connector/src/cli/config';
 import { VENDORS, type Vendor as SandboxVendor } from '../../sandbox/types';
 
 export type { Vendor, SandboxVendor };
@@ -28,9 +28,3 @@ export const BASE_URL_ENV: Record<Vendor, string> = APP_BASE_URL_ENV;
 
 /** The same variable, by the sandbox's vendor id. */
 export const baseUrlEnvOf = (vendor: SandboxVendor): string => APP_BASE_URL_ENV[VENDOR_OF[vendor]];
-
-// The app and the `keyring` command must read the same variables: a user sets them once for both.
-for (const vendor of Object.keys(APP_BASE_URL_ENV) as Vendor[]) {
-  if (APP_BASE_URL_ENV[vendor] !== CLI_BASE_URL_ENV[vendor])
-    throw new Error(`the app and keyring read different base URL variables for ${vendor}`);
-}

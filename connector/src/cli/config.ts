@@ -2,7 +2,7 @@
 // configured), SMASHSEND's optional workspace, and the *_BASE_URL overrides under the connector's https-or-loopback rule.
 
 import { InputError, type Vendor } from '../errors';
-import { checkBaseUrl, type ClientOptions } from '../http';
+import { BASE_URL_ENV, checkBaseUrl, type ClientOptions } from '../http';
 import { SmashsendClient } from '../smashsend';
 import { SmartLeadClient } from '../smartlead';
 import { SmarteClient } from '../smarte';
@@ -18,11 +18,7 @@ export const KEY_ENV: Record<Vendor, string> = {
   SmartLead: 'SMARTLEAD_API_KEY',
   SMARTe: 'SMARTE_API_KEY',
 };
-export const BASE_URL_ENV: Record<Vendor, string> = {
-  SMASHSEND: 'SMASHSEND_BASE_URL',
-  SmartLead: 'SMARTLEAD_BASE_URL',
-  SMARTe: 'SMARTE_BASE_URL',
-};
+export { BASE_URL_ENV };
 export const WORKSPACE_ENV = 'SMASHSEND_WORKSPACE_ID';
 
 export interface Clients {

@@ -32,6 +32,12 @@ export interface AuditedKey {
    * (`********` and at most their last 4 characters); null when the list shows none.
    */
   keyHint: string | null;
+  /**
+   * The key the audit's client of this vendor authenticates with (the Zapier connection's, or `keyring`'s own): a Zap or
+   * a script can leave it out of a rotation. SMASHSEND: by the id GET /v1/api-keys/current answers (its truncated hint
+   * when it answers none); SmartLead and SMARTe: by the key's value, compared in constant time.
+   */
+  connectionKey: boolean;
 }
 
 export interface KeyAudit {
@@ -127,6 +133,8 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
     work.push(
       (async () => {
         const keys: AuditedKey[] = [];
+        // No request when the workspace was discovered (that call answered the key's id too); one otherwise.
+        const own = await smashsend.connectionKeyMatcher();
         for await (const page of smashsend.pages({ sort: 'createdAt.desc', deadline, now })) {
           if (failed) break; // another vendor failed: the report is lost anyway, stop paging
           for (const key of page.items) {
@@ -139,6 +147,7 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
                 createdAt: key.createdAt,
                 clientId: null,
                 keyHint: hint('SMASHSEND', key.secretKey),
+                connectionKey: own.match(key) === 'yes',
               }),
             );
           }
@@ -162,6 +171,7 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
             createdAt: key.created_at,
             clientId: key.client_id ?? null,
             keyHint: hint('SmartLead', key.api_key),
+            connectionKey: smartlead.connectionKeyMatch(key) === 'yes',
           }),
         );
         progress({ vendor: 'SmartLead', keysRead: keys.length, done: true });
@@ -183,6 +193,7 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
             createdAt: null, // SMARTe keys carry no dates
             clientId: null,
             keyHint: hint('SMARTe', key.apiKey),
+            connectionKey: smarte.connectionKeyMatch(key) === 'yes',
           }),
         );
         progress({ vendor: 'SMARTe', keysRead: keys.length, done: true });

@@ -9,7 +9,18 @@ import type { HttpMethod } from './transport';
 export type Vendor = 'SmartLead' | 'SMASHSEND' | 'SMARTe';
 
 export type ErrorKind =
-  'input' | 'auth' | 'forbidden' | 'not_found' | 'validation' | 'rate_limited' | 'server' | 'http' | 'bad_response' | 'network';
+  | 'input'
+  | 'auth'
+  | 'forbidden'
+  | 'not_found'
+  | 'validation'
+  | 'rate_limited'
+  | 'server'
+  | 'http'
+  | 'bad_response'
+  | 'network'
+  /** A write refused before it was sent: its target is the key the client authenticates with (connectionKey.ts). */
+  | 'connection_key';
 
 /** Why one request got no answer. */
 export type RequestFailure = 'timeout' | 'reset' | 'refused' | 'dns' | 'other';

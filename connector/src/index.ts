@@ -40,6 +40,8 @@ export {
   SmashsendClient,
   SMASHSEND_ROLES,
   type SmashsendClientOptions,
+  type SmashsendCurrentKey,
+  type SmashsendConnectionKeyMatcher,
   type SmashsendRole,
   type SmashsendSort,
   type SmashsendApiKey,
@@ -50,6 +52,7 @@ export {
   type ListApiKeysOptions,
 } from './smashsend';
 export { SmarteClient, type SmarteKey, type SmarteNewKey, type SmarteUpdatedKey } from './smarte';
+export { ConnectionKeyError, sameSecret, type ConnectionKeyMatch, type ConnectionKeyEvidence } from './connectionKey';
 export {
   rotateSmashsendApiKey,
   KeyNotInListError,

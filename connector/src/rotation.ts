@@ -5,6 +5,7 @@
 import { ConnectorError, NotFoundError, ValidationError } from './errors';
 import { SMASHSEND_ROLES, type SmashsendApiKey, type SmashsendClient, type SmashsendNewApiKey, type SmashsendRole } from './smashsend';
 import { requireId } from './validate';
+import { refuseConnectionKey } from './connectionKey';
 
 const VENDOR = 'SMASHSEND';
 
@@ -49,6 +50,12 @@ export interface SmashsendRotation {
   checkError?: Error;
   oldKeyDeleted: boolean;
   oldKeyOutcome: OldKeyOutcome;
+  /**
+   * The old key is (or could not be told apart from) the key the client authenticates with, and the caller allowed the
+   * rotation to delete it (`allowConnectionKey`): once it is deleted, the caller must switch to the new key. False when
+   * the old key is kept (`deleteOldKey: false`: nothing is checked then).
+   */
+  connectionKey: boolean;
   /** The failure behind a `delete_failed`, `delete_unanswered` or `already_gone` outcome. */
   deleteError?: Error;
 }
@@ -56,6 +63,11 @@ export interface SmashsendRotation {
 export interface SmashsendRotationOptions {
   /** Delete the old key once the new one has passed its check (default true); false leaves both live for an overlap. */
   deleteOldKey?: boolean;
+  /**
+   * Let the rotation delete the key the client itself authenticates with (default false: a ConnectionKeyError before
+   * anything is created). Found by GET /v1/api-keys/current (no request when the client knows it already).
+   */
+  allowConnectionKey?: boolean;
   /** Epoch ms: no key-list page request starts at or after it (see `pages()`); past it the rotation stops, changing nothing. */
   pagingDeadline?: number;
   /** Epoch ms by which the rotation's requests must be over: the check and the delete get only the time left. */
@@ -91,7 +103,7 @@ export class UnsupportedRoleError extends ValidationError {
 
 /**
  * Rotates a SMASHSEND key. Throws (having changed nothing) when the old key is not found, has a role a new key cannot
- * have, or the create fails. Once the new key exists it always resolves, with the facts of the check and the delete.
+ * have, is the client's own key and deleting it was not allowed (ConnectionKeyError), or the create fails. Once the new key exists it always resolves, with the facts of the check and the delete.
  */
 export async function rotateSmashsendApiKey(
   client: SmashsendClient,
@@ -108,10 +120,23 @@ export async function rotateSmashsendApiKey(
 
   const oldKey = await findKey(client, id, options.pagingDeadline, now);
   const role = replacementRole(oldKey);
+  let connectionKey = false;
+  if (deleteOldKey) {
+    // Deleting the key the client runs on would lock it out: refused (before anything is created) unless allowed.
+    const matcher = await client.connectionKeyMatcher();
+    const match = matcher.match(oldKey);
+    refuseConnectionKey(VENDOR, oldKey.id, match, 'rotate and delete', {
+      allowConnectionKey: options.allowConnectionKey,
+      evidence: matcher.evidence,
+      method: 'DELETE',
+      path: `/v1/workspaces/${await client.workspaceId()}/api-keys/${oldKey.id}`,
+    });
+    connectionKey = match !== 'no';
+  }
   // If the create fails, nothing changed: the error goes to the caller as it is.
   const newKey = await client.createApiKey({ displayName: oldKey.displayName, role });
 
-  const facts = { newKey, oldKey, oldKeyDeleted: false };
+  const facts = { newKey, oldKey, oldKeyDeleted: false, connectionKey };
   // From here on nothing may throw: the new secret exists only in this answer.
   if (!enoughTime()) {
     return { ...facts, newKeyVerified: false, newKeyCheck: 'no_time', oldKeyOutcome: deleteOldKey ? 'kept_no_time' : 'kept' };
@@ -160,7 +185,8 @@ async function deleteKey(
   timeoutMs: number | undefined,
 ): Promise<Pick<SmashsendRotation, 'oldKeyDeleted' | 'oldKeyOutcome' | 'deleteError'>> {
   try {
-    const deleted = await client.deleteApiKey(id, { timeoutMs });
+    // Whether it is the client's own key was settled before the create (refused there unless allowed).
+    const deleted = await client.deleteApiKey(id, { timeoutMs, allowConnectionKey: true });
     return deleted.isDeleted ? { oldKeyDeleted: true, oldKeyOutcome: 'deleted' } : { oldKeyDeleted: false, oldKeyOutcome: 'not_deleted' };
   } catch (error) {
     const deleteError = asError(error);

@@ -2,7 +2,8 @@
 // body and the admin key in the `Api-Key` header. Keys are identified by the user's email; `keyId` is a UUID.
 
 import * as v from 'valibot';
-import { ConnectorError } from './errors';
+import { ConnectorError, NotFoundError } from './errors';
+import { refuseConnectionKey, valueMatch, type ConnectionKeyMatch } from './connectionKey';
 import { VendorHttp, type ClientOptions } from './http';
 import { requireEmail, requireText } from './validate';
 
@@ -42,9 +43,11 @@ export type SmarteUpdatedKey = (SmarteKey & { message?: string }) | { email: str
 
 export class SmarteClient {
   private readonly http: VendorHttp;
+  private readonly key: string;
 
   constructor(apiKey: string, options: ClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
+    this.key = key;
     this.http = new VendorHttp(VENDOR, SMARTE_BASE_URL, { headers: { 'api-key': key }, secret: key }, options);
   }
 
@@ -73,9 +76,35 @@ export class SmarteClient {
     return this.http.requireSecret(key, 'apiKey', 'POST', path, 'the new signals key');
   }
 
-  /** POST /signals/v1/key/update `{email, action: "suspend"}`. */
-  async suspendKey(email: string): Promise<SmarteUpdatedKey> {
-    return this.updateKey(email, 'suspend', 'suspended');
+  /**
+   * Whether a key (as the view answers it, with its `apiKey` value) is the admin key this client authenticates with:
+   * the values are compared in constant time; 'unknown' when the answer carries no value.
+   */
+  connectionKeyMatch(key: Pick<SmarteKey, 'apiKey'>): ConnectionKeyMatch {
+    return valueMatch(key.apiKey, this.key);
+  }
+
+  /**
+   * POST /signals/v1/key/view `{email}`, then POST /signals/v1/key/update `{email, action: "suspend"}`. The view comes
+   * first so that nothing is written when the user has no key (a NotFoundError) or when the key is the admin key this
+   * client authenticates with (a ConnectionKeyError, unless `allowConnectionKey`: suspending it locks this client out).
+   * The answer's `connectionKey` says whether it was (or may have been) that key.
+   */
+  async suspendKey(email: string, options: { allowConnectionKey?: boolean } = {}): Promise<SmarteUpdatedKey & { connectionKey: boolean }> {
+    const address = requireEmail(VENDOR, 'email', email);
+    const path = '/signals/v1/key/view';
+    const current = await this.findKeyByEmail(address);
+    if (current === null) {
+      throw new NotFoundError(`SMARTe has no key for ${address} (POST ${path}).`, { vendor: VENDOR, method: 'POST', path });
+    }
+    const match = this.connectionKeyMatch(current);
+    refuseConnectionKey(VENDOR, address, match, 'suspend', {
+      allowConnectionKey: options.allowConnectionKey,
+      evidence: match === 'unknown' ? 'none' : 'value',
+      method: 'POST',
+      path: '/signals/v1/key/update',
+    });
+    return { ...(await this.updateKey(address, 'suspend', 'suspended')), connectionKey: match !== 'no' };
   }
 
   /** POST /signals/v1/key/update `{email, action: "activate"}` — only a suspended key can be reactivated. */

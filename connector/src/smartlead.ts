@@ -3,6 +3,7 @@
 
 import * as v from 'valibot';
 import { VendorHttp, type ClientOptions } from './http';
+import { valueMatch, type ConnectionKeyMatch } from './connectionKey';
 import { requireKeyName, requirePositiveInt, requireText, optionalOneOf, optionalPositiveInt, optionalText } from './validate';
 
 export const SMARTLEAD_BASE_URL = 'https://server.smartlead.ai';
@@ -70,10 +71,20 @@ export interface SmartLeadDeleteResult {
 
 export class SmartLeadClient {
   private readonly http: VendorHttp;
+  private readonly key: string;
 
   constructor(apiKey: string, options: ClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
+    this.key = key;
     this.http = new VendorHttp(VENDOR, SMARTLEAD_BASE_URL, { query: { api_key: key }, secret: key }, options);
+  }
+
+  /**
+   * Whether a client API key (as the list answers it, with its `api_key` value) is the key this client authenticates
+   * with: compared in constant time; 'unknown' when the answer carries no value.
+   */
+  connectionKeyMatch(key: Pick<SmartLeadApiKey, 'api_key'>): ConnectionKeyMatch {
+    return valueMatch(key.api_key, this.key);
   }
 
   /** GET /api/v1/client/ — the account's clients (for a dropdown). */

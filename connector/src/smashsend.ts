@@ -6,6 +6,7 @@ import { AuthError, BadResponseError, ConnectorError, InputError } from './error
 import { TimeBudgetError, type PagingBudget } from './paging';
 import { VendorHttp, type ClientOptions } from './http';
 import { optionalOneOf, optionalText, requireId, requireIntInRange, requireOneOf, requireText } from './validate';
+import { hintMatch, refuseConnectionKey, type ConnectionKeyEvidence, type ConnectionKeyMatch } from './connectionKey';
 
 export const SMASHSEND_BASE_URL = 'https://api.smashsend.com';
 const VENDOR = 'SMASHSEND';
@@ -63,7 +64,11 @@ const deleteSchema = v.pipe(
   v.looseObject({ apiKey: smashsendApiKeySchema, isDeleted: v.nullish(v.boolean()) }),
   v.transform((body) => ({ ...body.apiKey, isDeleted: body.isDeleted ?? true })),
 );
-export type SmashsendDeletedApiKey = SmashsendApiKey & { isDeleted: boolean };
+export type SmashsendDeletedApiKey = SmashsendApiKey & {
+  isDeleted: boolean;
+  /** The deleted key was (or could not be told apart from) the client's own key: it was deleted because that was allowed. */
+  connectionKey: boolean;
+};
 
 export interface ListApiKeysOptions {
   /** 1–100 (the vendor's default is 15). In pages()/allApiKeys(): the new keys a page brings (100 by default). */
@@ -106,26 +111,65 @@ function pageSize(limit: number, repeats: number): number {
   return Math.min(SMASHSEND_MAX_PAGE_SIZE, limit + repeats);
 }
 
+/** Failures of GET /v1/api-keys/current that say nothing about whether SMASHSEND answers it: thrown, never cached. */
+const TRANSIENT_OR_FATAL = new Set(['auth', 'network', 'rate_limited', 'server']);
+
 export interface SmashsendClientOptions extends ClientOptions {
   /** The workspace; discovered from the key (GET /v1/api-keys/current, then /v1/users/me) when not given. */
   workspaceId?: string;
   /** Told the workspace id once discovered, so a caller can remember it for the next client with the same key. */
   onWorkspaceDiscovered?: (workspaceId: string) => void;
+  /** The id (`aki_…`) of the key this client authenticates with, when the caller knows it already (see `connectionKeyId`). */
+  connectionKeyId?: string;
+  /** Told that id once SMASHSEND has answered it, so a caller can remember it for the next client with the same key. */
+  onConnectionKeyDiscovered?: (apiKeyId: string) => void;
+}
+
+/** `GET /v1/api-keys/current`: the key sent as the Bearer token, as SMASHSEND answers it (the official SDK's `getCurrent()`). */
+const currentSchema = v.pipe(
+  v.looseObject({
+    apiKey: v.looseObject({
+      id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/)),
+      workspaceId: workspaceIdSchema,
+      displayName: v.nullish(v.string()),
+      role: v.nullish(v.string()),
+      status: v.nullish(v.string()),
+      createdAt: v.nullish(v.string()),
+    }),
+  }),
+  v.transform((body) => body.apiKey),
+);
+export type SmashsendCurrentKey = v.InferOutput<typeof currentSchema>;
+
+/** Whether keys are the client's own, decided from what is known (the key's id, else SMASHSEND's truncated hint). */
+export interface SmashsendConnectionKeyMatcher {
+  /** How the answer is found: `current` (the id SMASHSEND answered), or only the `hint` a list shows. */
+  evidence: ConnectionKeyEvidence;
+  match(key: { id: string; secretKey?: string | null }): ConnectionKeyMatch;
 }
 
 export class SmashsendClient {
   private readonly http: VendorHttp;
   private workspace: Promise<string> | undefined;
   private readonly onWorkspaceDiscovered: ((workspaceId: string) => void) | undefined;
+  private readonly onConnectionKeyDiscovered: ((apiKeyId: string) => void) | undefined;
   private readonly connection: ClientOptions;
+  private readonly key: string;
+  /** The current key's answer, asked once per client; undefined inside when SMASHSEND does not answer that call. */
+  private current: Promise<SmashsendCurrentKey | undefined> | undefined;
+  private knownConnectionKeyId: string | undefined;
 
   constructor(apiKey: string, options: SmashsendClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
+    this.key = key;
     this.connection = { baseUrl: options.baseUrl, transport: options.transport, timeoutMs: options.timeoutMs };
     this.http = new VendorHttp(VENDOR, SMASHSEND_BASE_URL, { headers: { authorization: `Bearer ${key}` }, secret: key }, options);
     const workspaceId = optionalText(VENDOR, 'workspaceId', options.workspaceId);
     if (workspaceId !== undefined) this.workspace = Promise.resolve(requireId(VENDOR, 'workspaceId', workspaceId));
+    const connectionKeyId = optionalText(VENDOR, 'connectionKeyId', options.connectionKeyId);
+    if (connectionKeyId !== undefined) this.knownConnectionKeyId = requireId(VENDOR, 'connectionKeyId', connectionKeyId);
     this.onWorkspaceDiscovered = options.onWorkspaceDiscovered;
+    this.onConnectionKeyDiscovered = options.onConnectionKeyDiscovered;
   }
 
   /**
@@ -171,21 +215,65 @@ export class SmashsendClient {
   }
 
   /**
+   * GET /v1/api-keys/current (the official SDK's `getCurrent()`): the key this client authenticates with — its id and
+   * workspace — asked once per client (the workspace discovery and the connection-key checks share the answer).
+   * Undefined when SMASHSEND does not answer that call usably (403, 404, an odd answer): callers then fall back. A key
+   * that is plainly bad (401), a network fault, a rate limit or a server error is thrown, and the next call asks again.
+   */
+  currentApiKey(): Promise<SmashsendCurrentKey | undefined> {
+    this.current ??= this.http.call({ method: 'GET', path: '/v1/api-keys/current', schema: currentSchema }).then(
+      (key) => {
+        if (this.knownConnectionKeyId === undefined) {
+          this.knownConnectionKeyId = key.id;
+          this.onConnectionKeyDiscovered?.(key.id);
+        }
+        return key;
+      },
+      (error: unknown) => {
+        if (error instanceof ConnectorError && TRANSIENT_OR_FATAL.has(error.kind)) {
+          this.current = undefined; // let a later call try again
+          throw error;
+        }
+        return undefined; // 403, 404, another status, an odd answer: SMASHSEND does not tell, for this key
+      },
+    );
+    return this.current;
+  }
+
+  /**
+   * The id (`aki_…`) of the key this client authenticates with: the one given (`connectionKeyId`), or SMASHSEND's answer
+   * to GET /v1/api-keys/current (no request when the workspace discovery asked it already). Undefined when SMASHSEND
+   * does not answer that call.
+   */
+  async connectionKeyId(): Promise<string | undefined> {
+    if (this.knownConnectionKeyId !== undefined) return this.knownConnectionKeyId;
+    return (await this.currentApiKey())?.id;
+  }
+
+  /**
+   * Tells keys that are this client's own from the others: by id when SMASHSEND answers GET /v1/api-keys/current (at
+   * most that one request, none when it is known), else by the truncated hint a list shows (`sk_live_rdM4...`, compared
+   * with the start of this client's key in constant time); 'unknown' for a key without a usable hint.
+   */
+  async connectionKeyMatcher(): Promise<SmashsendConnectionKeyMatcher> {
+    const id = await this.connectionKeyId();
+    if (id !== undefined) return { evidence: 'current', match: (key) => (key.id === id ? 'yes' : 'no') };
+    return { evidence: 'hint', match: (key) => hintMatch(key.secretKey, this.key) };
+  }
+
+  /**
    * GET /v1/api-keys/current first (the official SDK's own call: the key names its workspace), then GET /v1/users/me.
    */
   private async discoverWorkspaceId(): Promise<string> {
+    // A key that is plainly bad stays bad (thrown); anything else (an API without this call, an odd answer, a server
+    // error on this one call) gets the fallback.
+    let current: SmashsendCurrentKey | undefined;
     try {
-      const current = await this.http.call({
-        method: 'GET',
-        path: '/v1/api-keys/current',
-        schema: v.looseObject({ apiKey: v.looseObject({ workspaceId: workspaceIdSchema }) }),
-      });
-      return current.apiKey.workspaceId;
+      current = await this.currentApiKey();
     } catch (error) {
-      // A key that is plainly bad stays bad; anything else (an API without this call, an odd answer) gets the fallback.
-      if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'network' || error.kind === 'rate_limited'))
-        throw error;
+      if (!(error instanceof ConnectorError && error.kind === 'server')) throw error;
     }
+    if (current !== undefined) return current.workspaceId;
     const me = await this.http.call({
       method: 'GET',
       path: '/v1/users/me',
@@ -358,8 +446,27 @@ export class SmashsendClient {
     return this.http.requireSecret(key, 'secretKey', 'POST', path, 'the new API key');
   }
 
-  /** POST /v1/workspaces/{ws}/api-keys/{id} — rename and/or change the role. */
-  async updateApiKey(apiKeyId: string, changes: { displayName?: string; role?: SmashsendRole | string }): Promise<SmashsendApiKey> {
+  /**
+   * Whether the key `id` is this client's own, refusing (a ConnectionKeyError, before any write) unless allowed. The
+   * only request is GET /v1/api-keys/current, at most once per client. With nothing but an id to go on, a SMASHSEND
+   * that does not answer that call leaves the match 'unknown', which is refused too.
+   */
+  private async guardConnectionKey(id: string, action: string, method: 'POST' | 'DELETE', path: string, allow: boolean | undefined) {
+    const matcher = await this.connectionKeyMatcher();
+    const match = matcher.match({ id });
+    refuseConnectionKey(VENDOR, id, match, action, { allowConnectionKey: allow, evidence: matcher.evidence, method, path });
+    return match !== 'no';
+  }
+
+  /**
+   * POST /v1/workspaces/{ws}/api-keys/{id} — rename and/or change the role. A role change to the key this client
+   * authenticates with is refused (ConnectionKeyError, nothing sent) unless `allowConnectionKey`; a rename is not.
+   */
+  async updateApiKey(
+    apiKeyId: string,
+    changes: { displayName?: string; role?: SmashsendRole | string },
+    options: { allowConnectionKey?: boolean } = {},
+  ): Promise<SmashsendApiKey & { connectionKey: boolean }> {
     const id = requireId(VENDOR, 'apiKeyId', apiKeyId);
     const body: { displayName?: string; role?: SmashsendRole } = {};
     const displayName = optionalText(VENDOR, 'displayName', changes.displayName);
@@ -370,13 +477,17 @@ export class SmashsendClient {
       throw new InputError(VENDOR, 'displayName', 'must be given: there is nothing to change otherwise', ['role']);
     }
     const ws = await this.workspaceId();
-    return this.http.call({
+    const path = `/v1/workspaces/${ws}/api-keys/${id}`;
+    const connectionKey =
+      role === undefined ? false : await this.guardConnectionKey(id, 'change the role of', 'POST', path, options.allowConnectionKey);
+    const updated = await this.http.call({
       method: 'POST',
-      path: `/v1/workspaces/${ws}/api-keys/${id}`,
+      path,
       body,
       schema: oneKeySchema,
       notFound: `API key ${id} in workspace ${ws}`,
     });
+    return { ...updated, connectionKey };
   }
 
   /**
@@ -393,16 +504,26 @@ export class SmashsendClient {
     return [];
   }
 
-  /** DELETE /v1/workspaces/{ws}/api-keys/{id}. `timeoutMs` shortens this call's timeout (e.g. at the end of a time budget). */
-  async deleteApiKey(apiKeyId: string, options: { timeoutMs?: number } = {}): Promise<SmashsendDeletedApiKey> {
+  /**
+   * DELETE /v1/workspaces/{ws}/api-keys/{id}. The key this client authenticates with is refused (ConnectionKeyError,
+   * nothing sent) unless `allowConnectionKey`; the answer's `connectionKey` says whether it was (or may have been) that
+   * key. `timeoutMs` shortens this call's timeout (e.g. at the end of a time budget).
+   */
+  async deleteApiKey(
+    apiKeyId: string,
+    options: { timeoutMs?: number; allowConnectionKey?: boolean } = {},
+  ): Promise<SmashsendDeletedApiKey> {
     const id = requireId(VENDOR, 'apiKeyId', apiKeyId);
     const ws = await this.workspaceId();
-    return this.http.call({
+    const path = `/v1/workspaces/${ws}/api-keys/${id}`;
+    const connectionKey = await this.guardConnectionKey(id, 'delete', 'DELETE', path, options.allowConnectionKey);
+    const deleted = await this.http.call({
       method: 'DELETE',
-      path: `/v1/workspaces/${ws}/api-keys/${id}`,
+      path,
       schema: deleteSchema,
       notFound: `API key ${id} in workspace ${ws}`,
       timeoutMs: options.timeoutMs,
     });
+    return { ...deleted, connectionKey };
   }
 }

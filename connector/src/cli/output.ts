@@ -55,6 +55,8 @@ function advice(error: ConnectorError, write: boolean): string {
       return 'Try again later.';
     case 'http':
       return '';
+    case 'connection_key':
+      return `Add --allow-connection-key if you mean it, then update ${KEY_ENV[vendor]} (keyring uses that key).`;
   }
 }
 

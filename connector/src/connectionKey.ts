@@ -1,0 +1,84 @@
+// "The connection's own key": the key a client authenticates with. A write that disables or weakens that key (a delete,
+// a rotation that deletes the old key, a role change, a suspension) would lock the caller out of everything it does
+// next, so every workflow asks first whether its target is that key, and refuses unless the caller opted in. Facts
+// only: whether a key is the client's own ('yes', 'no', or 'unknown' when the vendor gives no way to tell), and the
+// error that says a write was refused for it. Secrets are compared in constant time and never leave this module.
+
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ConnectorError, type Vendor } from './errors';
+import type { HttpMethod } from './transport';
+
+/** Whether a key is the one the client authenticates with; `unknown` when the vendor's answers cannot tell. */
+export type ConnectionKeyMatch = 'yes' | 'no' | 'unknown';
+
+/** How the answer was found: SMASHSEND's `GET /v1/api-keys/current`, its truncated hint, or the key's whole value. */
+export type ConnectionKeyEvidence = 'current' | 'hint' | 'value' | 'none';
+
+/** Two secrets are the same: compared through fixed-length digests, in time that does not depend on where they differ. */
+export function sameSecret(a: string, b: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/** How SMASHSEND cuts a value short in its lists (`sk_live_rdM4...`). */
+const CUT_SHORT = /(\.\.\.|…)$/;
+/** A hint shorter than this (SMASHSEND's `sk_live_` prefix is 8) says nothing about which key it is. */
+const MIN_HINT_PREFIX = 10;
+
+/**
+ * Whether a vendor's truncated hint (`sk_live_rdM4...`) is the start of `secret`: 'yes' when it is (the hint fits no
+ * other key but by a one-in-millions chance, so a write treats it as the connection's own), 'no' when it is not,
+ * 'unknown' when the value is not a usable hint. The prefix is compared in constant time.
+ */
+export function hintMatch(hint: string | null | undefined, secret: string): ConnectionKeyMatch {
+  if (typeof hint !== 'string' || !CUT_SHORT.test(hint)) return 'unknown';
+  const prefix = hint.replace(CUT_SHORT, '');
+  if (prefix.length < MIN_HINT_PREFIX) return 'unknown';
+  return sameSecret(prefix, secret.slice(0, prefix.length)) ? 'yes' : 'no';
+}
+
+/** A key's whole value against `secret`: 'unknown' when the vendor's answer carries no value to compare. */
+export function valueMatch(value: string | null | undefined, secret: string): ConnectionKeyMatch {
+  if (typeof value !== 'string' || value === '') return 'unknown';
+  return sameSecret(value, secret) ? 'yes' : 'no';
+}
+
+/**
+ * A write was refused before it was sent, because its target is (or cannot be told apart from) the key the client
+ * authenticates with. Nothing was written. `match` says which: 'yes', or 'unknown' (the vendor gave no way to tell).
+ * The caller may repeat the write with its explicit opt-in (`allowConnectionKey`).
+ */
+export class ConnectionKeyError extends ConnectorError {
+  readonly kind = 'connection_key';
+  readonly retryable = false;
+  /** How the match was found. */
+  readonly evidence: ConnectionKeyEvidence;
+  constructor(
+    vendor: Vendor,
+    /** The target key: SMASHSEND's `aki_…` id, or the SMARTe user's email. */
+    readonly keyId: string,
+    readonly match: Exclude<ConnectionKeyMatch, 'no'>,
+    /** What the write would have done, e.g. "delete", "suspend", "change the role of". */
+    readonly action: string,
+    details: { method?: HttpMethod; path?: string; evidence: ConnectionKeyEvidence },
+  ) {
+    const what =
+      match === 'yes'
+        ? `${vendor} API key ${keyId} is the key this connection authenticates with`
+        : `${vendor} gave no way to tell whether API key ${keyId} is the key this connection authenticates with`;
+    super(`${what}: refused to ${action} it, nothing was changed.`, { vendor, method: details.method, path: details.path });
+    this.evidence = details.evidence;
+  }
+}
+
+/** Throws a ConnectionKeyError for a match that is not a clear 'no', unless the caller opted in. */
+export function refuseConnectionKey(
+  vendor: Vendor,
+  keyId: string,
+  match: ConnectionKeyMatch,
+  action: string,
+  options: { allowConnectionKey?: boolean; evidence: ConnectionKeyEvidence; method?: HttpMethod; path?: string },
+): void {
+  if (match === 'no' || options.allowConnectionKey === true) return;
+  throw new ConnectionKeyError(vendor, keyId, match, action, options);
+}

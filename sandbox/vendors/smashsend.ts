@@ -69,7 +69,8 @@ export function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): Smashse
 // instant of the first key not yet returned. A client that passes it back unchanged therefore never misses a key;
 // when a page boundary falls inside one millisecond, the keys of that millisecond already shown come again
 // (repeats, never gaps). If more than `limit` keys share one millisecond, the cursor cannot move past them: the same
-// page comes back (a client must notice; see sandbox/README.md).
+// page comes back (a client must notice; see sandbox/README.md). Keys made through the API never share a millisecond
+// (see `nextCreatedAt`): only `generate` and re-dating make ties, on purpose.
 
 /** ISO date, or date-time with zone (what `Date.toISOString()` gives, and hand-written dates). */
 const START_AT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
@@ -123,6 +124,10 @@ export class SmashsendStore {
   private readonly bySecret = new Map<string, SmashsendApiKeyRecord>();
   /** Keys in (createdAt, id) order, built on demand and dropped on every change. */
   private sorted: { asc: Dated[]; desc: Dated[] } | undefined;
+  /** How many keys hold each creation millisecond. */
+  private readonly instants = new Map<number, number>();
+  /** The creation instant the last API create was given (see `nextCreatedAt`). */
+  private lastCreatedMs = Number.NEGATIVE_INFINITY;
   private generated = 0;
   /** Minutes of the default generation timeline already used. */
   private slots = 0;
@@ -137,9 +142,11 @@ export class SmashsendStore {
     this.keys = [];
     this.byId.clear();
     this.bySecret.clear();
+    this.instants.clear();
     for (const key of seed.keys) this.add(key);
     this.generated = 0;
     this.slots = 0;
+    this.lastCreatedMs = Number.NEGATIVE_INFINITY;
   }
 
   get workspaceId(): string {
@@ -154,7 +161,29 @@ export class SmashsendStore {
     this.keys.push(key);
     this.byId.set(key.id, key);
     this.bySecret.set(key.secretKey, key);
+    this.hold(Date.parse(key.createdAt), 1);
     this.sorted = undefined;
+  }
+
+  /** Counts one more (`by` 1) or one fewer (-1) key at the instant `ms`. */
+  private hold(ms: number, by: 1 | -1): void {
+    const n = (this.instants.get(ms) ?? 0) + by;
+    if (n > 0) this.instants.set(ms, n);
+    else this.instants.delete(ms);
+  }
+
+  /**
+   * The creation instant of a key made through the API, as a server that serialises its writes gives them: the
+   * clock, but never at or before the last one it gave (a burst of concurrent creates comes out 1 ms apart), and never
+   * a millisecond a key already holds. So keys made through the API never share a millisecond, with each other or
+   * with any other key, and a client passing the plain `startAt` cursor back always reaches the end. Ties come only
+   * when asked for: `generate` with `createdAt` or `burst`, or re-dating a key (`setCreatedAt`).
+   */
+  private nextCreatedAt(): string {
+    let ms = Math.max(Date.now(), this.lastCreatedMs + 1);
+    while (this.instants.has(ms)) ms += 1;
+    this.lastCreatedMs = ms;
+    return cursorOf(ms);
   }
 
   /** The key a secret authenticates: an existing, ACTIVE key whose full secret it is. */
@@ -173,7 +202,8 @@ export class SmashsendStore {
     return id;
   }
 
-  create(displayName: string, role: SmashsendRole, createdAt = new Date().toISOString()): SmashsendApiKeyRecord {
+  /** A new ACTIVE key with a new secret, created at `createdAt`, or by default when the API would (`nextCreatedAt`). */
+  create(displayName: string, role: SmashsendRole, createdAt: string = this.nextCreatedAt()): SmashsendApiKeyRecord {
     const key: SmashsendApiKeyRecord = {
       id: this.uniqueId(),
       displayName,
@@ -217,7 +247,8 @@ export class SmashsendStore {
     if (changes.displayName === undefined && changes.role === undefined) return key;
     if (changes.displayName !== undefined) key.displayName = changes.displayName;
     if (changes.role !== undefined) key.role = changes.role;
-    key.updatedAt = new Date().toISOString();
+    // Never before the key's creation or last update (a key made in a burst may be dated a few ms ahead of the clock).
+    key.updatedAt = cursorOf(Math.max(Date.now(), Date.parse(key.createdAt), Date.parse(key.updatedAt)));
     return key;
   }
 
@@ -225,6 +256,8 @@ export class SmashsendStore {
   setCreatedAt(key: SmashsendApiKeyRecord, createdAt: string): SmashsendApiKeyRecord {
     const at = cursorOf(Date.parse(createdAt));
     const neverUpdated = key.updatedAt === key.createdAt;
+    this.hold(Date.parse(key.createdAt), -1);
+    this.hold(Date.parse(at), 1);
     key.createdAt = at;
     if (neverUpdated || Date.parse(key.updatedAt) < Date.parse(at)) key.updatedAt = at;
     this.sorted = undefined;
@@ -235,6 +268,7 @@ export class SmashsendStore {
     this.keys = this.keys.filter((k) => k !== key);
     this.byId.delete(key.id);
     this.bySecret.delete(key.secretKey);
+    this.hold(Date.parse(key.createdAt), -1);
     this.sorted = undefined;
   }
 

@@ -306,6 +306,43 @@ describe('POST /v1/workspaces/:ws/api-keys', () => {
     expect(check.json).toEqual({ status: 'SUCCEED', displayName: 'New Integration API Key', role: 'API_USER' });
   });
 
+  it('gives 20 concurrent creates 20 distinct createdAt values, which the cursor pages through 3 at a time', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => call(keysUrl(), jsonInit('POST', { displayName: `Burst ${n}`, role: 'API_USER' }, bearer()))),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 20 }, () => 200));
+    const made = answers.map((answer) => (answer.json as { apiKey: { id: string; createdAt: string; updatedAt: string } }).apiKey);
+    for (const key of made) {
+      expect(key.createdAt).toMatch(ISO_MS);
+      expect(key.updatedAt).toBe(key.createdAt);
+    }
+    expect(new Set(made.map((key) => key.createdAt)).size).toBe(20);
+    expect(new Set(made.map((key) => key.id)).size).toBe(20);
+
+    // The list shows the dates create gave; with no two keys in one millisecond, no page repeats a key.
+    for (const sort of ['createdAt.desc', 'createdAt.asc'] as const) {
+      const { ids, pages } = await walk(3, sort);
+      expect(pages).toHaveLength(8);
+      expect(ids).toHaveLength(23);
+      expect(new Set(ids).size).toBe(23);
+      const listed = new Map(pages.flatMap((page) => page.apiKeys.items.map((item) => [item.id, item.createdAt] as const)));
+      for (const key of made) expect(listed.get(key.id)).toBe(key.createdAt);
+    }
+  });
+
+  it('never dates a created key at a millisecond another key holds (ties only when asked for)', async () => {
+    // Keys on every millisecond of the next 10 s, as generate can make on purpose: the created key must step around them.
+    env.sandbox.generateSmashsendKeys(10_000, { from: new Date().toISOString(), stepMs: 1 });
+    const created = await call(keysUrl(), jsonInit('POST', { displayName: 'Among many', role: 'API_USER' }, bearer()));
+    const { apiKey } = created.json as { apiKey: { id: string; createdAt: string } };
+    // Oldest first from its instant: the keys created at that instant come first; the next one is later.
+    const query = new URLSearchParams({ sort: 'createdAt.asc', limit: '2', startAt: apiKey.createdAt });
+    const page = (await call(keysUrl(`?${query.toString()}`), { headers: bearer() })).json as Page;
+    expect(page.apiKeys.items[0]).toMatchObject({ id: apiKey.id, createdAt: apiKey.createdAt });
+    const next = page.apiKeys.items[1];
+    if (next !== undefined) expect(Date.parse(next.createdAt)).toBeGreaterThan(Date.parse(apiKey.createdAt));
+  });
+
   it.each([
     ['a role outside EDITOR|VIEWER|API_USER', { displayName: 'x', role: 'ADMIN' }],
     ['a lower-case role', { displayName: 'x', role: 'editor' }],

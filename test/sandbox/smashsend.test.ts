@@ -88,6 +88,58 @@ describe('key and user endpoints', () => {
   });
 });
 
+describe('GET /v1/api-keys/current answers for whichever key is sent', () => {
+  const current = (secret: string) => call(url('/v1/api-keys/current'), { headers: bearer(secret) });
+  /** A key as /current shows it: every field of the list's view but the secret (not even its hint). */
+  const withoutSecret = ({ secretKey: _secret, ...rest }: { secretKey: string } & Record<string, unknown>) => rest;
+
+  it.each([
+    ['Zapier Integration', 'sk_live_abc123Zr8Tq2Wm6Yx4Vn9Kp3Lj7Hd5Fg', ZAPIER_KEY],
+    ['CRM Sync', 'sk_live_xyz789Bf4Gc8Nd2Me6Pa1Qs5Rt9Uv3Wx', CRM_KEY],
+    ['Sandbox Admin Key', SANDBOX_CREDENTIALS.smashsendApiKey, ADMIN_KEY],
+  ])('the seed key %s: its own record and workspace, no secret', async (_name, secret, key) => {
+    const answer = await current(secret);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ apiKey: withoutSecret(key) });
+  });
+
+  it.each(['EDITOR', 'VIEWER', 'API_USER'])('a key made through the API with role %s, until it is deleted (then 401)', async (role) => {
+    const created = await call(keysUrl(), jsonInit('POST', { displayName: `Current ${role}`, role }, bearer()));
+    const { apiKey } = created.json as { apiKey: { id: string; secretKey: string; createdAt: string } };
+    const answer = await current(apiKey.secretKey);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({
+      apiKey: {
+        id: apiKey.id,
+        workspaceId: WS,
+        displayName: `Current ${role}`,
+        role,
+        status: 'ACTIVE',
+        createdAt: apiKey.createdAt,
+        updatedAt: apiKey.createdAt,
+      },
+    });
+    // A rename shows at once.
+    await call(keysUrl(`/${apiKey.id}`), jsonInit('POST', { displayName: `Renamed ${role}` }, bearer()));
+    expect(((await current(apiKey.secretKey)).json as { apiKey: { displayName: string } }).apiKey.displayName).toBe(`Renamed ${role}`);
+
+    expect((await call(keysUrl(`/${apiKey.id}`), { method: 'DELETE', headers: bearer() })).status).toBe(200);
+    const after = await current(apiKey.secretKey);
+    expect(after.status).toBe(401);
+    expect(after.json).toEqual(UNAUTHORIZED);
+  });
+
+  it.each([
+    ['an unknown secret', 'sk_live_unknownUnknownUnknownUnknown0'],
+    ['the hint a list shows', 'sk_live_abc1...'],
+    ['a secret with a character missing', 'sk_live_abc123Zr8Tq2Wm6Yx4Vn9Kp3Lj7Hd5F'],
+  ])('answers 401 for %s', async (_label, secret) => {
+    const answer = await current(secret);
+    expect(answer.status).toBe(401);
+    expect(answer.json).toEqual(UNAUTHORIZED);
+  });
+});
+
 describe('auth', () => {
   it.each([
     ['no header', {}],

@@ -1,11 +1,13 @@
 // SMASHSEND API keys at `/v1`: check, current key, current user, and the workspace's key list (a plain-timestamp
 // cursor), create, update, delete. Auth: `Authorization: Bearer <secret>`; a deleted key stops authenticating.
-// Errors: `{statusCode, error, message}`. Another workspace than the key's answers 403; VIEWER keys may only read.
+// Errors: `{statusCode, error, message}`. Another workspace than the key's answers 403 (whether it exists or not);
+// VIEWER keys may only read. Two workspaces: the main one and another tenant's, whose key authenticates but acts
+// only there.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newSmashsendKeyId, newSmashsendSecret } from '../random';
 import type { RateLimits } from '../rateLimit';
-import { SMASHSEND_SEED } from '../seed';
+import { SMASHSEND_OTHER_WORKSPACE_SEED, SMASHSEND_SEED } from '../seed';
 import { SMASHSEND_ROLES, type SmashsendApiKeyRecord, type SmashsendRole, type SmashsendUser } from '../types';
 import { describeFastifyError, requestPath, reasonPhrase, singleHeader } from './common';
 
@@ -117,51 +119,41 @@ export interface SmashsendGenerateOptions {
 const GENERATE_EPOCH = Date.parse('2023-01-01T00:00:00.000Z');
 const MINUTE = 60_000;
 
-export class SmashsendStore {
-  user!: SmashsendUser;
-  private keys: SmashsendApiKeyRecord[] = [];
-  private readonly byId = new Map<string, SmashsendApiKeyRecord>();
-  private readonly bySecret = new Map<string, SmashsendApiKeyRecord>();
+/**
+ * One SMASHSEND workspace: its owner (what `/v1/users/me` answers for its keys) and its keys, with what paging and
+ * dating need (the keys in order, how many hold each millisecond, the last instant a create was given).
+ */
+class SmashsendWorkspace {
+  readonly keys = new Map<string, SmashsendApiKeyRecord>();
   /** Keys in (createdAt, id) order, built on demand and dropped on every change. */
   private sorted: { asc: Dated[]; desc: Dated[] } | undefined;
   /** How many keys hold each creation millisecond. */
   private readonly instants = new Map<number, number>();
   /** The creation instant the last API create was given (see `nextCreatedAt`). */
   private lastCreatedMs = Number.NEGATIVE_INFINITY;
-  private generated = 0;
-  /** Minutes of the default generation timeline already used. */
-  private slots = 0;
 
-  constructor() {
-    this.reset();
-  }
+  constructor(readonly user: SmashsendUser) {}
 
-  reset(): void {
-    const seed = structuredClone(SMASHSEND_SEED);
-    this.user = seed.user;
-    this.keys = [];
-    this.byId.clear();
-    this.bySecret.clear();
-    this.instants.clear();
-    for (const key of seed.keys) this.add(key);
-    this.generated = 0;
-    this.slots = 0;
-    this.lastCreatedMs = Number.NEGATIVE_INFINITY;
-  }
-
-  get workspaceId(): string {
+  get id(): string {
     return this.user.workspaceId;
   }
 
-  get size(): number {
-    return this.keys.length;
+  add(key: SmashsendApiKeyRecord): void {
+    this.keys.set(key.id, key);
+    this.hold(Date.parse(key.createdAt), 1);
+    this.sorted = undefined;
   }
 
-  private add(key: SmashsendApiKeyRecord): void {
-    this.keys.push(key);
-    this.byId.set(key.id, key);
-    this.bySecret.set(key.secretKey, key);
-    this.hold(Date.parse(key.createdAt), 1);
+  remove(key: SmashsendApiKeyRecord): void {
+    this.keys.delete(key.id);
+    this.hold(Date.parse(key.createdAt), -1);
+    this.sorted = undefined;
+  }
+
+  redate(key: SmashsendApiKeyRecord, createdAt: string): void {
+    this.hold(Date.parse(key.createdAt), -1);
+    this.hold(Date.parse(createdAt), 1);
+    key.createdAt = createdAt;
     this.sorted = undefined;
   }
 
@@ -175,25 +167,113 @@ export class SmashsendStore {
   /**
    * The creation instant of a key made through the API, as a server that serialises its writes gives them: the
    * clock, but never at or before the last one it gave (a burst of concurrent creates comes out 1 ms apart), and never
-   * a millisecond a key already holds. So keys made through the API never share a millisecond, with each other or
-   * with any other key, and a client passing the plain `startAt` cursor back always reaches the end. Ties come only
-   * when asked for: `generate` with `createdAt` or `burst`, or re-dating a key (`setCreatedAt`).
+   * a millisecond a key of the workspace already holds. So keys made through the API never share a millisecond, with
+   * each other or with any other key, and a client passing the plain `startAt` cursor back always reaches the end.
+   * Ties come only when asked for: `generate` with `createdAt` or `burst`, or re-dating a key (`setCreatedAt`).
    */
-  private nextCreatedAt(): string {
+  nextCreatedAt(): string {
     let ms = Math.max(Date.now(), this.lastCreatedMs + 1);
     while (this.instants.has(ms)) ms += 1;
     this.lastCreatedMs = ms;
     return cursorOf(ms);
   }
 
-  /** The key a secret authenticates: an existing, ACTIVE key whose full secret it is. */
+  private order(sort: SmashsendSort): Dated[] {
+    if (!this.sorted) {
+      const asc = [...this.keys.values()].map((key) => ({ key, ms: Date.parse(key.createdAt) })).sort(byTimeThenId);
+      this.sorted = { asc, desc: [...asc].reverse() };
+    }
+    return sort === 'createdAt.asc' ? this.sorted.asc : this.sorted.desc;
+  }
+
+  /** One page from the instant `startMs` on (inclusive); see "paging cursor" above. */
+  list(limit: number, sort: SmashsendSort, startMs?: number): SmashsendPage {
+    const ordered = this.order(sort);
+    const first = startMs === undefined ? 0 : firstAtOrAfter(ordered, startMs, sort === 'createdAt.asc' ? 1 : -1);
+    const page = ordered.slice(first, first + limit);
+    const next = ordered[first + limit];
+    return {
+      items: page.map(({ key }) => viewKey(key)),
+      hasMore: next !== undefined,
+      startAt: next === undefined ? null : cursorOf(next.ms),
+    };
+  }
+}
+
+/**
+ * Every SMASHSEND workspace the sandbox holds: the main one (`SMASHSEND_SEED`, the one the sandbox credential manages,
+ * where `generate` adds keys) and another tenant's (`SMASHSEND_OTHER_WORKSPACE_SEED`). Key ids and secrets are unique
+ * across all of them; a key acts only in its own workspace.
+ */
+export class SmashsendStore {
+  private readonly workspaces = new Map<string, SmashsendWorkspace>();
+  private main!: SmashsendWorkspace;
+  private readonly byId = new Map<string, SmashsendApiKeyRecord>();
+  private readonly bySecret = new Map<string, SmashsendApiKeyRecord>();
+  private generated = 0;
+  /** Minutes of the default generation timeline already used. */
+  private slots = 0;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    this.workspaces.clear();
+    this.byId.clear();
+    this.bySecret.clear();
+    for (const seed of structuredClone([SMASHSEND_SEED, SMASHSEND_OTHER_WORKSPACE_SEED])) {
+      const workspace = new SmashsendWorkspace(seed.user);
+      this.workspaces.set(workspace.id, workspace);
+      for (const key of seed.keys) this.add(key);
+    }
+    this.main = this.workspace(SMASHSEND_SEED.user.workspaceId);
+    this.generated = 0;
+    this.slots = 0;
+  }
+
+  /** The main workspace's id. */
+  get workspaceId(): string {
+    return this.main.id;
+  }
+
+  /** How many keys the main workspace holds. */
+  get size(): number {
+    return this.main.keys.size;
+  }
+
+  private workspace(id: string): SmashsendWorkspace {
+    const workspace = this.workspaces.get(id);
+    if (!workspace) throw new Error(`The sandbox has no SMASHSEND workspace ${id}`);
+    return workspace;
+  }
+
+  /** The owner of a key's workspace: what `/v1/users/me` answers for that key. */
+  userOf(key: SmashsendApiKeyRecord): SmashsendUser {
+    return this.workspace(key.workspaceId).user;
+  }
+
+  private add(key: SmashsendApiKeyRecord): void {
+    this.workspace(key.workspaceId).add(key);
+    this.byId.set(key.id, key);
+    this.bySecret.set(key.secretKey, key);
+  }
+
+  /** The key a secret authenticates: an existing, ACTIVE key whose full secret it is, in whichever workspace. */
   findBySecret(secret: string): SmashsendApiKeyRecord | undefined {
     const key = this.bySecret.get(secret);
     return key?.status === 'ACTIVE' ? key : undefined;
   }
 
+  /** A key by id in any workspace (the control API's view). */
   findById(id: string): SmashsendApiKeyRecord | undefined {
     return this.byId.get(id);
+  }
+
+  /** A key by id in one workspace only (what the API's workspace routes see). */
+  findInWorkspace(workspaceId: string, id: string): SmashsendApiKeyRecord | undefined {
+    const key = this.byId.get(id);
+    return key?.workspaceId === workspaceId ? key : undefined;
   }
 
   private uniqueId(): string {
@@ -202,26 +282,30 @@ export class SmashsendStore {
     return id;
   }
 
-  /** A new ACTIVE key with a new secret, created at `createdAt`, or by default when the API would (`nextCreatedAt`). */
-  create(displayName: string, role: SmashsendRole, createdAt: string = this.nextCreatedAt()): SmashsendApiKeyRecord {
+  /**
+   * A new ACTIVE key with a new secret in a workspace, created at `createdAt`, or by default when the API would
+   * (`nextCreatedAt`: never in a millisecond another key of that workspace holds).
+   */
+  create(workspaceId: string, displayName: string, role: SmashsendRole, createdAt?: string): SmashsendApiKeyRecord {
+    const at = createdAt ?? this.workspace(workspaceId).nextCreatedAt();
     const key: SmashsendApiKeyRecord = {
       id: this.uniqueId(),
       displayName,
       role,
       status: 'ACTIVE',
       secretKey: newSmashsendSecret(),
-      workspaceId: this.workspaceId,
-      createdAt,
-      updatedAt: createdAt,
+      workspaceId,
+      createdAt: at,
+      updatedAt: at,
     };
     this.add(key);
     return key;
   }
 
   /**
-   * Adds `count` API_USER keys named "Generated Key NNNNN" (numbering continues across calls). By default each gets
-   * its own minute on a timeline from 2023-01-01 (before the seed keys; continued by later calls), `burst` keys per
-   * minute; `createdAt` puts them all at one instant; `from` / `stepMs` / `burst` date them explicitly.
+   * Adds `count` API_USER keys named "Generated Key NNNNN" to the main workspace (numbering continues across calls). By
+   * default each gets its own minute on a timeline from 2023-01-01 (before the seed keys; continued by later calls),
+   * `burst` keys per minute; `createdAt` puts them all at one instant; `from` / `stepMs` / `burst` date them explicitly.
    */
   generate(count: number, opts: SmashsendGenerateOptions = {}): SmashsendApiKeyRecord[] {
     const burst = opts.createdAt !== undefined ? count : (opts.burst ?? 1);
@@ -238,7 +322,7 @@ export class SmashsendStore {
     for (let i = 0; i < count; i += 1) {
       this.generated += 1;
       const at = cursorOf(start + Math.floor(i / burst) * step);
-      made.push(this.create(`Generated Key ${String(this.generated).padStart(5, '0')}`, 'API_USER', at));
+      made.push(this.create(this.main.id, `Generated Key ${String(this.generated).padStart(5, '0')}`, 'API_USER', at));
     }
     return made;
   }
@@ -256,41 +340,20 @@ export class SmashsendStore {
   setCreatedAt(key: SmashsendApiKeyRecord, createdAt: string): SmashsendApiKeyRecord {
     const at = cursorOf(Date.parse(createdAt));
     const neverUpdated = key.updatedAt === key.createdAt;
-    this.hold(Date.parse(key.createdAt), -1);
-    this.hold(Date.parse(at), 1);
-    key.createdAt = at;
+    this.workspace(key.workspaceId).redate(key, at);
     if (neverUpdated || Date.parse(key.updatedAt) < Date.parse(at)) key.updatedAt = at;
-    this.sorted = undefined;
     return key;
   }
 
   remove(key: SmashsendApiKeyRecord): void {
-    this.keys = this.keys.filter((k) => k !== key);
+    this.workspace(key.workspaceId).remove(key);
     this.byId.delete(key.id);
     this.bySecret.delete(key.secretKey);
-    this.hold(Date.parse(key.createdAt), -1);
-    this.sorted = undefined;
   }
 
-  private order(sort: SmashsendSort): Dated[] {
-    if (!this.sorted) {
-      const asc = this.keys.map((key) => ({ key, ms: Date.parse(key.createdAt) })).sort(byTimeThenId);
-      this.sorted = { asc, desc: [...asc].reverse() };
-    }
-    return sort === 'createdAt.asc' ? this.sorted.asc : this.sorted.desc;
-  }
-
-  /** One page from the instant `startMs` on (inclusive); see "paging cursor" above. */
-  list(limit: number, sort: SmashsendSort, startMs?: number): SmashsendPage {
-    const ordered = this.order(sort);
-    const first = startMs === undefined ? 0 : firstAtOrAfter(ordered, startMs, sort === 'createdAt.asc' ? 1 : -1);
-    const page = ordered.slice(first, first + limit);
-    const next = ordered[first + limit];
-    return {
-      items: page.map(({ key }) => viewKey(key)),
-      hasMore: next !== undefined,
-      startAt: next === undefined ? null : cursorOf(next.ms),
-    };
+  /** One page of a workspace's keys from the instant `startMs` on (inclusive); see "paging cursor" above. */
+  list(workspaceId: string, limit: number, sort: SmashsendSort, startMs?: number): SmashsendPage {
+    return this.workspace(workspaceId).list(limit, sort, startMs);
   }
 }
 
@@ -387,7 +450,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
     };
   });
 
-  app.get('/users/me', async () => ({ user: { ...store.user } }));
+  app.get('/users/me', async (request) => ({ user: { ...store.userOf(caller(request)) } }));
 
   app.get<{ Params: WorkspaceParams; Querystring: ListQuery }>(
     '/workspaces/:workspaceId/api-keys',
@@ -411,7 +474,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
       }
       const startMs = request.query.startAt === undefined ? undefined : Date.parse(request.query.startAt);
       if (startMs !== undefined && Number.isNaN(startMs)) return send(reply, 400, 'startAt must be an ISO 8601 date');
-      return { apiKeys: store.list(limit, request.query.sort ?? 'createdAt.desc', startMs) };
+      return { apiKeys: store.list(request.params.workspaceId, limit, request.query.sort ?? 'createdAt.desc', startMs) };
     },
   );
 
@@ -427,7 +490,9 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
         },
       },
     },
-    async (request) => ({ apiKey: viewKey(store.create(request.body.displayName, request.body.role), true) }),
+    async (request) => ({
+      apiKey: viewKey(store.create(request.params.workspaceId, request.body.displayName, request.body.role), true),
+    }),
   );
 
   app.post<{ Params: KeyParams; Body: UpdateBody }>(
@@ -443,7 +508,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
       },
     },
     async (request, reply) => {
-      const key = store.findById(request.params.apiKeyId);
+      const key = store.findInWorkspace(request.params.workspaceId, request.params.apiKeyId);
       if (!key) return send(reply, 404, 'API key not found.');
       return { apiKey: viewKey(store.update(key, request.body)) };
     },
@@ -453,7 +518,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
     '/workspaces/:workspaceId/api-keys/:apiKeyId',
     { onRequest: guardWorkspace },
     async (request, reply) => {
-      const key = store.findById(request.params.apiKeyId);
+      const key = store.findInWorkspace(request.params.workspaceId, request.params.apiKeyId);
       if (!key) return send(reply, 404, 'API key not found.');
       store.remove(key);
       return { apiKey: viewKey(key), isDeleted: true };

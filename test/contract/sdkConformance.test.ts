@@ -138,6 +138,30 @@ it('a wrong key: 401 AuthenticationError on check', async () => {
   });
 });
 
+it('a key of another workspace: getCurrent names that workspace; the main workspace is 403 to it', async () => {
+  const { smashsendOtherWorkspaceApiKey, smashsendOtherWorkspaceId, smashsendWorkspaceId } = env.sandbox.credentials;
+  const other = sdk(smashsendOtherWorkspaceApiKey);
+  expect(await other.apiKeys.getCurrent()).toEqual({
+    id: 'aki_sbxother0001',
+    displayName: 'Other Workspace Key',
+    role: 'EDITOR',
+    status: 'ACTIVE',
+    workspaceId: smashsendOtherWorkspaceId,
+    createdAt: '2024-02-20T08:00:00Z',
+    updatedAt: '2024-02-20T08:00:00Z',
+  });
+  expect(await sdkError(other.apiKeys.list(smashsendWorkspaceId))).toEqual({
+    name: 'APIError',
+    statusCode: 403,
+    message: 'API key does not have access to this workspace.',
+  });
+  expect(await sdkError(sdk().apiKeys.list(smashsendOtherWorkspaceId))).toEqual({
+    name: 'APIError',
+    statusCode: 403,
+    message: 'API key does not have access to this workspace.',
+  });
+});
+
 it('the SDK drops a path in its base URL: the sandbox must answer at its root (and does)', async () => {
   const client = sdk(env.sandbox.credentials.smashsendApiKey, `${env.sandbox.url}/smashsend`);
   expect((await client.apiKeys.validate()).valid).toBe(true);

@@ -187,6 +187,116 @@ describe('auth', () => {
   });
 });
 
+describe('a key of another workspace', () => {
+  const OTHER_WS = 'wrk_OtherSandboxWorkspace0001';
+  const OTHER_SECRET = 'sk_live_otherWorkspaceSandboxKey00000001';
+  const OTHER_KEY = {
+    id: 'aki_sbxother0001',
+    displayName: 'Other Workspace Key',
+    role: 'EDITOR',
+    status: 'ACTIVE',
+    secretKey: 'sk_live_othe...',
+    workspaceId: OTHER_WS,
+    createdAt: '2024-02-20T08:00:00Z',
+    updatedAt: '2024-02-20T08:00:00Z',
+  };
+  const NO_ACCESS = { statusCode: 403, error: 'Forbidden', message: 'API key does not have access to this workspace.' };
+  const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: 'API key not found.' };
+  const otherKeysUrl = (rest = ''): string => url(`/v1/workspaces/${OTHER_WS}/api-keys${rest}`);
+
+  it('is in the sandbox credentials', () => {
+    expect(env.sandbox.credentials.smashsendOtherWorkspaceApiKey).toBe(OTHER_SECRET);
+    expect(env.sandbox.credentials.smashsendOtherWorkspaceId).toBe(OTHER_WS);
+  });
+
+  it('authenticates: check, current (with its own workspaceId, no secret) and users/me (its workspace’s owner)', async () => {
+    const check = await call(url('/v1/api-keys/check'), { headers: bearer(OTHER_SECRET) });
+    expect(check.status).toBe(200);
+    expect(check.json).toEqual({ status: 'SUCCEED', displayName: 'Other Workspace Key', role: 'EDITOR' });
+    const current = await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) });
+    expect(current.status).toBe(200);
+    const { secretKey: _hint, ...withoutSecret } = OTHER_KEY;
+    expect(current.json).toEqual({ apiKey: withoutSecret });
+    const me = await call(url('/v1/users/me'), { headers: bearer(OTHER_SECRET) });
+    expect(me.json).toEqual({
+      user: { id: 'usr_sbxOther0001', email: 'owner@other-workspace.example', firstName: 'Otto', lastName: 'Other', workspaceId: OTHER_WS },
+    });
+  });
+
+  it('is not in the main workspace’s list, whole or paged, nor its hint', async () => {
+    const whole = await call(keysUrl('?limit=100'), { headers: bearer() });
+    expect(whole.json).toEqual({ apiKeys: { items: [ZAPIER_KEY, CRM_KEY, ADMIN_KEY], hasMore: false, startAt: null } });
+    env.sandbox.generateSmashsendKeys(30);
+    for (const sort of ['createdAt.desc', 'createdAt.asc'] as const) {
+      const { ids } = await walk(7, sort);
+      expect(ids).toHaveLength(33);
+      expect(ids).not.toContain(OTHER_KEY.id);
+    }
+    expect(JSON.stringify((await call(keysUrl('?limit=100'), { headers: bearer() })).json)).not.toContain('sk_live_othe');
+  });
+
+  it('lists, in its own workspace, only its own keys', async () => {
+    const answer = await call(otherKeysUrl(), { headers: bearer(OTHER_SECRET) });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ apiKeys: { items: [OTHER_KEY], hasMore: false, startAt: null } });
+    // A key it makes lands there, not in the main workspace.
+    const made = await call(otherKeysUrl(), jsonInit('POST', { displayName: 'Made over there', role: 'VIEWER' }, bearer(OTHER_SECRET)));
+    expect(made.status).toBe(200);
+    const { apiKey } = made.json as { apiKey: { id: string; workspaceId: string; secretKey: string } };
+    expect(apiKey.workspaceId).toBe(OTHER_WS);
+    const theirs = (await call(otherKeysUrl(), { headers: bearer(OTHER_SECRET) })).json as Page;
+    expect(theirs.apiKeys.items.map((item) => item.id)).toEqual([apiKey.id, OTHER_KEY.id]);
+    const ours = (await call(keysUrl(), { headers: bearer() })).json as Page;
+    expect(ours.apiKeys.items.map((item) => item.id)).toEqual([ZAPIER_KEY.id, CRM_KEY.id, ADMIN_KEY.id]);
+    const current = await call(url('/v1/api-keys/current'), { headers: bearer(apiKey.secretKey) });
+    expect((current.json as { apiKey: { workspaceId: string } }).apiKey.workspaceId).toBe(OTHER_WS);
+  });
+
+  it('has a workspace the main keys cannot read or write: 403, the same answer as for a workspace that does not exist', async () => {
+    const attempts = [
+      call(otherKeysUrl(), { headers: bearer() }),
+      call(otherKeysUrl(), jsonInit('POST', { displayName: 'x', role: 'EDITOR' }, bearer())),
+      call(otherKeysUrl(`/${OTHER_KEY.id}`), jsonInit('POST', { displayName: 'x' }, bearer())),
+      call(otherKeysUrl(`/${OTHER_KEY.id}`), { method: 'DELETE', headers: bearer() }),
+      call(url('/v1/workspaces/wrk_doesNotExist/api-keys'), { headers: bearer() }),
+    ];
+    for (const answer of await Promise.all(attempts)) {
+      expect(answer.status).toBe(403);
+      expect(answer.json).toEqual(NO_ACCESS);
+    }
+    // And the other key cannot reach the main workspace either.
+    const back = await call(keysUrl(), { headers: bearer(OTHER_SECRET) });
+    expect(back.status).toBe(403);
+    expect(back.json).toEqual(NO_ACCESS);
+  });
+
+  it('is not found (404) by its id under the main workspace, and survives the attempts', async () => {
+    const update = await call(keysUrl(`/${OTHER_KEY.id}`), jsonInit('POST', { displayName: 'Hijacked' }, bearer()));
+    expect(update.status).toBe(404);
+    expect(update.json).toEqual(NOT_FOUND);
+    const remove = await call(keysUrl(`/${OTHER_KEY.id}`), { method: 'DELETE', headers: bearer() });
+    expect(remove.status).toBe(404);
+    expect(remove.json).toEqual(NOT_FOUND);
+    const current = await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) });
+    expect(current.status).toBe(200);
+    expect((current.json as { apiKey: { displayName: string } }).apiKey.displayName).toBe('Other Workspace Key');
+  });
+
+  it('stops authenticating when deleted in its own workspace, and comes back with reset()', async () => {
+    const remove = await call(otherKeysUrl(`/${OTHER_KEY.id}`), { method: 'DELETE', headers: bearer(OTHER_SECRET) });
+    expect(remove.json).toEqual({ apiKey: OTHER_KEY, isDeleted: true });
+    const after = await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) });
+    expect(after.status).toBe(401);
+    expect(after.json).toEqual(UNAUTHORIZED);
+    // The main workspace is untouched.
+    expect((await call(keysUrl(), { headers: bearer() })).json).toEqual({
+      apiKeys: { items: [ZAPIER_KEY, CRM_KEY, ADMIN_KEY], hasMore: false, startAt: null },
+    });
+    env.sandbox.reset();
+    expect((await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) })).status).toBe(200);
+  });
+});
+
 describe('GET /v1/workspaces/:ws/api-keys', () => {
   it('lists the seed keys newest first, secrets truncated to 12 characters + "..."', async () => {
     const answer = await call(keysUrl(), { headers: bearer() });

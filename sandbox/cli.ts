@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     'Accepted keys:',
     `  SmartLead  ?api_key=              ${c.smartleadApiKey}`,
     `  SMASHSEND  Authorization: Bearer  ${c.smashsendApiKey}  (workspace ${c.smashsendWorkspaceId})`,
+    `             another workspace's key ${c.smashsendOtherWorkspaceApiKey}  (workspace ${c.smashsendOtherWorkspaceId})`,
     `  SMARTe     Api-Key:               ${c.smarteApiKey}`,
     '',
     `Control API: ${sandbox.url}/_sandbox  (see sandbox/README.md)`,

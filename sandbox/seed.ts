@@ -4,6 +4,7 @@
 import type { SmarteKey, SmartleadClient, SmartleadClientApiKey, SmashsendApiKeyRecord, SmashsendUser } from './types';
 
 const SMASHSEND_WORKSPACE_ID = 'wrk_ENGTK86JEXXckyDVJthKkPer';
+const SMASHSEND_OTHER_WORKSPACE_ID = 'wrk_OtherSandboxWorkspace0001';
 
 /** The keys the sandbox accepts. The SMASHSEND and SMARTe ones are themselves key records in the seed. */
 export const SANDBOX_CREDENTIALS = {
@@ -12,6 +13,13 @@ export const SANDBOX_CREDENTIALS = {
   /** SMASHSEND secret of key `aki_sbxadmin0001` ("Sandbox Admin Key", EDITOR), sent as `Authorization: Bearer`. */
   smashsendApiKey: 'sk_live_sandboxSmashsendAdminKey00000001',
   smashsendWorkspaceId: SMASHSEND_WORKSPACE_ID,
+  /**
+   * SMASHSEND secret of key `aki_sbxother0001` ("Other Workspace Key", EDITOR) in ANOTHER workspace: it authenticates
+   * (`/check`, `/current` with its own workspaceId) but is not in the main workspace's list, and the main keys cannot
+   * read its workspace (403). For tests of a key found somewhere that belongs to someone else.
+   */
+  smashsendOtherWorkspaceApiKey: 'sk_live_otherWorkspaceSandboxKey00000001',
+  smashsendOtherWorkspaceId: SMASHSEND_OTHER_WORKSPACE_ID,
   /** SMARTe admin key (record `sandbox.admin@smarte.pro`, role admin), sent as `Api-Key`. */
   smarteApiKey: 'SBXadminSmarteSandboxKey+000000000000000001=',
 } as const;
@@ -89,7 +97,14 @@ export const SMARTLEAD_SEED: { clients: SmartleadClient[]; keys: SmartleadClient
 
 // ---- SMASHSEND ----
 
-export const SMASHSEND_SEED: { user: SmashsendUser; keys: SmashsendApiKeyRecord[] } = {
+/** A SMASHSEND workspace: its owner (what `/v1/users/me` answers for its keys) and its keys. */
+export interface SmashsendWorkspaceSeed {
+  user: SmashsendUser;
+  keys: SmashsendApiKeyRecord[];
+}
+
+/** The main workspace (`SANDBOX_CREDENTIALS.smashsendWorkspaceId`): the one the sandbox credential manages. */
+export const SMASHSEND_SEED: SmashsendWorkspaceSeed = {
   user: {
     id: 'usr_sbx7Qm2Lk9Pz4',
     email: 'owner@sandbox-smashsend.example',
@@ -127,6 +142,32 @@ export const SMASHSEND_SEED: { user: SmashsendUser; keys: SmashsendApiKeyRecord[
       workspaceId: SMASHSEND_WORKSPACE_ID,
       createdAt: '2024-03-01T09:00:00Z',
       updatedAt: '2024-03-01T09:00:00Z',
+    },
+  ],
+};
+
+/**
+ * Another tenant's workspace, with one key (`SANDBOX_CREDENTIALS.smashsendOtherWorkspaceApiKey`). Nothing the main
+ * workspace's keys can do reaches it: its list is 403 to them, its key id is 404 under their workspace.
+ */
+export const SMASHSEND_OTHER_WORKSPACE_SEED: SmashsendWorkspaceSeed = {
+  user: {
+    id: 'usr_sbxOther0001',
+    email: 'owner@other-workspace.example',
+    firstName: 'Otto',
+    lastName: 'Other',
+    workspaceId: SMASHSEND_OTHER_WORKSPACE_ID,
+  },
+  keys: [
+    {
+      id: 'aki_sbxother0001',
+      displayName: 'Other Workspace Key',
+      role: 'EDITOR',
+      status: 'ACTIVE',
+      secretKey: SANDBOX_CREDENTIALS.smashsendOtherWorkspaceApiKey,
+      workspaceId: SMASHSEND_OTHER_WORKSPACE_ID,
+      createdAt: '2024-02-20T08:00:00Z',
+      updatedAt: '2024-02-20T08:00:00Z',
     },
   ],
 };

@@ -1,11 +1,13 @@
 // SMASHSEND API keys at `/v1`: check, current key, current user, and the workspace's key list (a plain-timestamp
 // cursor), create, update, delete. Auth: `Authorization: Bearer <secret>`; a deleted key stops authenticating.
-// Errors: `{statusCode, error, message}`. Another workspace than the key's answers 403; VIEWER keys may only read.
+// Errors: `{statusCode, error, message}`. Another workspace than the key's answers 403 (whether it exists or not);
+// VIEWER keys may only read. Two workspaces: the main one and another tenant's, whose key authenticates but acts
+// only there.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newSmashsendKeyId, newSmashsendSecret } from '../random';
 import type { RateLimits } from '../rateLimit';
-import { SMASHSEND_SEED } from '../seed';
+import { SMASHSEND_OTHER_WORKSPACE_SEED, SMASHSEND_SEED } from '../seed';
 import { SMASHSEND_ROLES, type SmashsendApiKeyRecord, type SmashsendRole, type SmashsendUser } from '../types';
 import { describeFastifyError, requestPath, reasonPhrase, singleHeader } from './common';
 
@@ -69,7 +71,8 @@ export function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): Smashse
 // instant of the first key not yet returned. A client that passes it back unchanged therefore never misses a key;
 // when a page boundary falls inside one millisecond, the keys of that millisecond already shown come again
 // (repeats, never gaps). If more than `limit` keys share one millisecond, the cursor cannot move past them: the same
-// page comes back (a client must notice; see sandbox/README.md).
+// page comes back (a client must notice; see sandbox/README.md). Keys made through the API never share a millisecond
+// (see `nextCreatedAt`): only `generate` and re-dating make ties, on purpose.
 
 /** ISO date, or date-time with zone (what `Date.toISOString()` gives, and hand-written dates). */
 const START_AT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
@@ -116,131 +119,68 @@ export interface SmashsendGenerateOptions {
 const GENERATE_EPOCH = Date.parse('2023-01-01T00:00:00.000Z');
 const MINUTE = 60_000;
 
-export class SmashsendStore {
-  user!: SmashsendUser;
-  private keys: SmashsendApiKeyRecord[] = [];
-  private readonly byId = new Map<string, SmashsendApiKeyRecord>();
-  private readonly bySecret = new Map<string, SmashsendApiKeyRecord>();
+/**
+ * One SMASHSEND workspace: its owner (what `/v1/users/me` answers for its keys) and its keys, with what paging and
+ * dating need (the keys in order, how many hold each millisecond, the last instant a create was given).
+ */
+class SmashsendWorkspace {
+  readonly keys = new Map<string, SmashsendApiKeyRecord>();
   /** Keys in (createdAt, id) order, built on demand and dropped on every change. */
   private sorted: { asc: Dated[]; desc: Dated[] } | undefined;
-  private generated = 0;
-  /** Minutes of the default generation timeline already used. */
-  private slots = 0;
+  /** How many keys hold each creation millisecond. */
+  private readonly instants = new Map<number, number>();
+  /** The creation instant the last API create was given (see `nextCreatedAt`). */
+  private lastCreatedMs = Number.NEGATIVE_INFINITY;
 
-  constructor() {
-    this.reset();
-  }
+  constructor(readonly user: SmashsendUser) {}
 
-  reset(): void {
-    const seed = structuredClone(SMASHSEND_SEED);
-    this.user = seed.user;
-    this.keys = [];
-    this.byId.clear();
-    this.bySecret.clear();
-    for (const key of seed.keys) this.add(key);
-    this.generated = 0;
-    this.slots = 0;
-  }
-
-  get workspaceId(): string {
+  get id(): string {
     return this.user.workspaceId;
   }
 
-  get size(): number {
-    return this.keys.length;
-  }
-
-  private add(key: SmashsendApiKeyRecord): void {
-    this.keys.push(key);
-    this.byId.set(key.id, key);
-    this.bySecret.set(key.secretKey, key);
+  add(key: SmashsendApiKeyRecord): void {
+    this.keys.set(key.id, key);
+    this.hold(Date.parse(key.createdAt), 1);
     this.sorted = undefined;
-  }
-
-  /** The key a secret authenticates: an existing, ACTIVE key whose full secret it is. */
-  findBySecret(secret: string): SmashsendApiKeyRecord | undefined {
-    const key = this.bySecret.get(secret);
-    return key?.status === 'ACTIVE' ? key : undefined;
-  }
-
-  findById(id: string): SmashsendApiKeyRecord | undefined {
-    return this.byId.get(id);
-  }
-
-  private uniqueId(): string {
-    let id = newSmashsendKeyId();
-    while (this.byId.has(id)) id = newSmashsendKeyId();
-    return id;
-  }
-
-  create(displayName: string, role: SmashsendRole, createdAt = new Date().toISOString()): SmashsendApiKeyRecord {
-    const key: SmashsendApiKeyRecord = {
-      id: this.uniqueId(),
-      displayName,
-      role,
-      status: 'ACTIVE',
-      secretKey: newSmashsendSecret(),
-      workspaceId: this.workspaceId,
-      createdAt,
-      updatedAt: createdAt,
-    };
-    this.add(key);
-    return key;
-  }
-
-  /**
-   * Adds `count` API_USER keys named "Generated Key NNNNN" (numbering continues across calls). By default each gets
-   * its own minute on a timeline from 2023-01-01 (before the seed keys; continued by later calls), `burst` keys per
-   * minute; `createdAt` puts them all at one instant; `from` / `stepMs` / `burst` date them explicitly.
-   */
-  generate(count: number, opts: SmashsendGenerateOptions = {}): SmashsendApiKeyRecord[] {
-    const burst = opts.createdAt !== undefined ? count : (opts.burst ?? 1);
-    const instants = Math.ceil(count / burst);
-    let start: number;
-    let step: number;
-    if (opts.createdAt !== undefined) [start, step] = [Date.parse(opts.createdAt), 0];
-    else if (opts.from !== undefined) [start, step] = [Date.parse(opts.from), opts.stepMs ?? MINUTE];
-    else {
-      [start, step] = [GENERATE_EPOCH + (this.slots + 1) * MINUTE, MINUTE];
-      this.slots += instants;
-    }
-    const made: SmashsendApiKeyRecord[] = [];
-    for (let i = 0; i < count; i += 1) {
-      this.generated += 1;
-      const at = cursorOf(start + Math.floor(i / burst) * step);
-      made.push(this.create(`Generated Key ${String(this.generated).padStart(5, '0')}`, 'API_USER', at));
-    }
-    return made;
-  }
-
-  update(key: SmashsendApiKeyRecord, changes: { displayName?: string; role?: SmashsendRole }): SmashsendApiKeyRecord {
-    if (changes.displayName === undefined && changes.role === undefined) return key;
-    if (changes.displayName !== undefined) key.displayName = changes.displayName;
-    if (changes.role !== undefined) key.role = changes.role;
-    key.updatedAt = new Date().toISOString();
-    return key;
-  }
-
-  /** Re-dates a key (control API, to test ages). A key never updated keeps `updatedAt` equal to `createdAt`. */
-  setCreatedAt(key: SmashsendApiKeyRecord, createdAt: string): SmashsendApiKeyRecord {
-    const at = cursorOf(Date.parse(createdAt));
-    const neverUpdated = key.updatedAt === key.createdAt;
-    key.createdAt = at;
-    if (neverUpdated || Date.parse(key.updatedAt) < Date.parse(at)) key.updatedAt = at;
-    this.sorted = undefined;
-    return key;
   }
 
   remove(key: SmashsendApiKeyRecord): void {
-    this.keys = this.keys.filter((k) => k !== key);
-    this.byId.delete(key.id);
-    this.bySecret.delete(key.secretKey);
+    this.keys.delete(key.id);
+    this.hold(Date.parse(key.createdAt), -1);
     this.sorted = undefined;
+  }
+
+  redate(key: SmashsendApiKeyRecord, createdAt: string): void {
+    this.hold(Date.parse(key.createdAt), -1);
+    this.hold(Date.parse(createdAt), 1);
+    key.createdAt = createdAt;
+    this.sorted = undefined;
+  }
+
+  /** Counts one more (`by` 1) or one fewer (-1) key at the instant `ms`. */
+  private hold(ms: number, by: 1 | -1): void {
+    const n = (this.instants.get(ms) ?? 0) + by;
+    if (n > 0) this.instants.set(ms, n);
+    else this.instants.delete(ms);
+  }
+
+  /**
+   * The creation instant of a key made through the API, as a server that serialises its writes gives them: the
+   * clock, but never at or before the last one it gave (a burst of concurrent creates comes out 1 ms apart), and never
+   * a millisecond a key of the workspace already holds. So keys made through the API never share a millisecond, with
+   * each other or with any other key, and a client passing the plain `startAt` cursor back always reaches the end.
+   * Ties come only when asked for: `generate` with `createdAt` or `burst`, or re-dating a key (`setCreatedAt`).
+   */
+  nextCreatedAt(): string {
+    let ms = Math.max(Date.now(), this.lastCreatedMs + 1);
+    while (this.instants.has(ms)) ms += 1;
+    this.lastCreatedMs = ms;
+    return cursorOf(ms);
   }
 
   private order(sort: SmashsendSort): Dated[] {
     if (!this.sorted) {
-      const asc = this.keys.map((key) => ({ key, ms: Date.parse(key.createdAt) })).sort(byTimeThenId);
+      const asc = [...this.keys.values()].map((key) => ({ key, ms: Date.parse(key.createdAt) })).sort(byTimeThenId);
       this.sorted = { asc, desc: [...asc].reverse() };
     }
     return sort === 'createdAt.asc' ? this.sorted.asc : this.sorted.desc;
@@ -257,6 +197,163 @@ export class SmashsendStore {
       hasMore: next !== undefined,
       startAt: next === undefined ? null : cursorOf(next.ms),
     };
+  }
+}
+
+/**
+ * Every SMASHSEND workspace the sandbox holds: the main one (`SMASHSEND_SEED`, the one the sandbox credential manages,
+ * where `generate` adds keys) and another tenant's (`SMASHSEND_OTHER_WORKSPACE_SEED`). Key ids and secrets are unique
+ * across all of them; a key acts only in its own workspace.
+ */
+export class SmashsendStore {
+  private readonly workspaces = new Map<string, SmashsendWorkspace>();
+  private main!: SmashsendWorkspace;
+  private readonly byId = new Map<string, SmashsendApiKeyRecord>();
+  private readonly bySecret = new Map<string, SmashsendApiKeyRecord>();
+  private generated = 0;
+  /** Minutes of the default generation timeline already used. */
+  private slots = 0;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    this.workspaces.clear();
+    this.byId.clear();
+    this.bySecret.clear();
+    for (const seed of structuredClone([SMASHSEND_SEED, SMASHSEND_OTHER_WORKSPACE_SEED])) {
+      const workspace = new SmashsendWorkspace(seed.user);
+      this.workspaces.set(workspace.id, workspace);
+      for (const key of seed.keys) this.add(key);
+    }
+    this.main = this.workspace(SMASHSEND_SEED.user.workspaceId);
+    this.generated = 0;
+    this.slots = 0;
+  }
+
+  /** The main workspace's id. */
+  get workspaceId(): string {
+    return this.main.id;
+  }
+
+  /** How many keys the main workspace holds. */
+  get size(): number {
+    return this.main.keys.size;
+  }
+
+  private workspace(id: string): SmashsendWorkspace {
+    const workspace = this.workspaces.get(id);
+    if (!workspace) throw new Error(`The sandbox has no SMASHSEND workspace ${id}`);
+    return workspace;
+  }
+
+  /** The owner of a key's workspace: what `/v1/users/me` answers for that key. */
+  userOf(key: SmashsendApiKeyRecord): SmashsendUser {
+    return this.workspace(key.workspaceId).user;
+  }
+
+  private add(key: SmashsendApiKeyRecord): void {
+    this.workspace(key.workspaceId).add(key);
+    this.byId.set(key.id, key);
+    this.bySecret.set(key.secretKey, key);
+  }
+
+  /** The key a secret authenticates: an existing, ACTIVE key whose full secret it is, in whichever workspace. */
+  findBySecret(secret: string): SmashsendApiKeyRecord | undefined {
+    const key = this.bySecret.get(secret);
+    return key?.status === 'ACTIVE' ? key : undefined;
+  }
+
+  /** A key by id in any workspace (the control API's view). */
+  findById(id: string): SmashsendApiKeyRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** A key by id in one workspace only (what the API's workspace routes see). */
+  findInWorkspace(workspaceId: string, id: string): SmashsendApiKeyRecord | undefined {
+    const key = this.byId.get(id);
+    return key?.workspaceId === workspaceId ? key : undefined;
+  }
+
+  private uniqueId(): string {
+    let id = newSmashsendKeyId();
+    while (this.byId.has(id)) id = newSmashsendKeyId();
+    return id;
+  }
+
+  /**
+   * A new ACTIVE key with a new secret in a workspace, created at `createdAt`, or by default when the API would
+   * (`nextCreatedAt`: never in a millisecond another key of that workspace holds).
+   */
+  create(workspaceId: string, displayName: string, role: SmashsendRole, createdAt?: string): SmashsendApiKeyRecord {
+    const at = createdAt ?? this.workspace(workspaceId).nextCreatedAt();
+    const key: SmashsendApiKeyRecord = {
+      id: this.uniqueId(),
+      displayName,
+      role,
+      status: 'ACTIVE',
+      secretKey: newSmashsendSecret(),
+      workspaceId,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.add(key);
+    return key;
+  }
+
+  /**
+   * Adds `count` API_USER keys named "Generated Key NNNNN" to the main workspace (numbering continues across calls). By
+   * default each gets its own minute on a timeline from 2023-01-01 (before the seed keys; continued by later calls),
+   * `burst` keys per minute; `createdAt` puts them all at one instant; `from` / `stepMs` / `burst` date them explicitly.
+   */
+  generate(count: number, opts: SmashsendGenerateOptions = {}): SmashsendApiKeyRecord[] {
+    const burst = opts.createdAt !== undefined ? count : (opts.burst ?? 1);
+    const instants = Math.ceil(count / burst);
+    let start: number;
+    let step: number;
+    if (opts.createdAt !== undefined) [start, step] = [Date.parse(opts.createdAt), 0];
+    else if (opts.from !== undefined) [start, step] = [Date.parse(opts.from), opts.stepMs ?? MINUTE];
+    else {
+      [start, step] = [GENERATE_EPOCH + (this.slots + 1) * MINUTE, MINUTE];
+      this.slots += instants;
+    }
+    const made: SmashsendApiKeyRecord[] = [];
+    for (let i = 0; i < count; i += 1) {
+      this.generated += 1;
+      const at = cursorOf(start + Math.floor(i / burst) * step);
+      made.push(this.create(this.main.id, `Generated Key ${String(this.generated).padStart(5, '0')}`, 'API_USER', at));
+    }
+    return made;
+  }
+
+  update(key: SmashsendApiKeyRecord, changes: { displayName?: string; role?: SmashsendRole }): SmashsendApiKeyRecord {
+    if (changes.displayName === undefined && changes.role === undefined) return key;
+    if (changes.displayName !== undefined) key.displayName = changes.displayName;
+    if (changes.role !== undefined) key.role = changes.role;
+    // Never before the key's creation or last update (a key made in a burst may be dated a few ms ahead of the clock).
+    key.updatedAt = cursorOf(Math.max(Date.now(), Date.parse(key.createdAt), Date.parse(key.updatedAt)));
+    return key;
+  }
+
+  /** Re-dates a key (control API, to test ages). A key never updated keeps `updatedAt` equal to `createdAt`. */
+  setCreatedAt(key: SmashsendApiKeyRecord, createdAt: string): SmashsendApiKeyRecord {
+    const at = cursorOf(Date.parse(createdAt));
+    const neverUpdated = key.updatedAt === key.createdAt;
+    this.workspace(key.workspaceId).redate(key, at);
+    if (neverUpdated || Date.parse(key.updatedAt) < Date.parse(at)) key.updatedAt = at;
+    return key;
+  }
+
+  remove(key: SmashsendApiKeyRecord): void {
+    this.workspace(key.workspaceId).remove(key);
+    this.byId.delete(key.id);
+    this.bySecret.delete(key.secretKey);
+  }
+
+  /** One page of a workspace's keys from the instant `startMs` on (inclusive); see "paging cursor" above. */
+  list(workspaceId: string, limit: number, sort: SmashsendSort, startMs?: number): SmashsendPage {
+    return this.workspace(workspaceId).list(limit, sort, startMs);
   }
 }
 
@@ -353,7 +450,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
     };
   });
 
-  app.get('/users/me', async () => ({ user: { ...store.user } }));
+  app.get('/users/me', async (request) => ({ user: { ...store.userOf(caller(request)) } }));
 
   app.get<{ Params: WorkspaceParams; Querystring: ListQuery }>(
     '/workspaces/:workspaceId/api-keys',
@@ -377,7 +474,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
       }
       const startMs = request.query.startAt === undefined ? undefined : Date.parse(request.query.startAt);
       if (startMs !== undefined && Number.isNaN(startMs)) return send(reply, 400, 'startAt must be an ISO 8601 date');
-      return { apiKeys: store.list(limit, request.query.sort ?? 'createdAt.desc', startMs) };
+      return { apiKeys: store.list(request.params.workspaceId, limit, request.query.sort ?? 'createdAt.desc', startMs) };
     },
   );
 
@@ -393,7 +490,9 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
         },
       },
     },
-    async (request) => ({ apiKey: viewKey(store.create(request.body.displayName, request.body.role), true) }),
+    async (request) => ({
+      apiKey: viewKey(store.create(request.params.workspaceId, request.body.displayName, request.body.role), true),
+    }),
   );
 
   app.post<{ Params: KeyParams; Body: UpdateBody }>(
@@ -409,7 +508,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
       },
     },
     async (request, reply) => {
-      const key = store.findById(request.params.apiKeyId);
+      const key = store.findInWorkspace(request.params.workspaceId, request.params.apiKeyId);
       if (!key) return send(reply, 404, 'API key not found.');
       return { apiKey: viewKey(store.update(key, request.body)) };
     },
@@ -419,7 +518,7 @@ export async function smashsendPlugin(app: FastifyInstance, opts: SmashsendPlugi
     '/workspaces/:workspaceId/api-keys/:apiKeyId',
     { onRequest: guardWorkspace },
     async (request, reply) => {
-      const key = store.findById(request.params.apiKeyId);
+      const key = store.findInWorkspace(request.params.workspaceId, request.params.apiKeyId);
       if (!key) return send(reply, 404, 'API key not found.');
       store.remove(key);
       return { apiKey: viewKey(key), isDeleted: true };

@@ -2,7 +2,8 @@
 // SDK drives the key API (see ./smashsendSdk.ts): check, current key, list with the answer's `startAt` sent back as
 // `new Date(startAt).toISOString()` until `hasMore` is false, create, update (POST), delete, a 401 and a 404 — against
 // the sandbox with base URL = its origin and nothing else. If the sandbox drifts from what real clients expect again
-// (a cursor that is not a timestamp, a path prefix, a missing workspaceId), this fails.
+// (a cursor that is not a timestamp, a path prefix, a missing workspaceId, keys made at once sharing a millisecond so
+// that the plain cursor cannot page past them), this fails.
 
 import { useSandbox } from '../support/sandbox';
 import { SmashSendSdkShape, SmashSendSdkError, SDK_VERSION, type ApiKeyInfo } from './smashsendSdk';
@@ -137,10 +138,65 @@ it('a wrong key: 401 AuthenticationError on check', async () => {
   });
 });
 
+it('a key of another workspace: getCurrent names that workspace; the main workspace is 403 to it', async () => {
+  const { smashsendOtherWorkspaceApiKey, smashsendOtherWorkspaceId, smashsendWorkspaceId } = env.sandbox.credentials;
+  const other = sdk(smashsendOtherWorkspaceApiKey);
+  expect(await other.apiKeys.getCurrent()).toEqual({
+    id: 'aki_sbxother0001',
+    displayName: 'Other Workspace Key',
+    role: 'EDITOR',
+    status: 'ACTIVE',
+    workspaceId: smashsendOtherWorkspaceId,
+    createdAt: '2024-02-20T08:00:00Z',
+    updatedAt: '2024-02-20T08:00:00Z',
+  });
+  expect(await sdkError(other.apiKeys.list(smashsendWorkspaceId))).toEqual({
+    name: 'APIError',
+    statusCode: 403,
+    message: 'API key does not have access to this workspace.',
+  });
+  expect(await sdkError(sdk().apiKeys.list(smashsendOtherWorkspaceId))).toEqual({
+    name: 'APIError',
+    statusCode: 403,
+    message: 'API key does not have access to this workspace.',
+  });
+});
+
 it('the SDK drops a path in its base URL: the sandbox must answer at its root (and does)', async () => {
   const client = sdk(env.sandbox.credentials.smashsendApiKey, `${env.sandbox.url}/smashsend`);
   expect((await client.apiKeys.validate()).valid).toBe(true);
   expect(client.sent[0]?.url).toBe(`${env.sandbox.url}/v1/api-keys/check`);
+});
+
+describe('a burst of 20 concurrent creates, then paging 3 at a time', () => {
+  // What an SDK user does right after provisioning keys in parallel: the keys come out a millisecond apart (as a
+  // server that serialises writes dates them), so the plain cursor moves past each page and the walk reaches the end.
+  it.each(['createdAt.desc', 'createdAt.asc'] as const)('%s: reaches the end, each key exactly once', async (sort) => {
+    const client = sdk();
+    const ws = (await client.apiKeys.getCurrent()).workspaceId;
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => client.apiKeys.create(ws, { displayName: `Parallel ${n}`, role: 'API_USER' })),
+    );
+    expect(new Set(made.map((key) => key.createdAt)).size).toBe(20);
+    env.sandbox.resetRequestCounts();
+
+    const { keys, pages } = await listAll(client, ws, sort, 3);
+
+    // 3 seed keys + 20: 8 pages (7 full, 2 on the last), each key on exactly one of them.
+    expect(keys.size).toBe(23);
+    expect(pages.map((page) => page.items.length)).toEqual([3, 3, 3, 3, 3, 3, 3, 2]);
+    const shown = pages.flatMap((page) => page.items.map((key) => key.id));
+    expect(shown).toHaveLength(23);
+    expect(new Set(shown).size).toBe(23);
+    for (const key of made) expect(keys.get(key.id)).toEqual({ ...key, secretKey: `${key.secretKey?.slice(0, 12)}...` });
+    expect(pages.at(-1)?.startAt).toBeNull();
+    expect(env.sandbox.requestCounts().byRoute[LIST_ROUTE]).toBe(8);
+
+    // Each page in the order asked for, strictly: no two keys share a millisecond.
+    const times = shown.map((id) => Date.parse(keys.get(id)?.createdAt ?? ''));
+    expect(times).toEqual([...times].sort((a, b) => (sort === 'createdAt.asc' ? a - b : b - a)));
+    expect(new Set(times).size).toBe(23);
+  });
 });
 
 describe('listing every key by passing startAt back as a Date', () => {

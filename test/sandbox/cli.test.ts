@@ -52,6 +52,10 @@ describeWithTsx('sandbox/cli.ts', () => {
       expect(env.authData_smashsend_api_key).toBe(SANDBOX_CREDENTIALS.smashsendApiKey);
       expect(env.authData_smashsend_workspace_id).toBe(SANDBOX_CREDENTIALS.smashsendWorkspaceId);
       expect(env.authData_smarte_api_key).toBe(SANDBOX_CREDENTIALS.smarteApiKey);
+      // The other SMASHSEND workspace's key is listed among the accepted keys, with no .env line (no connection uses it).
+      expect(stdout).toContain(
+        `another workspace's key ${SANDBOX_CREDENTIALS.smashsendOtherWorkspaceApiKey}  (workspace ${SANDBOX_CREDENTIALS.smashsendOtherWorkspaceId})`,
+      );
       // The same, as a shell's export lines for the connector and the keyring command (each vendor's key and base URL).
       const exported = Object.fromEntries(
         stdout

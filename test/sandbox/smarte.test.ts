@@ -45,6 +45,28 @@ describe('view', () => {
     expect(answer.json).toEqual({ message: FETCHED, data: [ADMIN, UDI_USER, UDI] });
   });
 
+  it('shows every key’s full apiKey, the value that authenticates, a made and a suspended key included', async () => {
+    const made = await post('createsignalapikey', { email: 'leak.check@example.com' });
+    const created = (made.json as { data: { keyId: string; apiKey: string } }).data;
+    expect((await post('update', { email: UDI.email, action: 'suspend' })).status).toBe(200);
+
+    const all = await post('view', {});
+    expect(all.status).toBe(200);
+    expect(all.json).toEqual({
+      message: FETCHED,
+      data: [
+        ADMIN,
+        UDI_USER,
+        { ...UDI, status: 'suspended' },
+        { ...created, email: 'leak.check@example.com', role: 'standard', status: 'active' },
+      ],
+    });
+    // The listed value is the credential itself: a standard key is known (403 here, not 401).
+    const asMade = await post('view', {}, { 'api-key': created.apiKey });
+    expect(asMade.status).toBe(403);
+    expect((asMade.json as { error: { code: string } }).error.code).toBe('forbidden');
+  });
+
   it('returns one key as an object for {email} (case-insensitive)', async () => {
     expect((await post('view', { email: 'dev.udi_user@smarte.pro' })).json).toEqual({ message: FETCHED, data: UDI_USER });
     expect((await post('view', { email: 'DEV.UDI@smarte.pro' })).json).toEqual({ message: FETCHED, data: UDI });

@@ -103,6 +103,21 @@ describe('GET /api/v1/client/api-key', () => {
     expect(answer.json).toEqual({ ok: true, data: expected });
   });
 
+  it('shows each key’s full api_key, the value that works, made and reset keys included (a leaked value is found by it)', async () => {
+    const made = await call(url('/api/v1/client/api-key'), jsonInit('POST', { clientId: 302, keyName: 'Leak Check' }));
+    const { id, api_key: first } = (made.json as { data: { id: number; api_key: string } }).data;
+    const reset = await call(url(`/api/v1/client/api-key/reset/${id}`), { method: 'PUT' });
+    const { api_key: current } = (reset.json as { data: { api_key: string } }).data;
+
+    const listed = (await call(url('/api/v1/client/api-key'))).json as { ok: true; data: Array<{ id: number; api_key: string }> };
+    expect(listed.data.map((k) => k.api_key)).toEqual([SEED_KEY_45.api_key, SEED_KEY_46.api_key, SEED_KEY_47.api_key, current]);
+    expect(listed.data.find((k) => k.api_key === current)?.id).toBe(id);
+    expect(listed.data.some((k) => k.api_key === first)).toBe(false);
+    // The listed value is the credential itself.
+    expect((await call(`${env.sandbox.url}/api/v1/campaigns?api_key=${encodeURIComponent(current)}`)).status).toBe(200);
+    expect((await call(`${env.sandbox.url}/api/v1/campaigns?api_key=${encodeURIComponent(first)}`)).status).toBe(401);
+  });
+
   it.each([['&status=revoked'], ['&clientId=abc']])('refuses a bad filter %s with 400', async (query) => {
     const answer = await call(url('/api/v1/client/api-key', query));
     expect(answer.status).toBe(400);

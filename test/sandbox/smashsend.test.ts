@@ -88,6 +88,58 @@ describe('key and user endpoints', () => {
   });
 });
 
+describe('GET /v1/api-keys/current answers for whichever key is sent', () => {
+  const current = (secret: string) => call(url('/v1/api-keys/current'), { headers: bearer(secret) });
+  /** A key as /current shows it: every field of the list's view but the secret (not even its hint). */
+  const withoutSecret = ({ secretKey: _secret, ...rest }: { secretKey: string } & Record<string, unknown>) => rest;
+
+  it.each([
+    ['Zapier Integration', 'sk_live_abc123Zr8Tq2Wm6Yx4Vn9Kp3Lj7Hd5Fg', ZAPIER_KEY],
+    ['CRM Sync', 'sk_live_xyz789Bf4Gc8Nd2Me6Pa1Qs5Rt9Uv3Wx', CRM_KEY],
+    ['Sandbox Admin Key', SANDBOX_CREDENTIALS.smashsendApiKey, ADMIN_KEY],
+  ])('the seed key %s: its own record and workspace, no secret', async (_name, secret, key) => {
+    const answer = await current(secret);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ apiKey: withoutSecret(key) });
+  });
+
+  it.each(['EDITOR', 'VIEWER', 'API_USER'])('a key made through the API with role %s, until it is deleted (then 401)', async (role) => {
+    const created = await call(keysUrl(), jsonInit('POST', { displayName: `Current ${role}`, role }, bearer()));
+    const { apiKey } = created.json as { apiKey: { id: string; secretKey: string; createdAt: string } };
+    const answer = await current(apiKey.secretKey);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({
+      apiKey: {
+        id: apiKey.id,
+        workspaceId: WS,
+        displayName: `Current ${role}`,
+        role,
+        status: 'ACTIVE',
+        createdAt: apiKey.createdAt,
+        updatedAt: apiKey.createdAt,
+      },
+    });
+    // A rename shows at once.
+    await call(keysUrl(`/${apiKey.id}`), jsonInit('POST', { displayName: `Renamed ${role}` }, bearer()));
+    expect(((await current(apiKey.secretKey)).json as { apiKey: { displayName: string } }).apiKey.displayName).toBe(`Renamed ${role}`);
+
+    expect((await call(keysUrl(`/${apiKey.id}`), { method: 'DELETE', headers: bearer() })).status).toBe(200);
+    const after = await current(apiKey.secretKey);
+    expect(after.status).toBe(401);
+    expect(after.json).toEqual(UNAUTHORIZED);
+  });
+
+  it.each([
+    ['an unknown secret', 'sk_live_unknownUnknownUnknownUnknown0'],
+    ['the hint a list shows', 'sk_live_abc1...'],
+    ['a secret with a character missing', 'sk_live_abc123Zr8Tq2Wm6Yx4Vn9Kp3Lj7Hd5F'],
+  ])('answers 401 for %s', async (_label, secret) => {
+    const answer = await current(secret);
+    expect(answer.status).toBe(401);
+    expect(answer.json).toEqual(UNAUTHORIZED);
+  });
+});
+
 describe('auth', () => {
   it.each([
     ['no header', {}],
@@ -132,6 +184,116 @@ describe('auth', () => {
     const after = await call(url('/v1/api-keys/check'), { headers: bearer() });
     expect(after.status).toBe(401);
     expect(after.json).toEqual(UNAUTHORIZED);
+  });
+});
+
+describe('a key of another workspace', () => {
+  const OTHER_WS = 'wrk_OtherSandboxWorkspace0001';
+  const OTHER_SECRET = 'sk_live_otherWorkspaceSandboxKey00000001';
+  const OTHER_KEY = {
+    id: 'aki_sbxother0001',
+    displayName: 'Other Workspace Key',
+    role: 'EDITOR',
+    status: 'ACTIVE',
+    secretKey: 'sk_live_othe...',
+    workspaceId: OTHER_WS,
+    createdAt: '2024-02-20T08:00:00Z',
+    updatedAt: '2024-02-20T08:00:00Z',
+  };
+  const NO_ACCESS = { statusCode: 403, error: 'Forbidden', message: 'API key does not have access to this workspace.' };
+  const NOT_FOUND = { statusCode: 404, error: 'Not Found', message: 'API key not found.' };
+  const otherKeysUrl = (rest = ''): string => url(`/v1/workspaces/${OTHER_WS}/api-keys${rest}`);
+
+  it('is in the sandbox credentials', () => {
+    expect(env.sandbox.credentials.smashsendOtherWorkspaceApiKey).toBe(OTHER_SECRET);
+    expect(env.sandbox.credentials.smashsendOtherWorkspaceId).toBe(OTHER_WS);
+  });
+
+  it('authenticates: check, current (with its own workspaceId, no secret) and users/me (its workspace’s owner)', async () => {
+    const check = await call(url('/v1/api-keys/check'), { headers: bearer(OTHER_SECRET) });
+    expect(check.status).toBe(200);
+    expect(check.json).toEqual({ status: 'SUCCEED', displayName: 'Other Workspace Key', role: 'EDITOR' });
+    const current = await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) });
+    expect(current.status).toBe(200);
+    const { secretKey: _hint, ...withoutSecret } = OTHER_KEY;
+    expect(current.json).toEqual({ apiKey: withoutSecret });
+    const me = await call(url('/v1/users/me'), { headers: bearer(OTHER_SECRET) });
+    expect(me.json).toEqual({
+      user: { id: 'usr_sbxOther0001', email: 'owner@other-workspace.example', firstName: 'Otto', lastName: 'Other', workspaceId: OTHER_WS },
+    });
+  });
+
+  it('is not in the main workspace’s list, whole or paged, nor its hint', async () => {
+    const whole = await call(keysUrl('?limit=100'), { headers: bearer() });
+    expect(whole.json).toEqual({ apiKeys: { items: [ZAPIER_KEY, CRM_KEY, ADMIN_KEY], hasMore: false, startAt: null } });
+    env.sandbox.generateSmashsendKeys(30);
+    for (const sort of ['createdAt.desc', 'createdAt.asc'] as const) {
+      const { ids } = await walk(7, sort);
+      expect(ids).toHaveLength(33);
+      expect(ids).not.toContain(OTHER_KEY.id);
+    }
+    expect(JSON.stringify((await call(keysUrl('?limit=100'), { headers: bearer() })).json)).not.toContain('sk_live_othe');
+  });
+
+  it('lists, in its own workspace, only its own keys', async () => {
+    const answer = await call(otherKeysUrl(), { headers: bearer(OTHER_SECRET) });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ apiKeys: { items: [OTHER_KEY], hasMore: false, startAt: null } });
+    // A key it makes lands there, not in the main workspace.
+    const made = await call(otherKeysUrl(), jsonInit('POST', { displayName: 'Made over there', role: 'VIEWER' }, bearer(OTHER_SECRET)));
+    expect(made.status).toBe(200);
+    const { apiKey } = made.json as { apiKey: { id: string; workspaceId: string; secretKey: string } };
+    expect(apiKey.workspaceId).toBe(OTHER_WS);
+    const theirs = (await call(otherKeysUrl(), { headers: bearer(OTHER_SECRET) })).json as Page;
+    expect(theirs.apiKeys.items.map((item) => item.id)).toEqual([apiKey.id, OTHER_KEY.id]);
+    const ours = (await call(keysUrl(), { headers: bearer() })).json as Page;
+    expect(ours.apiKeys.items.map((item) => item.id)).toEqual([ZAPIER_KEY.id, CRM_KEY.id, ADMIN_KEY.id]);
+    const current = await call(url('/v1/api-keys/current'), { headers: bearer(apiKey.secretKey) });
+    expect((current.json as { apiKey: { workspaceId: string } }).apiKey.workspaceId).toBe(OTHER_WS);
+  });
+
+  it('has a workspace the main keys cannot read or write: 403, the same answer as for a workspace that does not exist', async () => {
+    const attempts = [
+      call(otherKeysUrl(), { headers: bearer() }),
+      call(otherKeysUrl(), jsonInit('POST', { displayName: 'x', role: 'EDITOR' }, bearer())),
+      call(otherKeysUrl(`/${OTHER_KEY.id}`), jsonInit('POST', { displayName: 'x' }, bearer())),
+      call(otherKeysUrl(`/${OTHER_KEY.id}`), { method: 'DELETE', headers: bearer() }),
+      call(url('/v1/workspaces/wrk_doesNotExist/api-keys'), { headers: bearer() }),
+    ];
+    for (const answer of await Promise.all(attempts)) {
+      expect(answer.status).toBe(403);
+      expect(answer.json).toEqual(NO_ACCESS);
+    }
+    // And the other key cannot reach the main workspace either.
+    const back = await call(keysUrl(), { headers: bearer(OTHER_SECRET) });
+    expect(back.status).toBe(403);
+    expect(back.json).toEqual(NO_ACCESS);
+  });
+
+  it('is not found (404) by its id under the main workspace, and survives the attempts', async () => {
+    const update = await call(keysUrl(`/${OTHER_KEY.id}`), jsonInit('POST', { displayName: 'Hijacked' }, bearer()));
+    expect(update.status).toBe(404);
+    expect(update.json).toEqual(NOT_FOUND);
+    const remove = await call(keysUrl(`/${OTHER_KEY.id}`), { method: 'DELETE', headers: bearer() });
+    expect(remove.status).toBe(404);
+    expect(remove.json).toEqual(NOT_FOUND);
+    const current = await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) });
+    expect(current.status).toBe(200);
+    expect((current.json as { apiKey: { displayName: string } }).apiKey.displayName).toBe('Other Workspace Key');
+  });
+
+  it('stops authenticating when deleted in its own workspace, and comes back with reset()', async () => {
+    const remove = await call(otherKeysUrl(`/${OTHER_KEY.id}`), { method: 'DELETE', headers: bearer(OTHER_SECRET) });
+    expect(remove.json).toEqual({ apiKey: OTHER_KEY, isDeleted: true });
+    const after = await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) });
+    expect(after.status).toBe(401);
+    expect(after.json).toEqual(UNAUTHORIZED);
+    // The main workspace is untouched.
+    expect((await call(keysUrl(), { headers: bearer() })).json).toEqual({
+      apiKeys: { items: [ZAPIER_KEY, CRM_KEY, ADMIN_KEY], hasMore: false, startAt: null },
+    });
+    env.sandbox.reset();
+    expect((await call(url('/v1/api-keys/current'), { headers: bearer(OTHER_SECRET) })).status).toBe(200);
   });
 });
 
@@ -304,6 +466,43 @@ describe('POST /v1/workspaces/:ws/api-keys', () => {
     expect(list.apiKeys.items[0]).toEqual({ ...apiKey, secretKey: `${apiKey.secretKey.slice(0, 12)}...` });
     const check = await call(url('/v1/api-keys/check'), { headers: bearer(apiKey.secretKey) });
     expect(check.json).toEqual({ status: 'SUCCEED', displayName: 'New Integration API Key', role: 'API_USER' });
+  });
+
+  it('gives 20 concurrent creates 20 distinct createdAt values, which the cursor pages through 3 at a time', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => call(keysUrl(), jsonInit('POST', { displayName: `Burst ${n}`, role: 'API_USER' }, bearer()))),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 20 }, () => 200));
+    const made = answers.map((answer) => (answer.json as { apiKey: { id: string; createdAt: string; updatedAt: string } }).apiKey);
+    for (const key of made) {
+      expect(key.createdAt).toMatch(ISO_MS);
+      expect(key.updatedAt).toBe(key.createdAt);
+    }
+    expect(new Set(made.map((key) => key.createdAt)).size).toBe(20);
+    expect(new Set(made.map((key) => key.id)).size).toBe(20);
+
+    // The list shows the dates create gave; with no two keys in one millisecond, no page repeats a key.
+    for (const sort of ['createdAt.desc', 'createdAt.asc'] as const) {
+      const { ids, pages } = await walk(3, sort);
+      expect(pages).toHaveLength(8);
+      expect(ids).toHaveLength(23);
+      expect(new Set(ids).size).toBe(23);
+      const listed = new Map(pages.flatMap((page) => page.apiKeys.items.map((item) => [item.id, item.createdAt] as const)));
+      for (const key of made) expect(listed.get(key.id)).toBe(key.createdAt);
+    }
+  });
+
+  it('never dates a created key at a millisecond another key holds (ties only when asked for)', async () => {
+    // Keys on every millisecond of the next 10 s, as generate can make on purpose: the created key must step around them.
+    env.sandbox.generateSmashsendKeys(10_000, { from: new Date().toISOString(), stepMs: 1 });
+    const created = await call(keysUrl(), jsonInit('POST', { displayName: 'Among many', role: 'API_USER' }, bearer()));
+    const { apiKey } = created.json as { apiKey: { id: string; createdAt: string } };
+    // Oldest first from its instant: the keys created at that instant come first; the next one is later.
+    const query = new URLSearchParams({ sort: 'createdAt.asc', limit: '2', startAt: apiKey.createdAt });
+    const page = (await call(keysUrl(`?${query.toString()}`), { headers: bearer() })).json as Page;
+    expect(page.apiKeys.items[0]).toMatchObject({ id: apiKey.id, createdAt: apiKey.createdAt });
+    const next = page.apiKeys.items[1];
+    if (next !== undefined) expect(Date.parse(next.createdAt)).toBeGreaterThan(Date.parse(apiKey.createdAt));
   });
 
   it.each([

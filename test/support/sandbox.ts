@@ -3,7 +3,7 @@
 // connection and the shell environment that reach it, and the secrets it holds (which nothing may ever show).
 
 import { startSandbox, type FaultBehaviour, type FaultSpec, type SandboxHandle } from '../../sandbox/server';
-import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
+import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_OTHER_WORKSPACE_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
 import { APP_SETTINGS, setEnv } from './env';
 import { BASE_URL_ENV, KEY_ENV, VENDOR_NAME, baseUrlEnvOf, type SandboxVendor } from './vendors';
 import type { Auth } from './app';
@@ -95,11 +95,15 @@ export function authSecrets(sandbox: SandboxHandle): string[] {
   return [c.smartleadApiKey, c.smashsendApiKey, c.smarteApiKey];
 }
 
-/** Every full key value the sandbox holds at start (seed), which lists and views may send back. */
+/**
+ * Every full key value the sandbox holds at start (seed), which lists and views may send back; last, the key of
+ * another SMASHSEND workspace (which no list of the main one shows).
+ */
 export const SEEDED_SECRETS: string[] = [
   ...SMARTLEAD_SEED.keys.map((k) => k.api_key),
   ...SMASHSEND_SEED.keys.map((k) => k.secretKey),
   ...SMARTE_SEED.keys.map((k) => k.apiKey),
+  ...SMASHSEND_OTHER_WORKSPACE_SEED.keys.map((k) => k.secretKey),
 ];
 
 /** The route keys of the sandbox's request counter that the tests read. */

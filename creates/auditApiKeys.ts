@@ -72,7 +72,7 @@ export const auditApiKeys = defineCreate({
       };
       // The connector's audit (the one `keyring audit` runs): every vendor at once, failing whole if one fails; its
       // SMASHSEND paging stops at the step's paging deadline with a TimeBudgetError.
-      const audit = await withVendorErrors(z, () => auditKeys(clients, { olderThanDays, deadline: clock.pagingDeadline() }), {
+      const audit = await withVendorErrors(z, bundle, () => auditKeys(clients, { olderThanDays, deadline: clock.pagingDeadline() }), {
         fields: inputFields,
         timeBudgetAdvice:
           'The workspace has too many keys to audit within one Zapier step: audit the other vendors here, and SMASHSEND with the `keyring audit` command.',

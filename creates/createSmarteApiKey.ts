@@ -29,7 +29,7 @@ export const createSmarteApiKey = defineCreate({
     lock: SMARTE_KEY_LOCK,
     inputFields,
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => presentSmarteApiKey(await smarteClient(z, bundle).createKey(bundle.inputData.email), true), {
+      withVendorErrors(z, bundle, async () => presentSmarteApiKey(await smarteClient(z, bundle).createKey(bundle.inputData.email), true), {
         fields: inputFields,
         writes: { checkWith: findSmarteApiKey },
       }),

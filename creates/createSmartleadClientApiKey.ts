@@ -32,6 +32,7 @@ export const createSmartleadClientApiKey = defineCreate({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         () => smartleadClient(z, bundle).createClientApiKey({ clientId: bundle.inputData.clientId, keyName: bundle.inputData.keyName }),
         { fields: inputFields, writes: { checkWith: findSmartleadClientApiKey } },
       ),

@@ -39,6 +39,7 @@ export const createSmashsendApiKey = defineCreate({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         () => smashsendClient(z, bundle).createApiKey({ displayName: bundle.inputData.displayName, role: bundle.inputData.role }),
         { fields: inputFields, writes: { checkWith: findSmashsendApiKey } },
       ),

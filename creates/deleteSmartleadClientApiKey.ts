@@ -4,7 +4,7 @@
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smartleadClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { includeSecretField, parseBoolean } from '../lib/inputs';
+import { includeSecretField, irreversibleNotice, parseBoolean } from '../lib/inputs';
 import {
   presentSmartleadDeletedApiKey,
   smartleadDeletedApiKeyOutputFields,
@@ -15,6 +15,9 @@ import { SMARTLEAD_KEY_LOCK, SMARTLEAD_THROTTLE } from '../lib/limits';
 import { findSmartleadClientApiKey } from '../searches/findSmartleadClientApiKey';
 
 const inputFields = defineInputFields([
+  irreversibleNotice(
+    '**This cannot be undone.** The client API key stops working at once, for everything that uses it, and SmartLead cannot restore it.',
+  ),
   smartleadKeyIdField('The SmartLead client API key to delete. Anything still using it stops working.'),
   includeSecretField,
 ]);
@@ -33,6 +36,7 @@ export const deleteSmartleadClientApiKey = defineCreate({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           const result = await smartleadClient(z, bundle).deleteClientApiKey(bundle.inputData.keyId);
           return presentSmartleadDeletedApiKey(result, parseBoolean(bundle.inputData.include_secret));
@@ -42,6 +46,7 @@ export const deleteSmartleadClientApiKey = defineCreate({
           writes: {
             checkWith: findSmartleadClientApiKey,
             repeatable: true,
+            onExistingKey: true,
             mayHaveHappened: 'The key may have been deleted anyway (a repeat would then report it as not found)',
           },
         },

@@ -28,6 +28,7 @@ export const reactivateSmarteApiKey = defineCreate({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () =>
           presentSmarteKeyChange(
             await smarteClient(z, bundle).reactivateKey(bundle.inputData.email),
@@ -38,6 +39,7 @@ export const reactivateSmarteApiKey = defineCreate({
           writes: {
             checkWith: findSmarteApiKey,
             repeatable: true,
+            onExistingKey: true,
             mayHaveHappened: 'The key may have been reactivated anyway (a repeat would then be refused as not suspended)',
           },
         },

@@ -13,8 +13,8 @@ import {
 } from '@keyring/connector';
 import { smashsendClient } from '../lib/clients';
 import { startStepClock } from '../lib/stepClock';
-import { smashsendRotationWarning, withVendorErrors } from '../lib/errors';
-import { parseBooleanWithDefault } from '../lib/inputs';
+import { halted, smashsendRotationWarning, withVendorErrors } from '../lib/errors';
+import { allowConnectionKeyField, irreversibleNotice, parseAllowConnectionKey, parseBooleanWithDefault } from '../lib/inputs';
 import { smashsendApiKeyOutputFields, smashsendApiKeyIdField } from '../lib/smashsendFields';
 import { SMASHSEND_KEY_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
@@ -22,8 +22,11 @@ import { createSmashsendApiKey } from './createSmashsendApiKey';
 import { deleteSmashsendApiKey } from './deleteSmashsendApiKey';
 
 const inputFields = defineInputFields([
+  irreversibleNotice(
+    "**The old key's deletion cannot be undone.** Once the new key has passed SMASHSEND's check, the old key stops working for every integration that uses it (unless Delete Old Key is off). The key this connection signs in with is refused unless you allow it below.",
+  ),
   smashsendApiKeyIdField(
-    'The key to replace. Pick one from the list, or map an API key ID (it starts with `aki_`). A new key with the same name and role is created and checked, then this key is deleted: update every integration that uses it. If it is the key of this Zapier connection, reconnect with the new key afterwards.',
+    'The key to replace. Pick one from the list, or map an API key ID (it starts with `aki_`). A new key with the same name and role is created and checked, then this key is deleted: update every integration that uses it.',
   ),
   {
     key: 'delete_old_key',
@@ -33,6 +36,7 @@ const inputFields = defineInputFields([
     required: false,
     helpText: `On (default): the old key is deleted once the new key has passed SMASHSEND's check. Off: both keys stay live for an overlap window, so integrations can switch to the new key first; add a **Delay** step, then **${deleteSmashsendApiKey.display.label}** with this step's Replaced API Key ID. The old key is never deleted if the new key does not check out.`,
   },
+  allowConnectionKeyField,
 ]);
 
 export type RotatedSmashsendApiKey = SmashsendNewApiKey & {
@@ -43,18 +47,21 @@ export type RotatedSmashsendApiKey = SmashsendNewApiKey & {
   warning: string;
 };
 
-/** The step's words for the workflow's refusals, which come before anything was created or deleted. */
+/**
+ * The step's words for the workflow's refusals, which come before anything was created or deleted: preconditions that
+ * say nothing bad about the Zap, so the step halts (a HaltedError never counts toward turning the Zap off).
+ */
 function refusal(z: ZObject, error: unknown): unknown {
   if (error instanceof KeyNotInListError) {
-    return new z.errors.Error(
-      `SMASHSEND API key ${error.apiKeyId} was not found in the workspace's key list: nothing was created or deleted. Pick the key again from the list.`,
-      'not_found',
+    return halted(
+      z,
+      `SMASHSEND API key ${error.apiKeyId} was not found in the workspace's key list: nothing was created or deleted. Pick the key again from the list; the "${findSmashsendApiKey.display.label}" step shows which keys exist.`,
     );
   }
   if (error instanceof UnsupportedRoleError) {
-    return new z.errors.Error(
-      `${error.message.replace(/\.$/, '')}: nothing was created or deleted, so that its access does not change silently. Create a key with the role you want and delete the old one instead.`,
-      'unsupported_role',
+    return halted(
+      z,
+      `${error.message.replace(/\.$/, '')}: nothing was created or deleted, so that its access does not change silently. Create a key with the role you want and delete the old one instead; the "${findSmashsendApiKey.display.label}" step shows the key's role.`,
     );
   }
   return error;
@@ -85,15 +92,19 @@ export const rotateSmashsendApiKey = defineCreate({
     perform: async (z, bundle): Promise<RotatedSmashsendApiKey> =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           const clock = startStepClock();
           const deleteOldKey = parseBooleanWithDefault(bundle.inputData.delete_old_key, true);
           if (deleteOldKey === undefined) throw new InputError('SMASHSEND', 'delete_old_key', 'must be true or false');
+          const allowConnectionKey = parseAllowConnectionKey('SMASHSEND', bundle.inputData.allow_connection_key);
           const client = smashsendClient(z, bundle);
           try {
             // The connector checks the id (before any request) as it checks every input.
+            // Deleting the connection's own key is refused before anything is created (a HaltedError) unless allowed.
             const rotation = await rotate(client, bundle.inputData.apiKeyId, {
               deleteOldKey,
+              allowConnectionKey,
               // The list walk stops in time to leave the create one full timeout; the check and the delete get what is
               // left: if Zapier killed the step, the new key's secret (shown only once) would be lost.
               pagingDeadline: clock.pagingDeadline(1),

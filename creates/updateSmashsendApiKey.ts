@@ -2,7 +2,8 @@
 
 import { defineCreate, defineInputFields } from 'zapier-platform-core';
 import { smashsendClient } from '../lib/clients';
-import { withVendorErrors } from '../lib/errors';
+import { connectionKeyWarning, withVendorErrors } from '../lib/errors';
+import { allowConnectionKeyField, parseAllowConnectionKey } from '../lib/inputs';
 import {
   presentSmashsendApiKey,
   smashsendApiKeyOutputFields,
@@ -28,8 +29,10 @@ const inputFields = defineInputFields([
     type: 'string',
     required: false,
     choices: smashsendRoleChoices,
-    helpText: 'The new role for the key. Leave blank to keep the current role.',
+    helpText:
+      'The new role for the key. Leave blank to keep the current role. A new role for the key this connection signs in with is refused unless allowed below.',
   },
+  allowConnectionKeyField,
 ]);
 
 export const updateSmashsendApiKey = defineCreate({
@@ -46,21 +49,30 @@ export const updateSmashsendApiKey = defineCreate({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
-          const key = await smashsendClient(z, bundle).updateApiKey(bundle.inputData.apiKeyId, {
-            displayName: bundle.inputData.displayName,
-            role: bundle.inputData.role,
-          });
-          return presentSmashsendApiKey(key);
+          const allowConnectionKey = parseAllowConnectionKey('SMASHSEND', bundle.inputData.allow_connection_key);
+          // A role change to the connection's own key is refused before it is sent (a HaltedError) unless allowed.
+          const { connectionKey, ...key } = await smashsendClient(z, bundle).updateApiKey(
+            bundle.inputData.apiKeyId,
+            { displayName: bundle.inputData.displayName, role: bundle.inputData.role },
+            { allowConnectionKey },
+          );
+          return { ...presentSmashsendApiKey(key), warning: connectionKeyWarning('SMASHSEND', connectionKey, 'role') };
         },
         {
           fields: inputFields,
           // Setting the same name and role again changes nothing more: a repeat is safe.
-          writes: { checkWith: findSmashsendApiKey, repeatable: true, mayHaveHappened: 'The key may have been updated anyway' },
+          writes: {
+            checkWith: findSmashsendApiKey,
+            repeatable: true,
+            onExistingKey: true,
+            mayHaveHappened: 'The key may have been updated anyway',
+          },
         },
       ),
-    outputFields: [...smashsendApiKeyOutputFields],
+    outputFields: [...smashsendApiKeyOutputFields, { key: 'warning', label: 'Warning', type: 'string' }],
     // From the docs' update example (secret as SMASHSEND's truncated hint).
-    sample: { ...smashsendApiKeySample, displayName: 'Updated Zapier Integration Key', updatedAt: '2024-03-21T16:45:00Z' },
+    sample: { ...smashsendApiKeySample, displayName: 'Updated Zapier Integration Key', updatedAt: '2024-03-21T16:45:00Z', warning: '' },
   },
 });

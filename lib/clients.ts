@@ -1,6 +1,6 @@
 // Connector clients for a Zap step: the connection's fields and keys, the base URL from the environment (real hosts
 // by default; the sandbox or a test server when *_BASE_URL is set), z.request as the transport, and the workspace ids
-// discovered from SMASHSEND keys. A client that cannot be built (a bad *_BASE_URL) throws the connector's InputError:
+// and the connection key's id discovered from SMASHSEND keys. A client that cannot be built (a bad *_BASE_URL) throws the connector's InputError:
 // every step builds its clients inside withVendorErrors, which turns it into a Zapier error.
 
 import { createHash } from 'node:crypto';
@@ -33,6 +33,11 @@ export function vendorKey(bundle: Bundle, vendor: Vendor): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** The vendors whose keys the connection holds, in a fixed order. */
+export function connectionVendors(bundle: Bundle): Vendor[] {
+  return (['SMASHSEND', 'SmartLead', 'SMARTe'] as const).filter((vendor) => vendorKey(bundle, vendor) !== undefined);
+}
+
 function requireKey(z: ZObject, bundle: Bundle, vendor: Vendor): string {
   const key = vendorKey(bundle, vendor);
   if (key === undefined) {
@@ -52,27 +57,42 @@ export function smartleadClient(z: ZObject, bundle: Bundle): SmartLeadClient {
 }
 
 /**
- * Workspace ids discovered from keys (by a hash of the key), kept for the life of the process: a warm Lambda
- * container then skips the discovery call on every later step with the same connection. A key belongs to one
- * workspace for good, so an entry never goes stale; the map is bounded all the same.
+ * What SMASHSEND said about each key (by a hash of the key): its workspace and its own id (GET /v1/api-keys/current),
+ * kept for the life of the process: a warm Lambda container then skips those calls on every later step with the same
+ * connection. A key belongs to one workspace and keeps its id for good, so an entry never goes stale; the map is
+ * bounded all the same.
  */
-const discoveredWorkspaces = new Map<string, string>();
-const MAX_REMEMBERED_WORKSPACES = 500;
+const rememberedKeys = new Map<string, { workspaceId?: string; connectionKeyId?: string }>();
+const MAX_REMEMBERED_KEYS = 500;
+
+/** Forgets what SMASHSEND said about keys: a new Lambda container's state, for tests that count requests. */
+export function forgetRememberedKeys(): void {
+  rememberedKeys.clear();
+}
 
 function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('base64');
 }
 
+function remember(hash: string, fact: { workspaceId?: string; connectionKeyId?: string }): void {
+  const known = rememberedKeys.get(hash);
+  if (known === undefined && rememberedKeys.size >= MAX_REMEMBERED_KEYS)
+    rememberedKeys.delete(rememberedKeys.keys().next().value as string);
+  rememberedKeys.set(hash, { ...known, ...fact });
+}
+
 export function smashsendClient(z: ZObject, bundle: Bundle): SmashsendClient {
   const key = requireKey(z, bundle, 'SMASHSEND');
   const hash = keyHash(key);
-  const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || discoveredWorkspaces.get(hash);
-  const onWorkspaceDiscovered = (id: string) => {
-    if (discoveredWorkspaces.size >= MAX_REMEMBERED_WORKSPACES)
-      discoveredWorkspaces.delete(discoveredWorkspaces.keys().next().value as string);
-    discoveredWorkspaces.set(hash, id);
-  };
-  return new SmashsendClient(key, { ...optionsFor(z, 'SMASHSEND'), workspaceId, onWorkspaceDiscovered });
+  const known = rememberedKeys.get(hash);
+  const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || known?.workspaceId;
+  return new SmashsendClient(key, {
+    ...optionsFor(z, 'SMASHSEND'),
+    workspaceId,
+    connectionKeyId: known?.connectionKeyId,
+    onWorkspaceDiscovered: (id) => remember(hash, { workspaceId: id }),
+    onConnectionKeyDiscovered: (id) => remember(hash, { connectionKeyId: id }),
+  });
 }
 
 export function smarteClient(z: ZObject, bundle: Bundle): SmarteClient {

@@ -3,8 +3,10 @@
 // the failed request may have written something, which Zapier error it is and what to do. Nothing here (or anywhere)
 // reads an error's message text to decide.
 
-import type { ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { connectionVendors } from './clients';
 import {
+  ConnectionKeyError,
   ConnectorError,
   InputError,
   TimeBudgetError,
@@ -43,6 +45,11 @@ export interface WriteContext {
   mayHaveHappened?: string;
   /** Repeating the write changes nothing more than doing it once. */
   repeatable?: boolean;
+  /**
+   * The write acts on a key that must exist (delete, update, reset, suspend, reactivate): a 404 means the key is not
+   * there, a precondition that says nothing bad about the Zap, so the step halts (HaltedError) instead of failing.
+   */
+  onExistingKey?: boolean;
 }
 
 /** An input field as the Zap builder sees it: its key, and the label the editor shows. */
@@ -60,6 +67,11 @@ export interface ErrorContext {
   timeBudgetAdvice?: string;
   /** In the connection test: the label of the connection field that holds this vendor's key. */
   connectionTest?: { keyField: string };
+  /**
+   * The vendors whose keys this connection holds (withVendorErrors fills it from the bundle). A 401 marks the whole
+   * connection expired (ExpiredAuthError) only when the failing vendor is its only one; unknown means "not only".
+   */
+  connectionVendors?: readonly Vendor[];
 }
 
 /** The facts the table decides on. */
@@ -71,7 +83,11 @@ export interface Situation {
   writes: boolean;
   /** That write is repeatable (see WriteContext); false when absent. */
   repeatable?: boolean;
+  /** That write acts on a key that must exist (see WriteContext); false when absent. */
+  onExistingKey?: boolean;
   connectionTest: boolean;
+  /** The failing vendor is the only vendor of the connection (see ErrorContext.connectionVendors). */
+  soleVendor: boolean;
 }
 
 /** What a Zap builder is told to do. Texts in ADVICE. */
@@ -89,9 +105,12 @@ export type Advice =
   | 'time_budget'
   | 'report'
   | 'crowded_instant'
+  | 'reconnect_vendor'
+  | 'see_state'
+  | 'allow_connection_key'
   | 'none';
 
-export type ZapierErrorType = 'Error' | 'ExpiredAuthError' | 'ThrottledError';
+export type ZapierErrorType = 'Error' | 'ExpiredAuthError' | 'ThrottledError' | 'HaltedError';
 
 export interface Row {
   kind: ErrorKind;
@@ -103,8 +122,12 @@ export interface Row {
   writes?: boolean;
   /** Matches only when the situation's `repeatable` is this (either when absent). */
   repeatable?: boolean;
+  /** Matches only when the situation's `onExistingKey` is this (either when absent). */
+  onExistingKey?: boolean;
   /** Matches only when the situation's `connectionTest` is this (either when absent). */
   connectionTest?: boolean;
+  /** Matches only when the situation's `soleVendor` is this (either when absent). */
+  soleVendor?: boolean;
   /** The Zapier error; `Error` (z.errors.Error, an AppError) by default. */
   as?: ZapierErrorType;
   /** The AppError's code; the error's kind by default. */
@@ -116,7 +139,10 @@ export interface Row {
 export const ERROR_TABLE: readonly Row[] = [
   // The connection test is a plain failure (never "reconnect", never a throttled retry): the user is connecting now.
   { kind: 'auth', connectionTest: true, advice: 'check_key_field' },
-  { kind: 'auth', as: 'ExpiredAuthError', advice: 'reconnect' },
+  // ExpiredAuthError stops every Zap of the connection until it is reconnected: right only when the failing vendor is
+  // the connection's only one. Otherwise a plain error names that vendor's key field, and the other vendors' Zaps run on.
+  { kind: 'auth', soleVendor: true, as: 'ExpiredAuthError', advice: 'reconnect' },
+  { kind: 'auth', advice: 'reconnect_vendor' },
   { kind: 'forbidden', connectionTest: true, advice: 'check_key_field' },
   { kind: 'forbidden', advice: 'use_allowed_key' },
   { kind: 'rate_limited', connectionTest: true, advice: 'wait' },
@@ -145,7 +171,11 @@ export const ERROR_TABLE: readonly Row[] = [
   // These messages say what to change themselves: the vendor's words, the field and its rule, what was not found.
   { kind: 'input', advice: 'none' },
   { kind: 'validation', advice: 'none' },
+  // The key a write acts on is not there: a precondition, not a fault of the Zap (HaltedError never turns a Zap off).
+  { kind: 'not_found', writes: true, onExistingKey: true, as: 'HaltedError', advice: 'see_state' },
   { kind: 'not_found', advice: 'none' },
+  // Refused before any write: the target is the key the connection itself runs on.
+  { kind: 'connection_key', as: 'HaltedError', advice: 'allow_connection_key' },
   { kind: 'http', advice: 'none' },
 ];
 
@@ -158,7 +188,9 @@ export function lookup(situation: Situation): Row {
       (candidate.status === undefined || (situation.status !== undefined && candidate.status.includes(situation.status))) &&
       (candidate.writes === undefined || candidate.writes === situation.writes) &&
       (candidate.repeatable === undefined || candidate.repeatable === (situation.repeatable ?? false)) &&
-      (candidate.connectionTest === undefined || candidate.connectionTest === situation.connectionTest),
+      (candidate.onExistingKey === undefined || candidate.onExistingKey === (situation.onExistingKey ?? false)) &&
+      (candidate.connectionTest === undefined || candidate.connectionTest === situation.connectionTest) &&
+      (candidate.soleVendor === undefined || candidate.soleVendor === situation.soleVendor),
   );
   if (row === undefined) throw new Error(`ERROR_TABLE has no row for kind ${situation.kind}`);
   return row;
@@ -167,6 +199,14 @@ export function lookup(situation: Situation): Row {
 /** The advice texts. */
 const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => string> = {
   reconnect: (error) => `Reconnect your ${error.vendor} API key in this connection.`,
+  reconnect_vendor: (error) =>
+    `Reconnect with a working key in the ${AUTH_FIELD_LABEL[error.vendor]} field; the connection's other vendors keep working.`,
+  see_state: (error, context) =>
+    `Nothing was changed. The "${stepLabel(context.writes?.checkWith)}" step (or the ${error.vendor} dashboard) shows the key's current state.`,
+  allow_connection_key: (error) =>
+    error instanceof ConnectionKeyError && error.match === 'unknown'
+      ? `Pick another key, or turn on "${ALLOW_CONNECTION_KEY_LABEL}" if you mean it (reconnect afterwards if it was this connection's key).`
+      : `Pick another key, or turn on "${ALLOW_CONNECTION_KEY_LABEL}" if you mean it, then reconnect with a working ${error.vendor} key (the new one, after a rotation).`,
   check_key_field: (error, context) =>
     error.kind === 'forbidden'
       ? `Check the ${keyFieldOf(error, context)} field: use a key that is allowed to do this.`
@@ -189,6 +229,16 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
   crowded_instant: (error) =>
     `The list cannot be read past that instant while more keys share it than one page holds: contact ${error.vendor} support, naming that instant, or delete the keys created then that you no longer need (in the ${error.vendor} dashboard) so that fewer share it.`,
   none: () => '',
+};
+
+/** The label of the input that lets a step write to the connection's own key (lib/inputs.ts's allowConnectionKeyField). */
+export const ALLOW_CONNECTION_KEY_LABEL = "Allow This Connection's Own Key";
+
+/** Each vendor's key field as the connection form shows it (authentication.ts uses these labels). */
+export const AUTH_FIELD_LABEL: Record<Vendor, string> = {
+  SMASHSEND: 'SMASHSEND API Key',
+  SmartLead: 'SmartLead API Key',
+  SMARTe: 'SMARTe Admin API Key',
 };
 
 /** A step's label as the Zap editor shows it (every visible step has one; its key otherwise). */
@@ -230,7 +280,9 @@ export function situationOf(error: ConnectorError, context: ErrorContext = {}): 
     ...(error.status === undefined ? {} : { status: error.status }),
     writes,
     ...(writes && context.writes?.repeatable === true ? { repeatable: true } : {}),
+    ...(writes && context.writes?.onExistingKey === true ? { onExistingKey: true } : {}),
     connectionTest: context.connectionTest !== undefined,
+    soleVendor: context.connectionVendors?.length === 1 && context.connectionVendors[0] === error.vendor,
   };
 }
 
@@ -281,17 +333,46 @@ export function toZapierError(z: ZObject, error: unknown, context: ErrorContext 
       return new z.errors.ExpiredAuthError(explanation.message);
     case 'ThrottledError':
       return new z.errors.ThrottledError(explanation.message, explanation.delay);
+    case 'HaltedError':
+      return new z.errors.HaltedError(explanation.message);
     case 'Error':
       return new z.errors.Error(explanation.message, explanation.code, explanation.status);
   }
 }
 
-/** Runs an operation's connector work and turns any failure into the right Zapier error. */
-export async function withVendorErrors<T>(z: ZObject, work: () => Promise<T>, context: ErrorContext = {}): Promise<T> {
+/**
+ * Runs an operation's connector work and turns any failure into the right Zapier error; the bundle tells which vendors
+ * the connection holds (a 401 expires the whole connection only when its vendor is the only one).
+ */
+export async function withVendorErrors<T>(z: ZObject, bundle: Bundle, work: () => Promise<T>, context: ErrorContext = {}): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw toZapierError(z, error, context);
+    throw toZapierError(z, error, { connectionVendors: connectionVendors(bundle), ...context });
+  }
+}
+
+/** A step's precondition was not met and nothing was written: halt (never counted toward turning the Zap off). */
+export function halted(z: ZObject, message: string): Error {
+  return new z.errors.HaltedError(message);
+}
+
+/**
+ * The `warning` of a step that wrote to the connection's own key because its user allowed it: what to do next. Empty
+ * when the key was not the connection's.
+ */
+export function connectionKeyWarning(vendor: Vendor, connectionKey: boolean, what: 'deleted' | 'role' | 'suspended' | 'rotated'): string {
+  if (!connectionKey) return '';
+  const field = AUTH_FIELD_LABEL[vendor];
+  switch (what) {
+    case 'deleted':
+      return `This was (or may have been) the key this Zapier connection signs in with: reconnect with another ${vendor} key in the ${field} field, or every ${vendor} step of this connection will fail.`;
+    case 'role':
+      return `This is (or may be) the key this Zapier connection signs in with: its new role applies to every ${vendor} step of this connection; reconnect with another key if they need more rights.`;
+    case 'suspended':
+      return `This was (or may have been) the admin key this Zapier connection signs in with: every ${vendor} step of this connection fails until it is reactivated in SMARTe or you reconnect with another admin key in the ${field} field.`;
+    case 'rotated':
+      return `The old key was the key this Zapier connection signs in with: reconnect with the new secret (this step's Secret Key) in the ${field} field, or every ${vendor} step of this connection will fail.`;
   }
 }
 
@@ -302,6 +383,14 @@ export async function withVendorErrors<T>(z: ZObject, work: () => Promise<T>, co
  * make a cycle, as that step imports this module).
  */
 export function smashsendRotationWarning(rotation: SmashsendRotation, deleteStep: StepDefinition): string {
+  const facts = rotationFactsWarning(rotation, deleteStep);
+  // The old key was this connection's own (deleting it was allowed): once it may be gone, the connection must switch.
+  const gone = ['deleted', 'delete_unanswered', 'already_gone'].includes(rotation.oldKeyOutcome);
+  const reconnect = connectionKeyWarning('SMASHSEND', rotation.connectionKey && gone, 'rotated');
+  return [facts, reconnect].filter((text) => text !== '').join(' ');
+}
+
+function rotationFactsWarning(rotation: SmashsendRotation, deleteStep: StepDefinition): string {
   const deleteItYourself = `Delete it with the "${stepLabel(deleteStep)}" step or in SMASHSEND.`;
   const { oldKey, newKeyCheck, checkError, oldKeyOutcome, deleteError } = rotation;
   const which = `The new key was created, but the old key ${oldKey.id} ("${oldKey.displayName}")`;

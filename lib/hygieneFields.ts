@@ -22,6 +22,7 @@ export const keyRowOutputFields = [
   { key: 'age_days', label: 'Age (Days)', type: 'integer' },
   { key: 'client_id', label: 'SmartLead Client ID', type: 'integer' },
   { key: 'key_hint', label: 'Key Hint', type: 'string' },
+  { key: 'connection_key', label: "This Connection's Own Key", type: 'boolean' },
 ] as const satisfies readonly PlainOutputField[];
 
 /** One key, whatever its vendor. SMARTe keys have no date: `created_at` and `age_days` are null. */
@@ -41,6 +42,8 @@ export type KeyRow = {
   client_id: number | null;
   /** Never the key: SMASHSEND's own truncated hint as it sent it; SmartLead and SMARTe values masked to their last 4 characters. */
   key_hint: string | null;
+  /** The key this connection signs in with: a Zap can filter it out of a rotation (rotating it needs a reconnect). */
+  connection_key: boolean;
 };
 
 /** The docs' SMASHSEND key, 400 days old, as both operations show it (with SMASHSEND's own truncated hint). */
@@ -54,6 +57,7 @@ export const keyRowSample: KeyRow = {
   age_days: 400,
   client_id: null,
   key_hint: smashsendApiKeySample.secretKey,
+  connection_key: false,
 };
 
 /** Epoch ms of a creation date, or undefined when absent or unreadable. */
@@ -74,7 +78,7 @@ export function olderThan(createdAt: string | null | undefined, days: number, no
   return isOlderThan(createdAt, days, now);
 }
 
-export function smashsendKeyRow(key: SmashsendApiKey, now: number): KeyRow {
+export function smashsendKeyRow(key: SmashsendApiKey, now: number, connectionKey: boolean): KeyRow {
   return {
     id: `SMASHSEND:${key.id}`,
     vendor: 'SMASHSEND',
@@ -84,10 +88,11 @@ export function smashsendKeyRow(key: SmashsendApiKey, now: number): KeyRow {
     ...dated(key.createdAt, now),
     client_id: null,
     key_hint: hint('SMASHSEND', key.secretKey),
+    connection_key: connectionKey,
   };
 }
 
-export function smartleadKeyRow(key: SmartLeadApiKey, now: number): KeyRow {
+export function smartleadKeyRow(key: SmartLeadApiKey, now: number, connectionKey: boolean): KeyRow {
   return {
     id: `SmartLead:${key.id}`,
     vendor: 'SmartLead',
@@ -97,6 +102,7 @@ export function smartleadKeyRow(key: SmartLeadApiKey, now: number): KeyRow {
     ...dated(key.created_at, now),
     client_id: clientIdOf(key.client_id),
     key_hint: hint('SmartLead', key.api_key),
+    connection_key: connectionKey,
   };
 }
 
@@ -112,6 +118,7 @@ export function auditedKeyRow(key: AuditedKey): KeyRow & { stale: boolean } {
     age_days: key.ageDays,
     client_id: clientIdOf(key.clientId),
     key_hint: key.keyHint,
+    connection_key: key.connectionKey,
     stale: key.stale,
   };
 }

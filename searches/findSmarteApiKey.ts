@@ -29,6 +29,7 @@ export const findSmarteApiKey = defineSearch({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           const key = await smarteClient(z, bundle).findKeyByEmail(bundle.inputData.email);
           return key ? [presentSmarteApiKey(key, parseBoolean(bundle.inputData.include_secret))] : [];

@@ -48,6 +48,7 @@ export const findSmartleadClientApiKey = defineSearch({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           // A blank name is refused by the connector's find (never "no filter", which would list every key).
           const keys = await smartleadClient(z, bundle).findClientApiKeys({

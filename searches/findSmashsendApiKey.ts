@@ -32,6 +32,7 @@ export const findSmashsendApiKey = defineSearch({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           const clock = startStepClock();
           // SMASHSEND has no name filter: the connector reads the list newest first and stops at the first page with a

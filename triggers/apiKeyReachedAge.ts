@@ -49,18 +49,24 @@ type DatedVendor = (typeof DATED_VENDORS)[number];
  * threshold. The keys are filtered here too, in case SMASHSEND reads `startAt` differently (e.g. ignores it).
  */
 async function smashsendKeysOlderThan(z: ZObject, bundle: Bundle, days: number, now: number): Promise<KeyRow[]> {
-  const page = await smashsendClient(z, bundle).listApiKeys({
+  const client = smashsendClient(z, bundle);
+  const page = await client.listApiKeys({
     sort: 'createdAt.desc',
     startAt: new Date(now - days * DAY_MS).toISOString(),
     limit: SMASHSEND_MAX_PAGE_SIZE,
   });
-  return page.items.filter((key) => olderThan(key.createdAt, days, now)).map((key) => smashsendKeyRow(key, now));
+  // The connection's own key is marked: no request when the workspace discovery learnt its id, one otherwise.
+  const own = await client.connectionKeyMatcher();
+  return page.items.filter((key) => olderThan(key.createdAt, days, now)).map((key) => smashsendKeyRow(key, now, own.match(key) === 'yes'));
 }
 
 /** One request for every client API key; keys without a readable date cannot have an age and are left out. */
 async function smartleadKeysOlderThan(z: ZObject, bundle: Bundle, days: number, now: number): Promise<KeyRow[]> {
-  const keys = await smartleadClient(z, bundle).listClientApiKeys();
-  return keys.filter((key) => olderThan(key.created_at, days, now)).map((key) => smartleadKeyRow(key, now));
+  const client = smartleadClient(z, bundle);
+  const keys = await client.listClientApiKeys();
+  return keys
+    .filter((key) => olderThan(key.created_at, days, now))
+    .map((key) => smartleadKeyRow(key, now, client.connectionKeyMatch(key) === 'yes'));
 }
 
 const readers: Record<DatedVendor, typeof smashsendKeysOlderThan> = {
@@ -89,7 +95,7 @@ export const apiKeyReachedAge = defineTrigger({
       );
       const now = Date.now();
       const rows = await eachVendor(vendors, (vendor) =>
-        withVendorErrors(z, () => readers[vendor](z, bundle, ageDays, now), { fields: inputFields }),
+        withVendorErrors(z, bundle, () => readers[vendor](z, bundle, ageDays, now), { fields: inputFields }),
       );
       // Newest crossing first: the key that crossed the age most recently is the youngest of the old ones.
       return newestFirst(rows.flat()).slice(0, MAX_ITEMS);

@@ -21,6 +21,7 @@ export const newSmarteApiKey = defineTrigger({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           const includeSecret = parseBoolean(bundle.inputData.include_secret);
           // SMARTe keys carry no date, so "newest first" cannot be built: keep SMARTe's own order. Zapier dedupes

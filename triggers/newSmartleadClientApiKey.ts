@@ -43,6 +43,7 @@ export const newSmartleadClientApiKey = defineTrigger({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           const keys = await smartleadClient(z, bundle).listClientApiKeys({
             clientId: bundle.inputData.clientId,

@@ -23,7 +23,7 @@ export const newSmashsendApiKey = defineTrigger({
     type: 'polling',
     inputFields: [],
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
+      withVendorErrors(z, bundle, async () => {
         const page = await smashsendClient(z, bundle).listApiKeys({ limit: 100, sort: 'createdAt.desc' });
         // Newest first by createdAt even if SMASHSEND ignored `sort`: Zapier expects polling results newest first.
         return smashsendKeysNewestFirst(page.items).map((key) => presentSmashsendApiKey(key));

@@ -17,7 +17,7 @@ export const smarteApiKeyList = defineTrigger({
     type: 'polling',
     inputFields: [],
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
+      withVendorErrors(z, bundle, async () => {
         // A dropdown never needs the key value: always masked. SMARTe's order is kept (keys have no date).
         const keys = await smarteClient(z, bundle).listKeys();
         return keys.map((key) => presentSmarteApiKey(key, false));

@@ -25,7 +25,7 @@ export const smartleadClientApiKeyList = defineTrigger({
     type: 'polling',
     inputFields: [],
     perform: async (z, bundle) =>
-      withVendorErrors(z, async () => {
+      withVendorErrors(z, bundle, async () => {
         const keys = await smartleadClient(z, bundle).listClientApiKeys();
         // A dropdown never needs a key's value: always masked.
         return asPollingItems(smartleadKeysNewestFirst(keys).map((key) => presentSmartleadApiKey(key, false)));

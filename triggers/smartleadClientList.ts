@@ -18,7 +18,7 @@ export const smartleadClientList = defineTrigger({
     throttle: SMARTLEAD_THROTTLE,
     type: 'polling',
     inputFields: [],
-    perform: async (z, bundle) => withVendorErrors(z, async () => asPollingItems(await smartleadClient(z, bundle).listClients())),
+    perform: async (z, bundle) => withVendorErrors(z, bundle, async () => asPollingItems(await smartleadClient(z, bundle).listClients())),
     outputFields: [...smartleadClientOutputFields],
     sample: smartleadClientSample,
   },

@@ -23,6 +23,7 @@ export const smashsendApiKeyList = defineTrigger({
     perform: async (z, bundle) =>
       withVendorErrors(
         z,
+        bundle,
         async () => {
           // Zapier asks for page 0, 1, 2, …; SMASHSEND pages by a `startAt` cursor, and z.cursor is not available
           // everywhere, so page n is reached by following the cursor from the start (n + 1 requests).

@@ -5,6 +5,7 @@
 import { errors as zapierErrors, type ZObject } from 'zapier-platform-core';
 import {
   AuthError,
+  ConnectionKeyError,
   BadResponseError,
   ConnectorError,
   ForbiddenError,
@@ -40,6 +41,7 @@ const KINDS: ErrorKind[] = [
   'http',
   'bad_response',
   'network',
+  'connection_key',
 ];
 const NETWORK_REASONS: NetworkReason[] = ['timeout', 'reset', 'refused', 'dns', 'other', 'time_budget'];
 const BAD_RESPONSE_REASONS: BadResponseReason[] = ['empty', 'html', 'malformed', 'shape', 'missing_secret', 'cursor', 'crowded_instant'];
@@ -54,6 +56,7 @@ const STATUSES: Record<ErrorKind, Array<number | undefined>> = {
   http: [302, 405],
   bad_response: [200],
   network: [undefined],
+  connection_key: [undefined],
 };
 
 const WRITES: ErrorContext = { writes: { checkWith: findSmashsendApiKey } };
@@ -61,6 +64,16 @@ const REPEATABLE: ErrorContext = {
   writes: { checkWith: findSmashsendApiKey, repeatable: true, mayHaveHappened: 'The key may have been deleted anyway' },
 };
 const CONNECTION_TEST: ErrorContext = { connectionTest: { keyField: 'SMASHSEND API Key' } };
+const ON_EXISTING_KEY: ErrorContext = {
+  writes: {
+    checkWith: findSmashsendApiKey,
+    repeatable: true,
+    onExistingKey: true,
+    mayHaveHappened: 'The key may have been deleted anyway',
+  },
+};
+const SOLE_VENDOR: ErrorContext = { connectionVendors: ['SMASHSEND'] };
+const THREE_VENDORS: ErrorContext = { connectionVendors: ['SMASHSEND', 'SmartLead', 'SMARTe'] };
 
 function details(method: HttpMethod, status?: number): ErrorDetails {
   return {
@@ -97,6 +110,8 @@ function errorOf(kind: ErrorKind, method: HttpMethod, status?: number, reason?: 
       return new BadResponseError(message, d, reason as BadResponseReason);
     case 'network':
       return reason === 'time_budget' ? new TimeBudgetError(message, d, 2, 200) : new NetworkError(message, d, reason as NetworkReason);
+    case 'connection_key':
+      return new ConnectionKeyError('SMASHSEND', 'aki_abc123def456', 'yes', 'delete', { method, path: d.path, evidence: 'current' });
   }
 }
 
@@ -113,6 +128,9 @@ const SITUATIONS = KINDS.flatMap((kind) => {
             ['write step', WRITES],
             ['repeatable write step', REPEATABLE],
             ['connection test', CONNECTION_TEST],
+            ['write step on an existing key', ON_EXISTING_KEY],
+            ['step of a one-vendor connection', SOLE_VENDOR],
+            ['step of a three-vendor connection', THREE_VENDORS],
           ] as const
         ).map(([where, context]) => ({ kind, reason, status, method, where, context: context as ErrorContext })),
       ),
@@ -125,6 +143,15 @@ describe('ERROR_TABLE', () => {
     const error = errorOf(s.kind, s.method, s.status, s.reason);
     const explanation = explain(error, s.context);
     expect(explanation.message.startsWith(s.kind === 'input' ? 'displayName' : 'SMASHSEND')).toBe(true);
+    // Only a 401 in a connection whose only vendor failed expires the connection (every Zap on it stops).
+    if (explanation.as === 'ExpiredAuthError') expect(s.where).toBe('step of a one-vendor connection');
+    // Halting is for preconditions only: the connection's own key, or a key a write acts on that is not there.
+    if (explanation.as === 'HaltedError') {
+      expect(
+        s.kind === 'connection_key' || (s.kind === 'not_found' && s.where === 'write step on an existing key' && s.method !== 'GET'),
+      ).toBe(true);
+      expect(explanation.message).toMatch(/Nothing was changed|nothing was changed/);
+    }
     const writes = s.where === 'write step' && s.method !== 'GET';
     // A read never gets write advice; a write's unknown outcome names the search by its display label.
     if (!writes) expect(explanation.message).not.toContain('may have been created');
@@ -134,18 +161,24 @@ describe('ERROR_TABLE', () => {
       );
     }
     // A repeatable write is never told to check before trying again: it may have happened, and a repeat is safe.
-    const repeatable = s.where === 'repeatable write step' && s.method !== 'GET';
+    const repeatable = (s.where === 'repeatable write step' || s.where === 'write step on an existing key') && s.method !== 'GET';
     if (!repeatable) expect(explanation.message).not.toContain('Repeating this step is safe');
-    if (s.where === 'repeatable write step') expect(explanation.message).not.toContain('check before trying again');
+    if (s.where === 'repeatable write step' || s.where === 'write step on an existing key')
+      expect(explanation.message).not.toContain('check before trying again');
     if (explanation.message.includes('Repeating this step is safe')) {
       expect(explanation.message).toContain(
         `The key may have been deleted anyway. Repeating this step is safe; the "${findSmashsendApiKey.display.label}" step (or the SMASHSEND dashboard) shows the key's current state.`,
       );
     }
     // A Zap builder is never told to reconnect while connecting, nor throttled there.
-    if (s.where === 'connection test') expect(explanation.as).toBe('Error');
+    // (The connection test writes nothing, so it never meets a connection_key refusal.)
+    if (s.where === 'connection test' && s.kind !== 'connection_key') expect(explanation.as).toBe('Error');
     const zapier = toZapierError(z, error, s.context);
-    expect(zapier.name).toBe({ Error: 'AppError', ExpiredAuthError: 'ExpiredAuthError', ThrottledError: 'ThrottledError' }[explanation.as]);
+    expect(zapier.name).toBe(
+      { Error: 'AppError', ExpiredAuthError: 'ExpiredAuthError', ThrottledError: 'ThrottledError', HaltedError: 'HaltedError' }[
+        explanation.as
+      ],
+    );
   });
 
   it('every kind ends with a catch-all row, so no error goes without a row', () => {
@@ -154,7 +187,9 @@ describe('ERROR_TABLE', () => {
       const last = rows[rows.length - 1];
       expect(last).toBeDefined();
       expect(last).toMatchObject({ kind });
-      expect(last?.reason ?? last?.status ?? last?.writes ?? last?.connectionTest).toBeUndefined();
+      expect(
+        last?.reason ?? last?.status ?? last?.writes ?? last?.connectionTest ?? last?.soleVendor ?? last?.onExistingKey,
+      ).toBeUndefined();
     }
   });
 
@@ -164,8 +199,16 @@ describe('ERROR_TABLE', () => {
     status: number | undefined,
     writes: boolean,
     connectionTest = false,
+    soleVendor = true,
   ): Advice =>
-    lookup({ kind, ...(reason ? { reason: reason as NetworkReason } : {}), ...(status ? { status } : {}), writes, connectionTest }).advice;
+    lookup({
+      kind,
+      ...(reason ? { reason: reason as NetworkReason } : {}),
+      ...(status ? { status } : {}),
+      writes,
+      connectionTest,
+      soleVendor,
+    }).advice;
 
   it.each<[ErrorKind, string | undefined, number | undefined, Advice, Advice]>([
     // kind, reason, status, advice on a read, advice on a write
@@ -219,10 +262,61 @@ describe('ERROR_TABLE', () => {
       ...(reason ? { reason: reason as NetworkReason } : {}),
       ...(status ? { status } : {}),
       connectionTest: false,
+      soleVendor: true,
     };
     expect(lookup({ ...situation, writes: true, repeatable: true }).advice).toBe(onRepeatableWrite);
     // Only a write can be repeatable: on a read (or a write step's GET) the same fault gets a read's advice.
     expect(lookup({ ...situation, writes: false, repeatable: true }).advice).toBe(advice(kind, reason, status, false));
+  });
+
+  it("a 401 expires the connection only when its vendor is the connection's only one; otherwise it names the key field", () => {
+    const error = errorOf('auth', 'GET', 401);
+    expect(explain(error, SOLE_VENDOR)).toMatchObject({ as: 'ExpiredAuthError' });
+    for (const context of [THREE_VENDORS, { connectionVendors: ['SmartLead', 'SMASHSEND'] } as ErrorContext, {}]) {
+      const explanation = explain(error, context);
+      expect(explanation).toMatchObject({ as: 'Error', code: 'auth', status: 401 });
+      expect(explanation.message).toBe(
+        "SMASHSEND failed (401 on GET /v1/workspaces/wrk_1/api-keys). Reconnect with a working key in the SMASHSEND API Key field; the connection's other vendors keep working.",
+      );
+      expect(toZapierError(z, error, context).name).toBe('AppError');
+    }
+    // A SmartLead key that another vendor's connection holds too: only SmartLead is named.
+    const smartlead = new AuthError('SmartLead rejected the API key (401 on GET /api/v1/client/api-key).', {
+      vendor: 'SmartLead',
+      status: 401,
+      method: 'GET',
+      path: '/api/v1/client/api-key',
+    });
+    expect(explain(smartlead, THREE_VENDORS).message).toContain('in the SmartLead API Key field');
+    expect(explain(smartlead, { connectionVendors: ['SmartLead'] }).as).toBe('ExpiredAuthError');
+  });
+
+  it('a 404 on a write that acts on an existing key halts, names the search that shows the key, and says nothing changed', () => {
+    const error = errorOf('not_found', 'DELETE', 404);
+    const explanation = explain(error, ON_EXISTING_KEY);
+    expect(explanation).toMatchObject({ as: 'HaltedError', code: 'not_found', status: 404 });
+    expect(explanation.message).toBe(
+      'SMASHSEND failed (404 on DELETE /v1/workspaces/wrk_1/api-keys). Nothing was changed. The "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) shows the key\'s current state.',
+    );
+    expect(toZapierError(z, error, ON_EXISTING_KEY).name).toBe('HaltedError');
+    // A create's 404 (no key to act on) and a read's 404 stay plain errors.
+    expect(explain(errorOf('not_found', 'POST', 404), WRITES).as).toBe('Error');
+    expect(explain(errorOf('not_found', 'GET', 404), ON_EXISTING_KEY).as).toBe('Error');
+  });
+
+  it("the connection's own key halts with what to do instead, for a clear match and for an unknown one", () => {
+    const yes = errorOf('connection_key', 'DELETE');
+    expect(explain(yes, ON_EXISTING_KEY)).toEqual({
+      as: 'HaltedError',
+      code: 'connection_key',
+      message:
+        'SMASHSEND API key aki_abc123def456 is the key this connection authenticates with: refused to delete it, nothing was changed. Pick another key, or turn on "Allow This Connection\'s Own Key" if you mean it, then reconnect with a working SMASHSEND key (the new one, after a rotation).',
+    });
+    const unknown = new ConnectionKeyError('SMASHSEND', 'aki_abc123def456', 'unknown', 'delete', { evidence: 'hint' });
+    expect(explain(unknown).message).toBe(
+      'SMASHSEND gave no way to tell whether API key aki_abc123def456 is the key this connection authenticates with: refused to delete it, nothing was changed. Pick another key, or turn on "Allow This Connection\'s Own Key" if you mean it (reconnect afterwards if it was this connection\'s key).',
+    );
+    expect(toZapierError(z, unknown).name).toBe('HaltedError');
   });
 
   it('in the connection test a rejected or under-privileged key points at the key field', () => {
@@ -315,9 +409,9 @@ describe('explain: what a Zap builder reads', () => {
     });
   });
 
-  it('a rejected key in a step is an ExpiredAuthError that says to reconnect', async () => {
+  it('a rejected key in a step of a one-vendor connection is an ExpiredAuthError that says to reconnect', async () => {
     const error = new AuthError('SMASHSEND rejected the API key (401 on GET /x): Invalid API key.', details('GET', 401));
-    expect(await zapierError(Promise.reject(toZapierError(z, error)))).toEqual({
+    expect(await zapierError(Promise.reject(toZapierError(z, error, SOLE_VENDOR)))).toEqual({
       name: 'ExpiredAuthError',
       message: 'SMASHSEND rejected the API key (401 on GET /x): Invalid API key. Reconnect your SMASHSEND API key in this connection.',
     });

@@ -3,6 +3,7 @@
 
 import nock from 'nock';
 import { DEFAULT_SETTINGS, setEnv } from './env';
+import { forgetRememberedKeys } from '../../lib/clients';
 
 /** Interceptors a test set up only to prove that no request came (expectNoRequest): not "unused" at the end. */
 const sentinels: string[] = [];
@@ -14,6 +15,8 @@ export function useNock(): void {
     if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
   });
+  // Every test starts as a cold container would: what SMASHSEND said about a key (its workspace, its id) is not known.
+  beforeEach(() => forgetRememberedKeys());
   afterEach(() => {
     const pending = nock.pendingMocks();
     for (const sentinel of sentinels.splice(0)) pending.splice(pending.indexOf(sentinel), 1);

@@ -119,6 +119,7 @@ export const auditApiKeys = defineCreate({
           age_days: 49,
           client_id: 301,
           key_hint: '********xxxx',
+          connection_key: false,
           stale: false,
         },
         {
@@ -131,6 +132,7 @@ export const auditApiKeys = defineCreate({
           age_days: null,
           client_id: null,
           key_hint: '********3vs=',
+          connection_key: false,
           stale: false,
         },
       ],

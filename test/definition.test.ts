@@ -29,6 +29,23 @@ const CONTRACT = {
   searches: ['find_smashsend_api_key', 'find_smartlead_client_api_key', 'find_smarte_api_key'],
 };
 
+/** The irreversible steps (issue #16) and what their copy field must say: what cannot be undone, or how to undo it. */
+const IRREVERSIBLE: Record<string, RegExp> = {
+  delete_smashsend_api_key: /cannot be undone/,
+  rotate_smashsend_api_key: /cannot be undone/,
+  delete_smartlead_client_api_key: /cannot be undone/,
+  reset_smartlead_client_api_key: /cannot be undone/,
+  suspend_smarte_api_key: /undo it with the \*\*Reactivate SMARTe API Key\*\* step/,
+};
+
+/** The steps that can disable or weaken a key (issue #16): each guards the connection's own key. */
+const ALLOWS_CONNECTION_KEY = [
+  'delete_smashsend_api_key',
+  'rotate_smashsend_api_key',
+  'update_smashsend_api_key',
+  'suspend_smarte_api_key',
+];
+
 /** Operations that read several vendors (issue #12): their labels name no vendor, so they are pinned exactly. */
 const CROSS_VENDOR_LABELS: Record<string, string> = {
   api_key_reached_age: 'API Key Reached Age',
@@ -117,14 +134,52 @@ describe('app definition', () => {
     }
   });
 
-  it.each(all.map((op) => [op.key, op] as const))('%s: every input has a label and help text', (_key, op) => {
+  it.each(all.map((op) => [op.key, op] as const))('%s: every input has a label and help text (a copy field: text only)', (_key, op) => {
     for (const field of op.operation.inputFields ?? []) {
+      // A copy field is text the editor shows, not an input: Zapier gives it no label.
+      if (field.type === 'copy') {
+        expect({ key: field.key, label: field.label, helpText: (field.helpText ?? '').length > 10 }).toEqual({
+          key: field.key,
+          label: undefined,
+          helpText: true,
+        });
+        continue;
+      }
       expect({ key: field.key, label: Boolean(field.label), helpText: (field.helpText ?? '').length > 10 }).toEqual({
         key: field.key,
         label: true,
         helpText: true,
       });
     }
+  });
+
+  // Zapier's build guidelines: a destructive action says, before it runs, what cannot be undone (issue #16).
+  it.each(Object.entries(IRREVERSIBLE))('%s: a copy field, first among the inputs, says what cannot be undone', (key, says) => {
+    const op = all.find((candidate) => candidate.key === key);
+    const first = op?.operation.inputFields?.[0];
+    expect(first).toMatchObject({ key: 'irreversible_notice', type: 'copy' });
+    expect(first?.helpText).toMatch(says);
+  });
+
+  it('no other step carries a copy field: the notice means something where it appears', () => {
+    const withCopy = all.filter((op) => (op.operation.inputFields ?? []).some((field) => field.type === 'copy')).map((op) => op.key);
+    expect(withCopy.sort()).toEqual(Object.keys(IRREVERSIBLE).sort());
+  });
+
+  // Issue #16: every step that can disable or weaken a key refuses the connection's own key unless this is on.
+  it.each(ALLOWS_CONNECTION_KEY)(
+    '%s: offers "Allow This Connection\'s Own Key", off by default, and says so in a warning output',
+    (key) => {
+      const op = all.find((candidate) => candidate.key === key);
+      const field = op?.operation.inputFields?.find((candidate) => candidate.key === 'allow_connection_key');
+      expect(field).toMatchObject({ label: "Allow This Connection's Own Key", type: 'boolean', default: 'false', required: false });
+      expect((op?.operation.outputFields ?? []).map((output) => output.key)).toContain('warning');
+    },
+  );
+
+  it('only the steps that can disable or weaken a key offer allow_connection_key', () => {
+    const offering = all.filter((op) => (op.operation.inputFields ?? []).some((field) => field.key === 'allow_connection_key'));
+    expect(offering.map((op) => op.key).sort()).toEqual([...ALLOWS_CONNECTION_KEY].sort());
   });
 
   it.each(visible.map((op) => [op.key, op] as const))(

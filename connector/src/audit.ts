@@ -5,7 +5,7 @@
 import { TimeBudgetError, type PagingBudget } from './paging';
 import { keyHint } from './mask';
 import type { Vendor } from './errors';
-import type { SmashsendClient } from './smashsend';
+import type { SmashsendClient, SmashsendConnectionKeyMatcher } from './smashsend';
 import type { SmartLeadClient } from './smartlead';
 import type { SmarteClient } from './smarte';
 
@@ -133,10 +133,12 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
     work.push(
       (async () => {
         const keys: AuditedKey[] = [];
-        // No request when the workspace was discovered (that call answered the key's id too); one otherwise.
-        const own = await smashsend.connectionKeyMatcher();
+        let own: SmashsendConnectionKeyMatcher | undefined;
         for await (const page of smashsend.pages({ sort: 'createdAt.desc', deadline, now })) {
           if (failed) break; // another vendor failed: the report is lost anyway, stop paging
+          // Which key is the client's own: no request when the workspace was discovered (that call answered the key's
+          // id too), one otherwise, after the first page (a key the list refuses fails there, as before).
+          own ??= await smashsend.connectionKeyMatcher();
           for (const key of page.items) {
             keys.push(
               dated({

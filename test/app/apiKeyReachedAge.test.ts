@@ -7,7 +7,7 @@ import { DAY, NOW, ONLY_SMARTLEAD, ONLY_SMASHSEND, atNow, rows, slQuery } from '
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { SL_KEYS } from '../support/operations';
 import { expectZapierError } from '../support/outcome';
-import { BEARER, KEYS } from '../support/smashsend';
+import { BEARER, KEYS, nockCurrentKey } from '../support/smashsend';
 import { SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as ss from '../fixtures/smashsend';
 import * as sl from '../fixtures/smartlead';
@@ -34,6 +34,7 @@ const page = (items: object[]) => ({ apiKeys: { items, hasMore: false, startAt: 
 
 describe('SMASHSEND', () => {
   it('asks once for the newest 100 keys created at or before now − age (startAt = the threshold instant), and shows them newest first', async () => {
+    nockCurrentKey(); // is any of them the connection's own key?
     const scope = nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(90)).reply(200, ss.listPage);
     const result = await run('triggers', 'api_key_reached_age', { age_days: 90, vendors: ['SMASHSEND'] });
     scope.done();
@@ -45,6 +46,7 @@ describe('SMASHSEND', () => {
   });
 
   it('leaves out keys not yet older than the age even if SMASHSEND sends them (startAt read differently); a key exactly that old has not passed it yet', async () => {
+    nockCurrentKey(); // is any of them the connection's own key?
     nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(ssQuery(30))
@@ -68,6 +70,7 @@ describe('SMASHSEND', () => {
   });
 
   it('masks a secret SMASHSEND sends in full instead of its usual truncated hint', async () => {
+    nockCurrentKey(); // is any of them the connection's own key?
     nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(ssQuery(1))
@@ -80,6 +83,7 @@ describe('SMASHSEND', () => {
     const items = Array.from({ length: 100 }, (_, i) =>
       smashsendKey(`aki_${String(i).padStart(3, '0')}`, new Date(NOW - (400 + i) * DAY).toISOString()),
     );
+    nockCurrentKey(); // is any of them the connection's own key?
     const scope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(ssQuery(365))
@@ -108,6 +112,7 @@ describe('SmartLead', () => {
 
 describe('vendor selection', () => {
   it('blank = every dated vendor of the connection: both lists, merged newest crossing first, each id once', async () => {
+    nockCurrentKey(); // is any of them the connection's own key?
     const ssScope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(ssQuery(30))
@@ -130,6 +135,7 @@ describe('vendor selection', () => {
   });
 
   it('blank with only a SMASHSEND key: only SMASHSEND is asked', async () => {
+    nockCurrentKey(); // is any of them the connection's own key?
     const scope = nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, ss.listPage);
     expect(await run('triggers', 'api_key_reached_age', { age_days: 30 }, ONLY_SMASHSEND)).toHaveLength(2);
     scope.done();
@@ -137,6 +143,7 @@ describe('vendor selection', () => {
   });
 
   it('accepts vendors mapped as comma-separated text, in any case', async () => {
+    nockCurrentKey(); // is any of them the connection's own key?
     const ssScope = nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, page([]));
     const slScope = nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, []);
     expect(await run('triggers', 'api_key_reached_age', { age_days: 30, vendors: 'smartlead, SMASHSEND' })).toEqual([]);
@@ -178,6 +185,7 @@ describe('vendor selection', () => {
 
 describe('a vendor that fails makes the step fail with its own error', () => {
   it("SmartLead answers 500 while SMASHSEND answers: SmartLead's error, not a partial list", async () => {
+    nockCurrentKey(); // is any of them the connection's own key?
     nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, ss.listPage);
     nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(500, { message: 'Internal server error' });
     await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }), {
@@ -188,13 +196,41 @@ describe('a vendor that fails makes the step fail with its own error', () => {
     });
   });
 
-  it('SMASHSEND rejects its key: an expired connection naming SMASHSEND', async () => {
+  it("SMASHSEND rejects its key: the step fails naming SMASHSEND's key field; the connection (with SmartLead's key too) is not expired", async () => {
     nock(SMASHSEND).get(KEYS).query(true).reply(401, ss.error401);
     nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listWrapped);
     await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }), {
+      name: 'AppError',
+      code: 'auth',
+      status: 401,
+      says: ['SMASHSEND rejected the API key', 'Invalid API key', 'Reconnect with a working key in the SMASHSEND API Key field'],
+    });
+  });
+
+  it('SMASHSEND rejects the key of a SMASHSEND-only connection: an expired connection naming SMASHSEND', async () => {
+    nock(SMASHSEND).get(KEYS).query(true).reply(401, ss.error401);
+    await expectZapierError(run('triggers', 'api_key_reached_age', { age_days: 30 }, ONLY_SMASHSEND), {
       name: 'ExpiredAuthError',
       says: ['SMASHSEND rejected the API key', 'Invalid API key', 'Reconnect your SMASHSEND API key'],
     });
+  });
+
+  it("marks the connection's own keys (connection_key true), so that a rotation Zap can leave them out", async () => {
+    nockCurrentKey('aki_xyz789ghi012');
+    nock(SMASHSEND, BEARER).get(KEYS).query(ssQuery(30)).reply(200, ss.listPage);
+    const own = { ...sl.listWrapped.data[0], api_key: AUTH.smartlead_api_key };
+    nock(SMARTLEAD)
+      .get(SL_KEYS)
+      .query(slQuery)
+      .reply(200, { ...sl.listWrapped, data: [own, ...sl.listWrapped.data.slice(1)] });
+    const result = (await run('triggers', 'api_key_reached_age', { age_days: 30 })) as Array<{ id: string; connection_key: boolean }>;
+    expect(
+      result
+        .filter((row) => row.connection_key)
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(['SMASHSEND:aki_xyz789ghi012', `SmartLead:${own.id}`]);
+    expect(result.filter((row) => !row.connection_key).length).toBeGreaterThan(0);
   });
 });
 

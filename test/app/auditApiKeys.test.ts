@@ -3,14 +3,14 @@
 // and bad input refused before any request.
 
 import nock from 'nock';
-import { App, run } from '../support/app';
+import { App, AUTH, run } from '../support/app';
 import { setEnv } from '../support/env';
 import { ONLY_SMARTLEAD, ROWS, atNow, slQuery } from '../support/hygiene';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { SL_KEYS } from '../support/operations';
 import { expectZapierError } from '../support/outcome';
 import { VIEW, smarte } from '../support/smarte';
-import { BEARER, KEYS, listQuery } from '../support/smashsend';
+import { BEARER, KEYS, listQuery, nockCurrentKey } from '../support/smashsend';
 import { SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as ss from '../fixtures/smashsend';
 import * as sl from '../fixtures/smartlead';
@@ -24,6 +24,7 @@ afterEach(() => jest.restoreAllMocks());
 function everyVendorAnswers() {
   return [
     nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, ss.listPage),
+    nockCurrentKey(), // which key is the connection's own (none of these)
     nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listUnordered),
     smarte().post(VIEW, {}).reply(200, sm.viewAll),
   ];
@@ -50,6 +51,7 @@ describe('audit_api_keys', () => {
   it("key hints follow the one rule: SMASHSEND's own truncated hint as SMASHSEND sent it, a full SMASHSEND value masked", async () => {
     atNow();
     const [listed] = ss.listPage.apiKeys.items;
+    nockCurrentKey();
     nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
@@ -70,6 +72,25 @@ describe('audit_api_keys', () => {
     expect(listed?.secretKey).toBe('sk_live_abc123...');
   });
 
+  it("marks the keys this connection signs in with (connection_key), by SMASHSEND's answer and by SMARTe's key value", async () => {
+    atNow();
+    nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, ss.listPage);
+    nockCurrentKey('aki_xyz789ghi012');
+    const [userKey, otherKey] = sm.viewAll.data;
+    smarte()
+      .post(VIEW, {})
+      .reply(200, { ...sm.viewAll, data: [userKey, { ...otherKey, apiKey: AUTH.smarte_api_key }] });
+    const result = (await run('creates', 'audit_api_keys', { vendors: ['SMASHSEND', 'SMARTe'] })) as {
+      keys: Array<{ id: string; connection_key: boolean; key_hint: string }>;
+    };
+    expect(result.keys.filter((key) => key.connection_key).map((key) => key.id)).toEqual([
+      'SMASHSEND:aki_xyz789ghi012',
+      `SMARTe:${otherKey?.keyId}`,
+    ]);
+    // The admin key's value is compared, never shown: its row carries the hint only.
+    expect(JSON.stringify(result)).not.toContain(AUTH.smarte_api_key);
+  });
+
   it('Older Than blank: nothing is stale', async () => {
     atNow();
     everyVendorAnswers();
@@ -83,6 +104,7 @@ describe('audit_api_keys', () => {
     const [first, second] = ss.listPage.apiKeys.items;
     // As SMASHSEND pages: the cursor is the creation instant of the first key of the next page.
     const cursor = second?.createdAt ?? '';
+    nockCurrentKey();
     const scope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
@@ -132,6 +154,8 @@ describe('audit_api_keys', () => {
 
   it("a vendor that fails makes the step fail with that vendor's error, never a report that looks complete", async () => {
     nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, ss.listPage);
+    // Asked only if SMASHSEND's page arrives before SMARTe's failure stops the audit.
+    nock(SMASHSEND, BEARER).get('/v1/api-keys/current').optionally().reply(200, ss.connectionKey);
     nock(SMARTLEAD).get(SL_KEYS).query(slQuery).reply(200, sl.listUnordered);
     smarte().post(VIEW, {}).reply(500, { message: 'Internal server error' });
     await expectZapierError(run('creates', 'audit_api_keys', { older_than_days: 40 }), {
@@ -143,6 +167,7 @@ describe('audit_api_keys', () => {
   });
 
   it('a SMASHSEND page failing on page 2 fails the step too', async () => {
+    nockCurrentKey();
     nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
@@ -162,6 +187,7 @@ describe('audit_api_keys', () => {
     try {
       // Every page says more follow and takes 250 ms: the paging deadline (1 000 − 400 ms) falls after page 3 at most.
       let page = 0;
+      nockCurrentKey();
       nock(SMASHSEND)
         .persist()
         .get(KEYS)

@@ -5,7 +5,7 @@ import nock from 'nock';
 import { App, run } from '../support/app';
 import { definitionOf, outputKeys } from '../support/definition';
 import { useNock } from '../support/nock';
-import { BEARER, KEYS, keyPath, listQuery, runDropdownPage } from '../support/smashsend';
+import { BEARER, KEYS, keyPath, listQuery, nockCurrentKey, runDropdownPage } from '../support/smashsend';
 import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
@@ -85,6 +85,7 @@ describe('what each step returns has exactly the keys of its output fields', () 
   });
 
   it('delete_smashsend_api_key', async () => {
+    nockCurrentKey();
     nock(SMASHSEND, BEARER).delete(keyPath('aki_abc123def456')).reply(200, fx.deleted);
     const result = (await run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_abc123def456' })) as object;
     expect(Object.keys(result).sort()).toEqual(outputKeys('creates', 'delete_smashsend_api_key'));
@@ -92,6 +93,7 @@ describe('what each step returns has exactly the keys of its output fields', () 
 
   it('rotate_smashsend_api_key', async () => {
     const old = fx.listPage.apiKeys.items[0];
+    nockCurrentKey();
     nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())

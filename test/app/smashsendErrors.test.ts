@@ -3,10 +3,10 @@
 // an HTML page and malformed JSON.
 
 import nock from 'nock';
-import { run } from '../support/app';
+import { AUTH, run, without, type Auth } from '../support/app';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { expectZapierError, zapierError, type ExpectedZapierError } from '../support/outcome';
-import { BEARER, KEYS, keyPath, listQuery, runDropdownPage } from '../support/smashsend';
+import { BEARER, KEYS, keyPath, listQuery, nockCurrentKey, runDropdownPage } from '../support/smashsend';
 import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
@@ -23,7 +23,9 @@ interface Operation {
   path: string;
   /** The operation's failing request, as nock should see it. */
   intercept: (scope: nock.Scope) => nock.Interceptor;
-  run: () => Promise<unknown>;
+  run: (auth?: Auth) => Promise<unknown>;
+  /** Requests that come first and succeed (e.g. the delete's GET /v1/api-keys/current): their interceptors. */
+  before?: () => nock.Scope;
   /**
    * The key phrases of the advice when an answer leaves a write's outcome unknown (a gateway's 502, an unreadable 2xx);
    * reads: a retry. The whole sentences are the error table's (errorTable.test.ts).
@@ -40,21 +42,21 @@ const operations: Operation[] = [
     method: 'GET',
     path: KEYS,
     intercept: (scope) => scope.get(KEYS).query(listQuery()),
-    run: () => runDropdownPage(0),
+    run: (auth = AUTH) => (auth === AUTH ? runDropdownPage(0) : run('triggers', 'smashsend_api_key_list', {}, auth, { page: 0 })),
   },
   {
     name: 'find_smashsend_api_key',
     method: 'GET',
     path: KEYS,
     intercept: (scope) => scope.get(KEYS).query(listQuery()),
-    run: () => run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' }),
+    run: (auth) => run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' }, auth),
   },
   {
     name: 'update_smashsend_api_key',
     method: 'POST',
     path: keyPath(ID),
     intercept: (scope) => scope.post(keyPath(ID), { displayName: 'Renamed' }),
-    run: () => run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'Renamed' }),
+    run: (auth) => run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'Renamed' }, auth),
     afterBadAnswer: repeatSafe('The key may have been updated anyway'),
   },
   {
@@ -62,7 +64,8 @@ const operations: Operation[] = [
     method: 'DELETE',
     path: keyPath(ID),
     intercept: (scope) => scope.delete(keyPath(ID)),
-    run: () => run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }),
+    before: () => nockCurrentKey(),
+    run: (auth) => run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }, auth),
     afterBadAnswer: repeatSafe('The key may have been deleted anyway (a repeat would then report it as not found)'),
   },
   {
@@ -70,7 +73,7 @@ const operations: Operation[] = [
     method: 'GET',
     path: KEYS,
     intercept: (scope) => scope.get(KEYS).query(listQuery()),
-    run: () => run('creates', 'rotate_smashsend_api_key', { apiKeyId: ID }),
+    run: (auth) => run('creates', 'rotate_smashsend_api_key', { apiKeyId: ID }, auth),
   },
 ];
 
@@ -85,11 +88,14 @@ const failures: Failure[] = [
   {
     name: '401',
     reply: (i) => i.reply(401, fx.error401),
+    // The test connection holds all three vendors' keys: a 401 names SMASHSEND's field and expires nothing.
     expected: (where) => ({
-      name: 'ExpiredAuthError',
+      name: 'AppError',
+      code: 'auth',
+      status: 401,
       says: [
         `rejected the API key (401 on ${where}): Invalid API key. Please double-check and try again`,
-        'Reconnect your SMASHSEND API key',
+        "Reconnect with a working key in the SMASHSEND API Key field; the connection's other vendors keep working.",
       ],
     }),
   },
@@ -171,18 +177,32 @@ const failures: Failure[] = [
 
 describe.each(operations)('$name', (operation) => {
   it.each(failures)('$name', async (failure) => {
+    const before = operation.before?.();
     const scope = failure.reply(operation.intercept(nock(SMASHSEND, BEARER)));
     await expectZapierError(
       operation.run(),
       failure.expected(`${operation.method} ${operation.path}`, operation.afterBadAnswer ?? ['A retry may help.']),
     );
     scope.done();
+    before?.done();
     expect(unmatched).toEqual([]); // nothing was tried after the failure (rotate: no create, no delete)
+  });
+
+  it('401 in a SMASHSEND-only connection: an expired connection (ExpiredAuthError) that says to reconnect', async () => {
+    operation.before?.();
+    const scope = operation.intercept(nock(SMASHSEND, BEARER)).reply(401, fx.error401);
+    const smashsendOnly = without(AUTH, 'smartlead_api_key', 'smarte_api_key');
+    await expectZapierError(operation.run(smashsendOnly), {
+      name: 'ExpiredAuthError',
+      says: [`rejected the API key (401 on ${operation.method} ${operation.path})`, 'Reconnect your SMASHSEND API key in this connection.'],
+    });
+    scope.done();
   });
 });
 
 describe('the unmatched-request record these tests rely on', () => {
   it('sees a request that no interceptor matched', async () => {
+    nockCurrentKey();
     await zapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }));
     expect(unmatched).toEqual([`DELETE ${keyPath(ID)}`]);
   });

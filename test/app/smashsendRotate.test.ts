@@ -7,6 +7,7 @@ import { AUTH, run } from '../support/app';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { expectZapierError } from '../support/outcome';
 import { BEARER, KEYS, keyPath, listQuery } from '../support/smashsend';
+import { without } from '../support/app';
 import { keysInBursts, listOrder, serveFakeList, type FakeKey } from '../support/smashsendVendor';
 import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
@@ -38,10 +39,13 @@ function checkOfNewKey(status = 200, body: nock.Body = { status: 'SUCCEED', disp
 
 /**
  * The old key is on page 2 of the list: two list requests (the second from 1 ms after page 1's last key, which comes
- * back at its top), then the create.
+ * back at its top), then — when the rotation will delete the old key — GET /v1/api-keys/current (is the old key the
+ * connection's own? here: no), then the create.
  */
-function listAndCreate(old: Record<string, unknown> = OLD) {
-  return nock(SMASHSEND, BEARER)
+function listAndCreate(old: Record<string, unknown> = OLD, deletesOldKey = true) {
+  const scope = nock(SMASHSEND, BEARER);
+  if (deletesOldKey) scope.get('/v1/api-keys/current').reply(200, fx.connectionKey);
+  return scope
     .get(KEYS)
     .query(listQuery())
     .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], '2024-02-26T10:00:00.000Z'))
@@ -62,6 +66,63 @@ describe('rotate_smashsend_api_key', () => {
     scope.done();
     check.done();
     expect(unmatched).toEqual([]); // page 3 was never asked for
+  });
+
+  describe("the connection's own key", () => {
+    const OWN = { ...OLD, id: fx.CONNECTION_KEY_ID };
+
+    it('halts before anything is created when the old key is the one the connection signs in with', async () => {
+      const scope = nock(SMASHSEND, BEARER)
+        .get(KEYS)
+        .query(listQuery())
+        .reply(200, fx.listPageOf([fx.listedKey(1), OWN], null))
+        .get('/v1/api-keys/current')
+        .reply(200, fx.connectionKey);
+      await expectZapierError(rotate(OWN.id), {
+        name: 'HaltedError',
+        says: [
+          `SMASHSEND API key ${OWN.id} is the key this connection authenticates with: refused to rotate and delete it, nothing was changed.`,
+          `turn on "Allow This Connection's Own Key" if you mean it, then reconnect with a working SMASHSEND key (the new one, after a rotation)`,
+        ],
+        secrets: [AUTH.smashsend_api_key],
+      });
+      scope.done();
+      expect(unmatched).toEqual([]); // no POST, no DELETE
+    });
+
+    it('with allow_connection_key it rotates, deletes the old key last, and the warning says to reconnect with the new secret', async () => {
+      const check = checkOfNewKey();
+      const scope = listAndCreate(OWN).delete(keyPath(OWN.id)).reply(200, { apiKey: OWN, isDeleted: true });
+      // listAndCreate's /current answers the connection's own id, which is OWN's.
+      const result = await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OWN.id, allow_connection_key: true });
+      expect(result).toEqual({
+        ...NEW,
+        replacedKeyId: OWN.id,
+        oldKeyDeleted: true,
+        newKeyVerified: true,
+        warning:
+          "The old key was the key this Zapier connection signs in with: reconnect with the new secret (this step's Secret Key) in the SMASHSEND API Key field, or every SMASHSEND step of this connection will fail.",
+      });
+      scope.done();
+      check.done();
+    });
+
+    it('with delete_old_key off nothing is disabled: no check of whose key it is, and the rotation goes ahead', async () => {
+      const check = checkOfNewKey();
+      const scope = listAndCreate(OWN, false);
+      const result = await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OWN.id, delete_old_key: false });
+      expect(result).toMatchObject({ replacedKeyId: OWN.id, oldKeyDeleted: false, newKeyVerified: true, warning: '' });
+      scope.done();
+      check.done();
+    });
+
+    it('a connection without a workspace id learns the key id from the workspace discovery: GET /v1/api-keys/current once', async () => {
+      const check = checkOfNewKey();
+      const scope = listAndCreate().delete(keyPath(OLD.id)).reply(200, DELETED);
+      await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id }, without(AUTH, 'smashsend_workspace_id'));
+      scope.done(); // the one /current interceptor answered both questions
+      check.done();
+    });
   });
 
   it('gives the new key the role in SMASHSEND spelling when the list spells it otherwise', async () => {
@@ -148,7 +209,7 @@ describe('rotate_smashsend_api_key', () => {
     });
   });
 
-  it('sends exactly: the list (old key), the create, the check with the new Bearer, the delete with the old one', async () => {
+  it('sends exactly: the list (old key), whose key the connection is, the create, the check with the new Bearer, the delete with the old one', async () => {
     const sequence: Array<{ method: string; path: string; authorization: string; body: unknown }> = [];
     const record = (method: string) =>
       function (this: nock.ReplyFnContext, uri: string, body: nock.Body) {
@@ -160,6 +221,11 @@ describe('rotate_smashsend_api_key', () => {
       .reply(function (uri, body) {
         record('GET').call(this, uri, body);
         return [200, fx.listPageOf([fx.listedKey(4), OLD], null)];
+      })
+      .get('/v1/api-keys/current')
+      .reply(function (uri, body) {
+        record('GET').call(this, uri, body);
+        return [200, fx.connectionKey];
       })
       .post(KEYS)
       .reply(function (uri, body) {
@@ -180,6 +246,8 @@ describe('rotate_smashsend_api_key', () => {
     const old = `Bearer ${AUTH.smashsend_api_key}`;
     expect(sequence).toEqual([
       { method: 'GET', path: `${KEYS}?limit=100&sort=createdAt.desc`, authorization: old, body: undefined },
+      // Is the old key the connection's own? (It is not: the rotation may delete it.)
+      { method: 'GET', path: '/v1/api-keys/current', authorization: old, body: undefined },
       { method: 'POST', path: KEYS, authorization: old, body: { displayName: 'CRM Sync', role: 'EDITOR' } },
       { method: 'GET', path: CHECK, authorization: `Bearer ${NEW.secretKey}`, body: undefined },
       { method: 'DELETE', path: keyPath(OLD.id), authorization: old, body: undefined },
@@ -238,7 +306,7 @@ describe('rotate_smashsend_api_key', () => {
   describe('delete_old_key', () => {
     it.each([false, 'false', 'no', ' False ', 0])('%p: checks the new key and keeps the old one live, with no warning', async (value) => {
       const check = checkOfNewKey();
-      const scope = listAndCreate();
+      const scope = listAndCreate(OLD, false); // nothing will be deleted: no need to know whose key it is
       expect(await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id, delete_old_key: value })).toEqual({
         ...NEW,
         replacedKeyId: OLD.id,
@@ -265,7 +333,7 @@ describe('rotate_smashsend_api_key', () => {
 
     it('false, and the new key does not check out: kept as asked, and says so', async () => {
       const check = checkOfNewKey(401, fx.error401);
-      const scope = listAndCreate();
+      const scope = listAndCreate(OLD, false);
       expect(await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id, delete_old_key: 'false' })).toEqual({
         ...NEW,
         replacedKeyId: OLD.id,
@@ -290,6 +358,8 @@ describe('rotate_smashsend_api_key', () => {
   describe('when creating the new key fails, nothing is deleted and the step fails', () => {
     function listThenCreateFails(status: number, body: nock.Body, headers: Record<string, string> = {}) {
       return nock(SMASHSEND, BEARER)
+        .get('/v1/api-keys/current')
+        .reply(200, fx.connectionKey)
         .get(KEYS)
         .query(listQuery())
         .reply(200, fx.listPageOf([OLD], null))
@@ -350,7 +420,7 @@ describe('rotate_smashsend_api_key', () => {
     });
   });
 
-  it('fails when no page of the list has the key, and creates nothing', async () => {
+  it('halts when no page of the list has the key, and creates nothing', async () => {
     const scope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
@@ -359,22 +429,25 @@ describe('rotate_smashsend_api_key', () => {
       .query(listQuery('2024-02-27T10:00:00.001Z'))
       .reply(200, fx.listPageOf([fx.listedKey(1), fx.listedKey(2)], null));
     await expectZapierError(rotate('aki_missing'), {
-      name: 'AppError',
-      code: 'not_found',
-      says: ["aki_missing was not found in the workspace's key list", 'nothing was created or deleted', 'Pick the key again from the list'],
+      name: 'HaltedError',
+      says: [
+        "aki_missing was not found in the workspace's key list",
+        'nothing was created or deleted',
+        'Pick the key again from the list',
+        '"Find SMASHSEND API Key" step',
+      ],
     });
     scope.done();
     expect(unmatched).toEqual([]);
   });
 
-  it('refuses to rotate a key whose role a new key cannot have, before creating anything', async () => {
+  it('halts on a key whose role a new key cannot have, before creating anything', async () => {
     const scope = nock(SMASHSEND, BEARER)
       .get(KEYS)
       .query(listQuery())
       .reply(200, fx.listPageOf([{ ...OLD, role: 'OWNER' }], null));
     await expectZapierError(rotate(), {
-      name: 'AppError',
-      code: 'unsupported_role',
+      name: 'HaltedError',
       says: [
         'has role "OWNER", which a new key cannot be given',
         'nothing was created or deleted',
@@ -397,11 +470,26 @@ describe('rotate_smashsend_api_key', () => {
     expect(unmatched).toEqual([]);
   });
 
-  it('turns a revoked connection key on the list into an expired connection, before creating anything', async () => {
+  it('turns a revoked connection key on the list into an expired connection (a SMASHSEND-only connection), before creating anything', async () => {
     nock(SMASHSEND).get(KEYS).query(true).reply(401, fx.error401);
-    await expectZapierError(rotate(), {
+    const smashsendOnly = without(AUTH, 'smartlead_api_key', 'smarte_api_key');
+    await expectZapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: OLD.id }, smashsendOnly), {
       name: 'ExpiredAuthError',
       says: ['SMASHSEND rejected the API key', 'Invalid API key. Please double-check and try again.', 'Reconnect your SMASHSEND API key'],
+    });
+    expect(unmatched).toEqual([]);
+  });
+
+  it('in a connection that also holds other vendors, the same 401 names the SMASHSEND key field and leaves the connection alone', async () => {
+    nock(SMASHSEND).get(KEYS).query(true).reply(401, fx.error401);
+    await expectZapierError(rotate(), {
+      name: 'AppError',
+      code: 'auth',
+      status: 401,
+      says: [
+        'SMASHSEND rejected the API key',
+        "Reconnect with a working key in the SMASHSEND API Key field; the connection's other vendors keep working.",
+      ],
     });
     expect(unmatched).toEqual([]);
   });
@@ -418,6 +506,8 @@ describe('rotate_smashsend_api_key', () => {
       const created = { ...NEW, displayName: old.displayName, role: old.role };
       const check = checkOfNewKey(200, { status: 'SUCCEED', displayName: old.displayName, role: old.role });
       const scope = nock(SMASHSEND, BEARER)
+        .get('/v1/api-keys/current')
+        .reply(200, fx.connectionKey)
         .post(KEYS, { displayName: old.displayName, role: old.role })
         .reply(200, { apiKey: created })
         .delete(keyPath(old.id))
@@ -438,6 +528,7 @@ it("the rotate warning names the delete step by its definition's label (not a re
     newKeyCheck: 'passed',
     oldKeyDeleted: false,
     oldKeyOutcome: 'not_deleted',
+    connectionKey: false,
   } as const;
   expect(smashsendRotationWarning(rotation, deleteSmashsendApiKey)).toBe(
     `The new key was created, but the old key ${OLD.id} ("CRM Sync") is still live: SMASHSEND answered the delete with isDeleted false. Delete it with the "${deleteSmashsendApiKey.display.label}" step or in SMASHSEND.`,

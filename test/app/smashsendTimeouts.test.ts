@@ -5,7 +5,7 @@ import nock from 'nock';
 import { run } from '../support/app';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { expectZapierError } from '../support/outcome';
-import { BEARER, KEYS, keyPath, listQuery } from '../support/smashsend';
+import { BEARER, KEYS, keyPath, listQuery, nockCurrentKey } from '../support/smashsend';
 import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
@@ -33,8 +33,11 @@ function checkOfNewKey() {
   return nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${NEW.secretKey}` } }).get('/v1/api-keys/check');
 }
 
+/** The list with the old key, and GET /v1/api-keys/current (the old key is not the connection's own). */
 function listWithOldKey() {
   return nock(SMASHSEND, BEARER)
+    .get('/v1/api-keys/current')
+    .reply(200, fx.connectionKey)
     .get(KEYS)
     .query(listQuery())
     .reply(200, fx.listPageOf([OLD], null));
@@ -112,6 +115,7 @@ describe('update and delete timeouts', () => {
   });
 
   it('delete: it may have happened; repeating it is safe, and the find step shows the key', async () => {
+    nockCurrentKey();
     nock(SMASHSEND, BEARER).delete(keyPath(OLD.id)).delay(SLOW_MS).reply(200, fx.deleted);
     await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: OLD.id }), {
       name: 'AppError',

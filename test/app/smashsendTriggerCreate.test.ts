@@ -1,7 +1,7 @@
 // new_smashsend_api_key and create_smashsend_api_key: the exact SMASHSEND request and what the Zap builder sees.
 
 import nock from 'nock';
-import { AUTH, run } from '../support/app';
+import { AUTH, run, without } from '../support/app';
 import { useNock } from '../support/nock';
 import { expectZapierError } from '../support/outcome';
 import { SMASHSEND } from '../support/vendors';
@@ -69,11 +69,21 @@ describe('new_smashsend_api_key', () => {
     second.done();
   });
 
-  it('turns a revoked key into an expired connection naming SMASHSEND', async () => {
+  it("turns a revoked key into an expired connection naming SMASHSEND when SMASHSEND is the connection's only vendor", async () => {
     nock(SMASHSEND).get(keys).query(true).reply(401, fx.error401);
-    await expectZapierError(run('triggers', 'new_smashsend_api_key'), {
+    await expectZapierError(run('triggers', 'new_smashsend_api_key', {}, without(AUTH, 'smartlead_api_key', 'smarte_api_key')), {
       name: 'ExpiredAuthError',
       says: ['SMASHSEND rejected the API key', 'Invalid API key', 'Reconnect your SMASHSEND API key'],
+    });
+  });
+
+  it('in a connection with other vendors too, a revoked SMASHSEND key names its field and expires nothing', async () => {
+    nock(SMASHSEND).get(keys).query(true).reply(401, fx.error401);
+    await expectZapierError(run('triggers', 'new_smashsend_api_key'), {
+      name: 'AppError',
+      code: 'auth',
+      status: 401,
+      says: ['SMASHSEND rejected the API key', 'Reconnect with a working key in the SMASHSEND API Key field'],
     });
   });
 });

@@ -4,7 +4,7 @@ import nock from 'nock';
 import { AUTH, run } from '../support/app';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { expectZapierError, zapierError } from '../support/outcome';
-import { BEARER, keyPath } from '../support/smashsend';
+import { BEARER, keyPath, nockCurrentKey } from '../support/smashsend';
 import { SMASHSEND } from '../support/vendors';
 import * as fx from '../fixtures/smashsend';
 
@@ -20,21 +20,26 @@ describe('update_smashsend_api_key', () => {
       .matchHeader('content-type', 'application/json')
       .reply(200, fx.updated);
     const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: '  Updated Zapier Integration Key ' });
-    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: 'sk_live_abc123...' });
+    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: 'sk_live_abc123...', warning: '' });
     scope.done();
   });
 
   it('posts only the role (in SMASHSEND spelling) when only the role changes', async () => {
     const answer = { apiKey: { ...fx.updated.apiKey, role: 'VIEWER' } };
+    // A role change first asks which key the connection signs in with (not this one).
+    const current = nockCurrentKey();
     const scope = nock(SMASHSEND, BEARER).post(keyPath(ID), { role: 'VIEWER' }).reply(200, answer);
     const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: '', role: 'viewer' });
-    expect(result).toEqual({ ...answer.apiKey, secretKey: 'sk_live_abc123...' });
+    expect(result).toEqual({ ...answer.apiKey, secretKey: 'sk_live_abc123...', warning: '' });
+    current.done();
     scope.done();
   });
 
   it('posts name and role together', async () => {
+    const current = nockCurrentKey();
     const scope = nock(SMASHSEND, BEARER).post(keyPath(ID), { displayName: 'Ops', role: 'EDITOR' }).reply(200, fx.updated);
     await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'Ops', role: 'EDITOR' });
+    current.done();
     scope.done();
   });
 
@@ -42,7 +47,7 @@ describe('update_smashsend_api_key', () => {
   it.each([true, 'yes', false, undefined])('shows SMASHSEND’s hint whatever include_secret says (%p)', async (includeSecret) => {
     nock(SMASHSEND, BEARER).post(keyPath(ID)).reply(200, fx.updated);
     const result = await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'x', include_secret: includeSecret });
-    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: 'sk_live_abc123...' });
+    expect(result).toEqual({ ...fx.updated.apiKey, secretKey: 'sk_live_abc123...', warning: '' });
   });
 
   it('masks a full-length secret down to its last 4 characters', async () => {
@@ -53,13 +58,54 @@ describe('update_smashsend_api_key', () => {
     expect(result.secretKey).toBe('********cdef');
   });
 
-  it('says which key was not found on a 404', async () => {
+  it('halts on a 404, naming the key and the search that shows it (a HaltedError never turns the Zap off)', async () => {
     nock(SMASHSEND).post(keyPath('aki_gone')).reply(404, { statusCode: 404, error: 'Not Found', message: 'API key not found' });
     await expectZapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_gone', displayName: 'x' }), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no API key aki_gone', 'API key not found'],
+      name: 'HaltedError',
+      says: ['no API key aki_gone', 'API key not found', 'Nothing was changed.', '"Find SMASHSEND API Key" step'],
+    });
+  });
+
+  describe("the connection's own key", () => {
+    it('a new role for it halts before the update is sent, naming the key and the opt-in', async () => {
+      const current = nockCurrentKey(ID);
+      await expectZapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: ID, role: 'VIEWER' }), {
+        name: 'HaltedError',
+        says: [
+          `SMASHSEND API key ${ID} is the key this connection authenticates with: refused to change the role of it, nothing was changed.`,
+          `turn on "Allow This Connection's Own Key"`,
+        ],
+      });
+      current.done();
+      expect(unmatched).toEqual([]); // no POST was attempted
+    });
+
+    it.each([true, 'true', 'yes'])('with allow_connection_key %p the role changes and the warning says what it means', async (allow) => {
+      const current = nockCurrentKey(ID);
+      const scope = nock(SMASHSEND, BEARER).post(keyPath(ID), { role: 'VIEWER' }).reply(200, fx.updated);
+      const result = (await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, role: 'VIEWER', allow_connection_key: allow })) as {
+        warning: string;
+      };
+      expect(result.warning).toBe(
+        'This is (or may be) the key this Zapier connection signs in with: its new role applies to every SMASHSEND step of this connection; reconnect with another key if they need more rights.',
+      );
+      current.done();
+      scope.done();
+    });
+
+    it("a rename alone needs no check: one request, even for the connection's own key", async () => {
+      const scope = nock(SMASHSEND, BEARER).post(keyPath(ID), { displayName: 'Renamed' }).reply(200, fx.updated);
+      await run('creates', 'update_smashsend_api_key', { apiKeyId: ID, displayName: 'Renamed' });
+      scope.done();
+    });
+
+    it('refuses an allow_connection_key that is neither true nor false, before any request', async () => {
+      await expectZapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: ID, role: 'VIEWER', allow_connection_key: 'maybe' }), {
+        name: 'AppError',
+        code: 'input',
+        says: ["Allow This Connection's Own Key must be true or false"],
+      });
+      expect(unmatched).toEqual([]);
     });
   });
 
@@ -90,31 +136,105 @@ describe('update_smashsend_api_key', () => {
 });
 
 describe('delete_smashsend_api_key', () => {
-  it('deletes the key and returns the deleted record with isDeleted, with SMASHSEND’s truncated secret unchanged', async () => {
+  it('asks which key the connection signs in with, deletes the key, and returns the deleted record with isDeleted, with SMASHSEND’s truncated secret unchanged', async () => {
+    const current = nockCurrentKey();
     const scope = nock(SMASHSEND, BEARER)
       .delete(keyPath(ID), (body) => body === '' || body === undefined)
       .reply(200, fx.deleted);
     const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID });
-    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: 'sk_live_abc123...', isDeleted: true });
+    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: 'sk_live_abc123...', isDeleted: true, warning: '' });
+    current.done();
     scope.done();
   });
 
+  describe("the connection's own key", () => {
+    it('halts before the delete is sent, naming the key and what to do instead', async () => {
+      const current = nockCurrentKey(ID);
+      await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }), {
+        name: 'HaltedError',
+        says: [
+          `SMASHSEND API key ${ID} is the key this connection authenticates with: refused to delete it, nothing was changed.`,
+          `Pick another key, or turn on "Allow This Connection's Own Key" if you mean it, then reconnect with a working SMASHSEND key`,
+        ],
+        secrets: [AUTH.smashsend_api_key],
+      });
+      current.done();
+      expect(unmatched).toEqual([]);
+    });
+
+    it('with allow_connection_key it deletes the key and the warning says to reconnect', async () => {
+      const current = nockCurrentKey(ID);
+      const scope = nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, fx.deleted);
+      const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID, allow_connection_key: true });
+      expect(result).toMatchObject({
+        id: ID,
+        isDeleted: true,
+        warning:
+          'This was (or may have been) the key this Zapier connection signs in with: reconnect with another SMASHSEND key in the SMASHSEND API Key field, or every SMASHSEND step of this connection will fail.',
+      });
+      current.done();
+      scope.done();
+    });
+
+    it.each([403, 404])(
+      'when SMASHSEND does not answer GET /v1/api-keys/current (%i), it cannot tell: it halts unless allowed',
+      async (status) => {
+        nock(SMASHSEND, BEARER).get('/v1/api-keys/current').reply(status, { statusCode: status, error: 'x', message: 'no' });
+        await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }), {
+          name: 'HaltedError',
+          says: [
+            `SMASHSEND gave no way to tell whether API key ${ID} is the key this connection authenticates with`,
+            'nothing was changed',
+          ],
+        });
+        nock(SMASHSEND, BEARER).get('/v1/api-keys/current').reply(status, { statusCode: status, error: 'x', message: 'no' });
+        const scope = nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, fx.deleted);
+        const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID, allow_connection_key: 'true' });
+        expect(result).toMatchObject({ isDeleted: true, warning: expect.stringContaining('may have been') });
+        scope.done();
+      },
+    );
+
+    it('a server error on GET /v1/api-keys/current fails plainly (a retry may help) and deletes nothing', async () => {
+      nock(SMASHSEND, BEARER).get('/v1/api-keys/current').reply(503, { statusCode: 503, error: 'Unavailable', message: 'busy' });
+      await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }), {
+        name: 'AppError',
+        code: 'server',
+        status: 503,
+        says: ['GET /v1/api-keys/current', 'A retry may help.'],
+      });
+      expect(unmatched).toEqual([]);
+    });
+
+    it('learns the id from the workspace discovery when the connection has no workspace id: no extra request', async () => {
+      const current = nock(SMASHSEND, BEARER).get('/v1/api-keys/current').once().reply(200, fx.connectionKey);
+      const scope = nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, fx.deleted);
+      await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID }, { smashsend_api_key: AUTH.smashsend_api_key });
+      current.done();
+      scope.done();
+    });
+  });
+
   it('reads isDeleted as SMASHSEND sent it, and true when it sent none', async () => {
+    nockCurrentKey();
     nock(SMASHSEND, BEARER)
       .delete(keyPath(ID))
       .reply(200, { ...fx.deleted, isDeleted: false });
     expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID })).toMatchObject({ isDeleted: false });
+    // (The connection key's id is remembered from the first run, as in a warm container: no second GET /current.)
     nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, { apiKey: fx.deleted.apiKey });
     expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID })).toMatchObject({ isDeleted: true });
   });
 
   it.each([true, 'yes', false, 'no'])('shows SMASHSEND’s hint whatever include_secret says (%p)', async (includeSecret) => {
+    nockCurrentKey();
     nock(SMASHSEND, BEARER).delete(keyPath(ID)).reply(200, fx.deleted);
     const result = await run('creates', 'delete_smashsend_api_key', { apiKeyId: ID, include_secret: includeSecret });
-    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: 'sk_live_abc123...', isDeleted: true });
+    expect(result).toEqual({ ...fx.deleted.apiKey, secretKey: 'sk_live_abc123...', isDeleted: true, warning: '' });
   });
 
   it('masks a full-length secret down to its last 4 characters, even with include_secret', async () => {
+    nockCurrentKey();
     nock(SMASHSEND, BEARER)
       .delete(keyPath(ID))
       .reply(200, { ...fx.deleted, apiKey: { ...fx.deleted.apiKey, secretKey: 'sk_live_0123456789abcdef' } });
@@ -122,13 +242,12 @@ describe('delete_smashsend_api_key', () => {
     expect(result.secretKey).toBe('********cdef');
   });
 
-  it('says which key was not found on a 404', async () => {
+  it('halts on a 404, naming the key and the search that shows it; nothing was changed', async () => {
+    nockCurrentKey();
     nock(SMASHSEND).delete(keyPath('aki_gone')).reply(404, { statusCode: 404, error: 'Not Found', message: 'API key not found' });
     await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_gone' }), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no API key aki_gone', 'API key not found'],
+      name: 'HaltedError',
+      says: ['no API key aki_gone', 'API key not found', 'Nothing was changed.', '"Find SMASHSEND API Key" step'],
     });
   });
 

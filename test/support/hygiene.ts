@@ -26,6 +26,7 @@ export const ROWS = [
     age_days: 30,
     client_id: 301,
     key_hint: '********xxxx',
+    connection_key: false,
   },
   {
     id: 'SmartLead:44',
@@ -37,6 +38,7 @@ export const ROWS = [
     age_days: 46,
     client_id: 301,
     key_hint: '********ssss',
+    connection_key: false,
   },
   {
     id: 'SMASHSEND:aki_abc123def456',
@@ -49,6 +51,7 @@ export const ROWS = [
     client_id: null,
     // SMASHSEND's own truncated hint, exactly as its list sent it (the connector's one hint rule, as in every read).
     key_hint: 'sk_live_abc123...',
+    connection_key: false,
   },
   {
     id: 'SMASHSEND:aki_xyz789ghi012',
@@ -60,6 +63,7 @@ export const ROWS = [
     age_days: 660,
     client_id: null,
     key_hint: 'sk_live_xyz789...',
+    connection_key: false,
   },
   // SmartLead's undated key: no age, listed after the dated ones (undated keys by id, highest first).
   {
@@ -72,6 +76,7 @@ export const ROWS = [
     age_days: null,
     client_id: 302,
     key_hint: '********llll',
+    connection_key: false,
   },
   {
     id: 'SMARTe:6d7800ad-81b0-4b60-9a0f-821a1944346b',
@@ -83,6 +88,7 @@ export const ROWS = [
     age_days: null,
     client_id: null,
     key_hint: '********xJHY',
+    connection_key: false,
   },
   {
     id: 'SMARTe:222c424f-6e56-4ab1-94eb-8a0e41490831',
@@ -94,6 +100,7 @@ export const ROWS = [
     age_days: null,
     client_id: null,
     key_hint: '********3vs=',
+    connection_key: false,
   },
 ];
 

@@ -22,6 +22,16 @@ type Step =
       input?: () => Record_;
       check: (result: unknown) => string;
     }
+  /** An operation that must be refused: it must fail with `error` (a Zapier error's name) and change nothing. */
+  | {
+      step: 'refusal';
+      title: string;
+      kind: 'creates';
+      key: string;
+      input?: () => Record_;
+      error: string;
+      check: (message: string) => string;
+    }
   /** No app call: a figure read from the sandbox. */
   | { step: 'report'; title: string; report: () => string }
   /** No app call: the sandbox set up for the next steps (e.g. a key of a known age), returning what was done. */
@@ -65,6 +75,13 @@ function hasFullSecret(record: Record_, field: string): boolean {
   return typeof value === 'string' && value.length >= 16 && !value.includes('*') && !value.endsWith('...');
 }
 
+/** SMASHSEND writes (creates, updates, deletes) the sandbox has answered so far. */
+function smashsendWrites(sandbox: SandboxHandle): number {
+  return Object.entries(sandbox.requestCounts().byRoute)
+    .filter(([route]) => /^(POST|DELETE) \/v1\/workspaces\//.test(route))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
 function lifecycle(sandbox: SandboxHandle): Step[] {
   const stamp = Date.now().toString(36);
   const smashsendName = `Demo Key ${stamp}`;
@@ -77,6 +94,7 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
     smartleadSecret?: unknown;
     agedId?: string;
     agedReplacementId?: string;
+    writesBefore?: number;
   } = {};
   const AGE_DAYS = 90;
 
@@ -316,7 +334,26 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
         if (newest.age_days !== AGE_DAYS + 10) fail(`the newest crossing is ${String(newest.age_days)} days old, not ${AGE_DAYS + 10}`);
         if (rows.some((row) => typeof row.age_days !== 'number' || row.age_days < AGE_DAYS)) fail('a younger key was listed');
         state.agedId = String(newest.key_id);
-        return `${rows.length} keys at least ${AGE_DAYS} days old; newest crossing ${show(newest, ['id', 'name', 'age_days', 'key_hint'])}`;
+        // The connection's own key is old too, and flagged, so that a rotation Zap can filter it out.
+        const own = rows.filter((row) => row.connection_key === true);
+        if (own.length !== 1 || own[0]?.key_id !== 'aki_sbxadmin0001') fail("the connection's own key is not flagged connection_key");
+        return `${rows.length} keys at least ${AGE_DAYS} days old; newest crossing ${show(newest, ['id', 'name', 'age_days', 'key_hint'])}; this connection's own: ${show(own[0] ?? {}, ['id', 'name', 'connection_key'])}`;
+      },
+    },
+    {
+      step: 'refusal',
+      title: "Rotate SMASHSEND API Key (the connection's own key, aki_sbxadmin0001): refused, nothing written",
+      kind: 'creates',
+      key: 'rotate_smashsend_api_key',
+      input: () => {
+        state.writesBefore = smashsendWrites(sandbox);
+        return { apiKeyId: 'aki_sbxadmin0001' };
+      },
+      error: 'HaltedError',
+      check: (message) => {
+        if (smashsendWrites(sandbox) !== state.writesBefore) fail('a SMASHSEND key was written');
+        if (!message.includes("Allow This Connection's Own Key")) fail(`the message does not name the opt-in: ${message}`);
+        return `HaltedError (never turns the Zap off): ${message}`;
       },
     },
     {
@@ -400,6 +437,18 @@ async function main(): Promise<number> {
             const operations = App[step.kind] as Record<string, { operation: { perform: unknown } }>;
             const perform = operations[step.key].operation.perform as (z: unknown, bundle: unknown) => unknown;
             summary = step.check(await appTester(perform, { authData, inputData: step.input?.() ?? {} }));
+            break;
+          }
+          case 'refusal': {
+            const operations = App[step.kind] as Record<string, { operation: { perform: unknown } }>;
+            const perform = operations[step.key].operation.perform as (z: unknown, bundle: unknown) => unknown;
+            const outcome = await appTester(perform, { authData, inputData: step.input?.() ?? {} }).then(
+              () => fail('the step was not refused'),
+              (error: unknown) => error,
+            );
+            if (!(outcome instanceof Error) || outcome.name !== step.error)
+              fail(`expected ${step.error}, got ${outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : String(outcome)}`);
+            summary = step.check(outcome.message.split('\nWhat happened:')[0] ?? '');
             break;
           }
           case 'report':

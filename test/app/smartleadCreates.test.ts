@@ -12,6 +12,7 @@ useNock();
 const KEYS = '/api/v1/client/api-key';
 const apiKey = { api_key: AUTH.smartlead_api_key };
 const { api_key: _value, ...keyWithoutValue } = fx.keyRecord;
+const FIND = 'The "Find SmartLead Client API Key" step (or the SmartLead dashboard) shows the key\'s current state.';
 
 describe('create_smartlead_client_api_key', () => {
   it('posts the client and name and returns the key with its full value', async () => {
@@ -70,6 +71,7 @@ describe('create_smartlead_client_api_key', () => {
     });
   });
 
+  // A create acts on no existing key: its 404 (no such client) stays a plain error, not a halt.
   it('says which client was not found on a 404', async () => {
     nock(SMARTLEAD).post(KEYS).query(apiKey).reply(404, { message: 'Client not found' });
     await expectZapierError(run('creates', 'create_smartlead_client_api_key', { clientId: 999, keyName: 'Production Key' }), {
@@ -141,13 +143,13 @@ describe('reset_smartlead_client_api_key', () => {
     expect(error.message).not.toContain('retry');
   });
 
-  it('says which key was not found, and the path tried, on a 404', async () => {
+  // A key that is not there is a precondition, not a fault of the Zap: a HaltedError (never counted toward turning the
+  // Zap off) that names the key and the search that shows its state.
+  it('halts on a 404, naming the key, the path tried and the Find step; nothing was changed', async () => {
     nock(SMARTLEAD).put(`${KEYS}/reset/45`).query(apiKey).reply(404, { error: 'API key not found' });
     await expectZapierError(run('creates', 'reset_smartlead_client_api_key', { keyId: 45 }), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no client API key 45', `PUT ${KEYS}/reset/45`, 'API key not found'],
+      name: 'HaltedError',
+      says: [`SmartLead has no client API key 45 (404 on PUT ${KEYS}/reset/45): API key not found.`, 'Nothing was changed.', FIND],
     });
   });
 
@@ -220,16 +222,22 @@ describe('delete_smartlead_client_api_key', () => {
     });
   });
 
-  it('says which key was not found on a 404', async () => {
+  it('halts on a 404, naming the key and the Find step; nothing was changed', async () => {
     nock(SMARTLEAD)
       .delete(`${KEYS}/46`)
       .query(apiKey)
       .reply(404, { success: false, error: { code: 'NOT_FOUND', message: 'Key not found' } });
     await expectZapierError(run('creates', 'delete_smartlead_client_api_key', { keyId: 46 }), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no client API key 46', 'Key not found'],
+      name: 'HaltedError',
+      says: [`SmartLead has no client API key 46 (404 on DELETE ${KEYS}/46): Key not found.`, 'Nothing was changed.', FIND],
+    });
+  });
+
+  it('halts on a 404 without a body too', async () => {
+    nock(SMARTLEAD).delete(`${KEYS}/46`).query(apiKey).reply(404, '');
+    await expectZapierError(run('creates', 'delete_smartlead_client_api_key', { keyId: 46 }), {
+      name: 'HaltedError',
+      says: [`SmartLead has no client API key 46 (404 on DELETE ${KEYS}/46)`, 'Nothing was changed.', FIND],
     });
   });
 

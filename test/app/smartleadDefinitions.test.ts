@@ -47,8 +47,12 @@ describe('SmartLead inputs', () => {
       ['clientId', true, 'smartlead_client_list.id.name'],
       ['keyName', true, null],
     ]);
-    expect(inputKeys('creates', 'reset_smartlead_client_api_key')).toEqual([['keyId', true, 'smartlead_client_api_key_list.id.key_name']]);
+    expect(inputKeys('creates', 'reset_smartlead_client_api_key')).toEqual([
+      ['irreversible_notice', false, null],
+      ['keyId', true, 'smartlead_client_api_key_list.id.key_name'],
+    ]);
     expect(inputKeys('creates', 'delete_smartlead_client_api_key')).toEqual([
+      ['irreversible_notice', false, null],
       ['keyId', true, 'smartlead_client_api_key_list.id.key_name'],
       ['include_secret', false, null],
     ]);
@@ -58,6 +62,24 @@ describe('SmartLead inputs', () => {
       ['status', false, null],
       ['include_secret', false, null],
     ]);
+  });
+
+  it.each([
+    ['reset_smartlead_client_api_key', /current value stops working at once and cannot be brought back; the new value is shown once/],
+    ['delete_smartlead_client_api_key', /stops working at once, for everything that uses it, and SmartLead cannot restore it/],
+  ])('%s opens with a copy field (no label, nothing to fill in) that says it cannot be undone', (key, what) => {
+    const [first] = definitionOf('creates', key).operation.inputFields ?? [];
+    expect(first).toEqual({
+      key: 'irreversible_notice',
+      type: 'copy',
+      helpText: expect.stringMatching(/^\*\*This cannot be undone\.\*\* /),
+    });
+    expect(first.helpText).toMatch(what);
+  });
+
+  it('create names no existing key and can be undone by a delete: no copy field', () => {
+    const fields = definitionOf('creates', 'create_smartlead_client_api_key').operation.inputFields ?? [];
+    expect(fields.filter((field) => field.type === 'copy')).toEqual([]);
   });
 
   it('the keyName help text states the rule', () => {

@@ -3,7 +3,7 @@
 
 import nock from 'nock';
 import { DEFAULT_RETRY_AFTER_SECONDS } from '../../lib/errors';
-import { run } from '../support/app';
+import { AUTH, run, without, type Auth } from '../support/app';
 import { useNock } from '../support/nock';
 import { expectZapierError, type ExpectedZapierError } from '../support/outcome';
 import { SMARTLEAD } from '../support/vendors';
@@ -12,6 +12,8 @@ import * as fx from '../fixtures/smartlead';
 useNock();
 
 const KEYS = '/api/v1/client/api-key';
+/** A connection that holds SmartLead's key alone: only there does a SmartLead 401 expire the whole connection. */
+const smartleadOnly = without(AUTH, 'smashsend_api_key', 'smashsend_workspace_id', 'smarte_api_key');
 
 const operations = [
   { kind: 'triggers', key: 'smartlead_client_list', method: 'GET', path: '/api/v1/client/', input: {} },
@@ -47,14 +49,36 @@ describe.each(operations)('$key', ({ kind, key, method, path, input }) => {
   const badAnswerAdvice = afterBadAnswer[key] ?? ['A retry may help.'];
   const answer = (status: number, body?: string | object, headers?: Record<string, string>) =>
     nock(SMARTLEAD).intercept(path, method).query(true).reply(status, body, headers);
-  const attempt = (expected: ExpectedZapierError) => expectZapierError(run(kind, key, input), expected);
+  const attempt = (expected: ExpectedZapierError, auth: Auth = AUTH) => expectZapierError(run(kind, key, input, auth), expected);
 
-  it('401 → an expired connection that names SmartLead', async () => {
+  // Issue 16: a revoked SmartLead key must not stop the SMASHSEND and SMARTe Zaps of the same connection.
+  it('401 in a three-vendor connection → an auth error naming the SmartLead API Key field, not an expired connection', async () => {
     answer(401, fx.error401);
-    await attempt({
-      name: 'ExpiredAuthError',
-      says: [`rejected the API key (401 on ${where}): Invalid or missing API key`, 'Reconnect your SmartLead API key'],
+    const error = await attempt({
+      name: 'AppError',
+      code: 'auth',
+      status: 401,
+      says: [
+        `SmartLead rejected the API key (401 on ${where}): Invalid or missing API key`,
+        "Reconnect with a working key in the SmartLead API Key field; the connection's other vendors keep working.",
+      ],
     });
+    expect(error.name).not.toBe('ExpiredAuthError'); // the issue's "Done when", stated as such
+    expect(error.message).not.toContain('Reconnect your SmartLead API key in this connection');
+  });
+
+  it('401 in a SmartLead-only connection → an expired connection (ExpiredAuthError) that names SmartLead', async () => {
+    answer(401, fx.error401);
+    await attempt(
+      {
+        name: 'ExpiredAuthError',
+        says: [
+          `SmartLead rejected the API key (401 on ${where}): Invalid or missing API key`,
+          'Reconnect your SmartLead API key in this connection.',
+        ],
+      },
+      smartleadOnly,
+    );
   });
 
   it('429 with Retry-After → throttled for that long', async () => {

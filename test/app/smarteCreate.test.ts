@@ -73,9 +73,9 @@ describe('create_smarte_api_key', () => {
     });
   });
 
-  it.each(failures(CREATE, CHECK))('$what', async ({ status, body, headers, expected }) => {
+  it.each(failures(CREATE, CHECK))('$what', async ({ auth, status, body, headers, expected }) => {
     smarte().post(CREATE, { email }).reply(status, body, headers);
-    await expectZapierError(run('creates', 'create_smarte_api_key', { email }), expected);
+    await expectZapierError(run('creates', 'create_smarte_api_key', { email }, auth), expected);
   });
 
   it.each([

@@ -4,7 +4,7 @@
 import { App, run } from '../support/app';
 import { definitionOf, inputField, outputKeys } from '../support/definition';
 import { useNock } from '../support/nock';
-import { CREATE, UPDATE, VIEW, smarte } from '../support/smarte';
+import { CREATE, UPDATE, VIEW, smarte, viewsKey } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();
@@ -59,6 +59,40 @@ it.each([
   expect(email?.dynamic).toBeUndefined();
 });
 
+describe('the suspension, which can lock a key out (and the connection, when it is its own admin key)', () => {
+  const keys = (key: string) => (definitionOf('creates', key).operation.inputFields ?? []).map((field) => field.key);
+
+  it('suspend takes, in order: the notice, the email, allow_connection_key, include_secret', () => {
+    expect(keys('suspend_smarte_api_key')).toEqual(['irreversible_notice', 'email', 'allow_connection_key', 'include_secret']);
+  });
+
+  it('suspend opens with a copy field (no label) that says the key stops working and how to undo it', () => {
+    const [first] = definitionOf('creates', 'suspend_smarte_api_key').operation.inputFields ?? [];
+    expect(first).toEqual({ key: 'irreversible_notice', type: 'copy', helpText: expect.any(String) });
+    expect(first.helpText).toMatch(/^\*\*The key stops working at once\*\*/);
+    expect(first.helpText).toContain('undo it with the **Reactivate SMARTe API Key** step');
+    expect(first.helpText).toContain("This connection's own admin key is refused unless you allow it below.");
+  });
+
+  it("suspend's allow_connection_key is an optional boolean, off by default, labelled as the refusal names it", () => {
+    expect(inputField('creates', 'suspend_smarte_api_key', 'allow_connection_key')).toMatchObject({
+      label: "Allow This Connection's Own Key",
+      type: 'boolean',
+      default: 'false',
+      required: false,
+    });
+  });
+
+  it('reactivate cannot lock anything out: no copy field, no allow_connection_key', () => {
+    expect(keys('reactivate_smarte_api_key')).toEqual(['email', 'include_secret']);
+  });
+
+  it("suspend's output and sample carry a warning (empty unless it was the connection's own key)", () => {
+    expect(outputKeys('creates', 'suspend_smarte_api_key')).toContain('warning');
+    expect(definitionOf('creates', 'suspend_smarte_api_key').operation.sample).toMatchObject({ warning: '' });
+  });
+});
+
 it('pairs Find SMARTe API Key with Create SMARTe API Key as Find or Create', () => {
   expect(App.searchOrCreates?.find_or_create_smarte_api_key).toEqual({
     key: 'find_smarte_api_key', // Zapier requires a search-or-create's own key to be its search's key
@@ -93,6 +127,7 @@ describe('what each step returns has exactly the keys of its output fields', () 
     ['reactivate_smarte_api_key', 'activate', fx.reactivated],
     ['reactivate_smarte_api_key', 'activate', {}],
   ])('%s (SMARTe answering %j)', async (key, action, answer) => {
+    if (action === 'suspend') viewsKey(fx.userKey.email); // a suspension views the key first
     smarte().post(UPDATE, { email: fx.userKey.email, action }).reply(200, answer);
     const result = (await run('creates', key, { email: fx.userKey.email })) as object;
     expect(Object.keys(result).sort()).toEqual(outputKeys('creates', key));

@@ -60,9 +60,9 @@ describe('find_smarte_api_key', () => {
     });
   });
 
-  it.each(failures(VIEW))('$what', async ({ status, body, headers, expected }) => {
+  it.each(failures(VIEW))('$what', async ({ auth, status, body, headers, expected }) => {
     smarte().post(VIEW, { email }).reply(status, body, headers);
-    await expectZapierError(run('searches', 'find_smarte_api_key', { email }), expected);
+    await expectZapierError(run('searches', 'find_smarte_api_key', { email }, auth), expected);
   });
 
   it.each([

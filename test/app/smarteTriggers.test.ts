@@ -3,7 +3,7 @@
 import { run } from '../support/app';
 import { useNock } from '../support/nock';
 import { expectZapierError } from '../support/outcome';
-import { HIDE_SECRET, MASKED, SHOW_SECRET, VIEW, failures, smarte } from '../support/smarte';
+import { HIDE_SECRET, MASKED, SHOW_SECRET, SMARTE_ONLY, VIEW, failures, smarte } from '../support/smarte';
 import * as fx from '../fixtures/smarte';
 
 useNock();
@@ -78,9 +78,9 @@ describe('new_smarte_api_key', () => {
     });
   });
 
-  it.each(failures(VIEW))('$what', async ({ status, body, headers, expected }) => {
+  it.each(failures(VIEW))('$what', async ({ auth, status, body, headers, expected }) => {
     smarte().post(VIEW, {}).reply(status, body, headers);
-    await expectZapierError(run('triggers', 'new_smarte_api_key'), expected);
+    await expectZapierError(run('triggers', 'new_smarte_api_key', {}, auth), expected);
   });
 
   it('says the step needs a SMARTe key when the connection has none', async () => {
@@ -102,11 +102,24 @@ describe('smarte_api_key_list (email dropdown)', () => {
     scope.done();
   });
 
-  it('turns a revoked key into an expired connection naming SMARTe', async () => {
+  it("turns a revoked key into an auth error naming SMARTe's key field, in a connection that holds other vendors too", async () => {
     smarte().post(VIEW, {}).reply(401, { message: 'Invalid API key' });
     await expectZapierError(run('triggers', 'smarte_api_key_list'), {
+      name: 'AppError',
+      code: 'auth',
+      status: 401,
+      says: [
+        'SMARTe rejected the API key (401 on POST /signals/v1/key/view)',
+        'Reconnect with a working key in the SMARTe Admin API Key field',
+      ],
+    });
+  });
+
+  it('turns a revoked key into an expired connection naming SMARTe, in a SMARTe-only connection', async () => {
+    smarte().post(VIEW, {}).reply(401, { message: 'Invalid API key' });
+    await expectZapierError(run('triggers', 'smarte_api_key_list', {}, SMARTE_ONLY), {
       name: 'ExpiredAuthError',
-      says: ['SMARTe rejected the API key', 'Reconnect your SMARTe API key'],
+      says: ['SMARTe rejected the API key (401 on POST /signals/v1/key/view)', 'Reconnect your SMARTe API key in this connection.'],
     });
   });
 });

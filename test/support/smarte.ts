@@ -1,8 +1,8 @@
-// SMARTe test helpers: the exact request SMARTe must receive, the failure answers every SMARTe step must explain. (A server
-// that never answers is in net.ts.)
+// SMARTe test helpers: the exact request SMARTe must receive, the failure answers every SMARTe step must explain, the view
+// a suspension makes before it writes, and the connections a 401 is judged in. (A server that never answers is in net.ts.)
 
 import nock from 'nock';
-import { AUTH } from './app';
+import { AUTH, without, type Auth } from './app';
 import type { ExpectedZapierError } from './outcome';
 import { SMARTE } from './vendors';
 import * as fx from '../fixtures/smarte';
@@ -24,6 +24,32 @@ export function anySmarteRequest() {
   return nock(SMARTE).post(/.*/).reply(200, fx.viewAll);
 }
 
+/**
+ * A connection that holds SMARTe's key alone: only there does a 401 from SMARTe expire the whole connection
+ * (ExpiredAuthError). AUTH holds all three vendors' keys, where a 401 names SMARTe's key field instead.
+ */
+export const SMARTE_ONLY: Auth = without(AUTH, 'smashsend_api_key', 'smashsend_workspace_id', 'smartlead_api_key');
+
+/**
+ * The connection's own admin key as SMARTe's view shows it: a user record whose `apiKey` is the connection's key
+ * (AUTH.smarte_api_key). Suspending it would lock the connection out.
+ */
+export const CONNECTION_KEY_RECORD = {
+  keyId: '0e6f7a1b-3c2d-4e5f-8a9b-0c1d2e3f4a5b',
+  email: 'admin@smarte.pro',
+  role: 'admin',
+  status: 'active',
+  apiKey: AUTH.smarte_api_key,
+};
+
+/**
+ * nock: SMARTe's view of one user's key, POST /signals/v1/key/view `{email}`, answered with `data` (the docs' user key
+ * by default, whose value is not the connection's): the read suspend_smarte_api_key makes before it writes.
+ */
+export function viewsKey(email: string, data: unknown = { ...fx.userKey, email }) {
+  return smarte().post(VIEW, { email }).reply(200, { message: 'Key details fetched successfully', data });
+}
+
 /** The docs' fake key values, as the steps show them masked. */
 export const MASKED = { userKey: '********3vs=', otherKey: '********xJHY', created: '********P0w=' };
 
@@ -33,6 +59,8 @@ export const HIDE_SECRET = [false, 'false', 'no', undefined];
 
 export interface FailureCase {
   what: string;
+  /** The connection the step runs with: AUTH (all three vendors) unless given. */
+  auth?: Auth;
   status: number;
   body: string | object;
   headers?: Record<string, string>;
@@ -52,12 +80,28 @@ export function failures(path: string, afterBadAnswer: string[] = RETRY): Failur
   const badAnswer = afterBadAnswer === RETRY ? 'a bad answer a retry may fix' : 'a bad answer that says how to check';
   return [
     {
-      what: '401 → an expired connection naming SMARTe',
+      // The other vendors' Zaps on the connection keep running: no ExpiredAuthError, SMARTe's key field named.
+      what: "401 in a three-vendor connection → an auth error naming SMARTe's key field, not an expired connection",
+      status: 401,
+      body: { message: 'Invalid API key' },
+      expected: {
+        name: 'AppError',
+        code: 'auth',
+        status: 401,
+        says: [
+          `SMARTe rejected the API key (401 on ${where}): Invalid API key`,
+          "Reconnect with a working key in the SMARTe Admin API Key field; the connection's other vendors keep working.",
+        ],
+      },
+    },
+    {
+      what: '401 in a SMARTe-only connection → an expired connection (ExpiredAuthError) naming SMARTe',
+      auth: SMARTE_ONLY,
       status: 401,
       body: { message: 'Invalid API key' },
       expected: {
         name: 'ExpiredAuthError',
-        says: [`SMARTe rejected the API key (401 on ${where}): Invalid API key`, 'Reconnect your SMARTe API key'],
+        says: [`SMARTe rejected the API key (401 on ${where}): Invalid API key`, 'Reconnect your SMARTe API key in this connection.'],
       },
     },
     {

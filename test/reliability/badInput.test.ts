@@ -77,7 +77,8 @@ const ROWS: FieldRow[] = [
   },
   { op: 'find_smashsend_api_key', field: 'displayName', type: 'text-local', method: 'GET', path: () => SS_KEYS },
   { op: 'create_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_CREATE },
-  { op: 'suspend_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_UPDATE },
+  // A suspension sends the email to SMARTe's view of that key first; an email with no key halts there, before the update.
+  { op: 'suspend_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_VIEW },
   { op: 'reactivate_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_UPDATE },
   { op: 'find_smarte_api_key', field: 'email', type: 'email-body', method: 'POST', path: () => SM_VIEW },
   // The hygiene operations ask SMASHSEND alone here (their catalogue rows choose it).
@@ -273,6 +274,9 @@ function check(
     const body = JSON.parse(target.body || '{}') as Record<string, unknown>;
     if (body.displayName !== text) problems.push(`body.displayName is ${JSON.stringify(body.displayName)}, not ${JSON.stringify(text)}`);
   }
+  // No key has a hostile email: the suspension stops at the view, and nothing is sent to update.
+  if (field.op === 'suspend_smarte_api_key' && arrived.some((a) => a.rawPath === SM_UPDATE))
+    problems.push(`an update was sent for an email the view did not find: ${JSON.stringify(value)}`);
   // Whatever the vendor then answered, the user sees a result or a proper error.
   if (!outcome.ok)
     problems.push(...neverSigns(outcome.message ?? '', outcome.fullText ?? '', secrets).map((p) => `the error ${p}: ${outcome.message}`));

@@ -5,6 +5,7 @@
 
 import type { ZObject } from 'zapier-platform-core';
 import { SmashsendClient, TimeBudgetError, type Transport, type TransportRequest } from '@keyring/connector';
+import { forgetRememberedKeys } from '../../lib/clients';
 import { DEFAULT_STEP_BUDGET_MS, requestTimeoutMs, stepBudgetMs } from '../../lib/settings';
 import { startStepClock } from '../../lib/stepClock';
 import { runOperation } from '../support/app';
@@ -34,6 +35,8 @@ jest.mock('../../lib/transport', () => {
 });
 
 const env = useSandbox({ resetEachTest: false });
+// Every case starts as a cold container: a delete or a role change asks GET /v1/api-keys/current (counted below).
+beforeEach(() => forgetRememberedKeys());
 const figures = { callPaths: 0, requests: 0, budgetStops: 0, budgetCases: 0, throttled: 0, throttledOnce: 0 };
 
 // ---- every request has a timeout ----
@@ -74,6 +77,12 @@ describe('every request goes through z.request with a timeout well inside 30 s',
     ...OPERATIONS,
     { ...OPERATIONS[0], name: 'connection test', kind: 'authentication', key: 'test' },
     { ...OPERATIONS.find((op) => op.key === 'new_smashsend_api_key')!, name: 'new_smashsend_api_key (workspace discovered)' },
+    {
+      // A role change asks GET /v1/api-keys/current first (is the key the connection's own?): that request too.
+      ...OPERATIONS.find((op) => op.key === 'update_smashsend_api_key')!,
+      name: 'update_smashsend_api_key (role change)',
+      input: { apiKeyId: 'aki_xyz789ghi012', role: 'VIEWER' },
+    },
   ];
   it.each(all.map((op) => [op.name, op] as const))('%s: every z.request carries the 10 s timeout', async (_name, op) => {
     const sandbox = env.sandbox;
@@ -315,7 +324,8 @@ it('app, real clock: a tiny budget (KEYRING_STEP_BUDGET_MS=1000) with slow pages
 
 describe('a 429 is answered by exactly one request: never retried inside the step', () => {
   const rows: Array<Operation & { expectedRequests: number }> = [
-    ...OPERATIONS.map((op) => ({ ...op, expectedRequests: 1 })),
+    // The 429 is met on the operation's own request, after the ones it makes first (the delete's current key, the view).
+    ...OPERATIONS.map((op) => ({ ...op, expectedRequests: 1 + (op.before?.length ?? 0) })),
     {
       ...OPERATIONS.find((op) => op.key === 'find_smashsend_api_key')!,
       name: 'find_smashsend_api_key (429 on page 2)',
@@ -342,7 +352,7 @@ describe('a 429 is answered by exactly one request: never retried inside the ste
       name: 'rotate_smashsend_api_key (429 on the create)',
       method: 'POST',
       faultPath: '/api-keys',
-      expectedRequests: 2,
+      expectedRequests: 3, // the list, GET /v1/api-keys/current (is the old key the connection's own?), the create
     },
   ];
   it.each(

@@ -166,6 +166,53 @@ describe('rotate_smashsend_api_key: every fault on the check of the new key stil
   });
 });
 
+// ---- (1c) rotating the connection's own key, allowed: the new secret comes back, and the warning says to switch to it ----
+
+describe("rotate_smashsend_api_key of the connection's own key (allow_connection_key on): the new secret is never lost", () => {
+  const OWN = 'aki_sbxadmin0001'; // the sandbox connection's SMASHSEND key
+  const RECONNECT =
+    "The old key was the key this Zapier connection signs in with: reconnect with the new secret (this step's Secret Key) in the SMASHSEND API Key field, or every SMASHSEND step of this connection will fail.";
+  const works = (sandbox: SandboxHandle, secret: string) =>
+    new SmashsendClient(secret, { baseUrl: sandbox.baseUrls.smashsend, transport: fetchTransport }).checkApiKey().then(
+      (check) => check.status,
+      () => 'rejected',
+    );
+
+  it.each([
+    ['no fault: deleted', undefined, true, ''],
+    ['a lost answer to the delete (reset): it may be gone', { kind: 'drop' } as FaultBehaviour, true, 'may still be live'],
+    [
+      'a 500 on the delete: it is still live, the connection keeps working',
+      { kind: 'status', status: 500 } as FaultBehaviour,
+      false,
+      'is still live',
+    ],
+  ])('%s', async (_name, fault, reconnect, says) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    if (fault) sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', path: `/api-keys/${OWN}`, ...fault });
+    const outcome = await outcomeOf(runOperation(rotate, sandboxAuth(sandbox), { apiKeyId: OWN, allow_connection_key: true }));
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as { id: string; secretKey: string; replacedKeyId: string; oldKeyDeleted: boolean; warning: string };
+    expect(result).toMatchObject({
+      displayName: 'Sandbox Admin Key',
+      replacedKeyId: OWN,
+      newKeyVerified: true,
+      oldKeyDeleted: fault === undefined,
+    });
+    expect(result.secretKey).toMatch(/^sk_live_[A-Za-z0-9]{20,}$/); // the full secret, not a mask
+    expect(await works(sandbox, result.secretKey)).toBe('SUCCEED');
+    if (says === '') expect(result.warning).toBe(RECONNECT);
+    else expect(result.warning).toContain(`The new key was created, but the old key ${OWN} ("Sandbox Admin Key") ${says}`);
+    // Reconnecting is asked for exactly when the old key is (or may be) gone.
+    expect(result.warning.includes(RECONNECT)).toBe(reconnect);
+    // Only the delete that was answered removed the old key (the sandbox drops the connection before acting on it).
+    expect(await works(sandbox, sandbox.credentials.smashsendApiKey)).toBe(fault === undefined ? 'rejected' : 'SUCCEED');
+    expect(neverSigns(result.warning, result.warning, authSecrets(sandbox))).toEqual([]);
+    expect(result.warning).not.toContain(result.secretKey);
+  });
+});
+
 // ---- (2) answers lost after the vendor acted ----
 
 /**

@@ -1,12 +1,14 @@
 // Property tests (fast-check). Parsers: any status with any body (JSON of any shape, text, HTML, nothing, with the
 // key echoed anywhere) through every client method never escapes as anything but a ConnectorError, whose message
 // names the vendor and never holds the key. Ids: any string as an id is either an InputError before any request, or
-// one request whose path has exactly the expected segments (and no query or fragment it did not ask for). Masks:
+// one request whose path has exactly the expected segments (and no query or fragment it did not ask for); a delete's
+// client knows its own key's id (no GET /v1/api-keys/current), and refuses that one id before any request. Masks:
 // never more than the last 4 characters.
 
 import { object, string } from 'valibot';
 import fc from 'fast-check';
 import {
+  ConnectionKeyError,
   ConnectorError,
   InputError,
   SmarteClient,
@@ -152,6 +154,10 @@ interface Call {
 const sl = (transport: Transport) => new SmartLeadClient(SMARTLEAD_KEY, { transport });
 const ss = (transport: Transport) => new SmashsendClient(SMASHSEND_KEY, { transport, workspaceId: WS });
 const ssDiscover = (transport: Transport) => new SmashsendClient(SMASHSEND_KEY, { transport });
+/** The id of the key SMASHSEND_KEY is, as a client that already knows it is told (so a delete asks nothing first). */
+const OWN_KEY_ID = 'aki_prop_own';
+const ssKnowingItsKey = (transport: Transport) =>
+  new SmashsendClient(SMASHSEND_KEY, { transport, workspaceId: WS, connectionKeyId: OWN_KEY_ID });
 const sm = (transport: Transport) => new SmarteClient(SMARTE_KEY, { transport });
 
 async function firstPages(iterable: AsyncIterable<unknown>, max: number): Promise<void> {
@@ -325,7 +331,7 @@ const ID_CALLS: IdCall[] = [
     name: 'SMASHSEND deleteApiKey(apiKeyId)',
     ids: anyId,
     ok: json({ apiKey: ssKey, isDeleted: true }),
-    run: (t, id) => ss(t).deleteApiKey(id),
+    run: (t, id) => ssKnowingItsKey(t).deleteApiKey(id),
     url: (id) => `https://api.smashsend.com/v1/workspaces/${WS}/api-keys/${id}`,
     sentId: (input) => String(input).trim(),
   },
@@ -368,8 +374,9 @@ describe('ids: any string is refused before any request, or sent as exactly one 
           error = caught;
         }
         if (error !== undefined) {
-          // Refused: an InputError naming the field, and nothing sent.
-          expect(error).toBeInstanceOf(InputError);
+          // Refused, and nothing sent: an InputError naming the field, or (a delete) the client's own key.
+          if (error instanceof ConnectionKeyError) expect(String(id).trim()).toBe(OWN_KEY_ID);
+          else expect(error).toBeInstanceOf(InputError);
           expect(fake.requests).toEqual([]);
           figures.idsRefused += 1;
           figures.counterexamples -= 1;
@@ -398,6 +405,26 @@ describe('ids: any string is refused before any request, or sent as exactly one 
     );
     figures.idRuns += RUNS * 2;
   });
+});
+
+it("SMASHSEND deleteApiKey of the client's own key id (known, or padded): refused before any request, unless allowed", async () => {
+  for (const id of [OWN_KEY_ID, `  ${OWN_KEY_ID}\t`]) {
+    const refused = answering(json({ apiKey: ssKey, isDeleted: true }));
+    await expect(ssKnowingItsKey(refused.transport).deleteApiKey(id)).rejects.toMatchObject({
+      kind: 'connection_key',
+      match: 'yes',
+      evidence: 'current',
+      keyId: OWN_KEY_ID,
+    });
+    expect(refused.requests).toEqual([]);
+  }
+  const allowed = answering(json({ apiKey: { ...ssKey, id: OWN_KEY_ID }, isDeleted: true }));
+  expect(await ssKnowingItsKey(allowed.transport).deleteApiKey(OWN_KEY_ID, { allowConnectionKey: true })).toMatchObject({
+    id: OWN_KEY_ID,
+    isDeleted: true,
+    connectionKey: true,
+  });
+  expect(allowed.requests.map((request) => request.url)).toEqual([`https://api.smashsend.com/v1/workspaces/${WS}/api-keys/${OWN_KEY_ID}`]);
 });
 
 // ---- masks ----

@@ -37,6 +37,12 @@ export interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   faultPath: string;
+  /**
+   * The requests the step makes before that one, in a cold container (nothing remembered about the connection's key),
+   * when they all succeed: the delete's GET /v1/api-keys/current (is the target the connection's own key?), the
+   * suspension's view of the key. A refused connection fails on the first of them.
+   */
+  before?: ReadonlyArray<{ method: 'GET' | 'POST'; path: string }>;
   /** What a 404 on that request means, as the message says it ("has no client API key 45"); else "found nothing at". */
   notFound?: string;
   /** Writes: the search named when it is unknown whether the write happened, and what may have happened. */
@@ -44,6 +50,11 @@ export interface Operation {
   mayHaveHappened?: string;
   /** A write that is safe to repeat (update, delete, suspend, reactivate): its advice says so instead of "check first". */
   repeatable?: boolean;
+  /**
+   * A write to a key that must exist (update, delete, reset, suspend, reactivate): a 404 on it is a precondition, so the
+   * step halts (HaltedError), saying nothing was changed and naming `checkWith`.
+   */
+  onExistingKey?: boolean;
   /** Sandbox set-up before the operation runs (after reset). */
   setup?: (sandbox: SandboxHandle) => void | Promise<void>;
 }
@@ -108,6 +119,7 @@ export const OPERATIONS: Operation[] = [
     notFound: 'client API key 45',
     checkWith: 'Find SmartLead Client API Key',
     mayHaveHappened: 'The key may have been reset anyway, so its old value may no longer work',
+    onExistingKey: true,
   },
   {
     name: 'delete_smartlead_client_api_key',
@@ -122,6 +134,7 @@ export const OPERATIONS: Operation[] = [
     checkWith: 'Find SmartLead Client API Key',
     mayHaveHappened: 'The key may have been deleted anyway (a repeat would then report it as not found)',
     repeatable: true,
+    onExistingKey: true,
   },
   {
     name: 'find_smartlead_client_api_key',
@@ -133,7 +146,8 @@ export const OPERATIONS: Operation[] = [
     path: SL_KEYS,
     faultPath: `${SL_KEYS}?`,
   },
-  // SMASHSEND (the connection names its workspace, so no discovery request comes first)
+  // SMASHSEND (the connection names its workspace, so no discovery request comes first; a delete asks GET
+  // /v1/api-keys/current first, to refuse the connection's own key, unless the process remembers its id)
   {
     name: 'new_smashsend_api_key',
     kind: 'triggers',
@@ -179,6 +193,7 @@ export const OPERATIONS: Operation[] = [
     checkWith: 'Find SMASHSEND API Key',
     mayHaveHappened: 'The key may have been updated anyway',
     repeatable: true,
+    onExistingKey: true,
   },
   {
     name: 'delete_smashsend_api_key',
@@ -189,10 +204,12 @@ export const OPERATIONS: Operation[] = [
     method: 'DELETE',
     path: `${SS_KEYS}/aki_xyz789ghi012`,
     faultPath: '/api-keys/aki_xyz789ghi012',
+    before: [{ method: 'GET', path: '/v1/api-keys/current' }],
     notFound: `API key aki_xyz789ghi012 in workspace ${WS}`,
     checkWith: 'Find SMASHSEND API Key',
     mayHaveHappened: 'The key may have been deleted anyway (a repeat would then report it as not found)',
     repeatable: true,
+    onExistingKey: true,
   },
   {
     name: 'rotate_smashsend_api_key',
@@ -258,10 +275,13 @@ export const OPERATIONS: Operation[] = [
     method: 'POST',
     path: SM_UPDATE,
     faultPath: SM_UPDATE,
+    // SMARTe's view of that one key comes first: no key, or the connection's own admin key, halts before the update.
+    before: [{ method: 'POST', path: SM_VIEW }],
     notFound: 'key for dev.udi@smarte.pro',
     checkWith: 'Find SMARTe API Key',
     mayHaveHappened: 'The key may have been suspended anyway (a repeat would then be refused as already suspended)',
     repeatable: true,
+    onExistingKey: true,
   },
   {
     name: 'reactivate_smarte_api_key',
@@ -276,6 +296,7 @@ export const OPERATIONS: Operation[] = [
     checkWith: 'Find SMARTe API Key',
     mayHaveHappened: 'The key may have been reactivated anyway (a repeat would then be refused as not suspended)',
     repeatable: true,
+    onExistingKey: true,
     // Only a suspended key can be reactivated, and the seed's keys are all active: suspend it at SMARTe first.
     setup: (sandbox) => suspendAtSmarte(sandbox, 'dev.udi@smarte.pro'),
   },

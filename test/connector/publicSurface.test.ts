@@ -23,3 +23,10 @@ it('keeps schemas, input rules and the HTTP core out of the public surface (they
   }
   expect(Object.keys(connector).filter((name) => /schema/i.test(name))).toEqual([]);
 });
+
+it('keeps the connection-key helpers private: only ConnectionKeyError and sameSecret are public', () => {
+  for (const name of ['hintMatch', 'valueMatch', 'refuseConnectionKey']) {
+    expect({ name, public: name in connector, internal: name in internal }).toEqual({ name, public: false, internal: false });
+  }
+  expect(['ConnectionKeyError', 'sameSecret'].map((name) => name in connector)).toEqual([true, true]);
+});

@@ -4,6 +4,7 @@
 export const PUBLIC_VALUES = [
   'AuthError',
   'BadResponseError',
+  'ConnectionKeyError',
   'ConnectorError',
   'DAY_MS',
   'DEFAULT_TIMEOUT_MS',
@@ -28,6 +29,7 @@ export const PUBLIC_VALUES = [
   'fetchTransport',
   'isOlderThan',
   'rotateSmashsendApiKey',
+  'sameSecret',
 ] as const;
 
 export const PUBLIC_TYPES = [
@@ -37,6 +39,8 @@ export const PUBLIC_TYPES = [
   'AuditedKey',
   'BadResponseReason',
   'ClientOptions',
+  'ConnectionKeyEvidence',
+  'ConnectionKeyMatch',
   'ErrorDetails',
   'ErrorKind',
   'ErrorReason',
@@ -59,6 +63,8 @@ export const PUBLIC_TYPES = [
   'SmarteUpdatedKey',
   'SmashsendApiKey',
   'SmashsendClientOptions',
+  'SmashsendConnectionKeyMatcher',
+  'SmashsendCurrentKey',
   'SmashsendDeletedApiKey',
   'SmashsendKeyCheck',
   'SmashsendNewApiKey',

@@ -1,0 +1,193 @@
+// The connection's own key, as facts (connector/src/connectionKey.ts): whether two secrets are the same (in constant
+// time, any lengths), whether SMASHSEND's truncated hint or a key's whole value is the client's own key ('yes', 'no',
+// or 'unknown' when the answer cannot tell), and the ConnectionKeyError a refused write throws: what happened and
+// nothing else — no advice, no secret.
+
+import crypto from 'node:crypto';
+import { ConnectionKeyError, ConnectorError, sameSecret } from '@keyring/connector';
+import { hintMatch, refuseConnectionKey, valueMatch } from '../../connector/src/connectionKey';
+
+const SECRET = 'sk_live_rdM4qX9vT2wP7nB5kL8mJ3hG6fD1sA0z';
+
+describe('sameSecret', () => {
+  it('is true for equal values and false for values that differ', () => {
+    expect(sameSecret(SECRET, `${SECRET}`)).toBe(true);
+    expect(sameSecret(SECRET, `${SECRET.slice(0, -1)}y`)).toBe(false);
+    expect(sameSecret(SECRET, `X${SECRET.slice(1)}`)).toBe(false);
+    expect(sameSecret('WG+test/secret=', 'WG+test/secret=')).toBe(true);
+    expect(sameSecret('clé', 'clé')).toBe(true);
+    expect(sameSecret('', '')).toBe(true);
+  });
+
+  it('is false, without throwing, for values of different lengths (a prefix, an extra character, an empty value)', () => {
+    expect(sameSecret(SECRET, SECRET.slice(0, 12))).toBe(false);
+    expect(sameSecret(SECRET, `${SECRET}0`)).toBe(false);
+    expect(sameSecret(SECRET, '')).toBe(false);
+    expect(sameSecret('', SECRET)).toBe(false);
+  });
+
+  it('compares with timingSafeEqual on two digests of one fixed length, whatever the lengths of the values', () => {
+    const spy = jest.spyOn(crypto, 'timingSafeEqual');
+    try {
+      sameSecret(SECRET, 'short');
+      sameSecret(SECRET, SECRET);
+      expect(spy).toHaveBeenCalledTimes(2);
+      for (const [a, b] of spy.mock.calls) {
+        expect([(a as Buffer).length, (b as Buffer).length]).toEqual([32, 32]);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('hintMatch', () => {
+  it.each([
+    ['three dots', 'sk_live_rdM4...'],
+    ['an ellipsis', 'sk_live_rdM4…'],
+    ['exactly 10 characters before the dots', 'sk_live_rd...'],
+    ['the whole secret before the dots', `${SECRET}...`],
+  ])("a hint that starts the secret (%s): 'yes'", (_name, hint) => {
+    expect(hintMatch(hint, SECRET)).toBe('yes');
+  });
+
+  it.each([
+    ['another key’s hint', 'sk_live_abc123...'],
+    ['another key’s hint with an ellipsis', 'sk_live_xyz789…'],
+    ['a hint that differs only in case', 'sk_live_RDM4...'],
+    ['a hint longer than the secret', `${SECRET}extra...`],
+  ])("a hint that does not start the secret (%s): 'no'", (_name, hint) => {
+    expect(hintMatch(hint, SECRET)).toBe('no');
+  });
+
+  it.each([
+    ['only the sk_live_ prefix', 'sk_live_...'],
+    ['9 characters', 'sk_live_r...'],
+    ['nothing before the dots', '...'],
+    ['nothing before the ellipsis', '…'],
+  ])("a hint too short to tell keys apart (%s): 'unknown', even when it starts the secret", (_name, hint) => {
+    expect(hintMatch(hint, SECRET)).toBe('unknown');
+  });
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['an empty string', ''],
+    ['a value not cut short', 'sk_live_rdM4'],
+    ['the whole secret itself', SECRET],
+    ['two dots', 'sk_live_rdM4..'],
+    ['dots inside, not at the end', 'sk_live_rdM4...x'],
+    ['a masked value', '********A0z'],
+  ])("a value that is not a hint (%s): 'unknown'", (_name, hint) => {
+    expect(hintMatch(hint, SECRET)).toBe('unknown');
+  });
+});
+
+describe('valueMatch', () => {
+  it("the same value: 'yes'; another value, of any length: 'no'", () => {
+    expect(valueMatch(SECRET, SECRET)).toBe('yes');
+    expect(valueMatch(`${SECRET.slice(0, -1)}y`, SECRET)).toBe('no');
+    expect(valueMatch(SECRET.slice(0, 12), SECRET)).toBe('no');
+    expect(valueMatch(`${SECRET}0`, SECRET)).toBe('no');
+  });
+
+  it("a truncated hint is a value like any other: 'no', never a match", () => {
+    expect(valueMatch('sk_live_rdM4...', SECRET)).toBe('no');
+  });
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['an empty string', ''],
+  ])("no value to compare (%s): 'unknown'", (_name, value) => {
+    expect(valueMatch(value, SECRET)).toBe('unknown');
+  });
+});
+
+/** Words that give advice (as factsOnly.test.ts checks every other ConnectorError). */
+const ADVICE = /\b(retry|retries|check|try|wait|reconnect|please|should|safe|contact|report|allow\w*|add|update|instead|use)\b/i;
+
+describe('ConnectionKeyError', () => {
+  const path = '/v1/workspaces/wrk_1/api-keys/aki_connection0001';
+
+  it("'yes': says which key, that it is the one this connection authenticates with, what was refused, and that nothing changed", () => {
+    const error = new ConnectionKeyError('SMASHSEND', 'aki_connection0001', 'yes', 'delete', {
+      method: 'DELETE',
+      path,
+      evidence: 'current',
+    });
+    expect(error.message).toBe(
+      'SMASHSEND API key aki_connection0001 is the key this connection authenticates with: refused to delete it, nothing was changed.',
+    );
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      name: 'ConnectionKeyError',
+      kind: 'connection_key',
+      retryable: false,
+      vendor: 'SMASHSEND',
+      status: undefined,
+      vendorMessage: undefined,
+      reason: undefined,
+      method: 'DELETE',
+      path,
+      keyId: 'aki_connection0001',
+      match: 'yes',
+      action: 'delete',
+      evidence: 'current',
+    });
+  });
+
+  it("'unknown': says the vendor gave no way to tell, what was refused, and that nothing changed", () => {
+    const error = new ConnectionKeyError('SMARTe', 'admin@smarte.pro', 'unknown', 'suspend', {
+      method: 'POST',
+      path: '/signals/v1/key/update',
+      evidence: 'none',
+    });
+    expect(error.message).toBe(
+      'SMARTe gave no way to tell whether API key admin@smarte.pro is the key this connection authenticates with: refused to suspend it, nothing was changed.',
+    );
+    expect(error).toMatchObject({ kind: 'connection_key', match: 'unknown', evidence: 'none', vendor: 'SMARTe', method: 'POST' });
+  });
+
+  it.each([
+    ['yes', 'SMASHSEND', 'change the role of', 'current'],
+    ['yes', 'SMARTe', 'suspend', 'value'],
+    ['unknown', 'SMASHSEND', 'rotate and delete', 'hint'],
+    ['unknown', 'SMARTe', 'suspend', 'none'],
+  ] as const)('%s (%s, %s): facts only, no advice and no secret', (match, vendor, action, evidence) => {
+    const error = new ConnectionKeyError(vendor, 'aki_target', match, action, { evidence });
+    expect(error.message).toMatch(new RegExp(`^${vendor} `));
+    expect(ADVICE.exec(error.message)?.[0]).toBeUndefined();
+    const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });
+    expect(everything).not.toContain(SECRET);
+    expect(everything).not.toContain('sk_live_rdM4');
+  });
+});
+
+describe('refuseConnectionKey', () => {
+  const options = { evidence: 'current' as const, method: 'DELETE' as const, path: '/v1/x' };
+
+  it("lets a clear 'no' through, with or without the opt-in", () => {
+    expect(() => refuseConnectionKey('SMASHSEND', 'aki_1', 'no', 'delete', options)).not.toThrow();
+    expect(() => refuseConnectionKey('SMASHSEND', 'aki_1', 'no', 'delete', { ...options, allowConnectionKey: true })).not.toThrow();
+  });
+
+  it.each(['yes', 'unknown'] as const)("refuses '%s' with a ConnectionKeyError carrying the facts given", (match) => {
+    let caught: unknown;
+    try {
+      refuseConnectionKey('SMASHSEND', 'aki_1', match, 'delete', options);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConnectionKeyError);
+    expect(caught).toMatchObject({ keyId: 'aki_1', match, action: 'delete', evidence: 'current', method: 'DELETE', path: '/v1/x' });
+  });
+
+  it.each(['yes', 'unknown'] as const)("lets '%s' through only with allowConnectionKey: true", (match) => {
+    expect(() => refuseConnectionKey('SMARTe', 'a@b.co', match, 'suspend', { ...options, allowConnectionKey: true })).not.toThrow();
+    expect(() => refuseConnectionKey('SMARTe', 'a@b.co', match, 'suspend', { ...options, allowConnectionKey: false })).toThrow(
+      ConnectionKeyError,
+    );
+  });
+});

@@ -139,6 +139,19 @@ describe('SMASHSEND', () => {
     apiKeyIdCases,
   );
   refuses('SMASHSEND', 'deleteApiKey apiKeyId', (id, fake) => client(fake).deleteApiKey(id as string), apiKeyIdCases);
+  // A bad id fails before the check of the client's own key (GET /v1/api-keys/current) as well: no request at all.
+  refuses(
+    'SMASHSEND',
+    'updateApiKey apiKeyId with a role change',
+    (id, fake) => client(fake).updateApiKey(id as string, { role: 'VIEWER' }),
+    apiKeyIdCases.slice(0, 3),
+  );
+  refuses(
+    'SMASHSEND',
+    'deleteApiKey apiKeyId with allowConnectionKey',
+    (id, fake) => client(fake).deleteApiKey(id as string, { allowConnectionKey: true }),
+    apiKeyIdCases.slice(0, 3),
+  );
   refuses(
     'SMASHSEND',
     'deleteApiKey apiKeyId (no workspace yet)',
@@ -212,11 +225,16 @@ describe('SMASHSEND', () => {
     ['Viewer', 'VIEWER'],
     [' api_user ', 'API_USER'],
   ])('accepts role %j case-insensitively and sends %s', async (role, sent) => {
-    const fake = fakeTransport(answer(200, smashsendFx.created), answer(200, smashsendFx.updated));
+    // A role change asks GET /v1/api-keys/current first (is the target the client's own key?): here it is another.
+    const fake = fakeTransport(answer(200, smashsendFx.created), answer(200, smashsendFx.connectionKey), answer(200, smashsendFx.updated));
     const smashsend = new SmashsendClient('sk_key', { workspaceId: WS, transport: fake.transport });
     await smashsend.createApiKey({ displayName: 'Zapier', role });
     await smashsend.updateApiKey('aki_abc123def456', { role });
-    expect(fake.requests.map((r) => r.body)).toEqual([{ displayName: 'Zapier', role: sent }, { role: sent }]);
+    expect(fake.requests.map((r) => [r.method, r.body])).toEqual([
+      ['POST', { displayName: 'Zapier', role: sent }],
+      ['GET', undefined],
+      ['POST', { role: sent }],
+    ]);
   });
 
   it.each([
@@ -230,9 +248,29 @@ describe('SMASHSEND', () => {
   });
 
   it('accepts an id with underscores and hyphens', async () => {
-    const fake = fakeTransport(answer(200, smashsendFx.deleted));
+    const fake = fakeTransport(answer(200, smashsendFx.connectionKey), answer(200, smashsendFx.deleted));
     await new SmashsendClient('sk_key', { workspaceId: WS, transport: fake.transport }).deleteApiKey('aki_ab-C9');
-    expect(fake.requests[0].url).toBe(`https://api.smashsend.com/v1/workspaces/${WS}/api-keys/aki_ab-C9`);
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      'https://api.smashsend.com/v1/api-keys/current',
+      `https://api.smashsend.com/v1/workspaces/${WS}/api-keys/aki_ab-C9`,
+    ]);
+  });
+
+  it.each([
+    ["'../x'", '../x', 'connectionKeyId must contain only letters, digits, underscores and hyphens.'],
+    ["'aki 1'", 'aki 1', 'connectionKeyId must contain only letters, digits, underscores and hyphens.'],
+    ['an id of 129 characters', 'a'.repeat(129), 'connectionKeyId must be at most 128 characters long.'],
+  ])('refuses a connectionKeyId option of %s, at construction', (_label, connectionKeyId, message) => {
+    const make = () => new SmashsendClient('sk_key', { workspaceId: WS, connectionKeyId });
+    expect(make).toThrow(InputError);
+    expect(make).toThrow(message);
+  });
+
+  it('takes a blank connectionKeyId option as not given (the id is asked of SMASHSEND)', async () => {
+    const fake = fakeTransport(answer(200, smashsendFx.connectionKey));
+    const smashsend = new SmashsendClient('sk_key', { workspaceId: WS, connectionKeyId: '  ', transport: fake.transport });
+    expect(await smashsend.connectionKeyId()).toBe(smashsendFx.CONNECTION_KEY_ID);
+    expect(fake.requests).toHaveLength(1);
   });
 });
 
@@ -252,7 +290,14 @@ describe('SMARTe', () => {
   ];
   refuses('SMARTe', 'findKeyByEmail', (email, fake) => client(fake).findKeyByEmail(email as string), emailCases);
   refuses('SMARTe', 'createKey', (email, fake) => client(fake).createKey(email as string), emailCases);
+  // Before the view a suspension makes first: no request at all.
   refuses('SMARTe', 'suspendKey', (email, fake) => client(fake).suspendKey(email as string), emailCases);
+  refuses(
+    'SMARTe',
+    'suspendKey with allowConnectionKey',
+    (email, fake) => client(fake).suspendKey(email as string, { allowConnectionKey: true }),
+    emailCases.slice(0, 2),
+  );
   refuses('SMARTe', 'reactivateKey', (email, fake) => client(fake).reactivateKey(email as string), emailCases);
 
   it('accepts a plus-addressed email with a subdomain', async () => {

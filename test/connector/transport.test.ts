@@ -239,7 +239,8 @@ describe('network failures become NetworkError', () => {
   it('a real server that never answers, with timeoutMs 200: reason timeout, promptly', async () => {
     const server = await serve(() => undefined);
     const started = Date.now();
-    const client = new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1', timeoutMs: 200 });
+    // The client knows its own key's id, so the DELETE is the one request (no GET /v1/api-keys/current first).
+    const client = new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1', connectionKeyId: 'aki_own', timeoutMs: 200 });
     const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(server.received).toHaveLength(1);
@@ -252,6 +253,21 @@ describe('network failures become NetworkError', () => {
       path: '/v1/workspaces/wrk_1/api-keys/aki_1',
     });
     expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1).');
+  });
+
+  it('a real server that never answers the check before a delete (GET /v1/api-keys/current): a timeout there, and no DELETE', async () => {
+    const server = await serve(() => undefined);
+    const client = new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1', timeoutMs: 200 });
+    const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
+    expect(error.reason).toBe('timeout');
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SMASHSEND',
+      status: undefined,
+      method: 'GET',
+      path: '/v1/api-keys/current',
+    });
+    expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v1/api-keys/current']);
   });
 
   it('a port that was just closed: reason refused', async () => {

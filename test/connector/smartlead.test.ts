@@ -203,3 +203,21 @@ describe('SmartLeadClient and its transport', () => {
     expect(fake.requests[0].timeoutMs).toBe(2500);
   });
 });
+
+describe('SmartLeadClient.connectionKeyMatch', () => {
+  it("by the key's whole value, as the list shows it: 'yes' for this client's own, 'no' for another, 'unknown' without a value", () => {
+    const smartlead = client();
+    expect(smartlead.connectionKeyMatch({ ...fx.keyRecord, api_key: SMARTLEAD_KEY })).toBe('yes');
+    expect(smartlead.connectionKeyMatch(fx.keyRecord)).toBe('no');
+    expect(smartlead.connectionKeyMatch({ api_key: `${SMARTLEAD_KEY}0` })).toBe('no');
+    expect(smartlead.connectionKeyMatch({ api_key: null })).toBe('unknown');
+    expect(smartlead.connectionKeyMatch({ api_key: undefined })).toBe('unknown');
+    expect(smartlead.connectionKeyMatch({ api_key: '' })).toBe('unknown');
+  });
+
+  it('asks SmartLead nothing', () => {
+    const fake = fakeTransport();
+    new SmartLeadClient(SMARTLEAD_KEY, { transport: fake.transport }).connectionKeyMatch({ api_key: SMARTLEAD_KEY });
+    expect(fake.requests).toEqual([]);
+  });
+});

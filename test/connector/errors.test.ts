@@ -1,5 +1,8 @@
 // Every error kind, through one method per vendor over the default fetch transport: given this vendor answer, the
-// caller gets this ConnectorError (class, kind, vendor, status, method, path, and the user-facing message).
+// caller gets this ConnectorError (class, kind, vendor, status, method, path, and the user-facing message). The writes
+// that first ask whether their target is the client's own key (SMASHSEND's delete: GET /v1/api-keys/current; SMARTe's
+// suspend: the view of that key) get a plain answer to that read, naming another key, so the answer under test is the
+// write's.
 
 import {
   AuthError,
@@ -35,7 +38,14 @@ interface VendorCall {
   run: () => Promise<unknown>;
   /** How the 404 message names the missing thing. */
   notFound: string;
+  /** The read the write makes first (nock), answered as for a key that is not the client's own. */
+  before?: () => void;
 }
+
+/** SMASHSEND's GET /v1/api-keys/current, naming another key than the one deleted. */
+const smashsendCurrent = () => vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/current', { status: 200, body: smashsendFx.connectionKey });
+/** SMARTe's view of the user's key, whose value is not the client's own. */
+const smarteView = () => vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 200, body: smarteFx.viewOne });
 
 /** One call per vendor, each with a 404 meaning and no "empty body is fine" rule. */
 const calls: VendorCall[] = [
@@ -54,6 +64,7 @@ const calls: VendorCall[] = [
     path: `/v1/workspaces/${WS}/api-keys/aki_abc123def456`,
     run: () => new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).deleteApiKey('aki_abc123def456'),
     notFound: `SMASHSEND has no API key aki_abc123def456 in workspace ${WS}`,
+    before: smashsendCurrent,
   },
   {
     vendor: 'SMARTe',
@@ -62,6 +73,7 @@ const calls: VendorCall[] = [
     path: '/signals/v1/key/update',
     run: () => new SmarteClient(SMARTE_KEY).suspendKey('dev.udi_user@smarte.pro'),
     notFound: 'SMARTe has no key for dev.udi_user@smarte.pro',
+    before: smarteView,
   },
 ];
 
@@ -337,6 +349,7 @@ const cases: ErrorCase[] = [
 
 describe.each(calls)('$vendor $method $path', (call) => {
   it.each(cases)('given $name, throws the right error', async (c) => {
+    call.before?.();
     vendorAnswers(call.origin, call.method, call.path, { status: c.status, body: c.body, headers: c.headers });
     const error = await failure(call.run(), c.type);
     expect(describeError(error)).toEqual({ kind: c.kind, vendor: call.vendor, status: c.status, method: call.method, path: call.path });
@@ -348,6 +361,7 @@ describe.each(calls)('$vendor $method $path', (call) => {
   });
 
   it('given 404, the message names the missing thing', async () => {
+    call.before?.();
     vendorAnswers(call.origin, call.method, call.path, { status: 404, body: { message: 'Not found' } });
     const error = await failure(call.run(), NotFoundError);
     expect(error.message).toBe(`${call.notFound} (404 on ${call.method} ${call.path}): Not found.`);
@@ -358,7 +372,10 @@ describe('exact user-facing messages', () => {
   const reset = '/api/v1/client/api-key/reset/45';
   const smartlead = () => new SmartLeadClient(SMARTLEAD_KEY).resetClientApiKey(45);
   const smashsendDelete = `/v1/workspaces/${WS}/api-keys/aki_abc123def456`;
-  const smashsend = () => new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).deleteApiKey('aki_abc123def456');
+  const smashsend = () => {
+    smashsendCurrent();
+    return new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }).deleteApiKey('aki_abc123def456');
+  };
 
   it.each<[string, () => Promise<unknown>, string, string, number, unknown, Record<string, string>, string]>([
     [
@@ -512,6 +529,7 @@ describe('wrong-shape messages name the path, never the received value', () => {
 
   it('SMARTe: names data.status and not the secret apiKey of the record', async () => {
     const record = { ...smarteFx.userKey, status: 7 };
+    smarteView();
     vendorAnswers(SMARTE, 'POST', '/signals/v1/key/update', { status: 200, body: { data: record } });
     const error = await failure(new SmarteClient(SMARTE_KEY).suspendKey('dev.udi_user@smarte.pro'), BadResponseError);
     expect(error.message).toBe('SMARTe sent an unexpected response (200 on POST /signals/v1/key/update): data.status: expected string.');

@@ -4,6 +4,7 @@
 
 import {
   BadResponseError,
+  ConnectionKeyError,
   ConnectorError,
   NetworkError,
   SmartLeadClient,
@@ -24,8 +25,22 @@ function adviceIn(error: ConnectorError): string | undefined {
   return ADVICE.exec(own)?.[0];
 }
 
-/** One call per vendor: a read and a write, so that both paths of every vendor are covered. */
-const CALLS: Array<{ name: string; run: (transport: ReturnType<typeof fakeTransport>['transport']) => Promise<unknown> }> = [
+/** SMASHSEND's GET /v1/api-keys/current and SMARTe's view, each naming a key that is not the client's own. */
+const CURRENT_OTHER = answer(200, { apiKey: { id: 'aki_other', workspaceId: WS } });
+const VIEW_OTHER = answer(200, { data: { keyId: 'k1', email: 'a@example.com', status: 'active', apiKey: 'WG+another' } });
+
+/**
+ * One call per vendor: a read and a write, so that both paths of every vendor are covered; and the writes that first
+ * check their target (is it the client's own key?), with the fault on that check and, after a clean check, on the write.
+ */
+const CALLS: Array<{
+  name: string;
+  run: (transport: ReturnType<typeof fakeTransport>['transport']) => Promise<unknown>;
+  /** Answers to the requests before the one that gets the fault. */
+  before?: TransportResponse[];
+  /** Faults of ANSWERS that this call reads as success (no error to check). */
+  accepts?: string[];
+}> = [
   { name: 'SmartLead list', run: (transport) => new SmartLeadClient('sl_key', { transport }).listClients() },
   { name: 'SmartLead reset', run: (transport) => new SmartLeadClient('sl_key', { transport }).resetClientApiKey(45) },
   { name: 'SMASHSEND list', run: (transport) => new SmashsendClient('sk_key', { transport, workspaceId: WS }).listApiKeys() },
@@ -35,6 +50,31 @@ const CALLS: Array<{ name: string; run: (transport: ReturnType<typeof fakeTransp
   },
   { name: 'SMARTe view', run: (transport) => new SmarteClient('WG+key', { transport }).listKeys() },
   { name: 'SMARTe create', run: (transport) => new SmarteClient('WG+key', { transport }).createKey('a@example.com') },
+  {
+    name: 'SMASHSEND delete, the check (GET /v1/api-keys/current)',
+    run: (transport) => new SmashsendClient('sk_key', { transport, workspaceId: WS }).deleteApiKey('aki_1'),
+  },
+  {
+    name: 'SMASHSEND delete, after the check',
+    run: (transport) => new SmashsendClient('sk_key', { transport, workspaceId: WS }).deleteApiKey('aki_1'),
+    before: [CURRENT_OTHER],
+  },
+  {
+    name: 'SMASHSEND role change, after the check',
+    run: (transport) => new SmashsendClient('sk_key', { transport, workspaceId: WS }).updateApiKey('aki_1', { role: 'VIEWER' }),
+    before: [CURRENT_OTHER],
+  },
+  {
+    name: 'SMARTe suspend, the view',
+    run: (transport) => new SmarteClient('WG+key', { transport }).suspendKey('a@example.com'),
+  },
+  {
+    name: 'SMARTe suspend, after the view',
+    run: (transport) => new SmarteClient('WG+key', { transport }).suspendKey('a@example.com'),
+    before: [VIEW_OTHER],
+    // SMARTe's update answer without `data` is read as done (smarte.test.ts: "given {}"): no error to check.
+    accepts: ['200 wrong shape'],
+  },
 ];
 
 const said = { message: 'The vendor said no' };
@@ -65,14 +105,17 @@ const ANSWERS: Array<[string, TransportResponse | Error]> = [
   ['other', new Error('boom')],
 ];
 
-describe.each(CALLS)('$name', ({ run }) => {
-  it.each(ANSWERS)('%s: the message states what happened, with no advice', async (_fault, reply) => {
-    const error = await rejectionOf(run(fakeTransport(reply).transport));
-    expect(error).toBeInstanceOf(ConnectorError);
-    const connectorError = error as ConnectorError;
-    expect(connectorError.message).toMatch(/^(SmartLead|SMASHSEND|SMARTe) /);
-    expect(adviceIn(connectorError)).toBeUndefined();
-  });
+describe.each(CALLS)('$name', ({ run, before = [], accepts = [] }) => {
+  it.each(ANSWERS.filter(([fault]) => !accepts.includes(fault)))(
+    '%s: the message states what happened, with no advice',
+    async (_fault, reply) => {
+      const error = await rejectionOf(run(fakeTransport(...before, reply).transport));
+      expect(error).toBeInstanceOf(ConnectorError);
+      const connectorError = error as ConnectorError;
+      expect(connectorError.message).toMatch(/^(SmartLead|SMASHSEND|SMARTe) /);
+      expect(adviceIn(connectorError)).toBeUndefined();
+    },
+  );
 });
 
 describe('the facts every error carries', () => {
@@ -105,6 +148,37 @@ describe('the facts every error carries', () => {
     const error = await rejectionOf(new SmarteClient('WG+key', { transport }).createKey('a@example.com'));
     expect(error).toBeInstanceOf(BadResponseError);
     expect(error).toMatchObject({ kind: 'bad_response', reason: 'missing_secret', status: 200, retryable: false });
+    expect(adviceIn(error as ConnectorError)).toBeUndefined();
+  });
+
+  it.each<[string, () => Promise<unknown>]>([
+    [
+      'SMASHSEND delete of its own key',
+      () =>
+        new SmashsendClient('sk_key', {
+          transport: fakeTransport(answer(200, { apiKey: { id: 'aki_1', workspaceId: WS } })).transport,
+          workspaceId: WS,
+        }).deleteApiKey('aki_1'),
+    ],
+    [
+      'SMASHSEND role change when /current is not answered',
+      () =>
+        new SmashsendClient('sk_key', { transport: fakeTransport(answer(404, said)).transport, workspaceId: WS }).updateApiKey('aki_1', {
+          role: 'VIEWER',
+        }),
+    ],
+    [
+      'SMARTe suspend of its own admin key',
+      () =>
+        new SmarteClient('WG+key', {
+          transport: fakeTransport(answer(200, { data: { keyId: 'k1', email: 'a@example.com', status: 'active', apiKey: 'WG+key' } }))
+            .transport,
+        }).suspendKey('a@example.com'),
+    ],
+  ])('a write refused for the client’s own key (%s): ConnectionKeyError, facts only', async (_name, call) => {
+    const error = await rejectionOf(call());
+    expect(error).toBeInstanceOf(ConnectionKeyError);
+    expect(error).toMatchObject({ kind: 'connection_key', retryable: false });
     expect(adviceIn(error as ConnectorError)).toBeUndefined();
   });
 

@@ -1,8 +1,11 @@
-// auditApiKeys, the connector's key inventory: the requests it makes (every SMASHSEND page, SmartLead's and SMARTe's
-// lists), the one list it returns (ages, threshold, hints by the one keyHint rule, no key values), and that a failing vendor or a spent
-// deadline fails the whole audit.
+// auditApiKeys, the connector's key inventory: the requests it makes (every SMASHSEND page and, after the first,
+// GET /v1/api-keys/current unless the client knows its key's id; SmartLead's and SMARTe's lists), the one list it returns
+// (ages, threshold, hints by the one keyHint rule, which key each client authenticates with, no key values), and that a
+// failing vendor or a spent deadline fails the whole audit.
 
 import {
+  AuthError,
+  RateLimitError,
   SmartLeadClient,
   SmarteClient,
   SmashsendClient,
@@ -22,6 +25,9 @@ useNock();
 
 const WS = fx.WORKSPACE_ID;
 const KEYS = `/v1/workspaces/${WS}/api-keys`;
+const CURRENT = '/v1/api-keys/current';
+/** GET /v1/api-keys/current naming `id` as the key the SMASHSEND client authenticates with. */
+const currentIs = (id: string) => ({ apiKey: { ...fx.connectionKey.apiKey, id } });
 const NOW = Date.parse('2025-01-01T00:00:00.000Z');
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(NOW - days * DAY).toISOString();
@@ -50,6 +56,8 @@ const SL_KEYS = {
       created_at: daysAgo(91.5),
     },
     { id: 46, client_id: 301, key_name: 'No Date', api_key: 'cl_live_Lq5Zs8Vb2Nc7Xm4Kp9Rt3Wy6', status: 'inactive', created_at: null },
+    // The key the SmartLead client authenticates with (SMARTLEAD_KEY): connectionKey true.
+    { id: 47, client_id: 302, key_name: 'Keyring', api_key: SMARTLEAD_KEY, status: 'active', created_at: daysAgo(5) },
   ],
 };
 const SE_KEYS = {
@@ -62,6 +70,10 @@ const SE_KEYS = {
       status: 'active',
       apiKey: 'WGxSecretValueOfSmarte0001=',
     },
+    // The admin key the SMARTe client authenticates with (SMARTE_KEY): connectionKey true.
+    { keyId: '1c7a8d2f-4e3b-4a6c-9d0e-2f3a4b5c6d7e', email: 'admin@smarte.pro', role: 'admin', status: 'active', apiKey: SMARTE_KEY },
+    // No value to compare: not known to be the client's own, so not marked.
+    { keyId: '2d8b9e3a-5f4c-4b7d-8e1f-3a4b5c6d7e8f', email: 'b@smarte.pro', role: 'standard', status: 'suspended', apiKey: null },
   ],
 };
 
@@ -73,6 +85,7 @@ const clients = () => ({
 
 function vendorsAnswer() {
   const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+  vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_mid') }, seen);
   vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_2 }, seen);
   vendorAnswers(SMARTLEAD, 'GET', '/api/v1/client/api-key', { status: 200, body: SL_KEYS }, seen);
   vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 200, body: SE_KEYS }, seen);
@@ -80,7 +93,7 @@ function vendorsAnswer() {
 }
 
 describe('auditApiKeys', () => {
-  it("every key of every vendor in one list: ages in whole days, the threshold, hints (SMASHSEND's own as sent, others masked), counts", async () => {
+  it("every key of every vendor in one list: ages in whole days, the threshold, hints (SMASHSEND's own as sent, others masked), each client's own key, counts", async () => {
     const seen = vendorsAnswer();
     const progress: AuditProgress[] = [];
     const report = await auditApiKeys(clients(), { olderThanDays: 90, now: () => NOW, onProgress: (p) => progress.push(p) });
@@ -99,6 +112,7 @@ describe('auditApiKeys', () => {
           stale: false,
           clientId: null,
           keyHint: 'sk_live_abcd1234...',
+          connectionKey: false,
         },
         // exactly 90 days old is not older than 90 days
         {
@@ -111,6 +125,7 @@ describe('auditApiKeys', () => {
           stale: false,
           clientId: null,
           keyHint: 'sk_live_efgh5678...',
+          connectionKey: true,
         },
         {
           vendor: 'SMASHSEND',
@@ -122,6 +137,7 @@ describe('auditApiKeys', () => {
           stale: true,
           clientId: null,
           keyHint: 'sk_live_ijkl9012...',
+          connectionKey: false,
         },
         {
           vendor: 'SmartLead',
@@ -133,6 +149,7 @@ describe('auditApiKeys', () => {
           stale: true,
           clientId: 301,
           keyHint: '********hJ1s',
+          connectionKey: false,
         },
         {
           vendor: 'SmartLead',
@@ -144,6 +161,19 @@ describe('auditApiKeys', () => {
           stale: false,
           clientId: 301,
           keyHint: '********3Wy6',
+          connectionKey: false,
+        },
+        {
+          vendor: 'SmartLead',
+          keyId: '47',
+          name: 'Keyring',
+          status: 'active',
+          createdAt: daysAgo(5),
+          ageDays: 5,
+          stale: false,
+          clientId: 302,
+          keyHint: '********cdef',
+          connectionKey: true,
         },
         {
           vendor: 'SMARTe',
@@ -155,30 +185,59 @@ describe('auditApiKeys', () => {
           stale: false,
           clientId: null,
           keyHint: '********001=',
+          connectionKey: false,
+        },
+        {
+          vendor: 'SMARTe',
+          keyId: '1c7a8d2f-4e3b-4a6c-9d0e-2f3a4b5c6d7e',
+          name: 'admin@smarte.pro',
+          status: 'active',
+          createdAt: null,
+          ageDays: null,
+          stale: false,
+          clientId: null,
+          keyHint: '********def=',
+          connectionKey: true,
+        },
+        {
+          vendor: 'SMARTe',
+          keyId: '2d8b9e3a-5f4c-4b7d-8e1f-3a4b5c6d7e8f',
+          name: 'b@smarte.pro',
+          status: 'suspended',
+          createdAt: null,
+          ageDays: null,
+          stale: false,
+          clientId: null,
+          keyHint: null,
+          connectionKey: false,
         },
       ],
-      counts: { SMASHSEND: 3, SmartLead: 2, SMARTe: 1 },
+      counts: { SMASHSEND: 3, SmartLead: 3, SMARTe: 3 },
       staleCount: 2,
     });
-    // SMASHSEND newest first, every page through the cursor; SmartLead unfiltered; SMARTe's view of all keys
+    // SMASHSEND newest first, every page through the cursor, and after the first page the key its client authenticates
+    // with; SmartLead unfiltered; SMARTe's view of all keys
     expect(seen.map((r) => [r.method, r.path, r.query, r.body])).toEqual(
       expect.arrayContaining([
         ['GET', KEYS, { limit: '100', sort: 'createdAt.desc' }, undefined],
+        ['GET', CURRENT, {}, undefined],
         ['GET', KEYS, { limit: '100', sort: 'createdAt.desc', startAt: daysAgo(400) }, undefined],
         ['GET', '/api/v1/client/api-key', { api_key: SMARTLEAD_KEY }, undefined],
         ['POST', '/signals/v1/key/view', {}, {}],
       ]),
     );
-    expect(seen).toHaveLength(4);
+    expect(seen).toHaveLength(5);
+    expect(seen.filter((r) => r.path === KEYS || r.path === CURRENT).map((r) => r.path)).toEqual([KEYS, CURRENT, KEYS]);
     // No key value: SmartLead's and SMARTe's are masked; SMASHSEND lists none, only its own truncated hints, shown as sent.
     expect(JSON.stringify(report)).not.toMatch(/cl_live_|WGxSecret/);
+    for (const secret of [SMARTLEAD_KEY, SMARTE_KEY, SMASHSEND_KEY]) expect(JSON.stringify(report)).not.toContain(secret.slice(0, 10));
     expect(JSON.stringify(report).match(/sk_live_[^"]*/g)).toEqual(['sk_live_abcd1234...', 'sk_live_efgh5678...', 'sk_live_ijkl9012...']);
     expect(progress).toEqual(
       expect.arrayContaining([
         { vendor: 'SMASHSEND', keysRead: 2, done: false },
         { vendor: 'SMASHSEND', keysRead: 3, done: true },
-        { vendor: 'SmartLead', keysRead: 2, done: true },
-        { vendor: 'SMARTe', keysRead: 1, done: true },
+        { vendor: 'SmartLead', keysRead: 3, done: true },
+        { vendor: 'SMARTe', keysRead: 3, done: true },
       ]),
     );
   });
@@ -189,13 +248,14 @@ describe('auditApiKeys', () => {
     expect(report).toMatchObject({
       olderThanDays: null,
       vendors: ['SMARTe'],
-      counts: { SMASHSEND: 0, SmartLead: 0, SMARTe: 1 },
+      counts: { SMASHSEND: 0, SmartLead: 0, SMARTe: 3 },
       staleCount: 0,
     });
   });
 
   it('a vendor that fails fails the audit with that vendor’s error (never a partial report)', async () => {
     vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+    vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_mid') });
     vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_2 });
     vendorAnswers(SMARTLEAD, 'GET', '/api/v1/client/api-key', { status: 500, body: { message: 'down' } });
     vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 200, body: SE_KEYS });
@@ -215,6 +275,7 @@ describe('auditApiKeys', () => {
   // the clock advances 0.4 s a reading: the audit starts at 0.4 s, page 1 at 0.8 s, page 2 would start at 1.2 s
   it('SMASHSEND paging stops at the deadline', async () => {
     vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+    vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_mid') });
     let now = NOW;
     const error = await failure(
       auditApiKeys(
@@ -224,6 +285,85 @@ describe('auditApiKeys', () => {
       TimeBudgetError,
     );
     expect(error).toMatchObject({ vendor: 'SMASHSEND', pagesRead: 1, itemsRead: 2 });
+  });
+
+  describe('SMASHSEND: which key is the client’s own (connectionKey)', () => {
+    const smashsendOnly = (options: ConstructorParameters<typeof SmashsendClient>[1]) => ({
+      smashsend: new SmashsendClient(SMASHSEND_KEY, options),
+    });
+    const marked = (report: { keys: Array<{ keyId: string; connectionKey: boolean }> }) =>
+      report.keys.filter((key) => key.connectionKey).map((key) => key.keyId);
+
+    it('a discovered workspace: the discovery’s /current answers the id too, no second request', async () => {
+      const seen = vendorAnswers(SMASHSEND, 'GET', CURRENT, {
+        status: 200,
+        body: { apiKey: { ...currentIs('aki_old').apiKey, workspaceId: WS } },
+      });
+      vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 }, seen);
+      vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_2 }, seen);
+      const report = await auditApiKeys(smashsendOnly({}), { now: () => NOW });
+      expect(marked(report)).toEqual(['aki_old']);
+      expect(seen.map((r) => r.path)).toEqual([CURRENT, KEYS, KEYS]);
+    });
+
+    it('connectionKeyId given: no /current at all', async () => {
+      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+      vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_2 }, seen);
+      const report = await auditApiKeys(smashsendOnly({ workspaceId: WS, connectionKeyId: 'aki_young' }), { now: () => NOW });
+      expect(marked(report)).toEqual(['aki_young']);
+      expect(seen.map((r) => r.path)).toEqual([KEYS, KEYS]);
+    });
+
+    it('SMASHSEND does not answer /current (404): by the truncated hint that starts the client’s key; no usable hint, not marked', async () => {
+      const page = fx.listPageOf(
+        [
+          {
+            id: 'aki_mine',
+            displayName: 'Mine',
+            role: 'EDITOR',
+            status: 'ACTIVE',
+            secretKey: `${SMASHSEND_KEY.slice(0, 12)}...`,
+            createdAt: daysAgo(3),
+          },
+          {
+            id: 'aki_other',
+            displayName: 'Other',
+            role: 'EDITOR',
+            status: 'ACTIVE',
+            secretKey: 'sk_live_abcd1234...',
+            createdAt: daysAgo(4),
+          },
+          { id: 'aki_nohint', displayName: 'No hint', role: 'EDITOR', status: 'ACTIVE', createdAt: daysAgo(5) },
+          { id: 'aki_short', displayName: 'Short', role: 'EDITOR', status: 'ACTIVE', secretKey: 'sk_test_...', createdAt: daysAgo(6) },
+        ],
+        null,
+      );
+      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: page });
+      vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Not found.' } }, seen);
+      const report = await auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW });
+      expect(report.keys.map((key) => [key.keyId, key.connectionKey])).toEqual([
+        ['aki_mine', true],
+        ['aki_other', false],
+        ['aki_nohint', false],
+        ['aki_short', false],
+      ]);
+      expect(seen.map((r) => r.path)).toEqual([KEYS, CURRENT]);
+    });
+
+    it('a list the key may not read fails the audit there, before /current is asked', async () => {
+      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 401, body: fx.error401 });
+      const error = await failure(auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW }), AuthError);
+      expect(error).toMatchObject({ vendor: 'SMASHSEND', method: 'GET', path: KEYS });
+      expect(seen.map((r) => r.path)).toEqual([KEYS]);
+    });
+
+    it('a rate limit on /current fails the audit with it (never a report that cannot tell the client’s own key)', async () => {
+      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+      vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 429, body: fx.error429, headers: { 'Retry-After': '30' } }, seen);
+      const error = await failure(auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW }), RateLimitError);
+      expect(error).toMatchObject({ vendor: 'SMASHSEND', method: 'GET', path: CURRENT, retryAfterSeconds: 30 });
+      expect(seen.map((r) => r.path)).toEqual([KEYS, CURRENT]);
+    });
   });
 
   it.each([0, -1, 1.5, Number.NaN])('olderThanDays %p is refused before any request', async (days) => {

@@ -423,16 +423,59 @@ describe('SMASHSEND', () => {
     });
   });
 
-  it('updateApiKey: {apiKey}', async () => {
+  it('updateApiKey: {apiKey} (a rename: nothing asked first)', async () => {
     await expectAlike('SMASHSEND updateApiKey', 'SMASHSEND', (s) => s.post(`${KEYS}/aki_abc123def456`).reply(200, smashsendFx.updated), {
       call: (c) => c.updateApiKey('aki_abc123def456', { displayName: 'Updated Zapier Integration Key' }),
     });
   });
 
-  it('deleteApiKey: {apiKey, isDeleted}', async () => {
-    await expectAlike('SMASHSEND deleteApiKey', 'SMASHSEND', (s) => s.delete(`${KEYS}/aki_abc123def456`).reply(200, smashsendFx.deleted), {
-      call: (c) => c.deleteApiKey('aki_abc123def456'),
-    });
+  it('updateApiKey of the role: GET /v1/api-keys/current (another key), then {apiKey}', async () => {
+    const sides = await expectAlike(
+      'SMASHSEND updateApiKey (role)',
+      'SMASHSEND',
+      (s) =>
+        s
+          .get('/v1/api-keys/current')
+          .reply(200, smashsendFx.connectionKey)
+          .post(`${KEYS}/aki_abc123def456`)
+          .reply(200, smashsendFx.updated),
+      { call: (c) => c.updateApiKey('aki_abc123def456', { role: 'VIEWER' }) },
+    );
+    expect([sides.fixture.result, sides.sandbox.result]).toEqual([
+      expect.objectContaining({ connectionKey: false }),
+      expect.objectContaining({ connectionKey: false, role: 'VIEWER' }),
+    ]);
+  });
+
+  it('deleteApiKey: GET /v1/api-keys/current (another key), then {apiKey, isDeleted}', async () => {
+    const sides = await expectAlike(
+      'SMASHSEND deleteApiKey',
+      'SMASHSEND',
+      (s) =>
+        s
+          .get('/v1/api-keys/current')
+          .reply(200, smashsendFx.connectionKey)
+          .delete(`${KEYS}/aki_abc123def456`)
+          .reply(200, smashsendFx.deleted),
+      { call: (c) => c.deleteApiKey('aki_abc123def456') },
+    );
+    expect([sides.fixture.exchanges.length, sides.sandbox.exchanges.length]).toEqual([2, 2]);
+  });
+
+  it('deleteApiKey of the key the client authenticates with: ConnectionKeyError after GET /v1/api-keys/current, nothing deleted', async () => {
+    // The fixture side's /current names the sandbox key's id, so both sides refuse the same key.
+    const own = 'aki_sbxadmin0001';
+    const sides = await expectAlike(
+      'SMASHSEND deleteApiKey (own key)',
+      'SMASHSEND',
+      (s) => s.get('/v1/api-keys/current').reply(200, { apiKey: { ...smashsendFx.connectionKey.apiKey, id: own } }),
+      { call: (c) => c.deleteApiKey(own) },
+    );
+    for (const side of [sides.fixture, sides.sandbox]) {
+      expect(side.error).toMatchObject({ name: 'ConnectionKeyError', kind: 'connection_key', match: 'yes', keyId: own });
+      expect(side.exchanges).toHaveLength(1);
+    }
+    expect(env.sandbox.requestCounts().total).toBe(1);
   });
 
   it('a bad key: 401 AuthError', async () => {
@@ -458,7 +501,12 @@ describe('SMASHSEND', () => {
     await expectAlike(
       'SMASHSEND 404',
       'SMASHSEND',
-      (s) => s.delete(`${KEYS}/aki_doesnotexist`).reply(404, { statusCode: 404, error: 'Not Found', message: 'API key not found.' }),
+      (s) =>
+        s
+          .get('/v1/api-keys/current')
+          .reply(200, smashsendFx.connectionKey)
+          .delete(`${KEYS}/aki_doesnotexist`)
+          .reply(404, { statusCode: 404, error: 'Not Found', message: 'API key not found.' }),
       { call: (c) => c.deleteApiKey('aki_doesnotexist') },
     );
   });
@@ -520,11 +568,16 @@ describe('SMARTe', () => {
     });
   });
 
-  it('suspendKey and reactivateKey: {message, data: record}', async () => {
+  it('suspendKey (the view of that key, then the update) and reactivateKey: {message, data: record}', async () => {
     await expectAlike(
       'SMARTe suspendKey',
       'SMARTe',
-      (s) => s.post(UPDATE, { email: smarteFx.userKey.email, action: 'suspend' }).reply(200, smarteFx.suspended),
+      (s) =>
+        s
+          .post(VIEW, { email: smarteFx.userKey.email })
+          .reply(200, smarteFx.viewOne)
+          .post(UPDATE, { email: smarteFx.userKey.email, action: 'suspend' })
+          .reply(200, smarteFx.suspended),
       {
         call: (c) => c.suspendKey(smarteFx.userKey.email),
       },
@@ -561,18 +614,65 @@ describe('SMARTe', () => {
       'SMARTe',
       (s) => s.post(UPDATE).reply(404, smarteError(404, 'not_found', 'No API key found for nobody@example.com')),
       {
-        call: (c) => c.suspendKey('nobody@example.com'),
+        call: (c) => c.reactivateKey('nobody@example.com'),
       },
     );
+  });
+
+  it('suspendKey of an unknown email: the view’s 404, a NotFoundError, and no update', async () => {
+    const sides = await expectAlike(
+      'SMARTe suspendKey 404 (view)',
+      'SMARTe',
+      (s) =>
+        s.post(VIEW, { email: 'nobody@example.com' }).reply(404, smarteError(404, 'not_found', 'No API key found for nobody@example.com')),
+      { call: (c) => c.suspendKey('nobody@example.com') },
+    );
+    for (const side of [sides.fixture, sides.sandbox]) {
+      expect(side.error).toMatchObject({ name: 'NotFoundError', kind: 'not_found', path: VIEW });
+      expect(side.exchanges).toHaveLength(1);
+    }
+  });
+
+  it('suspendKey of the admin key the client authenticates with: ConnectionKeyError after the view, no update', async () => {
+    // Each side's view answers the admin record with the key that side's client sends.
+    const admin = 'sandbox.admin@smarte.pro';
+    const sides = await expectAlike(
+      'SMARTe suspendKey (own key)',
+      'SMARTe',
+      (s) =>
+        s.post(VIEW, { email: admin }).reply(200, {
+          message: 'Key details fetched successfully',
+          data: { ...smarteFx.userKey, email: admin, role: 'admin', apiKey: FAKE_KEY },
+        }),
+      { call: (c) => c.suspendKey(admin) },
+    );
+    for (const side of [sides.fixture, sides.sandbox]) {
+      expect(side.error).toMatchObject({
+        name: 'ConnectionKeyError',
+        kind: 'connection_key',
+        match: 'yes',
+        evidence: 'value',
+        keyId: admin,
+      });
+      expect(side.exchanges).toHaveLength(1);
+    }
+    expect(env.sandbox.requestCounts().total).toBe(1);
   });
 
   it('an action SMARTe refuses: 400 ValidationError (sent past the connector by rewriting the body)', async () => {
     await expectAlike(
       'SMARTe 400',
       'SMARTe',
-      (s) => s.post(UPDATE).reply(400, smarteError(400, 'bad_request', 'body/action must be equal to one of the allowed values')),
+      (s) =>
+        s
+          .post(VIEW, { email: smarteFx.userKey.email })
+          .reply(200, smarteFx.viewOne)
+          .post(UPDATE)
+          .reply(400, smarteError(400, 'bad_request', 'body/action must be equal to one of the allowed values')),
       {
-        rewrite: (request) => ({ ...request, body: { ...(request.body as object), action: 'explode' } }),
+        // Only the update's body: the view before it stays as the connector sends it.
+        rewrite: (request) =>
+          request.url.endsWith(UPDATE) ? { ...request, body: { ...(request.body as object), action: 'explode' } } : request,
         call: (c) => c.suspendKey(smarteFx.userKey.email),
       },
     );

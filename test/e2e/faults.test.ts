@@ -4,16 +4,18 @@
 // rotation, the connection test), and the sandbox's own rate limits. Each asserts the error's name, code and status
 // plus the key phrases a user acts on. Timeouts are in faults.timeout.test.ts.
 
+import { forgetRememberedKeys } from '../../lib/clients';
 import { run, testConnection, type Auth } from '../support/app';
 import { closedPort } from '../support/net';
 import { WS } from '../support/operations';
-import { zapierError } from '../support/outcome';
+import { expectZapierError, zapierError } from '../support/outcome';
 import { ROUTE, sandboxAuth, useSandbox } from '../support/sandbox';
 
 const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
   auth = sandboxAuth(env.sandbox);
+  forgetRememberedKeys(); // a cold container: a delete asks GET /v1/api-keys/current first
 });
 
 describe('faults on creates: a lost answer may mean the key exists', () => {
@@ -180,6 +182,53 @@ describe('faults in multi-request steps', () => {
     expect(error.message).toContain('SMARTe rate limit reached (429 on POST /signals/v1/key/view)');
     expect(error.message).toContain('Retry after 5 s.');
     expect(error.message).not.toContain('SmartLead');
+  });
+});
+
+describe('faults on the request that decides whether a key is the connection’s own: nothing is written', () => {
+  it('a 503 on GET /v1/api-keys/current before a delete: a server error on that read, and no DELETE', async () => {
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/v1/api-keys/current', kind: 'status', status: 503 });
+    await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth), {
+      name: 'AppError',
+      code: 'server',
+      status: 503,
+      says: ['SMASHSEND had a server error (503 on GET /v1/api-keys/current)', 'A retry may help.'],
+    });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendCurrent]: 1 });
+  });
+
+  it('a SMASHSEND that does not answer GET /v1/api-keys/current (404): the delete cannot tell, so it halts unless allowed', async () => {
+    env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/v1/api-keys/current', kind: 'status', status: 404, count: 2 });
+    await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth), {
+      name: 'HaltedError',
+      says: [
+        'SMASHSEND gave no way to tell whether API key aki_xyz789ghi012 is the key this connection authenticates with: refused to delete it, nothing was changed.',
+        'turn on "Allow This Connection\'s Own Key" if you mean it (reconnect afterwards if it was this connection\'s key).',
+      ],
+    });
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendDelete]).toBeUndefined();
+    // Allowed: deleted, with the warning that it may have been the connection's key (it was not: the connection works).
+    expect(
+      await run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012', allow_connection_key: true }, auth),
+    ).toMatchObject({
+      id: 'aki_xyz789ghi012',
+      isDeleted: true,
+      warning: expect.stringMatching(/^This was \(or may have been\) the key this Zapier connection signs in with: reconnect/),
+    });
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendDelete]).toBe(1);
+    expect(env.sandbox.pendingFaults()).toEqual([]);
+    expect(await testConnection(auth)).toMatchObject({ vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'] });
+  });
+
+  it('a 500 on SMARTe’s view before a suspension: a server error on the view, and no update', async () => {
+    env.sandbox.injectFault({ vendor: 'smarte', method: 'POST', path: '/signals/v1/key/view', kind: 'status', status: 500 });
+    await expectZapierError(run('creates', 'suspend_smarte_api_key', { email: 'dev.udi@smarte.pro' }, auth), {
+      name: 'AppError',
+      code: 'server',
+      status: 500,
+      says: ['SMARTe had a server error (500 on POST /signals/v1/key/view)', 'A retry may help.'],
+    });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smarteView]: 1 });
   });
 });
 

@@ -1,6 +1,9 @@
 // End to end over the sandbox: the key-hygiene operations (API Key Reached Age, Audit API Keys) against keys of known ages, with the
 // requests counted by the sandbox itself. Ages are computed from the real clock, so the expectations hold on any date.
+// Each test starts as a cold container: nothing is remembered about the connection's SMASHSEND key, so marking the
+// connection's own key (connection_key) costs one GET /v1/api-keys/current, counted below.
 
+import { forgetRememberedKeys } from '../../lib/clients';
 import type { KeyRow } from '../../lib/hygieneFields';
 import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
 import { run, without, type Auth } from '../support/app';
@@ -12,7 +15,12 @@ const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
   auth = sandboxAuth(env.sandbox);
+  forgetRememberedKeys();
 });
+
+/** The sandbox connection's own keys: SMASHSEND's by its id, SMARTe's admin key by its value. */
+const OWN_SMASHSEND_KEY = 'aki_sbxadmin0001';
+const OWN_SMARTE_EMAIL = 'sandbox.admin@smarte.pro';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -33,6 +41,7 @@ const smashSeedRow = (id: string): Row => {
     client_id: null,
     // SMASHSEND's own truncated hint (its first 12 characters and "..."), shown as the sandbox sent it, as in every read.
     key_hint: `${key.secretKey.slice(0, 12)}...`,
+    connection_key: id === OWN_SMASHSEND_KEY,
   };
 };
 const leadSeedRow = (id: number): Row => {
@@ -47,6 +56,8 @@ const leadSeedRow = (id: number): Row => {
     age_days: ageOf(key.created_at),
     client_id: key.client_id,
     key_hint: masked(key.api_key),
+    // The connection's SmartLead key is the account's, never one of its client keys.
+    connection_key: false,
   };
 };
 
@@ -57,7 +68,8 @@ describe('api_key_reached_age', () => {
     env.sandbox.generateSmashsendKeys(1, { createdAt: daysAgo(100) });
     env.sandbox.resetRequestCounts();
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: 90, vendors: ['SMASHSEND'] }, auth)) as Row[];
-    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
+    // …plus the one request that tells the connection's own key (its id), to mark it.
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1, [ROUTE.smashsendCurrent]: 1 });
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({ vendor: 'SMASHSEND', name: 'Generated Key 00251', age_days: 100 });
     expect(rows.slice(1)).toEqual(['aki_abc123def456', 'aki_xyz789ghi012', 'aki_sbxadmin0001'].map(smashSeedRow));
@@ -75,7 +87,11 @@ describe('api_key_reached_age', () => {
     await run('creates', 'create_smartlead_client_api_key', { clientId: 301, keyName: 'Brand New Key' }, auth);
     env.sandbox.resetRequestCounts();
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1 }, auth)) as Row[];
-    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1, [ROUTE.smartleadList]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({
+      [ROUTE.smashsendList]: 1,
+      [ROUTE.smashsendCurrent]: 1,
+      [ROUTE.smartleadList]: 1,
+    });
     expect(rows.map((row) => row.id)).toEqual([
       'SmartLead:47',
       'SmartLead:46',
@@ -90,6 +106,34 @@ describe('api_key_reached_age', () => {
     const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1 }, without(auth, 'smashsend_api_key'))) as Row[];
     expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smartleadList]: 1 });
     expect(rows.every((row) => row.vendor === 'SmartLead')).toBe(true);
+  });
+});
+
+describe("the connection's own keys are marked (connection_key), so that a Zap can leave them out of a rotation", () => {
+  it('api_key_reached_age marks the SMASHSEND key the connection signs in with, and only it; a warm container asks no more', async () => {
+    const rows = (await run('triggers', 'api_key_reached_age', { age_days: 1, vendors: ['SMASHSEND'] }, auth)) as Row[];
+    expect(rows.filter((row) => row.connection_key).map((row) => row.id)).toEqual([`SMASHSEND:${OWN_SMASHSEND_KEY}`]);
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent]).toBe(1);
+    // The same process again: the key's id is remembered, so only the list is read.
+    env.sandbox.resetRequestCounts();
+    const again = (await run('triggers', 'api_key_reached_age', { age_days: 1, vendors: ['SMASHSEND'] }, auth)) as Row[];
+    expect(again).toEqual(rows);
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
+  });
+
+  it("audit_api_keys marks SMASHSEND's connection key by its id and SMARTe's admin key by its value; no SmartLead client key", async () => {
+    const audit = (await run('creates', 'audit_api_keys', {}, auth)) as Audit;
+    expect(audit.keys.filter((key) => key.connection_key).map((key) => key.id)).toEqual([
+      `SMASHSEND:${OWN_SMASHSEND_KEY}`,
+      `SMARTe:${SMARTE_SEED.keys.find((key) => key.email === OWN_SMARTE_EMAIL)!.keyId}`,
+    ]);
+  });
+
+  it('a key that is not the connection’s own is never marked, even after a rotation makes the newest key', async () => {
+    const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth)) as { id: string };
+    const audit = (await run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] }, auth)) as Audit;
+    expect(audit.keys.find((key) => key.key_id === rotated.id)).toMatchObject({ connection_key: false });
+    expect(audit.keys.filter((key) => key.connection_key).map((key) => key.key_id)).toEqual([OWN_SMASHSEND_KEY]);
   });
 });
 
@@ -110,7 +154,12 @@ describe('audit_api_keys', () => {
     env.sandbox.resetRequestCounts();
     const age = ageOf(SMARTLEAD_SEED.keys.find((k) => k.id === 46)!.created_at);
     const audit = (await run('creates', 'audit_api_keys', { older_than_days: age }, auth)) as Audit;
-    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 2, [ROUTE.smartleadList]: 1, [ROUTE.smarteView]: 1 });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({
+      [ROUTE.smashsendList]: 2,
+      [ROUTE.smashsendCurrent]: 1, // the connection's own key, marked
+      [ROUTE.smartleadList]: 1,
+      [ROUTE.smarteView]: 1,
+    });
     expect(Date.now() - Date.parse(audit.checked_at)).toBeLessThan(60_000);
     expect(audit).toMatchObject({
       total: 153 + 3 + SMARTE_SEED.keys.length,
@@ -140,8 +189,10 @@ describe('audit_api_keys', () => {
       age_days: null,
       client_id: null,
       key_hint: masked(smarteKey.apiKey),
+      connection_key: true, // the seed's first SMARTe key is the admin key this connection signs in with
       stale: false,
     });
+    expect(smarteKey.email).toBe(OWN_SMARTE_EMAIL);
     // No full key value anywhere in the report.
     const text = JSON.stringify(audit);
     for (const secret of SEEDED_SECRETS) expect(text).not.toContain(secret);

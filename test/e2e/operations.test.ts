@@ -1,7 +1,10 @@
 // End to end: every trigger (hidden dropdown triggers too), create and search, and the connection test, run through
 // the real app definition (createAppTester) against the vendor sandbox over loopback. No nock: each answer below
-// went over HTTP to the sandbox and back through the connector, z.request and the app's error mapping.
+// went over HTTP to the sandbox and back through the connector, z.request and the app's error mapping. Each test starts
+// as a cold container (nothing remembered about the connection's SMASHSEND key), so request counts are exact; within a
+// test, later steps reuse what the first one learnt, as a warm container does.
 
+import { forgetRememberedKeys } from '../../lib/clients';
 import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
 import { registeredOperationKeys, run, runOperation, testConnection, without, type Auth } from '../support/app';
 import { OPERATIONS } from '../support/operations';
@@ -13,6 +16,7 @@ const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
   auth = sandboxAuth(env.sandbox);
+  forgetRememberedKeys();
 });
 
 const WS = SMASHSEND_SEED.user.workspaceId;
@@ -40,6 +44,13 @@ const smarteShown = (email: string, includeSecret = false) => {
 const SMARTE_ADMIN = 'sandbox.admin@smarte.pro';
 const SMARTE_USER = 'dev.udi_user@smarte.pro';
 const SMARTE_OTHER = 'dev.udi@smarte.pro';
+
+/** The sandbox connection's own SMASHSEND key (its secret is the connection's SMASHSEND API Key). */
+const OWN_KEY = 'aki_sbxadmin0001';
+const FIND_SMASHSEND = 'The "Find SMASHSEND API Key" step (or the SMASHSEND dashboard) shows the key\'s current state.';
+const FIND_SMARTLEAD = 'The "Find SmartLead Client API Key" step (or the SmartLead dashboard) shows the key\'s current state.';
+const FIND_SMARTE = 'The "Find SMARTe API Key" step (or the SMARTe dashboard) shows the key\'s current state.';
+const ALLOW = 'Pick another key, or turn on "Allow This Connection\'s Own Key" if you mean it';
 
 // ---- every operation: the catalogue (test/support/operations.ts) must name each one index.ts registers ----
 
@@ -239,9 +250,13 @@ describe('SMASHSEND', () => {
       displayName: 'CRM Sync (EU)',
       role: 'VIEWER',
       updatedAt: expect.stringMatching(ISO_DATE),
+      warning: '',
     });
+    // A role change first asks which key the connection signs in with (GET /v1/api-keys/current, once): not this one.
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendCurrent]: 1, [ROUTE.smashsendUpdate]: 1 });
     expect(updated.updatedAt).not.toBe(smashSeed('aki_xyz789ghi012').updatedAt);
-    expect(await run('searches', 'find_smashsend_api_key', { displayName: 'crm sync (eu)' }, auth)).toEqual([updated]);
+    const { warning: _warning, ...key } = updated; // the find shows the key, without the step's warning
+    expect(await run('searches', 'find_smashsend_api_key', { displayName: 'crm sync (eu)' }, auth)).toEqual([key]);
     expect(await run('searches', 'find_smashsend_api_key', { displayName: 'CRM Sync' }, auth)).toEqual([]);
     // The secret did not change: the old one still authenticates, now as a VIEWER.
     expect(await testConnection({ smashsend_api_key: smashSeed('aki_xyz789ghi012').secretKey })).toMatchObject({
@@ -256,23 +271,35 @@ describe('SMASHSEND', () => {
       { apiKeyId: 'aki_xyz789ghi012', role: 'EDITOR', include_secret: 'yes' },
       auth,
     );
-    expect(updated).toEqual({ ...smashListed('aki_xyz789ghi012'), role: 'EDITOR', updatedAt: expect.stringMatching(ISO_DATE) });
-  });
-
-  it('update_smashsend_api_key of an unknown key: a plain not-found error', async () => {
-    await expectZapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_doesnotexist', displayName: 'X' }, auth), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no API key aki_doesnotexist', 'API key not found'],
+    expect(updated).toEqual({
+      ...smashListed('aki_xyz789ghi012'),
+      role: 'EDITOR',
+      updatedAt: expect.stringMatching(ISO_DATE),
+      warning: '',
     });
   });
 
-  it('delete_smashsend_api_key: the key is gone from the list and stops authenticating; a second delete is a 404', async () => {
+  it('update_smashsend_api_key of an unknown key: halts (a precondition), naming the key and the Find step', async () => {
+    await expectZapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: 'aki_doesnotexist', displayName: 'X' }, auth), {
+      name: 'HaltedError',
+      says: [
+        `SMASHSEND has no API key aki_doesnotexist in workspace ${WS} (404 on POST /v1/workspaces/${WS}/api-keys/aki_doesnotexist): API key not found.`,
+        'Nothing was changed.',
+        FIND_SMASHSEND,
+      ],
+    });
+    // A rename alone cannot lock the connection out: no GET /v1/api-keys/current.
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendUpdate]: 1 });
+  });
+
+  it('delete_smashsend_api_key: the key is gone from the list and stops authenticating; a second delete halts', async () => {
     expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth)).toEqual({
       ...smashShown('aki_xyz789ghi012'),
       isDeleted: true,
+      warning: '',
     });
+    // Not the connection's own key, as GET /v1/api-keys/current tells (asked once, before the delete).
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendCurrent]: 1, [ROUTE.smashsendDelete]: 1 });
     const ids = ((await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<{ id: string }>).map((key) => key.id);
     expect(ids).toEqual(['aki_abc123def456', 'aki_sbxadmin0001']);
     await expectZapierError(testConnection({ smashsend_api_key: smashSeed('aki_xyz789ghi012').secretKey }), {
@@ -281,11 +308,16 @@ describe('SMASHSEND', () => {
       says: ['SMASHSEND rejected the API key', 'Check the SMASHSEND API Key field'],
     });
     await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no API key aki_xyz789ghi012', 'API key not found'],
+      name: 'HaltedError',
+      says: [
+        `SMASHSEND has no API key aki_xyz789ghi012 in workspace ${WS} (404 on DELETE /v1/workspaces/${WS}/api-keys/aki_xyz789ghi012): API key not found.`,
+        'Nothing was changed.',
+        FIND_SMASHSEND,
+      ],
     });
+    // The second delete, in the same (warm) process, knew the connection key's id already.
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent]).toBe(1);
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendDelete]).toBe(2);
   });
 
   it('rotate_smashsend_api_key: a new key with the same name and role; the old key is gone and stops working, the new one works', async () => {
@@ -337,36 +369,30 @@ describe('SMASHSEND', () => {
     expect(await testConnection({ smashsend_api_key: rotated.secretKey })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
   });
 
-  it('rotating the connection’s own key: the step succeeds, then the old connection is expired and the new key takes over', async () => {
-    const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_sbxadmin0001' }, auth)) as Record<string, string>;
-    expect(rotated).toMatchObject({
-      displayName: 'Sandbox Admin Key',
+  it('update_smashsend_api_key: a new role for the connection’s own key halts before the update; a rename goes through', async () => {
+    await expectZapierError(run('creates', 'update_smashsend_api_key', { apiKeyId: OWN_KEY, role: 'VIEWER' }, auth), {
+      name: 'HaltedError',
+      says: [
+        `SMASHSEND API key ${OWN_KEY} is the key this connection authenticates with: refused to change the role of it, nothing was changed.`,
+        ALLOW,
+      ],
+    });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendCurrent]: 1 });
+    expect(
+      await run('creates', 'update_smashsend_api_key', { apiKeyId: OWN_KEY, displayName: 'Sandbox Admin (Zapier)' }, auth),
+    ).toMatchObject({
+      displayName: 'Sandbox Admin (Zapier)',
       role: 'EDITOR',
-      replacedKeyId: 'aki_sbxadmin0001',
-      oldKeyDeleted: true,
-      newKeyVerified: true,
       warning: '',
     });
-    await expectZapierError(run('triggers', 'new_smashsend_api_key', {}, auth), {
-      name: 'ExpiredAuthError',
-      says: ['SMASHSEND rejected the API key', 'Invalid API key', 'Reconnect your SMASHSEND API key'],
-    });
-    const renewed = { ...auth, smashsend_api_key: rotated.secretKey };
-    expect(((await run('triggers', 'new_smashsend_api_key', {}, renewed)) as Array<{ id: string }>).map((key) => key.id)).toEqual([
-      rotated.id,
-      'aki_abc123def456',
-      'aki_xyz789ghi012',
-    ]);
+    expect(await testConnection(auth)).toMatchObject({ smashsend_display_name: 'Sandbox Admin (Zapier)', smashsend_role: 'EDITOR' });
   });
-
-  it('rotate_smashsend_api_key of a key that is not in the list changes nothing', async () => {
+  it('rotate_smashsend_api_key of a key that is not in the list halts, changing nothing', async () => {
     await expectZapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: 'aki_doesnotexist' }, auth), {
-      name: 'AppError',
-      code: 'not_found',
+      name: 'HaltedError',
       says: [
-        "aki_doesnotexist was not found in the workspace's key list",
-        'nothing was created or deleted',
-        'Pick the key again from the list',
+        "SMASHSEND API key aki_doesnotexist was not found in the workspace's key list: nothing was created or deleted.",
+        'Pick the key again from the list; the "Find SMASHSEND API Key" step shows which keys exist.',
       ],
     });
     expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
@@ -451,23 +477,27 @@ describe('SmartLead', () => {
     expect(await run('searches', 'find_smartlead_client_api_key', { keyName: 'Production', include_secret: true }, auth)).toEqual([reset]);
   });
 
-  it('reset_smartlead_client_api_key of an unknown key: SmartLead’s 404, named', async () => {
+  it('reset_smartlead_client_api_key of an unknown key: halts on SmartLead’s 404, naming the key and the Find step', async () => {
     await expectZapierError(run('creates', 'reset_smartlead_client_api_key', { keyId: 4500 }, auth), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no client API key 4500', 'Client API key not found'],
+      name: 'HaltedError',
+      says: [
+        'SmartLead has no client API key 4500 (404 on PUT /api/v1/client/api-key/reset/4500): Client API key not found.',
+        'Nothing was changed.',
+        FIND_SMARTLEAD,
+      ],
     });
   });
 
-  it('delete_smartlead_client_api_key: the deleted record (masked), gone from the list; a second delete is a 404', async () => {
+  it('delete_smartlead_client_api_key: the deleted record (masked), gone from the list; a second delete halts', async () => {
     expect(await run('creates', 'delete_smartlead_client_api_key', { keyId: '46' }, auth)).toEqual({ ...leadShown(46), deleted: true });
     expect(await run('triggers', 'smartlead_client_api_key_list', {}, auth)).toEqual([leadShown(47), leadShown(45)]);
     await expectZapierError(run('creates', 'delete_smartlead_client_api_key', { keyId: '46' }, auth), {
-      name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no client API key 46', 'Client API key not found'],
+      name: 'HaltedError',
+      says: [
+        'SmartLead has no client API key 46 (404 on DELETE /api/v1/client/api-key/46): Client API key not found.',
+        'Nothing was changed.',
+        FIND_SMARTLEAD,
+      ],
     });
   });
 
@@ -535,7 +565,10 @@ describe('SMARTe', () => {
       ...smarteShown(SMARTE_OTHER),
       status: 'suspended',
       message: 'Key suspended successfully',
+      warning: '',
     });
+    // SMARTe's view of that one key first (not the connection's admin key), then the update.
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smarteView]: 1, [ROUTE.smarteUpdate]: 1 });
     expect(await run('searches', 'find_smarte_api_key', { email: SMARTE_OTHER }, auth)).toEqual([
       { ...smarteShown(SMARTE_OTHER), status: 'suspended' },
     ]);
@@ -557,18 +590,193 @@ describe('SMARTe', () => {
     });
   });
 
-  it('suspend_smarte_api_key of the admin key or an unknown email: SMARTe’s refusal, named', async () => {
+  it('suspend_smarte_api_key of the connection’s own admin key (sandbox.admin@smarte.pro) halts after the view: no update sent', async () => {
     await expectZapierError(run('creates', 'suspend_smarte_api_key', { email: SMARTE_ADMIN }, auth), {
+      name: 'HaltedError',
+      says: [
+        `SMARTe API key ${SMARTE_ADMIN} is the key this connection authenticates with: refused to suspend it, nothing was changed.`,
+        ALLOW,
+      ],
+      secrets: [env.sandbox.credentials.smarteApiKey],
+    });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smarteView]: 1 });
+    expect(await run('searches', 'find_smarte_api_key', { email: SMARTE_ADMIN }, auth)).toEqual([smarteShown(SMARTE_ADMIN)]);
+    expect(await testConnection(auth)).toMatchObject({ vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'] });
+  });
+
+  it('suspend_smarte_api_key of the admin key with allow_connection_key on: sent, and SMARTe itself refuses (admin keys cannot be suspended)', async () => {
+    await expectZapierError(run('creates', 'suspend_smarte_api_key', { email: SMARTE_ADMIN, allow_connection_key: true }, auth), {
       name: 'AppError',
       code: 'validation',
       status: 400,
       says: ['SMARTe rejected the request', 'Admin keys cannot be suspended'],
     });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smarteView]: 1, [ROUTE.smarteUpdate]: 1 });
+  });
+
+  it('suspend_smarte_api_key of an email SMARTe has no key for: halts after the view, naming the email; no update sent', async () => {
     await expectZapierError(run('creates', 'suspend_smarte_api_key', { email: 'nobody@example.com' }, auth), {
+      name: 'HaltedError',
+      says: ['SMARTe has no key for nobody@example.com (POST /signals/v1/key/view).', 'Nothing was changed.', FIND_SMARTE],
+    });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smarteView]: 1 });
+  });
+
+  it('reactivate_smarte_api_key of an email SMARTe has no key for: halts on SMARTe’s 404 (no view first)', async () => {
+    await expectZapierError(run('creates', 'reactivate_smarte_api_key', { email: 'nobody@example.com' }, auth), {
+      name: 'HaltedError',
+      says: [
+        'SMARTe has no key for nobody@example.com (404 on POST /signals/v1/key/update): No API key found for nobody@example.com.',
+        'Nothing was changed.',
+        FIND_SMARTE,
+      ],
+    });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smarteUpdate]: 1 });
+  });
+});
+
+describe('the connection’s own SMASHSEND key (aki_sbxadmin0001): nothing written to it without allow_connection_key', () => {
+  const DELETED_WARNING =
+    'This was (or may have been) the key this Zapier connection signs in with: reconnect with another SMASHSEND key in the SMASHSEND API Key field, or every SMASHSEND step of this connection will fail.';
+  const ROTATED_WARNING =
+    "The old key was the key this Zapier connection signs in with: reconnect with the new secret (this step's Secret Key) in the SMASHSEND API Key field, or every SMASHSEND step of this connection will fail.";
+  /** What a step on the connection gets once its SMASHSEND key is gone: the key's field named, nothing expired. */
+  const rejected = {
+    name: 'AppError',
+    code: 'auth',
+    status: 401,
+    says: [
+      'SMASHSEND rejected the API key (401 on GET',
+      'Invalid API key',
+      "Reconnect with a working key in the SMASHSEND API Key field; the connection's other vendors keep working.",
+    ],
+  };
+
+  it('delete halts, naming the key and what to do instead; nothing is deleted and the connection test still passes', async () => {
+    await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: OWN_KEY }, auth), {
+      name: 'HaltedError',
+      says: [
+        `SMASHSEND API key ${OWN_KEY} is the key this connection authenticates with: refused to delete it, nothing was changed.`,
+        ALLOW,
+      ],
+      secrets: [env.sandbox.credentials.smashsendApiKey],
+    });
+    // One request to learn the connection key's id, and no DELETE.
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendCurrent]: 1 });
+    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+    expect(((await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<{ id: string }>).map((key) => key.id)).toEqual(
+      SMASH_NEWEST_FIRST,
+    );
+  });
+
+  it('delete with allow_connection_key on: deleted, and the warning says to reconnect; the connection then fails until reconnected', async () => {
+    expect(await run('creates', 'delete_smashsend_api_key', { apiKeyId: OWN_KEY, allow_connection_key: 'true' }, auth)).toEqual({
+      ...smashShown(OWN_KEY),
+      isDeleted: true,
+      warning: DELETED_WARNING,
+    });
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendCurrent]: 1, [ROUTE.smashsendDelete]: 1 });
+    // The three-vendor connection: its SMASHSEND steps fail naming that field, its other vendors keep working.
+    await expectZapierError(run('triggers', 'new_smashsend_api_key', {}, auth), rejected);
+    expect(await run('triggers', 'smartlead_client_list', {}, auth)).toEqual(SMARTLEAD_SEED.clients);
+    // A connection that held that key alone is expired as a whole.
+    await expectZapierError(run('triggers', 'new_smashsend_api_key', {}, without(auth, 'smartlead_api_key', 'smarte_api_key')), {
+      name: 'ExpiredAuthError',
+      says: ['SMASHSEND rejected the API key', 'Reconnect your SMASHSEND API key in this connection.'],
+    });
+    // Back to the seed (the sandbox's own key restored), as every other test expects.
+    env.sandbox.reset();
+    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+  });
+
+  it('rotate halts before any create: no new key, nothing deleted, the connection still works', async () => {
+    await expectZapierError(run('creates', 'rotate_smashsend_api_key', { apiKeyId: OWN_KEY }, auth), {
+      name: 'HaltedError',
+      says: [
+        `SMASHSEND API key ${OWN_KEY} is the key this connection authenticates with: refused to rotate and delete it, nothing was changed.`,
+        ALLOW,
+        'then reconnect with a working SMASHSEND key (the new one, after a rotation).',
+      ],
+    });
+    // The list (to find the key), the current key (to see it is the connection's own), and nothing written.
+    expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1, [ROUTE.smashsendCurrent]: 1 });
+    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+    expect(await run('triggers', 'new_smashsend_api_key', {}, auth)).toHaveLength(3);
+  });
+
+  it('rotate with delete_old_key off is not refused (nothing is deleted) and asks nothing about the connection key', async () => {
+    const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OWN_KEY, delete_old_key: false }, auth)) as Record<
+      string,
+      unknown
+    >;
+    expect(rotated).toMatchObject({ replacedKeyId: OWN_KEY, oldKeyDeleted: false, newKeyVerified: true, warning: '' });
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent]).toBeUndefined();
+    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+  });
+
+  it('rotate with allow_connection_key on: the new key replaces it, the warning says to reconnect with the new secret, which then works', async () => {
+    const rotated = (await run('creates', 'rotate_smashsend_api_key', { apiKeyId: OWN_KEY, allow_connection_key: true }, auth)) as Record<
+      string,
+      string
+    >;
+    expect(rotated).toMatchObject({
+      displayName: 'Sandbox Admin Key',
+      role: 'EDITOR',
+      secretKey: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
+      replacedKeyId: OWN_KEY,
+      oldKeyDeleted: true,
+      newKeyVerified: true,
+      warning: ROTATED_WARNING,
+    });
+    await expectZapierError(run('triggers', 'new_smashsend_api_key', {}, auth), rejected);
+    const renewed = { ...auth, smashsend_api_key: rotated.secretKey };
+    expect(((await run('triggers', 'new_smashsend_api_key', {}, renewed)) as Array<{ id: string }>).map((key) => key.id)).toEqual([
+      rotated.id,
+      'aki_abc123def456',
+      'aki_xyz789ghi012',
+    ]);
+    env.sandbox.reset();
+  });
+});
+
+describe('a key one vendor rejects (401) expires the connection only when that vendor is its only one', () => {
+  const badSmartlead = () => ({ ...auth, smartlead_api_key: 'not_a_real_key_000000' });
+
+  it("a SmartLead 401 in a three-vendor connection is not an ExpiredAuthError: it names SmartLead's field, the other vendors keep working", async () => {
+    const error = await expectZapierError(run('triggers', 'smartlead_client_list', {}, badSmartlead()), {
       name: 'AppError',
-      code: 'not_found',
-      status: 404,
-      says: ['no key for nobody@example.com', 'No API key found for nobody@example.com'],
+      code: 'auth',
+      status: 401,
+      says: [
+        'SmartLead rejected the API key (401 on GET /api/v1/client/)',
+        'Invalid or missing API key',
+        "Reconnect with a working key in the SmartLead API Key field; the connection's other vendors keep working.",
+      ],
+    });
+    expect(error.name).not.toBe('ExpiredAuthError');
+    expect(await run('triggers', 'new_smashsend_api_key', {}, badSmartlead())).toHaveLength(3);
+    expect(await run('triggers', 'new_smarte_api_key', {}, badSmartlead())).toHaveLength(SMARTE_SEED.keys.length);
+  });
+
+  it.each([
+    ['SmartLead', { smartlead_api_key: 'not_a_real_key_000000' }, 'smartlead_client_list'],
+    ['SMARTe', { smarte_api_key: 'notARealSmarteKey000000=' }, 'new_smarte_api_key'],
+  ])('a %s key alone in the connection, rejected: an ExpiredAuthError that says to reconnect', async (vendor, only, trigger) => {
+    await expectZapierError(run('triggers', trigger, {}, only), {
+      name: 'ExpiredAuthError',
+      says: [`${vendor} rejected the API key (401 on`, `Reconnect your ${vendor} API key in this connection.`],
+    });
+  });
+
+  it('a SMARTe 401 in a three-vendor connection names the SMARTe Admin API Key field', async () => {
+    await expectZapierError(run('triggers', 'new_smarte_api_key', {}, { ...auth, smarte_api_key: 'notARealSmarteKey000000=' }), {
+      name: 'AppError',
+      code: 'auth',
+      status: 401,
+      says: [
+        'SMARTe rejected the API key (401 on POST /signals/v1/key/view)',
+        'Reconnect with a working key in the SMARTe Admin API Key field',
+      ],
     });
   });
 });

@@ -3,6 +3,7 @@
 // 3 seed keys (2024) plus 250 generated ones ("Generated Key 00001" … "00250", one minute apart from 2023-01-01), so
 // newest first: page 1 = 3 seed keys + 00250…00154, page 2 = 00153…00054, page 3 = 00053…00001.
 
+import { forgetRememberedKeys } from '../../lib/clients';
 import { run, type Auth } from '../support/app';
 import { expectZapierError } from '../support/outcome';
 import { ROUTE, sandboxAuth, useSandbox } from '../support/sandbox';
@@ -11,6 +12,7 @@ const env = useSandbox();
 let auth: Auth;
 beforeEach(() => {
   auth = sandboxAuth(env.sandbox);
+  forgetRememberedKeys(); // a cold container: a rotation asks GET /v1/api-keys/current (counted below)
   expect(env.sandbox.generateSmashsendKeys(250)).toEqual({ generated: 250, total: 253 });
   env.sandbox.resetRequestCounts();
 });
@@ -115,6 +117,7 @@ describe('rotate_smashsend_api_key of a key on page 3', () => {
     });
     expect(env.sandbox.requestCounts().byRoute).toEqual({
       [ROUTE.smashsendList]: 3,
+      [ROUTE.smashsendCurrent]: 1, // is the old key the connection's own? (no: it is deleted)
       [ROUTE.smashsendCreate]: 1,
       [ROUTE.smashsendCheck]: 1, // the new key, checked with its own secret before the delete
       [ROUTE.smashsendDelete]: 1,

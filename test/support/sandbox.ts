@@ -110,12 +110,14 @@ export const SEEDED_SECRETS: string[] = [
 export const ROUTE = {
   smashsendList: 'GET /v1/workspaces/:workspaceId/api-keys',
   smashsendCreate: 'POST /v1/workspaces/:workspaceId/api-keys',
+  smashsendUpdate: 'POST /v1/workspaces/:workspaceId/api-keys/:apiKeyId',
   smashsendDelete: 'DELETE /v1/workspaces/:workspaceId/api-keys/:apiKeyId',
   smashsendCheck: 'GET /v1/api-keys/check',
   smashsendMe: 'GET /v1/users/me',
   smashsendCurrent: 'GET /v1/api-keys/current',
   smartleadList: 'GET /api/v1/client/api-key',
   smarteView: 'POST /signals/v1/key/view',
+  smarteUpdate: 'POST /signals/v1/key/update',
 } as const;
 
 /** A sandbox fault aimed at one request (by vendor, method and a fragment of its path and query). */

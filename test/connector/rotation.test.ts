@@ -33,11 +33,14 @@ const DELETED = { apiKey: OLD, isDeleted: true };
 
 const listed = (...items: unknown[]) => answer(200, fx.listPageOf(items as never[], null));
 const created = answer(200, { apiKey: NEW });
+/** The key the test clients authenticate with: known to them (no GET /v1/api-keys/current), and never the one rotated. */
+const OWN_ID = 'aki_own000000001';
 
-/** A client on a recording transport, answering in order. */
+/** A client on a recording transport, answering in order; it knows its own key's id (OWN_ID). */
 function clientWith(...answers: Parameters<typeof fakeTransport>) {
   const fake = fakeTransport(...answers);
-  return { client: new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport, timeoutMs: 4_000 }), ...fake };
+  const options = { workspaceId: WS, connectionKeyId: OWN_ID, transport: fake.transport, timeoutMs: 4_000 };
+  return { client: new SmashsendClient(SMASHSEND_KEY, options), ...fake };
 }
 
 const netError = (code: string) => Object.assign(new Error(code), { code });
@@ -48,7 +51,8 @@ describe('rotateSmashsendApiKey: the happy path', () => {
     vendorAnswers(SMASHSEND, 'POST', KEYS, { status: 200, body: { apiKey: NEW } }, seen);
     vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/check', { status: 200, body: CHECK_OK }, seen);
     vendorAnswers(SMASHSEND, 'DELETE', `${KEYS}/${OLD.id}`, { status: 200, body: DELETED }, seen);
-    const rotation = await rotateSmashsendApiKey(new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }), OLD.id);
+    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, connectionKeyId: OWN_ID });
+    const rotation = await rotateSmashsendApiKey(client, OLD.id);
     expect(rotation).toEqual({
       newKey: NEW,
       oldKey: OLD,
@@ -56,6 +60,7 @@ describe('rotateSmashsendApiKey: the happy path', () => {
       newKeyCheck: 'passed',
       oldKeyDeleted: true,
       oldKeyOutcome: 'deleted',
+      connectionKey: false,
     } satisfies SmashsendRotation);
     expect(seen.map((r) => [r.method, r.path, r.query, r.headers.authorization, r.body])).toEqual([
       ['GET', KEYS, { limit: '100', sort: 'createdAt.desc' }, `Bearer ${SMASHSEND_KEY}`, undefined],
@@ -69,6 +74,7 @@ describe('rotateSmashsendApiKey: the happy path', () => {
     const fake = fakeTransport(listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
     const client = new SmashsendClient(SMASHSEND_KEY, {
       workspaceId: WS,
+      connectionKeyId: OWN_ID,
       transport: fake.transport,
       baseUrl: 'http://127.0.0.1:9/smashsend',
       timeoutMs: 3_000,
@@ -226,7 +232,7 @@ describe('rotateSmashsendApiKey: the time left (endsAt)', () => {
       t += costs[fake.requests.length - 1] ?? 0;
       return response;
     };
-    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport, timeoutMs: 4_000 });
+    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, connectionKeyId: OWN_ID, transport, timeoutMs: 4_000 });
     return { client, requests: fake.requests, now: () => t };
   }
 
@@ -253,6 +259,7 @@ describe('rotateSmashsendApiKey: the time left (endsAt)', () => {
       newKeyCheck: 'no_time',
       oldKeyDeleted: false,
       oldKeyOutcome: 'kept_no_time',
+      connectionKey: false,
     });
     expect(requests).toHaveLength(2);
   });

@@ -4,6 +4,7 @@
 export const PUBLIC_VALUES = [
   'AuthError',
   'BadResponseError',
+  'ConnectionKeyError',
   'ConnectorError',
   'DAY_MS',
   'DEFAULT_TIMEOUT_MS',
@@ -14,6 +15,7 @@ export const PUBLIC_VALUES = [
   'NetworkError',
   'NotFoundError',
   'RateLimitError',
+  'RotationAbortedError',
   'SMARTLEAD_KEY_STATUSES',
   'SMASHSEND_ROLES',
   'ServerError',
@@ -28,6 +30,7 @@ export const PUBLIC_VALUES = [
   'fetchTransport',
   'isOlderThan',
   'rotateSmashsendApiKey',
+  'sameSecret',
 ] as const;
 
 export const PUBLIC_TYPES = [
@@ -37,6 +40,8 @@ export const PUBLIC_TYPES = [
   'AuditedKey',
   'BadResponseReason',
   'ClientOptions',
+  'ConnectionKeyEvidence',
+  'ConnectionKeyMatch',
   'ErrorDetails',
   'ErrorKind',
   'ErrorReason',
@@ -59,6 +64,8 @@ export const PUBLIC_TYPES = [
   'SmarteUpdatedKey',
   'SmashsendApiKey',
   'SmashsendClientOptions',
+  'SmashsendConnectionKeyMatcher',
+  'SmashsendCurrentKey',
   'SmashsendDeletedApiKey',
   'SmashsendKeyCheck',
   'SmashsendNewApiKey',
@@ -66,6 +73,7 @@ export const PUBLIC_TYPES = [
   'SmashsendRole',
   'SmashsendRotation',
   'SmashsendRotationOptions',
+  'SmashsendRotationPlan',
   'SmashsendSort',
   'Transport',
   'TransportRequest',

@@ -240,6 +240,7 @@ describe('keyring audit', () => {
       stale: true,
       clientId: null,
       keyHint: 'sk_live_abc1...',
+      connectionKey: false,
     });
     expect(report.keys[3]).toMatchObject({ vendor: 'SMARTe', createdAt: null, ageDays: null, stale: false, keyHint: '********001=' });
     expectClean(run);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SANDBOX_CREDENTIALS, SMARTLEAD_SEED, SMARTE_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
-import { keyring, occurrences, keyringEnv, type Run } from '../support/cli';
+import { keyring, occurrences, keyringEnv, tempFile, type Run } from '../support/cli';
 import { useSandbox } from '../support/sandbox';
 
 const env = useSandbox();
@@ -87,7 +87,7 @@ describe('keyring check', () => {
     expectOneErrorLine(
       await keyring(['check'], {}),
       2,
-      'keyring: No vendor key is set: set SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY in the environment.',
+      'keyring: No vendor key is set: set SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY (or the same name with _FILE, naming a file that holds the key).',
     );
   });
 });
@@ -155,7 +155,11 @@ describe('keyring list', () => {
 
   it('a vendor whose key is not set: names the variable, exit 2', async () => {
     const { SMARTE_API_KEY: _unset, ...rest } = keyringEnv(env.sandbox);
-    expectOneErrorLine(await keyring(['list', 'smarte'], rest), 2, 'keyring list smarte needs SMARTE_API_KEY: set it in the environment.');
+    expectOneErrorLine(
+      await keyring(['list', 'smarte'], rest),
+      2,
+      'keyring list smarte needs SMARTE_API_KEY: set it, or SMARTE_API_KEY_FILE to a file holding the key.',
+    );
   });
 
   it('a bad key: the vendor error in one line, no stack, exit 1', async () => {
@@ -372,6 +376,66 @@ describe('keyring rotate', () => {
     const run = await keyring(['rotate', ...args], keyringEnv(env.sandbox));
     expectOneErrorLine(run, code, message);
     if (args[1] === 'aki_doesnotexist') expect(run.stderr).toContain('Nothing was created or deleted.');
+  });
+});
+
+describe('keys from files (<NAME>_FILE, as Docker and systemd secrets)', () => {
+  /** The sandbox environment with each key moved from its variable into a file that <NAME>_FILE names. */
+  function fromFiles(content: (key: string) => string = (key) => `${key}\n`): Record<string, string | undefined> {
+    const vars: Record<string, string | undefined> = keyringEnv(env.sandbox);
+    for (const name of ['SMASHSEND_API_KEY', 'SMARTLEAD_API_KEY', 'SMARTE_API_KEY']) {
+      vars[`${name}_FILE`] = tempFile(name, content(vars[name] ?? ''));
+      vars[name] = undefined;
+    }
+    return vars;
+  }
+
+  it('every vendor from a file, the trailing newline trimmed: check works as with the variables', async () => {
+    const run = await keyring(['check'], fromFiles());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('SMASHSEND  ok     key "Sandbox Admin Key" (EDITOR)\nSmartLead  ok     3 clients\nSMARTe     ok     3 keys\n');
+    expectClean(run);
+  });
+
+  it('a file written on Windows (CRLF) or with spaces around the key works too', async () => {
+    const run = await keyring(
+      ['list', 'smartlead', '--json'],
+      fromFiles((key) => `  ${key} \r\n`),
+    );
+    expect(run.code).toBe(0);
+    expectClean(run);
+  });
+
+  it('both the variable and the file set: a usage error naming both, exit 2, nothing sent', async () => {
+    const vars = { ...keyringEnv(env.sandbox), SMASHSEND_API_KEY_FILE: tempFile('key', 'sk_live_fromTheFile0000000000000\n') };
+    expectOneErrorLine(
+      await keyring(['list', 'smashsend'], vars),
+      2,
+      'keyring: SMASHSEND_API_KEY and SMASHSEND_API_KEY_FILE are both set: unset one of them (the file is safer).',
+    );
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it.each([
+    ['a missing file', () => '/nonexistent/keyring/smarte.key', 'no such file'],
+    ['a directory', () => path.dirname(tempFile('dir-probe', '')), 'a directory'],
+  ])('%s: a usage error naming the variable and the path, exit 2, nothing sent', async (_case, file, why) => {
+    const { SMARTE_API_KEY: _unset, ...rest } = keyringEnv(env.sandbox);
+    const run = await keyring(['list', 'smarte'], { ...rest, SMARTE_API_KEY_FILE: file() });
+    expectOneErrorLine(run, 2, `keyring: SMARTE_API_KEY_FILE (${file()}) cannot be read: ${why}. Point it at a file holding only the key.`);
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it.each([
+    ['empty', '\n', 'is empty: it must hold the key.'],
+    ['of several lines', 'sk_live_firstLine000000000000000\nsk_live_secondLine00000000000000\n', 'holds more than a key'],
+  ])('a file %s: a usage error that never shows the content, exit 2', async (_case, content, message) => {
+    const { SMASHSEND_API_KEY: _unset, ...rest } = keyringEnv(env.sandbox);
+    const file = tempFile('odd.key', content);
+    const run = await keyring(['check'], { ...rest, SMASHSEND_API_KEY_FILE: file });
+    expectOneErrorLine(run, 2, `keyring: SMASHSEND_API_KEY_FILE (${file}) ${message}`);
+    expect(run.stderr).not.toContain('sk_live_');
+    expect(env.sandbox.requestCounts().total).toBe(0);
   });
 });
 

@@ -3,7 +3,8 @@
 // variable leaks in), against the sandbox the test file starts (sandbox.ts).
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sandboxEnv, type SandboxHandle } from './sandbox';
 
@@ -40,4 +41,18 @@ export function keyringEnv(sandbox: SandboxHandle): Record<string, string> {
 /** Every occurrence of `needle` in `text`. */
 export function occurrences(text: string, needle: string): number {
   return needle === '' ? 0 : text.split(needle).length - 1;
+}
+
+let fileDir: string | undefined;
+afterAll(() => {
+  if (fileDir !== undefined) rmSync(fileDir, { recursive: true, force: true });
+  fileDir = undefined;
+});
+
+/** A file (mode 600) in this test file's own temporary folder, removed after the file: e.g. a key for <NAME>_FILE. */
+export function tempFile(name: string, content: string): string {
+  fileDir ??= mkdtempSync(path.join(tmpdir(), 'keyring-cli-'));
+  const file = path.join(fileDir, name);
+  writeFileSync(file, content, { mode: 0o600 });
+  return file;
 }

@@ -28,6 +28,7 @@ Commands:
 
 Environment:
   SMASHSEND_API_KEY, SMASHSEND_WORKSPACE_ID (optional: found from the key), SMARTLEAD_API_KEY, SMARTE_API_KEY
+  SMASHSEND_API_KEY_FILE, SMARTLEAD_API_KEY_FILE, SMARTE_API_KEY_FILE: a file holding the key instead (safer)
   SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
 
 Exit status: 0 ok, 1 a vendor error (or a key that fails its check), 2 a usage error, 3 audit found old keys.

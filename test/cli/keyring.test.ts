@@ -285,7 +285,7 @@ describe('keyring audit', () => {
 
 describe('keyring rotate', () => {
   it('smashsend: the new secret once on stdout, alone; the story on stderr; the old key gone, the new one works', async () => {
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^sk_live_[A-Za-z0-9]{32}\n$/);
     const secret = run.stdout.trim();
@@ -306,7 +306,7 @@ describe('keyring rotate', () => {
   });
 
   it('smashsend --keep-old --json: the secret in `secret`, the old key still live', async () => {
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out).toEqual({
@@ -320,6 +320,8 @@ describe('keyring rotate', () => {
       newKeyCheck: 'passed',
       oldKeyDeleted: false,
       oldKeyOutcome: 'kept',
+      connectionKey: false,
+      interrupted: null,
     });
     expect(occurrences(run.stdout + run.stderr, out.secret as string)).toBe(1);
     expect(run.stderr).toContain('Kept the old key aki_xyz789ghi012 live, as asked (--keep-old).');
@@ -332,7 +334,7 @@ describe('keyring rotate', () => {
 
   it('smashsend, the new key fails its check: the secret still comes out once, exit 0, and the old key is kept', async () => {
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/api-keys/check', kind: 'status', status: 503 });
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const secret = run.stdout.trim();
     expect(secret).toMatch(/^sk_live_[A-Za-z0-9]{32}$/);
@@ -343,7 +345,7 @@ describe('keyring rotate', () => {
   });
 
   it('smartlead: a reset, the new value once on stdout', async () => {
-    const run = await keyring(['rotate', 'smartlead', '45'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smartlead', '45', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^cl_live_\w{16,}\n$/);
     expect(occurrences(run.stdout + run.stderr, run.stdout.trim())).toBe(1);
@@ -352,7 +354,7 @@ describe('keyring rotate', () => {
   });
 
   it('smartlead --json: the new value in `secret`', async () => {
-    const run = await keyring(['rotate', 'smartlead', '45', '--json'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smartlead', '45', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       vendor: 'SmartLead',
@@ -370,12 +372,13 @@ describe('keyring rotate', () => {
     [['smartlead', '45', '--keep-old'], 2, 'keyring: --keep-old is for smashsend only'],
     [['smartlead', 'abc'], 2, 'keyring: keyId must be a positive whole number.'],
     [['smashsend', '../users/me'], 2, 'keyring: apiKeyId must contain only letters, digits, underscores and hyphens.'],
-    [['smashsend', 'aki_doesnotexist'], 1, "keyring: SMASHSEND API key aki_doesnotexist is not in the workspace's key list"],
-    [['smartlead', '999'], 1, 'keyring: SmartLead has no client API key 999 (404 on PUT /api/v1/client/api-key/reset/999)'],
+    [['smashsend', 'aki_doesnotexist', '--yes'], 1, "keyring: SMASHSEND API key aki_doesnotexist is not in the workspace's key list"],
+    [['smartlead', '999', '--yes'], 1, 'keyring: SmartLead has no client API key 999 in its key list (GET /api/v1/client/api-key).'],
   ])('%p: one line, exit %p', async (args, code, message) => {
     const run = await keyring(['rotate', ...args], keyringEnv(env.sandbox));
     expectOneErrorLine(run, code, message);
     if (args[1] === 'aki_doesnotexist') expect(run.stderr).toContain('Nothing was created or deleted.');
+    if (args[1] === '999') expect(run.stderr).toContain('Nothing was reset.');
   });
 });
 
@@ -461,7 +464,7 @@ describe('help and usage', () => {
       ['check', 'Usage: keyring check [--json]'],
       ['list', 'Usage: keyring list <smashsend|smartlead|smarte> [--json]'],
       ['audit', 'Usage: keyring audit [--older-than <days>] [--json]'],
-      ['rotate', 'Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--json]'],
+      ['rotate', 'Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--yes | --dry-run] [--json]'],
     ]) {
       expect((await keyring([command, '--help'], {})).stdout.split('\n')[0]).toBe(first);
     }

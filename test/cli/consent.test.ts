@@ -5,7 +5,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { main } from '../../connector/src/cli/main';
+import { helpOf, optionsOf } from '../../connector/src/cli/command';
+import { Consent } from '../../connector/src/cli/consent';
+import { UsageError } from '../../connector/src/cli/io';
+import { COMMANDS, main } from '../../connector/src/cli/main';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 import { fakeTerminal, keyring, keyringEnv, writesReceived } from '../support/cli';
 import { call } from '../support/net';
@@ -219,6 +222,34 @@ describe('on a terminal: the plan, then [y/N] (main() with a fake terminal)', ()
     expect(io.err.at(-1)).toBe('keyring: interrupted by SIGINT before anything was changed: nothing was written.\n');
     expect(io.out).toEqual([]);
     expect(writesReceived(env.sandbox)).toEqual({});
+  });
+});
+
+describe('the command table: no write without consent', () => {
+  const writers = COMMANDS.filter((command) => command.writes);
+
+  it('rotate is a write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
+    expect(writers.map((command) => command.name)).toEqual(['rotate']);
+    for (const command of writers) {
+      expect(Object.keys(optionsOf(command))).toEqual(expect.arrayContaining(['yes', 'dry-run', 'allow-connection-key']));
+      const help = helpOf(command);
+      expect(help.split('\n')[0]).toContain('[--yes | --dry-run]');
+      expect(help).toMatch(/when stdin is not a terminal it needs --yes, and refuses without it before any request/);
+      expect(help).toContain('--allow-connection-key');
+    }
+    for (const command of COMMANDS.filter((c) => !c.writes)) expect(Object.keys(optionsOf(command))).not.toContain('yes');
+  });
+
+  it("a plan that changes keyring's own key, where nothing asks, needs --allow-connection-key (for writes the connector does not guard)", async () => {
+    const plan = { steps: ['suspend it'], ownKey: { match: 'yes' as const, keyId: 'k1', variable: 'SMARTE_API_KEY' }, data: {} };
+    const io = fakeTerminal({}, { stdinTTY: false });
+    const refused = new Consent(io, 'suspend smarte', { yes: true, dryRun: false, allowConnectionKey: false }, false).approve(plan);
+    await expect(refused).rejects.toThrow(UsageError);
+    await expect(refused).rejects.toThrow(
+      'k1 is the key keyring itself uses (SMARTE_API_KEY): add --allow-connection-key if you mean it, then update SMARTE_API_KEY.',
+    );
+    const allowed = new Consent(io, 'suspend smarte', { yes: true, dryRun: false, allowConnectionKey: true }, false);
+    expect(await allowed.approve(plan)).toBe(true);
   });
 });
 

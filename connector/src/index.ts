@@ -57,8 +57,10 @@ export {
   rotateSmashsendApiKey,
   KeyNotInListError,
   UnsupportedRoleError,
+  RotationAbortedError,
   type SmashsendRotation,
   type SmashsendRotationOptions,
+  type SmashsendRotationPlan,
   type NewKeyCheck,
   type OldKeyOutcome,
 } from './rotation';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SANDBOX_CREDENTIALS, SMARTLEAD_SEED, SMARTE_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
-import { keyring, occurrences, keyringEnv, type Run } from '../support/cli';
+import { keyring, occurrences, keyringEnv, tempFile, type Run } from '../support/cli';
 import { useSandbox } from '../support/sandbox';
 
 const env = useSandbox();
@@ -87,7 +87,7 @@ describe('keyring check', () => {
     expectOneErrorLine(
       await keyring(['check'], {}),
       2,
-      'keyring: No vendor key is set: set SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY in the environment.',
+      'keyring: No vendor key is set: set SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY (or the same name with _FILE, naming a file that holds the key).',
     );
   });
 });
@@ -155,7 +155,11 @@ describe('keyring list', () => {
 
   it('a vendor whose key is not set: names the variable, exit 2', async () => {
     const { SMARTE_API_KEY: _unset, ...rest } = keyringEnv(env.sandbox);
-    expectOneErrorLine(await keyring(['list', 'smarte'], rest), 2, 'keyring list smarte needs SMARTE_API_KEY: set it in the environment.');
+    expectOneErrorLine(
+      await keyring(['list', 'smarte'], rest),
+      2,
+      'keyring list smarte needs SMARTE_API_KEY: set it, or SMARTE_API_KEY_FILE to a file holding the key.',
+    );
   });
 
   it('a bad key: the vendor error in one line, no stack, exit 1', async () => {
@@ -240,6 +244,7 @@ describe('keyring audit', () => {
       stale: true,
       clientId: null,
       keyHint: 'sk_live_abc1...',
+      connectionKey: false,
     });
     expect(report.keys[3]).toMatchObject({ vendor: 'SMARTe', createdAt: null, ageDays: null, stale: false, keyHint: '********001=' });
     expectClean(run);
@@ -280,7 +285,7 @@ describe('keyring audit', () => {
 
 describe('keyring rotate', () => {
   it('smashsend: the new secret once on stdout, alone; the story on stderr; the old key gone, the new one works', async () => {
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^sk_live_[A-Za-z0-9]{32}\n$/);
     const secret = run.stdout.trim();
@@ -301,7 +306,7 @@ describe('keyring rotate', () => {
   });
 
   it('smashsend --keep-old --json: the secret in `secret`, the old key still live', async () => {
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out).toEqual({
@@ -315,6 +320,8 @@ describe('keyring rotate', () => {
       newKeyCheck: 'passed',
       oldKeyDeleted: false,
       oldKeyOutcome: 'kept',
+      connectionKey: false,
+      interrupted: null,
     });
     expect(occurrences(run.stdout + run.stderr, out.secret as string)).toBe(1);
     expect(run.stderr).toContain('Kept the old key aki_xyz789ghi012 live, as asked (--keep-old).');
@@ -327,7 +334,7 @@ describe('keyring rotate', () => {
 
   it('smashsend, the new key fails its check: the secret still comes out once, exit 0, and the old key is kept', async () => {
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/api-keys/check', kind: 'status', status: 503 });
-    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const secret = run.stdout.trim();
     expect(secret).toMatch(/^sk_live_[A-Za-z0-9]{32}$/);
@@ -338,7 +345,7 @@ describe('keyring rotate', () => {
   });
 
   it('smartlead: a reset, the new value once on stdout', async () => {
-    const run = await keyring(['rotate', 'smartlead', '45'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smartlead', '45', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^cl_live_\w{16,}\n$/);
     expect(occurrences(run.stdout + run.stderr, run.stdout.trim())).toBe(1);
@@ -347,7 +354,7 @@ describe('keyring rotate', () => {
   });
 
   it('smartlead --json: the new value in `secret`', async () => {
-    const run = await keyring(['rotate', 'smartlead', '45', '--json'], keyringEnv(env.sandbox));
+    const run = await keyring(['rotate', 'smartlead', '45', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       vendor: 'SmartLead',
@@ -365,12 +372,73 @@ describe('keyring rotate', () => {
     [['smartlead', '45', '--keep-old'], 2, 'keyring: --keep-old is for smashsend only'],
     [['smartlead', 'abc'], 2, 'keyring: keyId must be a positive whole number.'],
     [['smashsend', '../users/me'], 2, 'keyring: apiKeyId must contain only letters, digits, underscores and hyphens.'],
-    [['smashsend', 'aki_doesnotexist'], 1, "keyring: SMASHSEND API key aki_doesnotexist is not in the workspace's key list"],
-    [['smartlead', '999'], 1, 'keyring: SmartLead has no client API key 999 (404 on PUT /api/v1/client/api-key/reset/999)'],
+    [['smashsend', 'aki_doesnotexist', '--yes'], 1, "keyring: SMASHSEND API key aki_doesnotexist is not in the workspace's key list"],
+    [['smartlead', '999', '--yes'], 1, 'keyring: SmartLead has no client API key 999 in its key list (GET /api/v1/client/api-key).'],
   ])('%p: one line, exit %p', async (args, code, message) => {
     const run = await keyring(['rotate', ...args], keyringEnv(env.sandbox));
     expectOneErrorLine(run, code, message);
     if (args[1] === 'aki_doesnotexist') expect(run.stderr).toContain('Nothing was created or deleted.');
+    if (args[1] === '999') expect(run.stderr).toContain('Nothing was reset.');
+  });
+});
+
+describe('keys from files (<NAME>_FILE, as Docker and systemd secrets)', () => {
+  /** The sandbox environment with each key moved from its variable into a file that <NAME>_FILE names. */
+  function fromFiles(content: (key: string) => string = (key) => `${key}\n`): Record<string, string | undefined> {
+    const vars: Record<string, string | undefined> = keyringEnv(env.sandbox);
+    for (const name of ['SMASHSEND_API_KEY', 'SMARTLEAD_API_KEY', 'SMARTE_API_KEY']) {
+      vars[`${name}_FILE`] = tempFile(name, content(vars[name] ?? ''));
+      vars[name] = undefined;
+    }
+    return vars;
+  }
+
+  it('every vendor from a file, the trailing newline trimmed: check works as with the variables', async () => {
+    const run = await keyring(['check'], fromFiles());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('SMASHSEND  ok     key "Sandbox Admin Key" (EDITOR)\nSmartLead  ok     3 clients\nSMARTe     ok     3 keys\n');
+    expectClean(run);
+  });
+
+  it('a file written on Windows (CRLF) or with spaces around the key works too', async () => {
+    const run = await keyring(
+      ['list', 'smartlead', '--json'],
+      fromFiles((key) => `  ${key} \r\n`),
+    );
+    expect(run.code).toBe(0);
+    expectClean(run);
+  });
+
+  it('both the variable and the file set: a usage error naming both, exit 2, nothing sent', async () => {
+    const vars = { ...keyringEnv(env.sandbox), SMASHSEND_API_KEY_FILE: tempFile('key', 'sk_live_fromTheFile0000000000000\n') };
+    expectOneErrorLine(
+      await keyring(['list', 'smashsend'], vars),
+      2,
+      'keyring: SMASHSEND_API_KEY and SMASHSEND_API_KEY_FILE are both set: unset one of them (the file is safer).',
+    );
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it.each([
+    ['a missing file', () => '/nonexistent/keyring/smarte.key', 'no such file'],
+    ['a directory', () => path.dirname(tempFile('dir-probe', '')), 'a directory'],
+  ])('%s: a usage error naming the variable and the path, exit 2, nothing sent', async (_case, file, why) => {
+    const { SMARTE_API_KEY: _unset, ...rest } = keyringEnv(env.sandbox);
+    const run = await keyring(['list', 'smarte'], { ...rest, SMARTE_API_KEY_FILE: file() });
+    expectOneErrorLine(run, 2, `keyring: SMARTE_API_KEY_FILE (${file()}) cannot be read: ${why}. Point it at a file holding only the key.`);
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it.each([
+    ['empty', '\n', 'is empty: it must hold the key.'],
+    ['of several lines', 'sk_live_firstLine000000000000000\nsk_live_secondLine00000000000000\n', 'holds more than a key'],
+  ])('a file %s: a usage error that never shows the content, exit 2', async (_case, content, message) => {
+    const { SMASHSEND_API_KEY: _unset, ...rest } = keyringEnv(env.sandbox);
+    const file = tempFile('odd.key', content);
+    const run = await keyring(['check'], { ...rest, SMASHSEND_API_KEY_FILE: file });
+    expectOneErrorLine(run, 2, `keyring: SMASHSEND_API_KEY_FILE (${file}) ${message}`);
+    expect(run.stderr).not.toContain('sk_live_');
+    expect(env.sandbox.requestCounts().total).toBe(0);
   });
 });
 
@@ -396,7 +464,7 @@ describe('help and usage', () => {
       ['check', 'Usage: keyring check [--json]'],
       ['list', 'Usage: keyring list <smashsend|smartlead|smarte> [--json]'],
       ['audit', 'Usage: keyring audit [--older-than <days>] [--json]'],
-      ['rotate', 'Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--json]'],
+      ['rotate', 'Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--yes | --dry-run] [--json]'],
     ]) {
       expect((await keyring([command, '--help'], {})).stdout.split('\n')[0]).toBe(first);
     }

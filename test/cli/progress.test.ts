@@ -3,23 +3,13 @@
 // through the same main() the bin runs.
 
 import { main } from '../../connector/src/cli/main';
-import type { Io } from '../../connector/src/cli/io';
-import { keyringEnv } from '../support/cli';
+import { fakeTerminal, keyringEnv } from '../support/cli';
 import { useSandbox } from '../support/sandbox';
 
 const env = useSandbox();
 
-function terminal(isTTY: boolean): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text), isTTY },
-    env: keyringEnv(env.sandbox),
-  };
-}
+/** stderr a terminal or not (stdin is not: these commands never ask). */
+const terminal = (isTTY: boolean) => fakeTerminal(keyringEnv(env.sandbox), { stderrTTY: isTTY, stdinTTY: false });
 
 describe('progress on a terminal', () => {
   it('audit: one progress line per page read, rewritten in place and cleared; the table on stdout only', async () => {

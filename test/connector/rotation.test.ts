@@ -1,8 +1,10 @@
 // rotateSmashsendApiKey, the connector's rotation workflow: the requests it makes in order (the check with the new
-// key's own secret), what it refuses before changing anything, and the facts it reports once the new key exists.
+// key's own secret), what it refuses before changing anything (the client's own key included), the plan it shows its
+// caller before the create, the new key it hands over the moment it exists, and what it reports when interrupted.
 
 import {
   BadResponseError,
+  ConnectionKeyError,
   ForbiddenError,
   NetworkError,
   RateLimitError,
@@ -13,12 +15,14 @@ import {
   SmashsendClient,
   TimeBudgetError,
   UnsupportedRoleError,
+  RotationAbortedError,
   rotateSmashsendApiKey,
   type SmashsendRotation,
+  type SmashsendRotationPlan,
 } from '@keyring/connector';
 import type { Transport } from '@keyring/connector';
 import * as fx from '../fixtures/smashsend';
-import { SMASHSEND_KEY, answer, failure, fakeTransport, vendorAnswers } from '../support/connector';
+import { SMASHSEND_KEY, answer, failure, fakeTransport, rejectionOf, vendorAnswers } from '../support/connector';
 import { useNock } from '../support/nock';
 import { SMASHSEND } from '../support/vendors';
 
@@ -33,11 +37,14 @@ const DELETED = { apiKey: OLD, isDeleted: true };
 
 const listed = (...items: unknown[]) => answer(200, fx.listPageOf(items as never[], null));
 const created = answer(200, { apiKey: NEW });
+/** The key the test clients authenticate with: known to them (no GET /v1/api-keys/current), and never the one rotated. */
+const OWN_ID = 'aki_own000000001';
 
-/** A client on a recording transport, answering in order. */
+/** A client on a recording transport, answering in order; it knows its own key's id (OWN_ID). */
 function clientWith(...answers: Parameters<typeof fakeTransport>) {
   const fake = fakeTransport(...answers);
-  return { client: new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport, timeoutMs: 4_000 }), ...fake };
+  const options = { workspaceId: WS, connectionKeyId: OWN_ID, transport: fake.transport, timeoutMs: 4_000 };
+  return { client: new SmashsendClient(SMASHSEND_KEY, options), ...fake };
 }
 
 const netError = (code: string) => Object.assign(new Error(code), { code });
@@ -48,7 +55,8 @@ describe('rotateSmashsendApiKey: the happy path', () => {
     vendorAnswers(SMASHSEND, 'POST', KEYS, { status: 200, body: { apiKey: NEW } }, seen);
     vendorAnswers(SMASHSEND, 'GET', '/v1/api-keys/check', { status: 200, body: CHECK_OK }, seen);
     vendorAnswers(SMASHSEND, 'DELETE', `${KEYS}/${OLD.id}`, { status: 200, body: DELETED }, seen);
-    const rotation = await rotateSmashsendApiKey(new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS }), OLD.id);
+    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, connectionKeyId: OWN_ID });
+    const rotation = await rotateSmashsendApiKey(client, OLD.id);
     expect(rotation).toEqual({
       newKey: NEW,
       oldKey: OLD,
@@ -56,6 +64,7 @@ describe('rotateSmashsendApiKey: the happy path', () => {
       newKeyCheck: 'passed',
       oldKeyDeleted: true,
       oldKeyOutcome: 'deleted',
+      connectionKey: false,
     } satisfies SmashsendRotation);
     expect(seen.map((r) => [r.method, r.path, r.query, r.headers.authorization, r.body])).toEqual([
       ['GET', KEYS, { limit: '100', sort: 'createdAt.desc' }, `Bearer ${SMASHSEND_KEY}`, undefined],
@@ -69,6 +78,7 @@ describe('rotateSmashsendApiKey: the happy path', () => {
     const fake = fakeTransport(listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
     const client = new SmashsendClient(SMASHSEND_KEY, {
       workspaceId: WS,
+      connectionKeyId: OWN_ID,
       transport: fake.transport,
       baseUrl: 'http://127.0.0.1:9/smashsend',
       timeoutMs: 3_000,
@@ -226,7 +236,7 @@ describe('rotateSmashsendApiKey: the time left (endsAt)', () => {
       t += costs[fake.requests.length - 1] ?? 0;
       return response;
     };
-    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport, timeoutMs: 4_000 });
+    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, connectionKeyId: OWN_ID, transport, timeoutMs: 4_000 });
     return { client, requests: fake.requests, now: () => t };
   }
 
@@ -253,6 +263,7 @@ describe('rotateSmashsendApiKey: the time left (endsAt)', () => {
       newKeyCheck: 'no_time',
       oldKeyDeleted: false,
       oldKeyOutcome: 'kept_no_time',
+      connectionKey: false,
     });
     expect(requests).toHaveLength(2);
   });
@@ -270,5 +281,220 @@ describe('rotateSmashsendApiKey: the time left (endsAt)', () => {
       oldKeyOutcome: 'deleted',
     });
     expect(requests.map((r) => r.timeoutMs)).toEqual([4_000, 4_000, 300, 300]);
+  });
+});
+
+describe("rotateSmashsendApiKey: the client's own key", () => {
+  /** A client that does not know its own key's id: it asks GET /v1/api-keys/current once, which answers `ownId`. */
+  function unknowing(ownId: string, ...answers: Parameters<typeof fakeTransport>) {
+    const current = answer(200, { apiKey: { ...fx.listedKey(1), id: ownId } });
+    const fake = fakeTransport(answers[0] ?? listed(OLD), current, ...answers.slice(1));
+    return { client: new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport }), ...fake };
+  }
+
+  it('asks SMASHSEND which key the client uses (once, after the list) before creating anything', async () => {
+    const { client, requests } = unknowing('aki_someoneelse', listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    expect(await rotateSmashsendApiKey(client, OLD.id)).toMatchObject({ oldKeyOutcome: 'deleted', connectionKey: false });
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      `GET ${KEYS}`,
+      'GET /v1/api-keys/current',
+      `POST ${KEYS}`,
+      'GET /v1/api-keys/check',
+      `DELETE ${KEYS}/${OLD.id}`,
+    ]);
+  });
+
+  it("the old key is the client's own: ConnectionKeyError before the create, nothing written", async () => {
+    const { client, requests } = unknowing(OLD.id, listed(OLD));
+    const error = await failure(rotateSmashsendApiKey(client, OLD.id), ConnectionKeyError);
+    expect(error).toMatchObject({ kind: 'connection_key', keyId: OLD.id, match: 'yes', method: 'DELETE' });
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+  });
+
+  it("allowed: the plan and the result say it is the client's own key", async () => {
+    const { client } = unknowing(OLD.id, listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    const plans: SmashsendRotationPlan[] = [];
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, { allowConnectionKey: true, confirm: (plan) => plans.push(plan) > 0 });
+    expect(plans.map((plan) => plan.connectionKey)).toEqual(['yes']);
+    expect(rotation).toMatchObject({ oldKeyOutcome: 'deleted', connectionKey: true });
+  });
+
+  it('the old key kept (deleteOldKey false): not asked, and not the concern', async () => {
+    const { client, requests } = clientWith(listed(OLD), created, answer(200, CHECK_OK));
+    expect(await rotateSmashsendApiKey(client, OLD.id, { deleteOldKey: false })).toMatchObject({ connectionKey: false });
+    expect(requests).toHaveLength(3);
+  });
+});
+
+describe('rotateSmashsendApiKey: confirm, after the reads and before the create', () => {
+  it('is given the plan once the reads are done: the old key, its twin, the delete, the connection key', async () => {
+    const { client, requests } = clientWith(listed({ ...OLD, role: 'editor' }), created, answer(200, CHECK_OK), answer(200, DELETED));
+    const asked: Array<{ plan: SmashsendRotationPlan; sent: number }> = [];
+    await rotateSmashsendApiKey(client, OLD.id, {
+      confirm: (plan) => {
+        asked.push({ plan, sent: requests.length });
+        return true;
+      },
+    });
+    expect(asked).toEqual([
+      {
+        plan: {
+          oldKey: { ...OLD, role: 'editor' },
+          newKey: { displayName: 'CRM Sync', role: 'EDITOR' },
+          deleteOldKey: true,
+          connectionKey: 'no',
+        },
+        sent: 1,
+      },
+    ]);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'DELETE']);
+  });
+
+  it('answering false stops it with a RotationAbortedError (by confirm): only the reads were sent', async () => {
+    const { client, requests } = clientWith(listed(OLD));
+    const error = await rejectionOf(rotateSmashsendApiKey(client, OLD.id, { confirm: async () => false }));
+    expect(error).toBeInstanceOf(RotationAbortedError);
+    expect(error).toMatchObject({ name: 'AbortError', by: 'confirm' });
+    expect(requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  it('is not asked when the reads refuse the rotation (a key not in the list)', async () => {
+    const { client } = clientWith(listed(fx.listedKey(1)));
+    const confirm = jest.fn(() => true);
+    await failure(rotateSmashsendApiKey(client, OLD.id, { confirm }), KeyNotInListError);
+    expect(confirm).not.toHaveBeenCalled();
+  });
+});
+
+describe('rotateSmashsendApiKey: onCreated, the moment the new key exists', () => {
+  it('is handed the new key (with its secret) after the create and before the check, and awaited', async () => {
+    const { client, requests } = clientWith(listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    const seen: Array<{ secret: string; sent: string[] }> = [];
+    await rotateSmashsendApiKey(client, OLD.id, {
+      onCreated: async (newKey) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        seen.push({ secret: newKey.secretKey, sent: requests.map((r) => r.method) });
+      },
+    });
+    expect(seen).toEqual([{ secret: NEW.secretKey, sent: ['GET', 'POST'] }]);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'DELETE']);
+  });
+
+  it('failing, it stops the rotation there: no check, no delete, the old key kept, the error as the cause', async () => {
+    const { client, requests } = clientWith(listed(OLD), created);
+    const cause = new Error('stdout is gone');
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, {
+      onCreated: () => {
+        throw cause;
+      },
+    });
+    expect(rotation).toMatchObject({ newKey: NEW, newKeyCheck: 'interrupted', oldKeyOutcome: 'kept_unverified', oldKeyDeleted: false });
+    expect(rotation.interruption).toMatchObject({ name: 'AbortError', by: 'on_created', cause });
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe('rotateSmashsendApiKey: interrupted (signal)', () => {
+  /**
+   * A client whose transport aborts the rotation's signal when request number `at` (from 0) arrives. That request is
+   * then answered at once (`hold` false: the answer comes after the abort) or never (`hold` true: in flight for good).
+   */
+  function abortingAt(at: number, hold: boolean, ...answers: Parameters<typeof fakeTransport>) {
+    const fake = fakeTransport(...answers);
+    const controller = new AbortController();
+    const transport: Transport = async (request) => {
+      const response = fake.transport(request);
+      if (fake.requests.length - 1 === at) {
+        controller.abort();
+        if (hold) await new Promise(() => undefined);
+      }
+      return response;
+    };
+    const client = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, connectionKeyId: OWN_ID, transport, timeoutMs: 4_000 });
+    return { client, requests: fake.requests, signal: controller.signal };
+  }
+
+  it('already aborted: a RotationAbortedError (by signal), no request', async () => {
+    const { client, requests } = clientWith();
+    const error = await rejectionOf(rotateSmashsendApiKey(client, OLD.id, { signal: AbortSignal.abort() }));
+    expect(error).toMatchObject({ name: 'AbortError', by: 'signal' });
+    expect(requests).toEqual([]);
+  });
+
+  it('during the list read: a RotationAbortedError at once (the read no longer awaited), nothing created', async () => {
+    const { client, requests, signal } = abortingAt(0, true, listed(OLD));
+    const error = await rejectionOf(rotateSmashsendApiKey(client, OLD.id, { signal }));
+    expect(error).toBeInstanceOf(RotationAbortedError);
+    expect(requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  it('while confirm is pending: a RotationAbortedError, nothing created', async () => {
+    const { client, requests } = clientWith(listed(OLD));
+    const controller = new AbortController();
+    const confirm = () => {
+      controller.abort();
+      return new Promise<boolean>(() => undefined); // a question never answered
+    };
+    const error = await rejectionOf(rotateSmashsendApiKey(client, OLD.id, { confirm, signal: controller.signal }));
+    expect(error).toMatchObject({ by: 'signal' });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('during the create: its answer is still awaited (the only copy of the secret); then nothing more is sent', async () => {
+    const { client, requests, signal } = abortingAt(1, false, listed(OLD), created);
+    const onCreated = jest.fn();
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, { signal, onCreated });
+    expect(onCreated).toHaveBeenCalledWith(NEW);
+    expect(rotation).toMatchObject({
+      newKey: NEW,
+      newKeyVerified: false,
+      newKeyCheck: 'interrupted',
+      oldKeyDeleted: false,
+      oldKeyOutcome: 'kept_unverified',
+      interruption: { by: 'signal' },
+    });
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+  });
+
+  it('during the check: resolves at once, the check no longer awaited, the old key kept (no delete)', async () => {
+    const { client, requests, signal } = abortingAt(2, true, listed(OLD), created, answer(200, CHECK_OK));
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, { signal });
+    expect(rotation).toMatchObject({
+      newKey: NEW,
+      newKeyCheck: 'interrupted',
+      oldKeyOutcome: 'kept_unverified',
+      interruption: { by: 'signal' },
+    });
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+  });
+
+  it('during the check, with deleteOldKey false: kept (as asked)', async () => {
+    const { client, signal } = abortingAt(2, true, listed(OLD), created, answer(200, CHECK_OK));
+    expect(await rotateSmashsendApiKey(client, OLD.id, { signal, deleteOldKey: false })).toMatchObject({
+      newKeyCheck: 'interrupted',
+      oldKeyOutcome: 'kept',
+    });
+  });
+
+  it('during the delete: resolves at once with the delete unanswered (it may or may not happen)', async () => {
+    const { client, requests, signal } = abortingAt(3, true, listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, { signal });
+    expect(rotation).toMatchObject({
+      newKey: NEW,
+      newKeyVerified: true,
+      newKeyCheck: 'passed',
+      oldKeyDeleted: false,
+      oldKeyOutcome: 'delete_unanswered',
+      interruption: { by: 'signal' },
+    });
+    expect(rotation.deleteError).toBe(rotation.interruption);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'DELETE']);
+  });
+
+  it('never aborted: no interruption in the result', async () => {
+    const { client } = clientWith(listed(OLD), created, answer(200, CHECK_OK), answer(200, DELETED));
+    const rotation = await rotateSmashsendApiKey(client, OLD.id, { signal: new AbortController().signal });
+    expect(rotation.oldKeyOutcome).toBe('deleted');
+    expect(rotation).not.toHaveProperty('interruption');
   });
 });

@@ -79,6 +79,11 @@ export interface ProxyOptions {
    * until the client gives up. Undefined (the default) forwards the answer.
    */
   loseAnswer?: (request: ArrivedRequest) => LostAnswer | undefined;
+  /**
+   * Lets the vendor act on a request, then holds its answer until the promise returned settles (undefined: no hold),
+   * so that a test can act while the request is in flight and the vendor has already done it.
+   */
+  holdAnswer?: (request: ArrivedRequest) => Promise<void> | undefined;
 }
 
 /**
@@ -121,8 +126,13 @@ export async function recordingProxy(target: string, options: ProxyOptions = {})
             });
             return;
           }
-          res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-          upstream.pipe(res);
+          const held = options.holdAnswer?.(record);
+          const answer = () => {
+            res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+            upstream.pipe(res);
+          };
+          if (held === undefined) answer();
+          else void held.then(answer, answer);
         },
       );
       forward.on('error', () => res.destroy());

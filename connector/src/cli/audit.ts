@@ -2,24 +2,30 @@
 // older than --older-than, so a CI job can gate on it. The inventory itself is the connector's (auditApiKeys).
 
 import { auditApiKeys } from '../audit';
+import type { ReadCommand } from './command';
 import { configuredClients } from './config';
 import { EXIT, UsageError, quote, type ExitStatus, type Io } from './io';
 import { json, progress, table } from './output';
 
-export const AUDIT_HELP = `Usage: keyring audit [--older-than <days>] [--json]
-
-Lists every key of every vendor whose key is set in the environment: vendor, id, name, status, created,
+export const AUDIT: ReadCommand = {
+  name: 'audit',
+  writes: false,
+  forms: [{ usage: '[--older-than <days>]', summary: 'every key of every configured vendor, with its age' }],
+  about: `Lists every key of every vendor whose key is set in the environment: vendor, id, name, status, created,
 age in days, and whether it is older than --older-than. SMARTe keys have no dates: their age is unknown (?).
-Progress goes to stderr while long lists are read, when stderr is a terminal.
-
-Options:
-  --older-than <days>   a whole number of days (1 or more); keys older than that are flagged
-  --json                the inventory as JSON: {checkedAt, olderThanDays, vendors, counts, staleCount, keys}
-  -h, --help
-
-Exit status: 0 when no key is older than --older-than (always 0 without it), 3 when some key is,
-1 on a vendor error (the audit is then incomplete, and nothing is printed on stdout), 2 on a usage error.
-`;
+Progress goes to stderr while long lists are read, when stderr is a terminal.`,
+  options: {
+    'older-than': { type: 'string', value: '<days>', help: 'a whole number of days (1 or more); keys older than that are flagged' },
+  },
+  json: 'the inventory as JSON: {checkedAt, olderThanDays, vendors, counts, staleCount, keys}',
+  maxPositionals: 0,
+  exitStatus: `0 when no key is older than --older-than (always 0 without it), 3 when some key is,
+1 on a vendor error (the audit is then incomplete, and nothing is printed on stdout), 2 on a usage error.`,
+  prepare({ options, json }) {
+    const threshold = olderThanDays(typeof options['older-than'] === 'string' ? options['older-than'] : undefined);
+    return (io) => audit(io, { json, threshold });
+  },
+};
 
 function olderThanDays(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -30,8 +36,8 @@ function olderThanDays(value: string | undefined): number | undefined {
   return days;
 }
 
-export async function audit(io: Io, flags: { json: boolean; olderThan: string | undefined }): Promise<ExitStatus> {
-  const threshold = olderThanDays(flags.olderThan);
+async function audit(io: Io, flags: { json: boolean; threshold: number | undefined }): Promise<ExitStatus> {
+  const { threshold } = flags;
   const clients = configuredClients(io);
   const status = progress(io);
   const read: Record<string, number> = {};

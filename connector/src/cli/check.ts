@@ -1,21 +1,26 @@
 // `keyring check`: the connection test of every configured key, one line per vendor; exit 0 only if all pass.
 
 import type { Vendor } from '../errors';
+import type { ReadCommand } from './command';
 import { KEY_ENV, VENDOR_ARGS, VENDOR_OF, configuredClients } from './config';
 import { EXIT, type ExitStatus, type Io } from './io';
 import { errorLine, json } from './output';
 
-export const CHECK_HELP = `Usage: keyring check [--json]
-
-Checks every key set in the environment (SMASHSEND_API_KEY, SMARTLEAD_API_KEY, SMARTE_API_KEY), as the
-connection test does: SMASHSEND's key check, SmartLead's client list, SMARTe's key view. One line per vendor.
-
-Options:
-  --json    one JSON object per vendor, in an array: {vendor, ok, detail}
-  -h, --help
-
-Exit status: 0 when every configured key works, 1 when one does not, 2 on a usage error.
-`;
+export const CHECK: ReadCommand = {
+  name: 'check',
+  writes: false,
+  forms: [{ usage: '', summary: 'check every configured key (one line per vendor)' }],
+  about: `Checks every key set in the environment (SMASHSEND_API_KEY, SMARTLEAD_API_KEY, SMARTE_API_KEY, or their _FILE),
+as the connection test does: SMASHSEND's key check, SmartLead's client list, SMARTe's key view. One line per vendor.`,
+  options: {},
+  json: 'one JSON object per vendor, in an array: {vendor, ok, detail}',
+  maxPositionals: 0,
+  exitStatus: '0 when every configured key works, 1 when one does not, 2 on a usage error.',
+  prepare:
+    ({ json }) =>
+    (io) =>
+      check(io, { json }),
+};
 
 interface Result {
   vendor: Vendor;
@@ -24,7 +29,7 @@ interface Result {
   detail: string;
 }
 
-export async function check(io: Io, flags: { json: boolean }): Promise<ExitStatus> {
+async function check(io: Io, flags: { json: boolean }): Promise<ExitStatus> {
   const clients = configuredClients(io);
   const checks = VENDOR_ARGS.map(async (arg): Promise<Result | undefined> => {
     const vendor = VENDOR_OF[arg];

@@ -1,12 +1,14 @@
 // The `keyring` command's settings, all from the environment: each vendor's key (a vendor without one is not
-// configured), SMASHSEND's optional workspace, and the *_BASE_URL overrides under the connector's https-or-loopback rule.
+// configured), from its variable or from the file its <NAME>_FILE variable names, SMASHSEND's optional workspace, and
+// the *_BASE_URL overrides under the connector's https-or-loopback rule.
 
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError, type Vendor } from '../errors';
 import { BASE_URL_ENV, checkBaseUrl, type ClientOptions } from '../http';
 import { SmashsendClient } from '../smashsend';
 import { SmartLeadClient } from '../smartlead';
 import { SmarteClient } from '../smarte';
-import { UsageError, type Io } from './io';
+import { UsageError, oneLine, type Io } from './io';
 
 /** The vendors as the command line names them, in report order. */
 export const VENDOR_ARGS = ['smashsend', 'smartlead', 'smarte'] as const;
@@ -43,6 +45,65 @@ function setting(io: Io, name: string): string | undefined {
   return value ? value : undefined;
 }
 
+/** The variable that names a file holding a key instead (as Docker and systemd secrets are mounted). */
+export function fileEnvOf(name: string): string {
+  return `${name}_FILE`;
+}
+
+/** A key file larger than this is not a key file (and /dev/zero must not fill the memory). */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/**
+ * A key from `NAME`, or from the file `NAME_FILE` names (surrounding whitespace, the trailing newline included, trimmed).
+ * Both set, an unreadable, empty or oversized file, or one of several lines: a usage error naming the variable and the
+ * path, never the content.
+ */
+function secretSetting(io: Io, name: string): string | undefined {
+  const direct = setting(io, name);
+  const fileVar = fileEnvOf(name);
+  const file = setting(io, fileVar);
+  if (file === undefined) return direct;
+  if (direct !== undefined) throw new UsageError(`${name} and ${fileVar} are both set: unset one of them (the file is safer).`);
+  const where = `${fileVar} (${oneLine(file)})`;
+  let text: string;
+  try {
+    text = readKeyFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'a directory'
+            : (code ?? 'unreadable');
+    throw new UsageError(`${where} cannot be read: ${why}. Point it at a file holding only the key.`);
+  }
+  const value = text.trim();
+  if (value === '') throw new UsageError(`${where} is empty: it must hold the key.`);
+  if (/[\r\n]/.test(value) || text.length > MAX_KEY_FILE_BYTES) {
+    throw new UsageError(`${where} holds more than a key: it must hold the key alone, on one line.`);
+  }
+  return value;
+}
+
+/** The file's text, read with a bound (a FIFO such as <(pass show key) works; a huge file is cut, then refused). */
+function readKeyFile(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0 || length + read >= buffer.length) return buffer.toString('utf8', 0, length + read);
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Base URL and nothing else: the connector's fetch transport and its default timeout. */
 function options(io: Io, vendor: Vendor): ClientOptions {
   const name = BASE_URL_ENV[vendor];
@@ -68,14 +129,17 @@ const BUILDERS: { [K in VendorArg]: (io: Io, apiKey: string) => ClientOf<K> } = 
 
 /** The client of one vendor, or undefined when its key is not set. */
 function build<K extends VendorArg>(io: Io, key: K): ClientOf<K> | undefined {
-  const apiKey = setting(io, KEY_ENV[VENDOR_OF[key]]);
+  const apiKey = secretSetting(io, KEY_ENV[VENDOR_OF[key]]);
   return apiKey === undefined ? undefined : BUILDERS[key](io, apiKey);
 }
 
 /** The client of one vendor, or a usage error naming the variable to set. */
 export function requireClient<K extends VendorArg>(io: Io, key: K, command: string): ClientOf<K> {
   const client = build(io, key);
-  if (client === undefined) throw new UsageError(`keyring ${command} needs ${KEY_ENV[VENDOR_OF[key]]}: set it in the environment.`);
+  if (client === undefined) {
+    const name = KEY_ENV[VENDOR_OF[key]];
+    throw new UsageError(`keyring ${command} needs ${name}: set it, or ${fileEnvOf(name)} to a file holding the key.`);
+  }
   return client;
 }
 
@@ -89,7 +153,9 @@ export function configuredClients(io: Io): Clients {
   if (smartlead) clients.smartlead = smartlead;
   if (smarte) clients.smarte = smarte;
   if (Object.keys(clients).length === 0) {
-    throw new UsageError(`No vendor key is set: set ${KEY_ENV.SMASHSEND}, ${KEY_ENV.SmartLead} or ${KEY_ENV.SMARTe} in the environment.`);
+    throw new UsageError(
+      `No vendor key is set: set ${KEY_ENV.SMASHSEND}, ${KEY_ENV.SmartLead} or ${KEY_ENV.SMARTe} (or the same name with _FILE, naming a file that holds the key).`,
+    );
   }
   return clients;
 }

@@ -1,25 +1,50 @@
-// What every `keyring` command works with: its output streams, the environment, the exit statuses and the usage error.
-// Commands take these as arguments (not process globals), so the one place that touches the process is cli/index.ts.
+// What every `keyring` command works with: its output streams, the environment, the terminal it may ask on, the
+// signals a write hears, the exit statuses and the usage error. Commands take these as arguments (not process
+// globals), so the one place that touches the process is cli/index.ts.
 
 export interface Io {
-  /** Data only: tables, JSON, and the one new secret of a rotation. */
-  stdout: { write(text: string): unknown };
-  /** Everything meant for the person: progress, notes, warnings, errors. */
+  /** Data only: tables, JSON, a dry run's plan, and the one new secret of a rotation. */
+  stdout: { write(text: string, callback?: (error?: Error | null) => void): unknown };
+  /** Everything meant for the person: progress, notes, warnings, questions, errors. */
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** Where a question is answered. Absent, or not a terminal: a write needs --yes (nothing to ask on). */
+  stdin?: {
+    isTTY?: boolean;
+    /** The next line typed (without its newline); undefined at the end of the input. */
+    readLine(): Promise<string | undefined>;
+  };
+  /**
+   * Lets a write command hear SIGINT and SIGTERM while it runs, instead of dying mid-write; returns the function that
+   * stops listening. Absent: the process's default (it dies at once).
+   */
+  trapSignals?: (listener: (signal: SignalName) => void) => () => void;
 }
+
+export type SignalName = 'SIGINT' | 'SIGTERM';
 
 /** Exit statuses, documented in `keyring --help` and the README. */
 export const EXIT = {
   ok: 0,
   /** A vendor error, or `keyring check` found a key that does not work. */
   failed: 1,
-  /** Bad arguments or settings: nothing was sent. */
+  /**
+   * Bad arguments or settings (nothing was sent), or a write without its consent: --yes off a terminal (nothing was
+   * sent), --allow-connection-key for the key keyring itself uses (found by the reads; nothing was written).
+   */
   usage: 2,
   /** `keyring audit --older-than N` found keys older than N days. */
   stale: 3,
+  /** A write's question was answered no (anything but y or yes): nothing was written. */
+  declined: 4,
+  /** Interrupted by SIGINT (Ctrl-C) during a write: 128 + 2, as a shell reports a process killed by it. */
+  sigint: 130,
+  /** Interrupted by SIGTERM during a write: 128 + 15. */
+  sigterm: 143,
 } as const;
 export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
+
+export const SIGNAL_EXIT: Record<SignalName, ExitStatus> = { SIGINT: EXIT.sigint, SIGTERM: EXIT.sigterm };
 
 /** A mistake in the command line or the environment, found before any request: exit status 2. */
 export class UsageError extends Error {
@@ -27,6 +52,13 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** Writes to stdout and resolves once the text is handed to the system (rejects if it cannot be): a secret must not wait in a buffer. */
+export function writeFlushed(stdout: Io['stdout'], text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stdout.write(text, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 /** Text on one line, without control characters: no vendor-sent or user-typed text can move the cursor or fake a line. */

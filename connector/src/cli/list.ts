@@ -2,24 +2,29 @@
 // `keyHint` rule, the same as the audit's and the Zapier app's). SMASHSEND is read page by page.
 
 import { keyHint } from '../mask';
-import { requireClient, type VendorArg } from './config';
+import type { ReadCommand } from './command';
+import { requireClient, vendorArg, type VendorArg } from './config';
 import { EXIT, type ExitStatus, type Io } from './io';
 import { json, progress, table } from './output';
 
-export const LIST_HELP = `Usage: keyring list <smashsend|smartlead|smarte> [--json]
-
-Lists the vendor's API keys (every page), key values masked to their last 4 characters
+export const LIST: ReadCommand = {
+  name: 'list',
+  writes: false,
+  forms: [{ usage: '<smashsend|smartlead|smarte>', summary: "a vendor's keys, values masked" }],
+  about: `Lists the vendor's API keys (every page), key values masked to their last 4 characters
 (SMASHSEND's own truncated hint, e.g. sk_live_rdM4..., as SMASHSEND sends it).
-Needs that vendor's key in the environment (SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY).
+Needs that vendor's key in the environment (SMASHSEND_API_KEY, SMARTLEAD_API_KEY or SMARTE_API_KEY, or their _FILE).`,
+  options: {},
+  json: "the keys as a JSON array (the vendor's fields, key values as above)",
+  maxPositionals: 1,
+  exitStatus: '0 on success, 1 on a vendor error, 2 on a usage error.',
+  prepare({ positionals, json }) {
+    const vendor = vendorArg('list', positionals[0]);
+    return (io) => list(io, vendor, { json });
+  },
+};
 
-Options:
-  --json    the keys as a JSON array (the vendor's fields, key values as above)
-  -h, --help
-
-Exit status: 0 on success, 1 on a vendor error, 2 on a usage error.
-`;
-
-export async function list(io: Io, vendor: VendorArg, flags: { json: boolean }): Promise<ExitStatus> {
+async function list(io: Io, vendor: VendorArg, flags: { json: boolean }): Promise<ExitStatus> {
   const out = (header: string[], rows: unknown[][], records: unknown[]) =>
     io.stdout.write(flags.json ? json(records) : rows.length === 0 ? 'No keys.\n' : table(header, rows));
   if (vendor === 'smashsend') {

@@ -1,49 +1,51 @@
-// The `keyring` command line: reads the command and its options (node:util parseArgs), runs it, and turns every
-// failure into one line on stderr and an exit status (never a stack). Help for every command.
+// The `keyring` command line: one table of commands (command.ts) drives parsing (node:util parseArgs), help and
+// consent; main runs the command and turns every failure into one line on stderr and an exit status (never a stack).
+// A command that writes passes the consent gate first (consent.ts) and hears SIGINT / SIGTERM while it runs.
 
 import { parseArgs } from 'node:util';
+import { ConnectionKeyError } from '../connectionKey';
 import { ConnectorError } from '../errors';
-import { AUDIT_HELP, audit } from './audit';
-import { CHECK_HELP, check } from './check';
-import { vendorArg } from './config';
-import { EXIT, UsageError, quote, type ExitStatus, type Io } from './io';
-import { LIST_HELP, list } from './list';
+import { AUDIT } from './audit';
+import { CHECK } from './check';
+import { helpOf, optionsOf, overviewOf, type Command } from './command';
+import { Consent, InterruptedError, writeFlags } from './consent';
+import { EXIT, SIGNAL_EXIT, UsageError, quote, type ExitStatus, type Io } from './io';
+import { LIST } from './list';
 import { errorLine } from './output';
-import { ROTATE_HELP, rotate, rotateErrorLine } from './rotate';
+import { ROTATE } from './rotate';
 
 // The package's version, written into the built command by tsup (connector/tsup.config.ts); from source, "development".
 declare const __KEYRING_VERSION__: string | undefined;
 export const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
+
+/** Every command, in the order help lists them. A command that writes says so (`writes: true`): see command.ts. */
+export const COMMANDS: readonly Command[] = [CHECK, LIST, AUDIT, ROTATE];
+
+const WRITERS = COMMANDS.filter((command) => command.writes).map((command) => command.name);
 
 export const HELP = `Usage: keyring <command> [options]
 
 Manage the API keys of SMASHSEND, SmartLead and SMARTe signals from the shell.
 
 Commands:
-  check                                    check every configured key (one line per vendor)
-  list <smashsend|smartlead|smarte>        a vendor's keys, values masked
-  audit [--older-than <days>]              every key of every configured vendor, with its age
-  rotate smashsend <apiKeyId> [--keep-old] a new key of the same name and role; the old one deleted
-  rotate smartlead <keyId>                 a reset: a new value for the same key
+${overviewOf(COMMANDS)}
+
+Commands that change keys (${WRITERS.join(', ')}) show what they will do on a terminal and ask [y/N]; when stdin
+is not a terminal they need --yes. --dry-run does the reads, prints the plan and changes nothing.
 
 Environment:
   SMASHSEND_API_KEY, SMASHSEND_WORKSPACE_ID (optional: found from the key), SMARTLEAD_API_KEY, SMARTE_API_KEY
+  SMASHSEND_API_KEY_FILE, SMARTLEAD_API_KEY_FILE, SMARTE_API_KEY_FILE: a file holding the key instead (safer)
   SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
 
-Exit status: 0 ok, 1 a vendor error (or a key that fails its check), 2 a usage error, 3 audit found old keys.
+Exit status: 0 ok, 1 a vendor error (or a key that fails its check), 2 a usage error or a write without its
+consent (--yes, --allow-connection-key), 3 audit found old keys, 4 a question answered no, 130 / 143 a write
+interrupted by SIGINT / SIGTERM.
 Run keyring <command> --help for a command's options; keyring --version for the version.
 `;
 
-const COMMANDS = {
-  check: { help: CHECK_HELP, options: {} },
-  list: { help: LIST_HELP, options: {} },
-  audit: { help: AUDIT_HELP, options: { 'older-than': { type: 'string' } } },
-  rotate: { help: ROTATE_HELP, options: { 'keep-old': { type: 'boolean' } } },
-} as const;
-type Command = keyof typeof COMMANDS;
-
-function isCommand(name: string | undefined): name is Command {
-  return name !== undefined && Object.hasOwn(COMMANDS, name);
+function commandNamed(name: string | undefined): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
 }
 
 /**
@@ -71,31 +73,29 @@ function joinNegativeValues(args: readonly string[], options: Readonly<Record<st
 export async function main(argv: readonly string[], io: Io): Promise<ExitStatus> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? rest[0] : undefined;
     if (name === undefined) {
       io.stderr.write(HELP);
       return EXIT.usage;
     }
-    io.stdout.write(isCommand(topic) ? COMMANDS[topic].help : HELP);
+    const topic = name === 'help' ? commandNamed(rest[0]) : undefined;
+    io.stdout.write(topic ? helpOf(topic) : HELP);
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  if (!isCommand(name)) {
-    io.stderr.write(`keyring: unknown command ${quote(name)}: check, list, audit or rotate (see keyring --help).\n`);
+  const command = commandNamed(name);
+  if (command === undefined) {
+    const names = COMMANDS.map((c) => c.name);
+    io.stderr.write(`keyring: unknown command ${quote(name)}: ${names.slice(0, -1).join(', ')} or ${names.at(-1)} (see keyring --help).\n`);
     return EXIT.usage;
   }
   try {
+    const options = optionsOf(command);
     let parsed;
     try {
-      parsed = parseArgs({
-        args: joinNegativeValues(rest, COMMANDS[name].options),
-        options: { ...COMMANDS[name].options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-        allowPositionals: true,
-        strict: true,
-      });
+      parsed = parseArgs({ args: joinNegativeValues(rest, options), options, allowPositionals: true, strict: true });
     } catch (error) {
       // parseArgs says what was wrong ("Unknown option '--x'"); its own text may span lines.
       const what = error instanceof Error ? (error.message.split(/\n|\. /)[0] ?? '') : String(error);
@@ -103,33 +103,28 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
     }
     const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
     if (values.help === true) {
-      io.stdout.write(COMMANDS[name].help);
+      io.stdout.write(helpOf(command));
       return EXIT.ok;
     }
-    const json = values.json === true;
-    const tooMany = (count: number) => {
-      if (positionals.length > count)
-        throw new UsageError(`keyring ${name}: unexpected ${quote(positionals[count] ?? '')} (see keyring ${name} --help).`);
-    };
-    switch (name) {
-      case 'check':
-        tooMany(0);
-        return await check(io, { json });
-      case 'list':
-        tooMany(1);
-        return await list(io, vendorArg('list', positionals[0]), { json });
-      case 'audit':
-        tooMany(0);
-        return await audit(io, { json, olderThan: values['older-than'] as string | undefined });
-      case 'rotate':
-        tooMany(2);
-        try {
-          return await rotate(io, vendorArg('rotate', positionals[0]), positionals[1], { json, keepOld: values['keep-old'] === true });
-        } catch (error) {
-          if (error instanceof UsageError) throw error;
-          io.stderr.write(rotateErrorLine(error));
-          return exitFor(error);
-        }
+    if (positionals.length > command.maxPositionals) {
+      const extra = positionals[command.maxPositionals] ?? '';
+      throw new UsageError(`keyring ${name}: unexpected ${quote(extra)} (see keyring ${name} --help).`);
+    }
+    const args = { positionals, options: values, json: values.json === true };
+    if (!command.writes) return await command.prepare(args)(io);
+    const run = command.prepare(args);
+    // The gate: off a terminal without --yes (or --dry-run), refused here, before any request.
+    const consent = new Consent(io, [name, ...positionals.slice(0, 1)].join(' '), writeFlags(values), args.json);
+    try {
+      return await consent.whileTrapped(() => run(io, consent));
+    } catch (error) {
+      if (error instanceof InterruptedError) {
+        io.stderr.write(`keyring: ${error.message}: nothing was written.\n`);
+        return SIGNAL_EXIT[error.signal];
+      }
+      if (error instanceof UsageError) throw error;
+      io.stderr.write((command.errorLine ?? writeErrorLine)(error));
+      return exitFor(error);
     }
   } catch (error) {
     io.stderr.write(errorLine(error));
@@ -137,9 +132,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
   }
 }
 
+/** A write's failure: a lost answer to anything but a read may mean the change happened. */
+function writeErrorLine(error: unknown): string {
+  return errorLine(error, { write: error instanceof ConnectorError && error.method !== 'GET' });
+}
+
 function exitFor(error: unknown): ExitStatus {
   if (error instanceof UsageError) return EXIT.usage;
   // An input the connector refused before sending anything (e.g. a key id that is not an id) is a usage error.
   if (error instanceof ConnectorError && error.kind === 'input') return EXIT.usage;
+  // A write to the key keyring itself uses, without its consent (--allow-connection-key): nothing was written.
+  if (error instanceof ConnectionKeyError) return EXIT.usage;
   return EXIT.failed;
 }

@@ -1,124 +1,267 @@
 // `keyring rotate smashsend <apiKeyId> [--keep-old]` (the connector's rotation workflow) and `keyring rotate smartlead
-// <keyId>` (a reset). The new secret goes to stdout once (in --json, in `secret`); everything else goes to stderr. Once
-// the new key exists the exit status is 0 whatever happened to the old key: a script must not drop the new secret.
+// <keyId>` (a reset). Both write, so both ask first (consent.ts), after their reads. The new secret goes to stdout the
+// moment the vendor returns it (flushed, before the check and the delete; in --json, the document is opened with it
+// and closed at the end), so that neither a fault nor an interruption can lose it; everything else goes to stderr.
+// Once the new key exists the exit status is 0 whatever happened to the old key (130 / 143 when interrupted).
 
-import { ConnectorError } from '../errors';
-import { KeyNotInListError, UnsupportedRoleError, rotateSmashsendApiKey, type SmashsendRotation } from '../rotation';
-import { requireClient, type VendorArg } from './config';
-import { EXIT, UsageError, type ExitStatus, type Io } from './io';
-import { errorLine, json } from './output';
+import { ConnectorError, NotFoundError } from '../errors';
+import {
+  KeyNotInListError,
+  RotationAbortedError,
+  UnsupportedRoleError,
+  rotateSmashsendApiKey,
+  type SmashsendRotation,
+  type SmashsendRotationPlan,
+} from '../rotation';
+import { requireId, requirePositiveInt } from '../validate';
+import type { WriteCommand } from './command';
+import { KEY_ENV, fileEnvOf, requireClient, vendorArg } from './config';
+import { InterruptedError, type Consent, type Plan } from './consent';
+import { EXIT, UsageError, oneLine, writeFlushed, type ExitStatus, type Io, type SignalName } from './io';
+import { errorLine } from './output';
 
-export const ROTATE_HELP = `Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--json]
-       keyring rotate smartlead <keyId> [--json]
+/**
+ * What a rotation prints on stdout: the secret alone on a line, or one JSON document that is opened, flushed, with
+ * the secret the moment it exists and closed with the facts at the end (or at an interruption). Only a kill that
+ * cannot be caught (SIGKILL) leaves the document open, the secret in it all the same.
+ */
+class SecretOutput {
+  private opened = false;
+  constructor(
+    private readonly io: Io,
+    private readonly asJson: boolean,
+  ) {}
 
-smashsend: creates a key with the same name and role, checks it with its own secret, then deletes the old
-key (kept with --keep-old, or when the new key does not check out). smartlead: resets the key (a new value
-for the same key id; the old value stops working at once). SMARTe keys cannot be rotated.
+  /** Writes the secret (in --json, the document's first fields) and resolves once it is handed to the system. */
+  async open(secret: string, fields: Record<string, unknown>): Promise<void> {
+    this.opened = true;
+    // The document's text up to its last field, without the closing brace: `close` adds the rest.
+    const text = this.asJson ? JSON.stringify({ ...fields, secret }, null, 2).replace(/\n\}$/, '') : `${secret}\n`;
+    await writeFlushed(this.io.stdout, text);
+  }
 
-The new secret is printed once, alone, on stdout; what happened is told on stderr. Keep stdout safe.
+  /** In --json, the document's other fields and its closing brace (nothing when `open` never ran). */
+  close(fields: Record<string, unknown>): void {
+    if (!this.opened || !this.asJson) return;
+    const rest = JSON.stringify(fields, null, 2).replace(/^\{/, '');
+    this.io.stdout.write(rest === '}' ? '\n}\n' : `,${rest}\n`);
+  }
+}
 
-Options:
-  --keep-old   (smashsend) keep the old key live for an overlap; delete it later in SMASHSEND
-  --json       stdout gets {vendor, id, name, secret, ...} with the facts of the rotation
-  -h, --help
+/** The words of a connector error, without the `keyring: ` prefix, for a note. */
+function why(error: Error | undefined): string {
+  return error
+    ? ` ${errorLine(error)
+        .replace(/^keyring: /, '')
+        .trim()}`
+    : '';
+}
 
-Exit status: 0 once a new key exists (read stderr, or oldKeyDeleted / newKeyVerified in --json, for the old
-key), 1 on a vendor error before that (nothing changed, or see the message), 2 on a usage error.
-`;
+/** What the question and --dry-run show of a SMASHSEND rotation (the connector gives the facts; the words are here). */
+function smashsendPlan(p: SmashsendRotationPlan): Plan {
+  const old = p.oldKey;
+  const name = oneLine(p.newKey.displayName);
+  const steps = [
+    `create a SMASHSEND API key "${name}" (${p.newKey.role}) to replace ${old.id} ("${oneLine(old.displayName)}", ${oneLine(old.role)}, created ${oneLine(old.createdAt)}); its secret is printed once, on stdout`,
+    'check the new key with its own secret',
+    p.deleteOldKey
+      ? `delete ${old.id} once the new key has passed its check (a delete cannot be undone)`
+      : `keep ${old.id} live (--keep-old): delete it yourself once nothing uses it`,
+  ];
+  return {
+    steps,
+    ...(p.connectionKey === 'no' ? {} : { ownKey: { match: p.connectionKey, keyId: old.id, variable: KEY_ENV.SMASHSEND } }),
+    data: {
+      vendor: 'SMASHSEND',
+      key: { id: old.id, name: old.displayName, role: old.role, createdAt: old.createdAt },
+      newKey: { name: p.newKey.displayName, role: p.newKey.role },
+      deleteOldKey: p.deleteOldKey,
+      connectionKey: p.connectionKey,
+    },
+  };
+}
 
 /** What stderr says about a SMASHSEND rotation's facts (the connector states them; the words are the command's). */
-function smashsendNotes(r: SmashsendRotation): string[] {
+function smashsendNotes(r: SmashsendRotation, signal: SignalName | undefined): string[] {
   const old = `old key ${r.oldKey.id}`;
-  const notes = [`Created ${r.newKey.id} ("${r.newKey.displayName}", ${r.newKey.role}) to replace ${r.oldKey.id}.`];
-  const why = (error: Error | undefined) =>
-    error
-      ? ` ${errorLine(error)
-          .replace(/^keyring: /, '')
-          .trim()}`
-      : '';
+  const notes = [`Created ${r.newKey.id} ("${oneLine(r.newKey.displayName)}", ${r.newKey.role}) to replace ${r.oldKey.id}.`];
   if (r.newKeyCheck === 'passed') notes.push("The new key passed SMASHSEND's check.");
   else if (r.newKeyCheck === 'rejected')
     notes.push(`Warning: SMASHSEND did not accept the new key when it was checked.${why(r.checkError)}`);
   else if (r.newKeyCheck === 'failed') notes.push(`Warning: the new key could not be checked.${why(r.checkError)}`);
-  else notes.push('Warning: the new key was not checked (no time left).');
-  const deleteLater = `Delete it in SMASHSEND once nothing uses it.`;
-  switch (r.oldKeyOutcome) {
-    case 'deleted':
-      notes.push(`Deleted the ${old}.`);
-      break;
-    case 'kept':
-      notes.push(`Kept the ${old} live, as asked (--keep-old). ${deleteLater}`);
-      break;
-    case 'kept_unverified':
-      notes.push(`Kept the ${old} live so that nothing breaks: check the new key before deleting either.`);
-      break;
-    case 'kept_no_time':
-      notes.push(`Warning: the ${old} is still live (no time left to delete it). ${deleteLater}`);
-      break;
-    case 'not_deleted':
-      notes.push(`Warning: the ${old} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteLater}`);
-      break;
-    case 'delete_failed':
-      notes.push(`Warning: the ${old} is still live: deleting it failed.${why(r.deleteError)}`);
-      break;
-    case 'delete_unanswered':
-      notes.push(`Warning: the ${old} may still be live: the delete got no usable answer.${why(r.deleteError)}`);
-      break;
-    case 'already_gone':
-      notes.push(`The ${old} was not found when deleting it: it was probably deleted already.`);
-      break;
+  else if (r.newKeyCheck === 'no_time') notes.push('Warning: the new key was not checked (no time left).');
+  if (r.interruption?.by === 'on_created') {
+    const cause = r.interruption.cause instanceof Error ? `: ${oneLine(r.interruption.cause.message)}` : '';
+    notes.push(
+      `Warning: the new secret could not be written to stdout${cause}. Stopped there: the ${old} is kept; delete ${r.newKey.id} in SMASHSEND (its secret is lost).`,
+    );
+    return notes;
+  }
+  if (r.interruption !== undefined) {
+    notes.push(`Interrupted by ${signal ?? 'a signal'}: no further change was started.`);
+    const oldNow =
+      r.oldKeyOutcome === 'delete_unanswered'
+        ? `the ${old} may or may not be deleted: its delete was in flight (keyring list smashsend shows whether it is still there)`
+        : `the ${old} is kept (not deleted)`;
+    notes.push(`Keys now: the new key ${r.newKey.id} exists, its secret is on stdout; ${oldNow}.`);
+  } else {
+    const deleteLater = `Delete it in SMASHSEND once nothing uses it.`;
+    switch (r.oldKeyOutcome) {
+      case 'deleted':
+        notes.push(`Deleted the ${old}.`);
+        break;
+      case 'kept':
+        notes.push(`Kept the ${old} live, as asked (--keep-old). ${deleteLater}`);
+        break;
+      case 'kept_unverified':
+        notes.push(`Kept the ${old} live so that nothing breaks: check the new key before deleting either.`);
+        break;
+      case 'kept_no_time':
+        notes.push(`Warning: the ${old} is still live (no time left to delete it). ${deleteLater}`);
+        break;
+      case 'not_deleted':
+        notes.push(`Warning: the ${old} is still live: SMASHSEND answered the delete with isDeleted false. ${deleteLater}`);
+        break;
+      case 'delete_failed':
+        notes.push(`Warning: the ${old} is still live: deleting it failed.${why(r.deleteError)}`);
+        break;
+      case 'delete_unanswered':
+        notes.push(`Warning: the ${old} may still be live: the delete got no usable answer.${why(r.deleteError)}`);
+        break;
+      case 'already_gone':
+        notes.push(`The ${old} was not found when deleting it: it was probably deleted already.`);
+        break;
+    }
+  }
+  // The key keyring itself used is gone (or may be): whatever reads the variable must get the new secret.
+  if (r.connectionKey && (r.oldKeyDeleted || r.oldKeyOutcome === 'delete_unanswered' || r.oldKeyOutcome === 'already_gone')) {
+    const variable = KEY_ENV.SMASHSEND;
+    notes.push(
+      `Update ${variable} (or the file ${fileEnvOf(variable)} names) with the new secret: ${r.oldKey.id}, the key keyring used, ${r.oldKeyDeleted ? 'is deleted' : 'may be gone'}.`,
+    );
   }
   return notes;
 }
 
-export async function rotate(
-  io: Io,
-  vendor: VendorArg,
-  id: string | undefined,
-  flags: { json: boolean; keepOld: boolean },
-): Promise<ExitStatus> {
-  if (vendor === 'smarte')
-    throw new UsageError('SMARTe keys cannot be rotated: SMARTe has no reset or delete for keys (see keyring rotate --help).');
-  if (id === undefined) throw new UsageError(`keyring rotate ${vendor} needs the key's id (keyring list ${vendor} shows them).`);
-  if (flags.keepOld && vendor !== 'smashsend')
-    throw new UsageError('--keep-old is for smashsend only: a SmartLead reset has no old key to keep.');
-  if (vendor === 'smashsend') {
-    const client = requireClient(io, 'smashsend', 'rotate smashsend');
-    const r = await rotateSmashsendApiKey(client, id, { deleteOldKey: !flags.keepOld });
-    io.stdout.write(
-      flags.json
-        ? json({
-            vendor: 'SMASHSEND',
-            id: r.newKey.id,
-            name: r.newKey.displayName,
-            role: r.newKey.role,
-            secret: r.newKey.secretKey,
-            replacedKeyId: r.oldKey.id,
-            newKeyVerified: r.newKeyVerified,
-            newKeyCheck: r.newKeyCheck,
-            oldKeyDeleted: r.oldKeyDeleted,
-            oldKeyOutcome: r.oldKeyOutcome,
-          })
-        : `${r.newKey.secretKey}\n`,
-    );
-    for (const note of smashsendNotes(r)) io.stderr.write(`${note}\n`);
-    return EXIT.ok;
+async function rotateSmashsend(io: Io, consent: Consent, id: string, flags: { json: boolean; keepOld: boolean }): Promise<ExitStatus> {
+  const client = requireClient(io, 'smashsend', 'rotate smashsend');
+  const out = new SecretOutput(io, flags.json);
+  let r: SmashsendRotation;
+  try {
+    r = await rotateSmashsendApiKey(client, id, {
+      deleteOldKey: !flags.keepOld,
+      allowConnectionKey: consent.allowConnectionKey,
+      signal: consent.signal,
+      confirm: (plan) => consent.approve(smashsendPlan(plan)),
+      onCreated: (key) =>
+        out.open(key.secretKey, { vendor: 'SMASHSEND', id: key.id, name: key.displayName, role: key.role, replacedKeyId: id }),
+    });
+  } catch (error) {
+    if (error instanceof RotationAbortedError && error.by === 'confirm') return consent.notApproved();
+    if (error instanceof RotationAbortedError) throw new InterruptedError(consent.interruption()?.signal ?? 'SIGINT');
+    throw error;
   }
-  const client = requireClient(io, 'smartlead', 'rotate smartlead');
-  const key = await client.resetClientApiKey(id);
-  io.stdout.write(
-    flags.json
-      ? json({ vendor: 'SmartLead', id: key.id, name: key.key_name, clientId: key.client_id ?? null, secret: key.api_key })
-      : `${key.api_key}\n`,
-  );
-  io.stderr.write(`Reset SmartLead client API key ${key.id} ("${key.key_name}"): its old value no longer works.\n`);
-  return EXIT.ok;
+  const signal = r.interruption?.by === 'signal' ? consent.interruption()?.signal : undefined;
+  out.close({
+    newKeyVerified: r.newKeyVerified,
+    newKeyCheck: r.newKeyCheck,
+    oldKeyDeleted: r.oldKeyDeleted,
+    oldKeyOutcome: r.oldKeyOutcome,
+    connectionKey: r.connectionKey,
+    interrupted: signal ?? null,
+  });
+  for (const note of smashsendNotes(r, signal)) io.stderr.write(`${note}\n`);
+  if (r.interruption?.by === 'on_created') return EXIT.failed;
+  return signal === undefined ? EXIT.ok : (consent.interruption()?.status ?? EXIT.sigint);
 }
 
-/** Rotations are writes: a lost answer may mean the change happened. */
-export function rotateErrorLine(error: unknown): string {
+/** A SmartLead reset: one write. The key is read first, so the question and the plan name it. */
+async function rotateSmartlead(io: Io, consent: Consent, keyId: number, flags: { json: boolean }): Promise<ExitStatus> {
+  const client = requireClient(io, 'smartlead', 'rotate smartlead');
+  const keys = await consent.untilInterrupted(client.listClientApiKeys());
+  const key = keys.find((candidate) => String(candidate.id) === String(keyId));
+  if (key === undefined) {
+    const path = '/api/v1/client/api-key';
+    throw new NotFoundError(`SmartLead has no client API key ${keyId} in its key list (GET ${path}).`, {
+      vendor: 'SmartLead',
+      method: 'GET',
+      path,
+    });
+  }
+  const client_ = key.client_id === undefined || key.client_id === null ? '' : `, client ${String(key.client_id)}`;
+  const plan: Plan = {
+    steps: [
+      `reset SmartLead client API key ${keyId} ("${oneLine(key.key_name)}"${client_}): SmartLead gives it a new value, printed once on stdout`,
+      'its old value stops working at once: whatever uses it fails until it gets the new one (this cannot be undone)',
+    ],
+    data: { vendor: 'SmartLead', key: { id: key.id, name: key.key_name, clientId: key.client_id ?? null } },
+  };
+  if (!(await consent.approve(plan))) return consent.notApproved();
+  const before = consent.interruption();
+  if (before !== undefined) throw new InterruptedError(before.signal);
+  // Not given up on an interruption: once sent, the reset's answer is the only copy of the new value.
+  const reset = await client.resetClientApiKey(keyId);
+  await writeFlushed(
+    io.stdout,
+    flags.json
+      ? `${JSON.stringify({ vendor: 'SmartLead', id: reset.id, name: reset.key_name, clientId: reset.client_id ?? null, secret: reset.api_key }, null, 2)}\n`
+      : `${reset.api_key}\n`,
+  );
+  io.stderr.write(`Reset SmartLead client API key ${reset.id} ("${oneLine(reset.key_name)}"): its old value no longer works.\n`);
+  const interruption = consent.interruption();
+  if (interruption === undefined) return EXIT.ok;
+  io.stderr.write(`Interrupted by ${interruption.signal} while the reset was in flight: it was done, and the new value is on stdout.\n`);
+  return interruption.status;
+}
+
+export const ROTATE: WriteCommand = {
+  name: 'rotate',
+  writes: true,
+  forms: [
+    { usage: 'smashsend <apiKeyId> [--keep-old]', summary: 'a new key of the same name and role; the old one deleted' },
+    { usage: 'smartlead <keyId>', summary: 'a reset: a new value for the same key' },
+  ],
+  about: `smashsend: creates a key with the same name and role, checks it with its own secret, then deletes the old
+key (kept with --keep-old, or when the new key does not check out). smartlead: resets the key (a new value
+for the same key id; the old value stops working at once). SMARTe keys cannot be rotated.
+
+The new secret is printed once, alone, on stdout, the moment the vendor returns it (before the check and the
+delete); what happened is told on stderr. Keep stdout safe. Interrupted (Ctrl-C, SIGTERM) once the new key
+exists, it starts no further change, says on stderr which keys exist, and exits 130 (SIGINT) or 143 (SIGTERM).`,
+  options: {
+    'keep-old': { type: 'boolean', help: '(smashsend) keep the old key live for an overlap; delete it later in SMASHSEND' },
+  },
+  json: 'one JSON document {vendor, id, name, secret, ...}: the secret at once, the facts at the end',
+  maxPositionals: 2,
+  exitStatus: `0 once a new key exists (read stderr, or oldKeyDeleted / newKeyVerified in --json, for the old
+key), 1 on a vendor error before that (nothing changed, or see the message), 2 on a usage error or a missing
+--yes / --allow-connection-key (nothing changed), 4 when the question is answered no (nothing changed),
+130 / 143 when interrupted by SIGINT / SIGTERM (stderr says which keys exist).`,
+  prepare({ positionals, options, json }) {
+    const vendor = vendorArg('rotate', positionals[0]);
+    const id = positionals[1];
+    if (vendor === 'smarte')
+      throw new UsageError('SMARTe keys cannot be rotated: SMARTe has no reset or delete for keys (see keyring rotate --help).');
+    if (id === undefined) throw new UsageError(`keyring rotate ${vendor} needs the key's id (keyring list ${vendor} shows them).`);
+    const keepOld = options['keep-old'] === true;
+    if (keepOld && vendor !== 'smashsend')
+      throw new UsageError('--keep-old is for smashsend only: a SmartLead reset has no old key to keep.');
+    if (vendor === 'smashsend') {
+      const apiKeyId = requireId('SMASHSEND', 'apiKeyId', id);
+      return (io, consent) => rotateSmashsend(io, consent, apiKeyId, { json, keepOld });
+    }
+    const keyId = requirePositiveInt('SmartLead', 'keyId', id);
+    return (io, consent) => rotateSmartlead(io, consent, keyId, { json });
+  },
+  errorLine: rotateErrorLine,
+};
+
+/** Rotations are writes: a lost answer may mean the change happened; a refusal found by the reads changed nothing. */
+function rotateErrorLine(error: unknown): string {
   const line = errorLine(error, { write: error instanceof ConnectorError && error.method !== 'GET' });
   if (error instanceof KeyNotInListError || error instanceof UnsupportedRoleError)
     return line.replace(/\n$/, ' Nothing was created or deleted.\n');
+  if (error instanceof NotFoundError && error.vendor === 'SmartLead' && error.method === 'GET')
+    return line.replace(/\n$/, ' Nothing was reset.\n');
   return line;
 }

@@ -1,0 +1,288 @@
+// Consent before a write, as a user meets it. Off a terminal (the child process's stdin is not one): no --yes, no
+// request at all; --dry-run reads and prints the plan, writes nothing; --yes rotates; the key keyring itself uses needs
+// --allow-connection-key. On a terminal (main() in-process with a fake one: a child's stdin is never a terminal; and
+// one real pseudo-terminal through `script`, when the machine has it): the plan, then [y/N], default no.
+
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { helpOf, optionsOf } from '../../connector/src/cli/command';
+import { Consent } from '../../connector/src/cli/consent';
+import { UsageError } from '../../connector/src/cli/io';
+import { COMMANDS, main } from '../../connector/src/cli/main';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
+import { fakeTerminal, keyring, keyringEnv, writesReceived } from '../support/cli';
+import { call } from '../support/net';
+import { ROUTE, useSandbox } from '../support/sandbox';
+
+const env = useSandbox();
+
+/** The plan's lines for rotating the seeded "CRM Sync" key, as the question and --dry-run show them. */
+const CRM_SYNC_STEPS = [
+  '  1. create a SMASHSEND API key "CRM Sync" (API_USER) to replace aki_xyz789ghi012 ("CRM Sync", API_USER, created 2024-03-10T14:30:00Z); its secret is printed once, on stdout',
+  '  2. check the new key with its own secret',
+  '  3. delete aki_xyz789ghi012 once the new key has passed its check (a delete cannot be undone)',
+];
+const OWN_KEY = 'aki_sbxadmin0001';
+
+/** Whether a SMASHSEND secret authenticates at the sandbox now. */
+async function authenticates(secret: string): Promise<boolean> {
+  const answer = await call(`${env.sandbox.url}/v1/api-keys/check`, { headers: { authorization: `Bearer ${secret}` } });
+  return answer.status === 200;
+}
+
+describe('off a terminal (stdin is not one)', () => {
+  it.each([
+    [['smashsend', 'aki_xyz789ghi012']],
+    [['smashsend', 'aki_xyz789ghi012', '--keep-old', '--json']],
+    [['smartlead', '45']],
+    [['smashsend', OWN_KEY, '--allow-connection-key']],
+  ])('rotate %p without --yes: one line naming --yes, exit 2, not a single request', async (args) => {
+    const run = await keyring(['rotate', ...args], keyringEnv(env.sandbox));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `keyring rotate ${args[0]} changes keys and stdin is not a terminal to ask on: add --yes to go ahead (--dry-run shows the plan first).\n`,
+    );
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it('a mistake in the arguments is still said first (it needs no consent): exit 2, nothing sent', async () => {
+    const run = await keyring(['rotate', 'smashsend'], keyringEnv(env.sandbox));
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe("keyring rotate smashsend needs the key's id (keyring list smashsend shows them).\n");
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it('--dry-run: the reads, then the plan on stdout; nothing written, exit 0', async () => {
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--dry-run'], keyringEnv(env.sandbox));
+    expect(run).toEqual({
+      code: 0,
+      stdout: ['keyring rotate smashsend would:', ...CRM_SYNC_STEPS, ''].join('\n'),
+      stderr: 'Dry run: nothing was changed.\n',
+    });
+    expect(writesReceived(env.sandbox)).toEqual({});
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendList]).toBe(1);
+  });
+
+  it('--dry-run --json: the plan as JSON (which key, what is created and deleted), --yes or not', async () => {
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--dry-run', '--json', '--yes'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      dryRun: true,
+      command: 'rotate smashsend',
+      steps: CRM_SYNC_STEPS.map((line) => line.replace(/^ {2}\d\. /, '')),
+      vendor: 'SMASHSEND',
+      key: { id: 'aki_xyz789ghi012', name: 'CRM Sync', role: 'API_USER', createdAt: '2024-03-10T14:30:00Z' },
+      newKey: { name: 'CRM Sync', role: 'API_USER' },
+      deleteOldKey: true,
+      connectionKey: 'no',
+    });
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('--dry-run of a SmartLead reset: the key named from the list, the value it loses', async () => {
+    const run = await keyring(['rotate', 'smartlead', '45', '--dry-run'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        'keyring rotate smartlead would:',
+        '  1. reset SmartLead client API key 45 ("Production Key", client 301): SmartLead gives it a new value, printed once on stdout',
+        '  2. its old value stops working at once: whatever uses it fails until it gets the new one (this cannot be undone)',
+        '',
+      ].join('\n'),
+    );
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('--yes: rotates without asking', async () => {
+    const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--yes'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(await authenticates(run.stdout.trim())).toBe(true);
+    expect(writesReceived(env.sandbox)).toEqual({ [ROUTE.smashsendCreate]: 1, [ROUTE.smashsendDelete]: 1 });
+  });
+});
+
+describe('the key keyring itself uses (SMASHSEND_API_KEY is the secret of aki_sbxadmin0001 in the sandbox)', () => {
+  it('--yes alone: refused after the reads, before any write, naming --allow-connection-key; exit 2', async () => {
+    const run = await keyring(['rotate', 'smashsend', OWN_KEY, '--yes'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `keyring: SMASHSEND API key ${OWN_KEY} is the key this connection authenticates with: refused to rotate and delete it, nothing was changed. Add --allow-connection-key if you mean it, then update SMASHSEND_API_KEY (keyring uses that key).\n`,
+    );
+    expect(writesReceived(env.sandbox)).toEqual({});
+    expect(await authenticates(SANDBOX_CREDENTIALS.smashsendApiKey)).toBe(true);
+  });
+
+  it("--dry-run: the plan says it is keyring's own key and what a real run needs", async () => {
+    const run = await keyring(['rotate', 'smashsend', OWN_KEY, '--dry-run'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `${OWN_KEY} is the key keyring itself uses (SMASHSEND_API_KEY): afterwards, update SMASHSEND_API_KEY with the new secret. A real run needs a yes on a terminal, or --allow-connection-key with --yes.`,
+    );
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('--yes --allow-connection-key: rotated; the summary says to update SMASHSEND_API_KEY; the new secret works, the old does not', async () => {
+    const run = await keyring(['rotate', 'smashsend', OWN_KEY, '--yes', '--allow-connection-key'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const secret = run.stdout.trim();
+    expect(run.stderr).toContain(`Deleted the old key ${OWN_KEY}.\n`);
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `Update SMASHSEND_API_KEY (or the file SMASHSEND_API_KEY_FILE names) with the new secret: ${OWN_KEY}, the key keyring used, is deleted.`,
+    );
+    expect(await authenticates(secret)).toBe(true);
+    expect(await authenticates(SANDBOX_CREDENTIALS.smashsendApiKey)).toBe(false);
+  });
+
+  it('--json says so too (connectionKey: true)', async () => {
+    const run = await keyring(['rotate', 'smashsend', OWN_KEY, '--yes', '--allow-connection-key', '--json'], keyringEnv(env.sandbox));
+    expect(JSON.parse(run.stdout)).toMatchObject({ replacedKeyId: OWN_KEY, oldKeyDeleted: true, connectionKey: true });
+  });
+});
+
+describe('on a terminal: the plan, then [y/N] (main() with a fake terminal)', () => {
+  it.each(['y', 'yes', ' YES '])(
+    'answered %p: rotated; the plan and the question on stderr, the secret alone on stdout',
+    async (answer) => {
+      const io = fakeTerminal(keyringEnv(env.sandbox), { answers: [answer] });
+      expect(await main(['rotate', 'smashsend', 'aki_xyz789ghi012'], io)).toBe(0);
+      expect(io.asked).toBe(1);
+      expect(io.out).toHaveLength(1);
+      expect(io.out[0]).toMatch(/^sk_live_\w{32}\n$/);
+      expect(io.err[0]).toBe(['keyring rotate smashsend will:', ...CRM_SYNC_STEPS, 'Go ahead? [y/N] '].join('\n'));
+      expect(io.err.slice(1).join('')).toMatch(
+        /^Created aki_\w+ .*\nThe new key passed SMASHSEND's check\.\nDeleted the old key aki_xyz789ghi012\.\n$/,
+      );
+      expect(writesReceived(env.sandbox)).toEqual({ [ROUTE.smashsendCreate]: 1, [ROUTE.smashsendDelete]: 1 });
+    },
+  );
+
+  it.each([
+    ['n', 'n'],
+    ['an empty line (the default is no)', ''],
+    ['anything but y or yes', 'yep'],
+    ['the end of the input', undefined],
+  ])('answered %s: nothing written, "Nothing was changed.", exit 4', async (_case, answer) => {
+    const io = fakeTerminal(keyringEnv(env.sandbox), { answers: [answer] });
+    expect(await main(['rotate', 'smashsend', 'aki_xyz789ghi012'], io)).toBe(4);
+    expect(io.out).toEqual([]);
+    expect(io.err.at(-1)).toBe('Nothing was changed.\n');
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('--yes: no question', async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox));
+    expect(await main(['rotate', 'smashsend', 'aki_xyz789ghi012', '--yes'], io)).toBe(0);
+    expect(io.asked).toBe(0);
+  });
+
+  it("keyring's own key: the plan and the question name it; yes is the opt-in; the summary says to update SMASHSEND_API_KEY", async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox), { answers: ['y'] });
+    expect(await main(['rotate', 'smashsend', OWN_KEY], io)).toBe(0);
+    expect(io.err[0].split('\n').slice(-2)).toEqual([
+      `${OWN_KEY} is the key keyring itself uses (SMASHSEND_API_KEY): afterwards, update SMASHSEND_API_KEY with the new secret.`,
+      'Go ahead, changing the key keyring itself uses? [y/N] ',
+    ]);
+    expect(io.err.at(-1)).toContain('Update SMASHSEND_API_KEY');
+    expect(await authenticates(io.out.join('').trim())).toBe(true);
+  });
+
+  it("keyring's own key, answered no: nothing written, exit 4", async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
+    expect(await main(['rotate', 'smashsend', OWN_KEY], io)).toBe(4);
+    expect(writesReceived(env.sandbox)).toEqual({});
+    expect(await authenticates(SANDBOX_CREDENTIALS.smashsendApiKey)).toBe(true);
+  });
+
+  it("keyring's own key with --yes (no question to name it): needs --allow-connection-key, exit 2", async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox));
+    expect(await main(['rotate', 'smashsend', OWN_KEY, '--yes'], io)).toBe(2);
+    expect(io.err.join('')).toContain('Add --allow-connection-key if you mean it');
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('SmartLead: the question names the key; yes resets it (the value on stdout), no does not', async () => {
+    const no = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
+    expect(await main(['rotate', 'smartlead', '45'], no)).toBe(4);
+    expect(no.err[0]).toContain('reset SmartLead client API key 45 ("Production Key", client 301)');
+    expect(writesReceived(env.sandbox)).toEqual({});
+    const yes = fakeTerminal(keyringEnv(env.sandbox), { answers: ['y'] });
+    expect(await main(['rotate', 'smartlead', '45'], yes)).toBe(0);
+    expect(yes.out.join('')).toMatch(/^cl_live_\w{16,}\n$/);
+    expect(writesReceived(env.sandbox)).toEqual({ 'PUT /api/v1/client/api-key/reset/:id': 1 });
+  });
+
+  it('interrupted while the question waits (Ctrl-C): nothing written, exit 130', async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox)); // no answer: the question waits
+    const status = main(['rotate', 'smashsend', 'aki_xyz789ghi012'], io);
+    while (io.asked === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(io.interrupt('SIGINT')).toBe(true);
+    expect(await status).toBe(130);
+    expect(io.err.at(-1)).toBe('keyring: interrupted by SIGINT before anything was changed: nothing was written.\n');
+    expect(io.out).toEqual([]);
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+});
+
+describe('the command table: no write without consent', () => {
+  const writers = COMMANDS.filter((command) => command.writes);
+
+  it('rotate is a write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
+    expect(writers.map((command) => command.name)).toEqual(['rotate']);
+    for (const command of writers) {
+      expect(Object.keys(optionsOf(command))).toEqual(expect.arrayContaining(['yes', 'dry-run', 'allow-connection-key']));
+      const help = helpOf(command);
+      expect(help.split('\n')[0]).toContain('[--yes | --dry-run]');
+      expect(help).toMatch(/when stdin is not a terminal it needs --yes, and refuses without it before any request/);
+      expect(help).toContain('--allow-connection-key');
+    }
+    for (const command of COMMANDS.filter((c) => !c.writes)) expect(Object.keys(optionsOf(command))).not.toContain('yes');
+  });
+
+  it("a plan that changes keyring's own key, where nothing asks, needs --allow-connection-key (for writes the connector does not guard)", async () => {
+    const plan = { steps: ['suspend it'], ownKey: { match: 'yes' as const, keyId: 'k1', variable: 'SMARTE_API_KEY' }, data: {} };
+    const io = fakeTerminal({}, { stdinTTY: false });
+    const refused = new Consent(io, 'suspend smarte', { yes: true, dryRun: false, allowConnectionKey: false }, false).approve(plan);
+    await expect(refused).rejects.toThrow(UsageError);
+    await expect(refused).rejects.toThrow(
+      'k1 is the key keyring itself uses (SMARTE_API_KEY): add --allow-connection-key if you mean it, then update SMARTE_API_KEY.',
+    );
+    const allowed = new Consent(io, 'suspend smarte', { yes: true, dryRun: false, allowConnectionKey: true }, false);
+    expect(await allowed.approve(plan)).toBe(true);
+  });
+});
+
+/** util-linux `script`, which runs a command on a real pseudo-terminal; absent on some machines (the test is then skipped). */
+const SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+(SCRIPT ? describe : describe.skip)('on a real terminal (a pseudo-terminal through script)', () => {
+  const cli = path.resolve(__dirname, '../../connector/dist/cli.js');
+  /**
+   * Runs keyring on a pseudo-terminal, typing `typed`; resolves with the exit status and what the terminal showed
+   * (asynchronously: the sandbox answering it runs in this process).
+   */
+  function onTerminal(args: string[], typed: string): Promise<{ status: number | null; screen: string }> {
+    const command = [process.execPath, cli, ...args].map((arg) => `'${arg}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...keyringEnv(env.sandbox), PATH: process.env.PATH } });
+    let screen = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (screen += chunk));
+    child.stdin.end(typed);
+    return new Promise((resolve) => child.on('close', (status) => resolve({ status, screen })));
+  }
+
+  it('asks, and an answer of n writes nothing (exit 4)', async () => {
+    const { status, screen } = await onTerminal(['rotate', 'smashsend', 'aki_xyz789ghi012'], 'n\n');
+    expect(status).toBe(4);
+    expect(screen).toContain('Go ahead? [y/N] ');
+    expect(screen).toContain('Nothing was changed.');
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('asks, and y rotates (exit 0)', async () => {
+    const { status, screen } = await onTerminal(['rotate', 'smashsend', 'aki_xyz789ghi012'], 'y\n');
+    expect(status).toBe(0);
+    expect(screen).toMatch(/sk_live_\w{32}\r?\n/); // where the typed y echoes depends on timing
+    expect(writesReceived(env.sandbox)).toEqual({ [ROUTE.smashsendCreate]: 1, [ROUTE.smashsendDelete]: 1 });
+  });
+});

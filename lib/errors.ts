@@ -206,7 +206,7 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
   allow_connection_key: (error) =>
     error instanceof ConnectionKeyError && error.match === 'unknown'
       ? `Pick another key, or turn on "${ALLOW_CONNECTION_KEY_LABEL}" if you mean it (reconnect afterwards if it was this connection's key).`
-      : `Pick another key, or turn on "${ALLOW_CONNECTION_KEY_LABEL}" if you mean it, then reconnect with a working ${error.vendor} key (the new one, after a rotation).`,
+      : `Pick another key, or turn on "${ALLOW_CONNECTION_KEY_LABEL}" if you mean it, then reconnect with a working ${error.vendor} key${error.vendor === 'SMASHSEND' ? ' (the new one, after a rotation)' : ''}.`,
   check_key_field: (error, context) =>
     error.kind === 'forbidden'
       ? `Check the ${keyFieldOf(error, context)} field: use a key that is allowed to do this.`
@@ -273,7 +273,8 @@ const ZAPIER_ERROR_NAMES = new Set([
 
 /** The situation an error is in: its facts, plus whether this step's failed request may have written something. */
 export function situationOf(error: ConnectorError, context: ErrorContext = {}): Situation {
-  const writes = context.writes !== undefined && error.method !== undefined && error.method !== 'GET';
+  // A read a writing step makes first (a GET, or SMARTe's key view, a POST that only reads) changed nothing.
+  const writes = context.writes !== undefined && error.method !== undefined && !error.readOnly;
   return {
     kind: error.kind,
     ...(error.reason === undefined ? {} : { reason: error.reason }),

@@ -45,6 +45,8 @@ export interface ErrorDetails {
   path?: string;
   /** The host the request went to (e.g. `api.smashsend.com`, or the sandbox's `127.0.0.1:4010`). */
   host?: string;
+  /** The request only reads, whatever its method (SMARTe's key view is a POST): a lost answer changed nothing. */
+  readOnly?: boolean;
 }
 
 /**
@@ -70,6 +72,8 @@ export abstract class ConnectorError extends Error {
   readonly method: HttpMethod | undefined;
   readonly path: string | undefined;
   readonly host: string | undefined;
+  /** The failed request only reads: a GET, or a POST that reads (SMARTe's key view). Nothing can have been written. */
+  readonly readOnly: boolean;
   /** Seconds the vendor asked to wait (`Retry-After`), when it said. */
   readonly retryAfterSeconds: number | undefined;
   /** Whether trying the same call again later may succeed. */
@@ -84,6 +88,7 @@ export abstract class ConnectorError extends Error {
     this.method = details.method;
     this.path = details.path;
     this.host = details.host;
+    this.readOnly = details.readOnly === true || details.method === 'GET';
     this.reason = facts.reason;
     this.retryAfterSeconds = facts.retryAfterSeconds;
   }

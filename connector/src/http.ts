@@ -53,6 +53,8 @@ export interface CallSpec<T> {
   timeoutMs?: number;
   /** The answer may be a long list: passed on to the transport (see TransportRequest.bulk). */
   bulk?: boolean;
+  /** A POST (or other non-GET) that only reads, e.g. SMARTe's key view: its errors say so (`readOnly`). */
+  readOnly?: boolean;
 }
 
 export interface VendorAuth {
@@ -117,7 +119,13 @@ export class VendorHttp {
       if (value !== undefined) query[name] = String(value);
     }
     Object.assign(query, this.auth.query);
-    const details: ErrorDetails = { vendor: this.vendor, method: spec.method, path: spec.path, host: this.host };
+    const details: ErrorDetails = {
+      vendor: this.vendor,
+      method: spec.method,
+      path: spec.path,
+      host: this.host,
+      ...(spec.readOnly === true ? { readOnly: true } : {}),
+    };
     const timeoutMs = Number.isFinite(spec.timeoutMs)
       ? Math.max(1, Math.min(this.timeoutMs, Math.floor(spec.timeoutMs as number)))
       : this.timeoutMs;

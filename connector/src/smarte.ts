@@ -53,14 +53,20 @@ export class SmarteClient {
 
   /** POST /signals/v1/key/view with `{}` — every key of the organisation. */
   listKeys(): Promise<SmarteKey[]> {
-    return this.http.call({ method: 'POST', path: '/signals/v1/key/view', body: {}, schema: viewSchema, bulk: true });
+    return this.http.call({ method: 'POST', path: '/signals/v1/key/view', body: {}, schema: viewSchema, bulk: true, readOnly: true });
   }
 
   /** POST /signals/v1/key/view with `{email}` — that user's key, or null when there is none. */
   async findKeyByEmail(email: string): Promise<SmarteKey | null> {
     const address = requireEmail(VENDOR, 'email', email);
     try {
-      const keys = await this.http.call({ method: 'POST', path: '/signals/v1/key/view', body: { email: address }, schema: viewSchema });
+      const keys = await this.http.call({
+        method: 'POST',
+        path: '/signals/v1/key/view',
+        body: { email: address },
+        schema: viewSchema,
+        readOnly: true,
+      });
       return keys.find((key) => key.email.toLowerCase() === address.toLowerCase()) ?? null;
     } catch (error) {
       if (error instanceof ConnectorError && error.kind === 'not_found') return null;

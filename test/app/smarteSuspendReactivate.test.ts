@@ -402,18 +402,13 @@ describe("suspend_smarte_api_key: SMARTe's view of the key comes first, and noth
 });
 
 describe('suspend_smarte_api_key: a bad answer to the view, before anything was written', () => {
-  // SOURCE BUG (reported): the view is a read that SMARTe takes as a POST, and lib/errors.ts's situationOf counts every
-  // non-GET request of a writing step as the write, so an unreadable answer to the view says "The key may have been
-  // suspended anyway" when nothing was sent to update. It should read as a read's failure: "A retry may help."
-  // `it.failing` records the bug without breaking the run; once the source tells the view apart, make these `it.each`.
-  it.failing.each(failures(VIEW).filter((failure) => failure.what.includes('bad answer')))(
-    '$what',
-    async ({ status, body, headers, expected }) => {
-      // No update interceptor: an update request would fail on nock's disabled network, not with the expected error.
-      smarte().post(VIEW, { email }).reply(status, body, headers);
-      await expectZapierError(run('creates', 'suspend_smarte_api_key', { email }), expected);
-    },
-  );
+  // The view is a read that SMARTe takes as a POST: the connector marks its errors readOnly, so an unreadable answer to
+  // it reads as a read's failure ("A retry may help."), never as "the key may have been suspended anyway".
+  it.each(failures(VIEW).filter((failure) => failure.what.includes('bad answer')))('$what', async ({ status, body, headers, expected }) => {
+    // No update interceptor: an update request would fail on nock's disabled network, not with the expected error.
+    smarte().post(VIEW, { email }).reply(status, body, headers);
+    await expectZapierError(run('creates', 'suspend_smarte_api_key', { email }), expected);
+  });
 });
 
 describe('reactivate_smarte_api_key: no view first', () => {

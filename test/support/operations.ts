@@ -42,7 +42,7 @@ export interface Operation {
    * when they all succeed: the delete's GET /v1/api-keys/current (is the target the connection's own key?), the
    * suspension's view of the key. A refused connection fails on the first of them.
    */
-  before?: ReadonlyArray<{ method: 'GET' | 'POST'; path: string }>;
+  before?: ReadonlyArray<{ method: 'GET' | 'POST'; path: string; /** A POST that only reads (SMARTe's key view). */ readOnly?: true }>;
   /** What a 404 on that request means, as the message says it ("has no client API key 45"); else "found nothing at". */
   notFound?: string;
   /** Writes: the search named when it is unknown whether the write happened, and what may have happened. */
@@ -276,7 +276,7 @@ export const OPERATIONS: Operation[] = [
     path: SM_UPDATE,
     faultPath: SM_UPDATE,
     // SMARTe's view of that one key comes first: no key, or the connection's own admin key, halts before the update.
-    before: [{ method: 'POST', path: SM_VIEW }],
+    before: [{ method: 'POST', path: SM_VIEW, readOnly: true }],
     notFound: 'key for dev.udi@smarte.pro',
     checkWith: 'Find SMARTe API Key',
     mayHaveHappened: 'The key may have been suspended anyway (a repeat would then be refused as already suspended)',

@@ -141,6 +141,22 @@ async function smashsendFirstPageMatch(http: Http, c: BaselineContext, match: (k
   }
 }
 
+/** The connection key's id per key, remembered for the process as the app remembers it (lib/clients.ts). */
+const connectionKeyIds = new Map<string, unknown>();
+
+/**
+ * The safety lookup every step that can disable a key makes (issue #16): GET /v1/api-keys/current names the key this
+ * connection signs in with — once per key and process, as the app asks it — and the baseline refuses it as the app does.
+ */
+async function refuseOwnSmashsendKey(http: Http, c: BaselineContext, id: unknown): Promise<void> {
+  const key = String(c.auth.smashsend_api_key);
+  if (!connectionKeyIds.has(key)) {
+    const answer = record(await http({ url: `${c.urls.smashsend}/v1/api-keys/current`, headers: bearer(c) }), 'current');
+    connectionKeyIds.set(key, record(answer.apiKey, 'apiKey').id);
+  }
+  if (connectionKeyIds.get(key) === id) throw new Error("baseline: that is the connection's own key");
+}
+
 const sameName = (wanted: unknown) => (key: Json) => String(key.displayName).trim().toLowerCase() === String(wanted).trim().toLowerCase();
 
 // ---- SmartLead: ?api_key= ----
@@ -277,9 +293,12 @@ export const OPERATIONS: OperationSpec[] = [
     kind: 'creates',
     vendor: 'SMASHSEND',
     input: sampleInput('delete_smashsend_api_key'),
+    // The delete, after the safety lookup (is it the connection's own key?): GET /v1/api-keys/current once per key and
+    // process, so a warm container (as counted, after a warm-up run) sends the delete alone.
     minimumCalls: 1,
     mutates: true,
     baseline: async (http, c) => {
+      await refuseOwnSmashsendKey(http, c, c.input.apiKeyId);
       const body = record(
         await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(c.input.apiKeyId)}`, headers: bearer(c) }),
         'answer',
@@ -294,12 +313,14 @@ export const OPERATIONS: OperationSpec[] = [
     vendor: 'SMASHSEND',
     input: sampleInput('rotate_smashsend_api_key'),
     // SMASHSEND has no single-key read: one list page to learn the old key's name and role, a create, the new key's
-    // check with its own secret (so that a key that does not work never replaces one that does), a delete.
+    // check with its own secret (so that a key that does not work never replaces one that does), a delete. The safety
+    // lookup (is it the connection's own key?) is one more call in a cold container only, as for the delete.
     minimumCalls: 4,
     mutates: true,
     baseline: async (http, c) => {
       const [old] = await smashsendFirstPageMatch(http, c, (key) => key.id === c.input.apiKeyId);
       if (!old) throw new Error('baseline: the key to rotate is not in the list');
+      await refuseOwnSmashsendKey(http, c, old.id);
       const created = record(
         record(
           await http({ method: 'POST', url: smashsendKeys(c), body: { displayName: old.displayName, role: old.role }, headers: bearer(c) }),
@@ -394,10 +415,14 @@ export const OPERATIONS: OperationSpec[] = [
     kind: 'creates',
     vendor: 'SMARTe',
     input: sampleInput('suspend_smarte_api_key'),
-    minimumCalls: 1,
+    // The view of the one key first (it exists, and it is not the connection's own admin key), then the update.
+    minimumCalls: 2,
     mutates: true,
-    baseline: async (http, c) =>
-      record(
+    baseline: async (http, c) => {
+      const viewed = await smarteView(http, c, { email: c.input.email });
+      const key = record(Array.isArray(viewed) ? viewed[0] : viewed, 'key');
+      if (key.apiKey === c.auth.smarte_api_key) throw new Error("baseline: that is the connection's own key");
+      return record(
         await http({
           method: 'POST',
           url: `${c.urls.smarte}/signals/v1/key/update`,
@@ -405,7 +430,8 @@ export const OPERATIONS: OperationSpec[] = [
           headers: smarteHeaders(c),
         }),
         'answer',
-      ),
+      );
+    },
     connector: (k, c) => k.smarte.suspendKey(String(c.input.email)),
   },
   {

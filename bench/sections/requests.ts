@@ -16,11 +16,18 @@ export interface RequestRow {
   routes: Record<string, number>;
 }
 
+/**
+ * The step in a warm process (a warm container): it runs once first, uncounted, so that what the app remembers per
+ * connection (the connection key's id, learnt by the safety lookup of the steps that can disable a key) is known, as
+ * it is for every step after a container's first.
+ */
 async function countCalls(
   ctx: Context,
   spec: OperationSpec,
   auth: Partial<Credentials>,
 ): Promise<{ calls: number; routes: Record<string, number> }> {
+  await prepare(ctx, spec);
+  await ctx.harness.run('app', spec, auth);
   await prepare(ctx, spec);
   await ctx.sandbox.resetRequestCounts();
   await ctx.harness.run('app', spec, auth);

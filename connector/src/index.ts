@@ -54,6 +54,19 @@ export {
 export { SmarteClient, type SmarteKey, type SmarteNewKey, type SmarteUpdatedKey } from './smarte';
 export { ConnectionKeyError, sameSecret, type ConnectionKeyMatch, type ConnectionKeyEvidence } from './connectionKey';
 export {
+  identifySecret,
+  revokeLeakedKey,
+  NotRevocableError,
+  RevocationFailedError,
+  type IdentifiedKey,
+  type IdentifyOptions,
+  type LeakClients,
+  type Revocation,
+  type RevokeAction,
+  type RevokeOptions,
+  type ReplacementOutcome,
+} from './leak';
+export {
   rotateSmashsendApiKey,
   KeyNotInListError,
   UnsupportedRoleError,

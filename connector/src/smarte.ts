@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { ConnectorError, NotFoundError } from './errors';
-import { refuseConnectionKey, valueMatch, type ConnectionKeyMatch } from './connectionKey';
+import { refuseConnectionKey, sameSecret, valueMatch, type ConnectionKeyMatch } from './connectionKey';
 import { VendorHttp, type ClientOptions } from './http';
 import { requireEmail, requireText } from './validate';
 
@@ -80,6 +80,11 @@ export class SmarteClient {
     const path = '/signals/v1/key/createsignalapikey';
     const key = await this.http.call({ method: 'POST', path, body: { email: address }, schema: createSchema });
     return this.http.requireSecret(key, 'apiKey', 'POST', path, 'the new signals key');
+  }
+
+  /** Whether `secret` is the admin key this client authenticates with (compared in constant time; never logged). */
+  isOwnSecret(secret: string): boolean {
+    return sameSecret(secret, this.key);
   }
 
   /**

@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { VendorHttp, type ClientOptions } from './http';
-import { valueMatch, type ConnectionKeyMatch } from './connectionKey';
+import { sameSecret, valueMatch, type ConnectionKeyMatch } from './connectionKey';
 import { requireKeyName, requirePositiveInt, requireText, optionalOneOf, optionalPositiveInt, optionalText } from './validate';
 
 export const SMARTLEAD_BASE_URL = 'https://server.smartlead.ai';
@@ -85,6 +85,11 @@ export class SmartLeadClient {
    */
   connectionKeyMatch(key: Pick<SmartLeadApiKey, 'api_key'>): ConnectionKeyMatch {
     return valueMatch(key.api_key, this.key);
+  }
+
+  /** Whether `secret` is the key this client authenticates with (compared in constant time; never logged). */
+  isOwnSecret(secret: string): boolean {
+    return sameSecret(secret, this.key);
   }
 
   /** GET /api/v1/client/ — the account's clients (for a dropdown). */

@@ -6,7 +6,7 @@ import { AuthError, BadResponseError, ConnectorError, InputError } from './error
 import { TimeBudgetError, type PagingBudget } from './paging';
 import { VendorHttp, type ClientOptions } from './http';
 import { optionalOneOf, optionalText, requireId, requireIntInRange, requireOneOf, requireText } from './validate';
-import { hintMatch, refuseConnectionKey, type ConnectionKeyEvidence, type ConnectionKeyMatch } from './connectionKey';
+import { hintMatch, refuseConnectionKey, sameSecret, type ConnectionKeyEvidence, type ConnectionKeyMatch } from './connectionKey';
 
 export const SMASHSEND_BASE_URL = 'https://api.smashsend.com';
 const VENDOR = 'SMASHSEND';
@@ -248,6 +248,11 @@ export class SmashsendClient {
   async connectionKeyId(): Promise<string | undefined> {
     if (this.knownConnectionKeyId !== undefined) return this.knownConnectionKeyId;
     return (await this.currentApiKey())?.id;
+  }
+
+  /** Whether `secret` is the key this client authenticates with (compared in constant time; never logged). */
+  isOwnSecret(secret: string): boolean {
+    return sameSecret(secret, this.key);
   }
 
   /**

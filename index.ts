@@ -25,6 +25,9 @@ import { deleteSmartleadClientApiKey } from './creates/deleteSmartleadClientApiK
 import { findSmartleadClientApiKey } from './searches/findSmartleadClientApiKey';
 import { apiKeyReachedAge } from './triggers/apiKeyReachedAge';
 import { auditApiKeys } from './creates/auditApiKeys';
+import { apiKeyStatusChanged } from './triggers/apiKeyStatusChanged';
+import { findApiKeyBySecret } from './searches/findApiKeyBySecret';
+import { revokeLeakedApiKey } from './creates/revokeLeakedApiKey';
 import { checkBaseUrlSettings } from './lib/settings';
 
 // A bad *_BASE_URL stops the app here, when it loads, before any step could send a key in clear over the network.
@@ -44,6 +47,7 @@ export default defineApp({
     [smartleadClientApiKeyList.key]: smartleadClientApiKeyList,
     [newSmartleadClientApiKey.key]: newSmartleadClientApiKey,
     [apiKeyReachedAge.key]: apiKeyReachedAge,
+    [apiKeyStatusChanged.key]: apiKeyStatusChanged,
   },
   creates: {
     [createSmashsendApiKey.key]: createSmashsendApiKey,
@@ -57,11 +61,13 @@ export default defineApp({
     [resetSmartleadClientApiKey.key]: resetSmartleadClientApiKey,
     [deleteSmartleadClientApiKey.key]: deleteSmartleadClientApiKey,
     [auditApiKeys.key]: auditApiKeys,
+    [revokeLeakedApiKey.key]: revokeLeakedApiKey,
   },
   searches: {
     [findSmashsendApiKey.key]: findSmashsendApiKey,
     [findSmarteApiKey.key]: findSmarteApiKey,
     [findSmartleadClientApiKey.key]: findSmartleadClientApiKey,
+    [findApiKeyBySecret.key]: findApiKeyBySecret,
   },
   searchOrCreates: {
     // Zapier requires a search-or-create's own key to be its search's key.

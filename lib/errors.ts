@@ -8,6 +8,7 @@ import { connectionVendors } from './clients';
 import {
   ConnectionKeyError,
   ConnectorError,
+  type Revocation,
   InputError,
   TimeBudgetError,
   type ErrorKind,
@@ -423,4 +424,40 @@ function rotationFactsWarning(rotation: SmashsendRotation, deleteStep: StepDefin
     case 'delete_failed':
       return `${which} is still live: deleting it failed: ${deleteError?.message ?? ''} ${deleteItYourself}`;
   }
+}
+
+/**
+ * The `warning` of Revoke Leaked API Key: empty when the leaked key is revoked and its replacement (if any was asked
+ * for and possible) works; otherwise what happened and what to do. `steps` name the steps to use, by their labels.
+ */
+export function revocationWarning(
+  revocation: Revocation,
+  steps: { createSmashsend: StepDefinition; deleteSmashsend: StepDefinition },
+): string {
+  const { key, replacement, replacementError, connectionKey, revoked } = revocation;
+  const notes: string[] = [];
+  const why = replacementError ? `: ${replacementError.message.replace(/[.\s]+$/, '')}` : '';
+  if (!revoked) {
+    notes.push(
+      `The leaked key ${key.key_id} (${key.key_hint}) may still be live: revoking it failed after its replacement was created. Delete it now with the "${stepLabel(steps.deleteSmashsend)}" step or in ${key.vendor}.`,
+    );
+  }
+  if (replacement === 'failed')
+    notes.push(
+      `The leaked key was revoked, but its replacement could not be created${why}. Create one with the "${stepLabel(steps.createSmashsend)}" step.`,
+    );
+  if (replacement === 'unverified') notes.push(`The replacement was created, but SMASHSEND did not confirm it with its own secret${why}.`);
+  if (replacement === 'not_possible')
+    notes.push(
+      `${key.vendor} cannot issue a replacement: the user's key stays suspended (reactivating it would bring back the leaked value).`,
+    );
+  if (connectionKey) {
+    const field = AUTH_FIELD_LABEL[key.vendor];
+    notes.push(
+      revocation.newSecret !== null
+        ? `The leaked key was the one this Zapier connection signs in with: reconnect with the new secret (this step's New Secret) in the ${field} field.`
+        : `The leaked key was the one this Zapier connection signs in with: reconnect with another ${key.vendor} key in the ${field} field.`,
+    );
+  }
+  return notes.join(' ');
 }

@@ -63,3 +63,14 @@ export const SMARTE_KEY_LOCK: LockObject = {
   scope: ['auth'],
   timeout: LOCK_TIMEOUT_SECONDS,
 };
+
+/**
+ * Revoke Leaked API Key, one at a time per connection: its target is known only from the secret, which must never be
+ * part of a lock key (Zapier stores and shows lock keys), so every revocation of a connection takes the same lock. Two
+ * alerts for one leak then run one after the other, and the second finds the key gone ("no vendor knows it").
+ */
+export const LEAK_REVOCATION_LOCK: LockObject = {
+  key: 'revoke-leaked-api-key',
+  scope: ['auth'],
+  timeout: LOCK_TIMEOUT_SECONDS,
+};

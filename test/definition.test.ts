@@ -12,7 +12,13 @@ const visible = all.filter((op) => !op.display.hidden);
 
 /** The operation keys the product promises (issues #3): Zaps are stored against them. */
 const CONTRACT = {
-  triggers: ['new_smashsend_api_key', 'new_smartlead_client_api_key', 'new_smarte_api_key', 'api_key_reached_age'],
+  triggers: [
+    'new_smashsend_api_key',
+    'new_smartlead_client_api_key',
+    'new_smarte_api_key',
+    'api_key_reached_age',
+    'api_key_status_changed',
+  ],
   creates: [
     'create_smashsend_api_key',
     'update_smashsend_api_key',
@@ -25,9 +31,13 @@ const CONTRACT = {
     'suspend_smarte_api_key',
     'reactivate_smarte_api_key',
     'audit_api_keys',
+    'revoke_leaked_api_key',
   ],
-  searches: ['find_smashsend_api_key', 'find_smartlead_client_api_key', 'find_smarte_api_key'],
+  searches: ['find_smashsend_api_key', 'find_smartlead_client_api_key', 'find_smarte_api_key', 'find_api_key_by_secret'],
 };
+
+/** Words title case leaves in lower case unless they start the label. */
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /** The irreversible steps (issue #16) and what their copy field must say: what cannot be undone, or how to undo it. */
 const IRREVERSIBLE: Record<string, RegExp> = {
@@ -36,6 +46,7 @@ const IRREVERSIBLE: Record<string, RegExp> = {
   delete_smartlead_client_api_key: /cannot be undone/,
   reset_smartlead_client_api_key: /cannot be undone/,
   suspend_smarte_api_key: /undo it with the \*\*Reactivate SMARTe API Key\*\* step/,
+  revoke_leaked_api_key: /cannot be undone/,
 };
 
 /** The steps that can disable or weaken a key (issue #16): each guards the connection's own key. */
@@ -50,6 +61,9 @@ const ALLOWS_CONNECTION_KEY = [
 const CROSS_VENDOR_LABELS: Record<string, string> = {
   api_key_reached_age: 'API Key Reached Age',
   audit_api_keys: 'Audit API Keys',
+  api_key_status_changed: 'API Key Status Changed',
+  find_api_key_by_secret: 'Find API Key by Secret',
+  revoke_leaked_api_key: 'Revoke Leaked API Key',
 };
 
 /**
@@ -81,6 +95,8 @@ const LOCKS: Record<string, { key: string; scope: string[]; timeout: number }> =
   create_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
   suspend_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
   reactivate_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
+  // Its target is known only from the secret, which must never be part of a lock key: one revocation at a time.
+  revoke_leaked_api_key: { key: 'revoke-leaked-api-key', scope: ['auth'], timeout: 60 },
 };
 
 describe('app definition', () => {
@@ -187,7 +203,9 @@ describe('app definition', () => {
     (key, op) => {
       if (key in CROSS_VENDOR_LABELS) expect(op.display.label).toBe(CROSS_VENDOR_LABELS[key]);
       else expect(op.display.label).toMatch(/SMASHSEND|SmartLead|SMARTe/);
-      for (const word of op.display.label.split(' ')) expect(word[0]).toBe(word[0].toUpperCase());
+      // Title case: every word capitalised but the short joining words ("Find API Key by Secret").
+      for (const [index, word] of op.display.label.split(' ').entries())
+        if (index === 0 || !MINOR_WORDS.has(word)) expect(word[0]).toBe(word[0].toUpperCase());
       const start = key.startsWith('new_') ? /^Triggers when / : key.startsWith('find_') ? /^Finds / : /^[A-Z][a-z]+s /;
       expect(op.display.description).toMatch(start);
       expect(op.display.description).toMatch(/\.$/);

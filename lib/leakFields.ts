@@ -1,0 +1,97 @@
+// How the leaked-key operations (Find API Key by Secret, Revoke Leaked API Key) take a secret and show the key it
+// belongs to: the `secret` input (a password field: Zapier censors it), the clients of the vendors to look at, and one
+// row per identified key. The secret itself never reaches an output, an error or a lock key: only its hint.
+
+import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import { InputError, type IdentifiedKey, type LeakClients, type Vendor } from '@keyring/connector';
+import { smarteClient, smartleadClient, smashsendClient } from './clients';
+
+/** The `secret` input: the leaked value as a detector hands it over (GitHub secret scanning, GitGuardian, a webhook). */
+export const secretField = {
+  key: 'secret',
+  label: 'Secret',
+  type: 'password',
+  required: true,
+  helpText:
+    'The leaked key value itself, e.g. mapped from a secret scanner’s alert. It is compared, never shown: outputs and errors carry only its last 4 characters.',
+} as const;
+
+/** The secret from the input, trimmed; an InputError naming the field (never echoing the value) when blank. */
+export function secretOf(bundle: Bundle): string {
+  const value: unknown = bundle.inputData.secret;
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+  if (text === '') throw new InputError('SMASHSEND', secretField.key, 'is required: map the leaked key value');
+  if (text.length > 1000 || /\s/.test(text))
+    throw new InputError('SMASHSEND', secretField.key, 'must be one key value (no spaces or line breaks)');
+  return text;
+}
+
+/** The clients of the chosen vendors (each one the connection holds a key for). */
+export function leakClients(z: ZObject, bundle: Bundle, vendors: readonly Vendor[]): LeakClients {
+  return {
+    ...(vendors.includes('SMASHSEND') ? { smashsend: smashsendClient(z, bundle) } : {}),
+    ...(vendors.includes('SmartLead') ? { smartlead: smartleadClient(z, bundle) } : {}),
+    ...(vendors.includes('SMARTe') ? { smarte: smarteClient(z, bundle) } : {}),
+  };
+}
+
+export const identifiedKeyOutputFields = [
+  { key: 'id', label: 'ID (Vendor:Key ID)', type: 'string' },
+  { key: 'vendor', label: 'Vendor', type: 'string' },
+  { key: 'key_id', label: 'Key ID', type: 'string' },
+  { key: 'name', label: 'Key Name', type: 'string' },
+  { key: 'status', label: 'Status', type: 'string' },
+  { key: 'created_at', label: 'Created At', type: 'datetime' },
+  { key: 'key_hint', label: 'Key Hint', type: 'string' },
+  { key: 'live', label: 'Still Works', type: 'boolean' },
+  { key: 'connection_key', label: "This Connection's Own Key", type: 'boolean' },
+  { key: 'revocable', label: 'Can Be Revoked Here', type: 'boolean' },
+  { key: 'reason', label: 'Why Not Revocable', type: 'string' },
+] as const satisfies readonly PlainOutputField[];
+
+export type IdentifiedKeyRow = {
+  id: string;
+  vendor: Vendor;
+  key_id: string;
+  name: string;
+  status: string | null;
+  created_at: string | null;
+  key_hint: string;
+  live: boolean;
+  connection_key: boolean;
+  revocable: boolean;
+  /** Why it cannot be revoked here; empty when it can. */
+  reason: string;
+};
+
+/** The connector's answer as the search shows it (the vendor-specific extras — role, workspace, client — left out). */
+export function identifiedKeyRow(key: IdentifiedKey): IdentifiedKeyRow {
+  return {
+    id: `${key.vendor}:${key.key_id}`,
+    vendor: key.vendor,
+    key_id: key.key_id,
+    name: key.name,
+    status: key.status,
+    created_at: key.created_at,
+    key_hint: key.key_hint,
+    live: key.live,
+    connection_key: key.connection_key,
+    revocable: key.revocable,
+    reason: key.reason ?? '',
+  };
+}
+
+/** A SMASHSEND key of the docs, as a leak's secret identifies it. */
+export const identifiedKeySample: IdentifiedKeyRow = {
+  id: 'SMASHSEND:aki_abc123def456',
+  vendor: 'SMASHSEND',
+  key_id: 'aki_abc123def456',
+  name: 'Zapier Integration',
+  status: 'ACTIVE',
+  created_at: '2024-03-15T10:00:00.000Z',
+  key_hint: '********f456',
+  live: true,
+  connection_key: false,
+  revocable: true,
+  reason: '',
+};

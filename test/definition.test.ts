@@ -1,6 +1,7 @@
-// Checks the app definition itself, as Zapier's reviewers would: samples match output fields, id inputs have
-// dropdowns, every search is paired with its create, labels and help text are there, the schema validates, and every
-// operation carries its vendor's throttle and, for writes to one key, the lock on that key.
+// Checks the app definition itself, as Zapier's reviewers would: the integration checks that can be read offline (a
+// table: rule → what it checks), samples match output fields, id inputs have dropdowns, every search is paired with
+// its create, labels and help text are there, the schema validates, and every operation carries its vendor's throttle
+// and, for writes to one key, the lock on that key.
 
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
 import { App } from './support/app';
@@ -9,6 +10,36 @@ import { definitionsOf } from './support/definition';
 const byKind = definitionsOf;
 const all = [...byKind('triggers'), ...byKind('creates'), ...byKind('searches')];
 const visible = all.filter((op) => !op.display.hidden);
+const triggers = byKind('triggers');
+/** Every description the Zap editor can show: the operations' and the Find or Create pairs'. */
+const descriptions = [
+  ...all.map((op) => [op.key, op.display.description] as const),
+  ...Object.entries(App.searchOrCreates ?? {}).map(([key, pair]) => [key, pair.display.description] as const),
+];
+
+/** One sentence: it ends with a period, and no sentence ends before that (a stop followed by a space). */
+const oneSentence = (text: string) => /\.$/.test(text) && !/[.!?]\s/.test(text);
+
+/**
+ * Zapier's integration checks (issue 17) and its build guidelines, as far as the definition shows them offline. Each row
+ * lists what breaks its rule, so a failure names the operation and the field.
+ */
+const REVIEW_RULES: ReadonlyArray<{ rule: string; checks: string; problems: () => string[] }> = [
+  {
+    rule: 'D021',
+    checks: 'every trigger\'s description, hidden ones included, starts "Triggers when" and ends with a period',
+    problems: () =>
+      triggers.filter((op) => !/^Triggers when .*\.$/.test(op.display.description)).map((op) => `${op.key}: "${op.display.description}"`),
+  },
+  {
+    rule: 'descriptions',
+    checks: 'every description (triggers, creates, searches, Find or Create) is one sentence of at most 160 characters',
+    problems: () =>
+      descriptions
+        .filter(([, text]) => !oneSentence(text) || text.length > 160)
+        .map(([key, text]) => `${key} (${text.length} characters): "${text}"`),
+  },
+];
 
 /** The operation keys the product promises (issues #3): Zaps are stored against them. */
 const CONTRACT = {
@@ -82,6 +113,12 @@ const LOCKS: Record<string, { key: string; scope: string[]; timeout: number }> =
   suspend_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
   reactivate_smarte_api_key: { key: 'smarte-api-key-{{bundle.inputData.email}}', scope: ['auth'], timeout: 60 },
 };
+
+describe("Zapier's review rules", () => {
+  it.each(REVIEW_RULES)('$rule: $checks', ({ problems }) => {
+    expect(problems()).toEqual([]);
+  });
+});
 
 describe('app definition', () => {
   it('passes the Zapier schema', () => {

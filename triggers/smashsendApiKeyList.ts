@@ -12,7 +12,7 @@ export const smashsendApiKeyList = defineTrigger({
   noun: 'API Key',
   display: {
     label: 'List SMASHSEND API Keys',
-    description: 'Lists the API keys of your SMASHSEND workspace, for choosing a key in a dropdown.',
+    description: 'Triggers when a new API key is created in your SMASHSEND workspace (hidden: it fills the API Key dropdowns).',
     hidden: true,
   },
   operation: {

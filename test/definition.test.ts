@@ -5,7 +5,7 @@
 
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
 import { App } from './support/app';
-import { definitionsOf } from './support/definition';
+import { definitionsOf, type FieldDefinition } from './support/definition';
 
 const byKind = definitionsOf;
 const all = [...byKind('triggers'), ...byKind('creates'), ...byKind('searches')];
@@ -16,6 +16,32 @@ const descriptions = [
   ...all.map((op) => [op.key, op.display.description] as const),
   ...Object.entries(App.searchOrCreates ?? {}).map(([key, pair]) => [key, pair.display.description] as const),
 ];
+
+/** An ISO 8601 date and time with its zone (Z or an offset), as Zapier's datetime fields expect. */
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Whether a sample value is of its output field's declared type; line items: an array of objects of its children. */
+function sampleTypeProblems(where: string, field: FieldDefinition, value: unknown): string[] {
+  if (field.children) {
+    if (!Array.isArray(value) || value.length === 0) return [`${where}: line items need a non-empty array`];
+    return value.flatMap((item, index) =>
+      field.children!.flatMap((child) =>
+        sampleTypeProblems(`${where}[${index}].${child.key}`, child, (item as Record<string, unknown>)[child.key]),
+      ),
+    );
+  }
+  const fits: Record<string, (candidate: unknown) => boolean> = {
+    string: (candidate) => typeof candidate === 'string',
+    text: (candidate) => typeof candidate === 'string',
+    integer: (candidate) => Number.isSafeInteger(candidate),
+    number: (candidate) => typeof candidate === 'number' && Number.isFinite(candidate),
+    boolean: (candidate) => typeof candidate === 'boolean',
+    datetime: (candidate) => typeof candidate === 'string' && ISO_DATETIME.test(candidate) && !Number.isNaN(Date.parse(candidate)),
+  };
+  const fit = fits[field.type ?? 'string'];
+  if (fit === undefined) return [`${where}: type ${field.type} has no rule here: add one`];
+  return fit(value) ? [] : [`${where}: ${JSON.stringify(value)} is not of type ${field.type ?? 'string'}`];
+}
 
 /** One sentence: it ends with a period, and no sentence ends before that (a stop followed by a space). */
 const oneSentence = (text: string) => /\.$/.test(text) && !/[.!?]\s/.test(text);
@@ -30,6 +56,17 @@ const REVIEW_RULES: ReadonlyArray<{ rule: string; checks: string; problems: () =
     checks: 'every trigger\'s description, hidden ones included, starts "Triggers when" and ends with a period',
     problems: () =>
       triggers.filter((op) => !/^Triggers when .*\.$/.test(op.display.description)).map((op) => `${op.key}: "${op.display.description}"`),
+  },
+  {
+    rule: 'D024',
+    checks:
+      "every sample value (line items' children included) is of its output field's declared type: no null, integers, ISO datetimes with a zone",
+    problems: () =>
+      all.flatMap((op) =>
+        (op.operation.outputFields ?? []).flatMap((field) =>
+          sampleTypeProblems(`${op.key}.${field.key}`, field, op.operation.sample?.[field.key]),
+        ),
+      ),
   },
   {
     rule: 'descriptions',

@@ -112,7 +112,7 @@ export const authentication = {
       type: 'password',
       required: false,
       helpText:
-        'Optional. In SMASHSEND, open **Settings → API Keys** and create or copy a key (it starts with `sk_`). Needed for the SMASHSEND triggers and actions.',
+        'Optional. Create a key in your SMASHSEND dashboard and copy it (it starts with `sk_`): see [SMASHSEND API Keys](https://smashsend.com/docs/api/api-keys). Needed for the SMASHSEND triggers and actions.',
     },
     {
       key: 'smashsend_workspace_id',
@@ -120,7 +120,7 @@ export const authentication = {
       type: 'string',
       required: false,
       helpText:
-        'Optional: leave blank and it is found from the key. It starts with `wrk_` and is shown in the address bar of your SMASHSEND workspace.',
+        'Optional: leave blank and it is found from the key. It starts with `wrk_` (as in the request paths of [SMASHSEND API Keys](https://smashsend.com/docs/api/api-keys)) and is shown in the address bar of your SMASHSEND workspace.',
     },
     {
       key: 'smartlead_api_key',
@@ -128,7 +128,7 @@ export const authentication = {
       type: 'password',
       required: false,
       helpText:
-        'Optional. In SmartLead, open **Settings → Your API Key** and copy it. Needed for the SmartLead client API key triggers and actions.',
+        'Optional. Sign in to SmartLead, open **Settings → API Keys** and copy your key: see [Getting Your API Key](https://api.smartlead.ai/authentication). Needed for the SmartLead client API key triggers and actions.',
     },
     {
       key: 'smarte_api_key',
@@ -136,7 +136,7 @@ export const authentication = {
       type: 'password',
       required: false,
       helpText:
-        "Optional. An admin key of your SMARTe signals organisation (ask your SMARTe admin, or see the SMARTe signals portal's API keys page). Needed for the SMARTe triggers and actions.",
+        'Optional. An admin API key of your SMARTe signals organisation: ask your SMARTe admin for one (see [SMARTe Key Creation API](https://docs.api.smarte.pro/signal-api-key-creation) for how SMARTe keys are made). Needed for the SMARTe triggers and actions.',
     },
   ],
   test: testConnection,

@@ -17,6 +17,34 @@ const descriptions = [
   ...Object.entries(App.searchOrCreates ?? {}).map(([key, pair]) => [key, pair.display.description] as const),
 ];
 
+/**
+ * D002: where a connection field's help text may link, by vendor: only the vendor's own documentation site, on the
+ * domain its API docs use (api.smashsend.com, server.smartlead.ai, signals.smarte.pro). SMASHSEND: its API Keys page;
+ * SmartLead: "Getting Your API Key"; SMARTe: its Key Creation API page.
+ */
+const VENDOR_LINK_HOSTS: Record<string, string[]> = {
+  SMASHSEND: ['smashsend.com'],
+  SmartLead: ['api.smartlead.ai'],
+  SMARTe: ['docs.api.smarte.pro'],
+};
+const CONNECTION_FIELD_VENDOR: Record<string, string> = {
+  smashsend_api_key: 'SMASHSEND',
+  smashsend_workspace_id: 'SMASHSEND',
+  smartlead_api_key: 'SmartLead',
+  smarte_api_key: 'SMARTe',
+};
+
+/** A connection field's problems under D002: no markdown link, or a link that is not https on its vendor's hosts. */
+function helpLinkProblems(field: FieldDefinition): string[] {
+  const vendor = CONNECTION_FIELD_VENDOR[field.key];
+  if (vendor === undefined) return [`${field.key}: no vendor known for this connection field: add it to this test`];
+  const links = [...(field.helpText ?? '').matchAll(/\[[^\]]+\]\(([^)\s]+)\)/g)].map((match) => new URL(match[1] as string));
+  if (links.length === 0) return [`${field.key}: its help text has no markdown link`];
+  return links
+    .filter((link) => link.protocol !== 'https:' || !(VENDOR_LINK_HOSTS[vendor] ?? []).includes(link.host))
+    .map((link) => `${field.key}: ${link.href} is not on ${vendor}'s own site (${(VENDOR_LINK_HOSTS[vendor] ?? []).join(', ')})`);
+}
+
 /** An ISO 8601 date and time with its zone (Z or an offset), as Zapier's datetime fields expect. */
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -51,6 +79,11 @@ const oneSentence = (text: string) => /\.$/.test(text) && !/[.!?]\s/.test(text);
  * lists what breaks its rule, so a failure names the operation and the field.
  */
 const REVIEW_RULES: ReadonlyArray<{ rule: string; checks: string; problems: () => string[] }> = [
+  {
+    rule: 'D002',
+    checks: "every connection field's help text links (markdown) to its vendor's page on where keys are made, on the vendor's own site",
+    problems: () => (App.authentication?.fields ?? []).flatMap((field) => helpLinkProblems(field as FieldDefinition)),
+  },
   {
     rule: 'D021',
     checks: 'every trigger\'s description, hidden ones included, starts "Triggers when" and ends with a period',

@@ -4,6 +4,7 @@
 // and, for writes to one key, the lock on that key.
 
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
+import { connectionLabelFor } from '../authentication';
 import { App } from './support/app';
 import { definitionsOf, type FieldDefinition } from './support/definition';
 
@@ -14,7 +15,7 @@ const triggers = byKind('triggers');
 /** Every description the Zap editor can show: the operations' and the Find or Create pairs'. */
 const descriptions = [
   ...all.map((op) => [op.key, op.display.description] as const),
-  ...Object.entries(App.searchOrCreates ?? {}).map(([key, pair]) => [key, pair.display.description] as const),
+  ...Object.entries(App.searchOrCreates ?? {}).map(([key, pair]) => [key, pair.display.description ?? ''] as const),
 ];
 
 /**
@@ -43,6 +44,64 @@ function helpLinkProblems(field: FieldDefinition): string[] {
   return links
     .filter((link) => link.protocol !== 'https:' || !(VENDOR_LINK_HOSTS[vendor] ?? []).includes(link.host))
     .map((link) => `${field.key}: ${link.href} is not on ${vendor}'s own site (${(VENDOR_LINK_HOSTS[vendor] ?? []).join(', ')})`);
+}
+
+/**
+ * D003 over the label the connection test composes (authentication.ts; shown through `connectionLabel`): for connections
+ * of each vendor alone and of all three, each vendor's part says more than its name and holds no key, and a connection
+ * whose key differs (its last characters, or SMASHSEND's name or workspace) gets a label of its own.
+ */
+function connectionLabelProblems(): string[] {
+  const problems: string[] = [];
+  if (App.authentication?.connectionLabel !== '{{bundle.inputData.label}}') problems.push("connectionLabel is not the test result's label");
+  const keys = {
+    SMASHSEND: 'sk_live_labelCheckSmashsend0001',
+    SmartLead: 'sl_labelCheckSmartlead0001',
+    SMARTe: 'WG+labelCheckSmarte0001=',
+  };
+  const smashsend = { displayName: 'CRM Sync', workspaceId: 'wrk_ENGTK86JEXXckyDVJthKkPer' };
+  type Connection = { keys: Partial<typeof keys>; smashsend?: typeof smashsend | { workspaceId: string } };
+  const labelOf = (connection: Connection) =>
+    connectionLabelFor(
+      (['SMASHSEND', 'SmartLead', 'SMARTe'] as const).flatMap((vendor) => {
+        const key = connection.keys[vendor];
+        return key === undefined ? [] : [{ vendor, key }];
+      }),
+      connection.smashsend,
+    );
+  const connections: Connection[] = [
+    { keys: { SMASHSEND: keys.SMASHSEND }, smashsend },
+    { keys: { SMASHSEND: keys.SMASHSEND }, smashsend: { workspaceId: smashsend.workspaceId } },
+    { keys: { SmartLead: keys.SmartLead } },
+    { keys: { SMARTe: keys.SMARTe } },
+    { keys, smashsend },
+  ];
+  for (const connection of connections) {
+    const label = labelOf(connection);
+    const parts = label.split(' · ');
+    const vendors = Object.keys(connection.keys);
+    if (parts.length !== vendors.length) problems.push(`"${label}": not one part per vendor (${vendors.join(', ')})`);
+    parts.forEach((part, index) => {
+      if (!new RegExp(`^${vendors[index]} \\S`).test(part)) problems.push(`"${label}": "${part}" is a bare vendor name`);
+    });
+    for (const key of Object.values(connection.keys)) if (label.includes(key)) problems.push(`"${label}" holds a whole key`);
+    // Another key (other last characters) of each vendor identified by its key's hint, another SMASHSEND name, another
+    // workspace: another label. A SMASHSEND key with a display name is identified by that name (and its workspace).
+    const byHint = vendors.filter((vendor) => vendor !== 'SMASHSEND' || !connection.smashsend || !('displayName' in connection.smashsend));
+    const variants: Connection[] = [
+      ...byHint.map((vendor) => ({ ...connection, keys: { ...connection.keys, [vendor]: `${keys[vendor as keyof typeof keys]}X9z` } })),
+      ...(connection.smashsend
+        ? [
+            { ...connection, smashsend: { ...connection.smashsend, displayName: 'Billing' } },
+            { ...connection, smashsend: { ...connection.smashsend, workspaceId: 'wrk_OTHERWORKSPACE0000000' } },
+          ]
+        : []),
+    ];
+    for (const variant of variants.filter((candidate) => labelOf(candidate) === label)) {
+      problems.push(`"${label}" also labels ${JSON.stringify(variant)}`);
+    }
+  }
+  return problems;
 }
 
 /** An ISO 8601 date and time with its zone (Z or an offset), as Zapier's datetime fields expect. */
@@ -83,6 +142,11 @@ const REVIEW_RULES: ReadonlyArray<{ rule: string; checks: string; problems: () =
     rule: 'D002',
     checks: "every connection field's help text links (markdown) to its vendor's page on where keys are made, on the vendor's own site",
     problems: () => (App.authentication?.fields ?? []).flatMap((field) => helpLinkProblems(field as FieldDefinition)),
+  },
+  {
+    rule: 'D003',
+    checks: 'the connection label tells two connections apart: per vendor what identifies the key, never a bare vendor name or a whole key',
+    problems: connectionLabelProblems,
   },
   {
     rule: 'D021',

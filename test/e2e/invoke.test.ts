@@ -193,13 +193,19 @@ afterAll(async () => {
   if (appDir) rmSync(appDir, { recursive: true, force: true });
 });
 
+/** The label of the sandbox connection: SMASHSEND's key name and workspace (cut to 12), the other keys' hints. */
+function sandboxLabel(): string {
+  const c = fixture.sandbox.credentials;
+  return `SMASHSEND Sandbox Admin Key (${c.smashsendWorkspaceId.slice(0, 12)}…) · SmartLead ${masked(c.smartleadApiKey)} · SMARTe ${masked(c.smarteApiKey)}`;
+}
+
 describe('zapier-platform invoke against the sandbox', () => {
   it('auth test: checks all three keys at the sandbox and prints the test result with the label', () => {
     expect(outputOf(round1.authTest)).toEqual({
       vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'],
       smashsend_display_name: 'Sandbox Admin Key',
       smashsend_role: 'EDITOR',
-      label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe',
+      label: sandboxLabel(),
     });
     expect(round1.countsAfter.byRoute[ROUTE.smashsendCheck]).toBeGreaterThanOrEqual(1);
     expect(round1.countsAfter.byRoute['GET /api/v1/client']).toBeGreaterThanOrEqual(1);
@@ -207,7 +213,7 @@ describe('zapier-platform invoke against the sandbox', () => {
 
   it('auth label: renders the connection label from the test result (never a key)', () => {
     expect(round1.authLabel.code).toBe(0);
-    expect(round1.authLabel.stdout.trim()).toBe('SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe');
+    expect(round1.authLabel.stdout.trim()).toBe(sandboxLabel());
     for (const secret of [
       fixture.sandbox.credentials.smashsendApiKey,
       fixture.sandbox.credentials.smartleadApiKey,

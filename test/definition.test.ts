@@ -104,6 +104,51 @@ function connectionLabelProblems(): string[] {
   return problems;
 }
 
+/**
+ * The inputs that pick one key (Zapier's build guidelines: a search-powered field lets a Zap builder add the find step
+ * inline) and the search that fills each: `<find step key>.<its output field>`, the field the dropdown's value is.
+ */
+const KEY_PICKERS: Record<string, { field: string; search: string }> = {
+  update_smashsend_api_key: { field: 'apiKeyId', search: 'find_smashsend_api_key.id' },
+  delete_smashsend_api_key: { field: 'apiKeyId', search: 'find_smashsend_api_key.id' },
+  rotate_smashsend_api_key: { field: 'apiKeyId', search: 'find_smashsend_api_key.id' },
+  reset_smartlead_client_api_key: { field: 'keyId', search: 'find_smartlead_client_api_key.id' },
+  delete_smartlead_client_api_key: { field: 'keyId', search: 'find_smartlead_client_api_key.id' },
+  suspend_smarte_api_key: { field: 'email', search: 'find_smarte_api_key.email' },
+  reactivate_smarte_api_key: { field: 'email', search: 'find_smarte_api_key.email' },
+};
+/** The hidden triggers whose dropdowns list keys: an input picking from one of them picks a key. */
+const KEY_LISTS = ['smashsend_api_key_list', 'smartlead_client_api_key_list', 'smarte_api_key_list'];
+
+/** Problems of the search-powered key pickers: a picker not in the table, a missing `search`, or one that cannot fill it. */
+function keyPickerProblems(): string[] {
+  const problems: string[] = [];
+  const pickers = all.flatMap((op) =>
+    (op.operation.inputFields ?? [])
+      .filter((field) => KEY_LISTS.includes(field.dynamic?.split('.')[0] ?? '') || field.search !== undefined)
+      .map((field) => ({ op, field })),
+  );
+  for (const { op, field } of pickers) {
+    const expected = KEY_PICKERS[op.key];
+    if (expected?.field !== field.key) {
+      problems.push(`${op.key}.${field.key} picks a key (dynamic ${field.dynamic}, search ${field.search}) but is not in KEY_PICKERS`);
+      continue;
+    }
+    if (field.search !== expected.search) problems.push(`${op.key}.${field.key}: search is ${field.search}, not ${expected.search}`);
+    if (field.dynamic === undefined) problems.push(`${op.key}.${field.key}: lost its dropdown`);
+    const [searchKey, outputKey] = expected.search.split('.');
+    const search = byKind('searches').find((candidate) => candidate.key === searchKey);
+    if (!(search?.operation.outputFields ?? []).some((output) => output.key === outputKey))
+      problems.push(`${op.key}.${field.key}: ${expected.search} is not a registered search's output field`);
+    if (field.dynamic?.split('.')[1] !== outputKey)
+      problems.push(`${op.key}.${field.key}: the dropdown gives ${field.dynamic}, the search ${expected.search}`);
+  }
+  const covered = new Set(pickers.map(({ op, field }) => `${op.key}.${field.key}`));
+  for (const [key, { field }] of Object.entries(KEY_PICKERS))
+    if (!covered.has(`${key}.${field}`)) problems.push(`${key}.${field} is not search-powered`);
+  return problems;
+}
+
 /** An ISO 8601 date and time with its zone (Z or an offset), as Zapier's datetime fields expect. */
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -164,6 +209,11 @@ const REVIEW_RULES: ReadonlyArray<{ rule: string; checks: string; problems: () =
           sampleTypeProblems(`${op.key}.${field.key}`, field, op.operation.sample?.[field.key]),
         ),
       ),
+  },
+  {
+    rule: 'search-powered',
+    checks: 'every input that picks a key (apiKeyId, keyId, the SMARTe email) keeps its dropdown and names the find step that fills it',
+    problems: keyPickerProblems,
   },
   {
     rule: 'descriptions',

@@ -100,15 +100,16 @@ export const auditApiKeys = defineCreate({
       { key: 'smarte_count', label: 'SMARTe Keys', type: 'integer' },
       { key: 'keys', label: 'Keys', children: [...keyRowOutputFields, { key: 'stale', label: 'Stale', type: 'boolean' }] },
     ],
+    // SmartLead rows only, newest first: a SMASHSEND row has no client_id, a SMARTe row no date, and a sample holds no
+    // null (D024).
     sample: {
       checked_at: '2025-04-19T12:00:00.000Z',
-      total: 3,
+      total: 2,
       stale_count: 1,
-      smashsend_count: 1,
-      smartlead_count: 1,
-      smarte_count: 1,
+      smashsend_count: 0,
+      smartlead_count: 2,
+      smarte_count: 0,
       keys: [
-        { ...keyRowSample, stale: true },
         {
           id: 'SmartLead:45',
           vendor: 'SmartLead',
@@ -122,19 +123,7 @@ export const auditApiKeys = defineCreate({
           connection_key: false,
           stale: false,
         },
-        {
-          id: 'SMARTe:222c424f-6e56-4ab1-94eb-8a0e41490831',
-          vendor: 'SMARTe',
-          key_id: '222c424f-6e56-4ab1-94eb-8a0e41490831',
-          name: 'dev.udi_user@smarte.pro',
-          status: 'active',
-          created_at: null,
-          age_days: null,
-          client_id: null,
-          key_hint: '********3vs=',
-          connection_key: false,
-          stale: false,
-        },
+        { ...keyRowSample, stale: true },
       ],
     },
   },

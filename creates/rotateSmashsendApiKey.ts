@@ -83,7 +83,7 @@ export const rotateSmashsendApiKey = defineCreate({
   display: {
     label: 'Rotate SMASHSEND API Key',
     description:
-      'Replaces an API key in your SMASHSEND workspace with a new one of the same name and role, checks the new key, deletes the old key (or keeps it for an overlap), and returns the new key in full (shown only once).',
+      'Replaces a SMASHSEND API key with a checked new one of the same name and role, deletes the old key, and returns the new secret (shown only once).',
   },
   operation: {
     lock: SMASHSEND_KEY_LOCK,

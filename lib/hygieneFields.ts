@@ -6,7 +6,6 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { ageInDays, isOlderThan, type AuditedKey, type SmartLeadApiKey, type SmashsendApiKey, type Vendor } from '@keyring/connector';
 import { vendorKey } from './clients';
-import { smashsendApiKeySample } from './smashsendFields';
 import { keyHint } from './secrets';
 
 /** A hundred years: any longer age is a typing mistake, and would take the threshold before year 0. */
@@ -46,17 +45,21 @@ export type KeyRow = {
   connection_key: boolean;
 };
 
-/** The docs' SMASHSEND key, 400 days old, as both operations show it (with SMASHSEND's own truncated hint). */
+/**
+ * A SmartLead client key 400 days old, as both operations show it (value masked). SmartLead's, because only its rows
+ * fill every field with a value of the field's type (a sample holds no null: Zapier's check D024): SMASHSEND keys have
+ * no client, SMARTe keys no date.
+ */
 export const keyRowSample: KeyRow = {
-  id: 'SMASHSEND:aki_abc123def456',
-  vendor: 'SMASHSEND',
-  key_id: 'aki_abc123def456',
-  name: 'Zapier Integration',
-  status: 'ACTIVE',
+  id: 'SmartLead:44',
+  vendor: 'SmartLead',
+  key_id: '44',
+  name: 'Legacy Key',
+  status: 'active',
   created_at: '2024-03-15T10:00:00.000Z',
   age_days: 400,
-  client_id: null,
-  key_hint: smashsendApiKeySample.secretKey,
+  client_id: 301,
+  key_hint: '********yyyy',
   connection_key: false,
 };
 

@@ -87,7 +87,18 @@ export function presentSmarteKeyChange(result: SmarteUpdatedKey, includeSecret: 
   };
 }
 
-/** The `email` input of the steps that act on one user's key: a dropdown of the organisation's keys (or any email). */
+/**
+ * The `email` input of the steps that act on one user's key: a dropdown of the organisation's keys (or any email), and
+ * search-powered, so that the Zap editor offers to add a Find SMARTe API Key step inline to fill it.
+ */
 export function smarteKeyEmailField<const H extends string>(helpText: H) {
-  return { key: 'email', label: 'Email', type: 'string', required: true, dynamic: 'smarte_api_key_list.email.email', helpText } as const;
+  return {
+    key: 'email',
+    label: 'Email',
+    type: 'string',
+    required: true,
+    dynamic: 'smarte_api_key_list.email.email',
+    search: 'find_smarte_api_key.email',
+    helpText,
+  } as const;
 }

@@ -122,7 +122,10 @@ export function smartleadClientIdField<const R extends boolean, const H extends 
   return { key: 'clientId', label: 'Client', type: 'integer', required, dynamic: 'smartlead_client_list.id.name', helpText } as const;
 }
 
-/** The `keyId` input of the steps that act on one key: a dropdown of the client API keys (a mapped id works too). */
+/**
+ * The `keyId` input of the steps that act on one key: a dropdown of the client API keys (a mapped id works too), and
+ * search-powered, so that the Zap editor offers to add a Find SmartLead Client API Key step inline to fill it.
+ */
 export function smartleadKeyIdField<const H extends string>(helpText: H) {
   return {
     key: 'keyId',
@@ -130,6 +133,7 @@ export function smartleadKeyIdField<const H extends string>(helpText: H) {
     type: 'integer',
     required: true,
     dynamic: 'smartlead_client_api_key_list.id.key_name',
+    search: 'find_smartlead_client_api_key.id',
     helpText,
   } as const;
 }

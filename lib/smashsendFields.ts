@@ -61,7 +61,10 @@ export const smashsendRoleChoices = [
   { value: 'VIEWER', sample: 'VIEWER', label: 'Viewer (read-only)' },
 ];
 
-/** The `apiKeyId` input of the steps that act on one key: a dropdown of the workspace's keys (a mapped id works too). */
+/**
+ * The `apiKeyId` input of the steps that act on one key: a dropdown of the workspace's keys (a mapped id works too), and
+ * search-powered, so that the Zap editor offers to add a Find SMASHSEND API Key step inline to fill it.
+ */
 export function smashsendApiKeyIdField<const H extends string>(helpText: H) {
   return {
     key: 'apiKeyId',
@@ -69,6 +72,7 @@ export function smashsendApiKeyIdField<const H extends string>(helpText: H) {
     type: 'string',
     required: true,
     dynamic: 'smashsend_api_key_list.id.displayName',
+    search: 'find_smashsend_api_key.id',
     helpText,
   } as const;
 }

@@ -14,7 +14,7 @@ const inputFields = defineInputFields([
     type: 'string',
     required: true,
     helpText:
-      'The name of the key to find, e.g. "CRM Sync". Matches the whole name, ignoring upper/lower case and surrounding spaces. When several keys share the name, the newest comes first.',
+      'The name of the key to find, e.g. "CRM Sync". Matches the whole name, ignoring upper/lower case and surrounding spaces. When several keys share the name, the newest comes first. The Secret Key found is SMASHSEND\'s own short hint (e.g. `sk_live_rdM4...`): a full value is shown only once, by the create and rotate steps.',
   },
 ]);
 
@@ -23,8 +23,7 @@ export const findSmashsendApiKey = defineSearch({
   noun: 'API Key',
   display: {
     label: 'Find SMASHSEND API Key',
-    description:
-      "Finds an API key in your SMASHSEND workspace by its display name. Its Secret Key is SMASHSEND's own short hint (e.g. sk_live_rdM4...): SMASHSEND shows a key's full value only once, in the output of the create and rotate steps.",
+    description: "Finds an API key in your SMASHSEND workspace by its display name (its Secret Key is SMASHSEND's own short hint).",
   },
   operation: {
     throttle: SMASHSEND_THROTTLE,

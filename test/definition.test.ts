@@ -1,14 +1,229 @@
-// Checks the app definition itself, as Zapier's reviewers would: samples match output fields, id inputs have
-// dropdowns, every search is paired with its create, labels and help text are there, the schema validates, and every
-// operation carries its vendor's throttle and, for writes to one key, the lock on that key.
+// Checks the app definition itself, as Zapier's reviewers would: the integration checks that can be read offline (a
+// table: rule → what it checks), samples match output fields, id inputs have dropdowns, every search is paired with
+// its create, labels and help text are there, the schema validates, and every operation carries its vendor's throttle
+// and, for writes to one key, the lock on that key.
 
 import { prepareApp, validateApp } from 'zapier-platform-core/src/tools/schema';
+import { connectionLabelFor } from '../authentication';
 import { App } from './support/app';
-import { definitionsOf } from './support/definition';
+import { definitionsOf, type FieldDefinition } from './support/definition';
 
 const byKind = definitionsOf;
 const all = [...byKind('triggers'), ...byKind('creates'), ...byKind('searches')];
 const visible = all.filter((op) => !op.display.hidden);
+const triggers = byKind('triggers');
+/** Every description the Zap editor can show: the operations' and the Find or Create pairs'. */
+const descriptions = [
+  ...all.map((op) => [op.key, op.display.description] as const),
+  ...Object.entries(App.searchOrCreates ?? {}).map(([key, pair]) => [key, pair.display.description ?? ''] as const),
+];
+
+/**
+ * D002: where a connection field's help text may link, by vendor: only the vendor's own documentation site, on the
+ * domain its API docs use (api.smashsend.com, server.smartlead.ai, signals.smarte.pro). SMASHSEND: its API Keys page;
+ * SmartLead: "Getting Your API Key"; SMARTe: its Key Creation API page.
+ */
+const VENDOR_LINK_HOSTS: Record<string, string[]> = {
+  SMASHSEND: ['smashsend.com'],
+  SmartLead: ['api.smartlead.ai'],
+  SMARTe: ['docs.api.smarte.pro'],
+};
+const CONNECTION_FIELD_VENDOR: Record<string, string> = {
+  smashsend_api_key: 'SMASHSEND',
+  smashsend_workspace_id: 'SMASHSEND',
+  smartlead_api_key: 'SmartLead',
+  smarte_api_key: 'SMARTe',
+};
+
+/** A connection field's problems under D002: no markdown link, or a link that is not https on its vendor's hosts. */
+function helpLinkProblems(field: FieldDefinition): string[] {
+  const vendor = CONNECTION_FIELD_VENDOR[field.key];
+  if (vendor === undefined) return [`${field.key}: no vendor known for this connection field: add it to this test`];
+  const links = [...(field.helpText ?? '').matchAll(/\[[^\]]+\]\(([^)\s]+)\)/g)].map((match) => new URL(match[1] as string));
+  if (links.length === 0) return [`${field.key}: its help text has no markdown link`];
+  return links
+    .filter((link) => link.protocol !== 'https:' || !(VENDOR_LINK_HOSTS[vendor] ?? []).includes(link.host))
+    .map((link) => `${field.key}: ${link.href} is not on ${vendor}'s own site (${(VENDOR_LINK_HOSTS[vendor] ?? []).join(', ')})`);
+}
+
+/**
+ * D003 over the label the connection test composes (authentication.ts; shown through `connectionLabel`): for connections
+ * of each vendor alone and of all three, each vendor's part says more than its name and holds no key, and a connection
+ * whose key differs (its last characters, or SMASHSEND's name or workspace) gets a label of its own.
+ */
+function connectionLabelProblems(): string[] {
+  const problems: string[] = [];
+  if (App.authentication?.connectionLabel !== '{{bundle.inputData.label}}') problems.push("connectionLabel is not the test result's label");
+  const keys = {
+    SMASHSEND: 'sk_live_labelCheckSmashsend0001',
+    SmartLead: 'sl_labelCheckSmartlead0001',
+    SMARTe: 'WG+labelCheckSmarte0001=',
+  };
+  const smashsend = { displayName: 'CRM Sync', workspaceId: 'wrk_ENGTK86JEXXckyDVJthKkPer' };
+  type Connection = { keys: Partial<typeof keys>; smashsend?: typeof smashsend | { workspaceId: string } };
+  const labelOf = (connection: Connection) =>
+    connectionLabelFor(
+      (['SMASHSEND', 'SmartLead', 'SMARTe'] as const).flatMap((vendor) => {
+        const key = connection.keys[vendor];
+        return key === undefined ? [] : [{ vendor, key }];
+      }),
+      connection.smashsend,
+    );
+  const connections: Connection[] = [
+    { keys: { SMASHSEND: keys.SMASHSEND }, smashsend },
+    { keys: { SMASHSEND: keys.SMASHSEND }, smashsend: { workspaceId: smashsend.workspaceId } },
+    { keys: { SmartLead: keys.SmartLead } },
+    { keys: { SMARTe: keys.SMARTe } },
+    { keys, smashsend },
+  ];
+  for (const connection of connections) {
+    const label = labelOf(connection);
+    const parts = label.split(' · ');
+    const vendors = Object.keys(connection.keys);
+    if (parts.length !== vendors.length) problems.push(`"${label}": not one part per vendor (${vendors.join(', ')})`);
+    parts.forEach((part, index) => {
+      if (!new RegExp(`^${vendors[index]} \\S`).test(part)) problems.push(`"${label}": "${part}" is a bare vendor name`);
+    });
+    for (const key of Object.values(connection.keys)) if (label.includes(key)) problems.push(`"${label}" holds a whole key`);
+    // Another key (other last characters) of each vendor identified by its key's hint, another SMASHSEND name, another
+    // workspace: another label. A SMASHSEND key with a display name is identified by that name (and its workspace).
+    const byHint = vendors.filter((vendor) => vendor !== 'SMASHSEND' || !connection.smashsend || !('displayName' in connection.smashsend));
+    const variants: Connection[] = [
+      ...byHint.map((vendor) => ({ ...connection, keys: { ...connection.keys, [vendor]: `${keys[vendor as keyof typeof keys]}X9z` } })),
+      ...(connection.smashsend
+        ? [
+            { ...connection, smashsend: { ...connection.smashsend, displayName: 'Billing' } },
+            { ...connection, smashsend: { ...connection.smashsend, workspaceId: 'wrk_OTHERWORKSPACE0000000' } },
+          ]
+        : []),
+    ];
+    for (const variant of variants.filter((candidate) => labelOf(candidate) === label)) {
+      problems.push(`"${label}" also labels ${JSON.stringify(variant)}`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * The inputs that pick one key (Zapier's build guidelines: a search-powered field lets a Zap builder add the find step
+ * inline) and the search that fills each: `<find step key>.<its output field>`, the field the dropdown's value is.
+ */
+const KEY_PICKERS: Record<string, { field: string; search: string }> = {
+  update_smashsend_api_key: { field: 'apiKeyId', search: 'find_smashsend_api_key.id' },
+  delete_smashsend_api_key: { field: 'apiKeyId', search: 'find_smashsend_api_key.id' },
+  rotate_smashsend_api_key: { field: 'apiKeyId', search: 'find_smashsend_api_key.id' },
+  reset_smartlead_client_api_key: { field: 'keyId', search: 'find_smartlead_client_api_key.id' },
+  delete_smartlead_client_api_key: { field: 'keyId', search: 'find_smartlead_client_api_key.id' },
+  suspend_smarte_api_key: { field: 'email', search: 'find_smarte_api_key.email' },
+  reactivate_smarte_api_key: { field: 'email', search: 'find_smarte_api_key.email' },
+};
+/** The hidden triggers whose dropdowns list keys: an input picking from one of them picks a key. */
+const KEY_LISTS = ['smashsend_api_key_list', 'smartlead_client_api_key_list', 'smarte_api_key_list'];
+
+/** Problems of the search-powered key pickers: a picker not in the table, a missing `search`, or one that cannot fill it. */
+function keyPickerProblems(): string[] {
+  const problems: string[] = [];
+  const pickers = all.flatMap((op) =>
+    (op.operation.inputFields ?? [])
+      .filter((field) => KEY_LISTS.includes(field.dynamic?.split('.')[0] ?? '') || field.search !== undefined)
+      .map((field) => ({ op, field })),
+  );
+  for (const { op, field } of pickers) {
+    const expected = KEY_PICKERS[op.key];
+    if (expected?.field !== field.key) {
+      problems.push(`${op.key}.${field.key} picks a key (dynamic ${field.dynamic}, search ${field.search}) but is not in KEY_PICKERS`);
+      continue;
+    }
+    if (field.search !== expected.search) problems.push(`${op.key}.${field.key}: search is ${field.search}, not ${expected.search}`);
+    if (field.dynamic === undefined) problems.push(`${op.key}.${field.key}: lost its dropdown`);
+    const [searchKey, outputKey] = expected.search.split('.');
+    const search = byKind('searches').find((candidate) => candidate.key === searchKey);
+    if (!(search?.operation.outputFields ?? []).some((output) => output.key === outputKey))
+      problems.push(`${op.key}.${field.key}: ${expected.search} is not a registered search's output field`);
+    if (field.dynamic?.split('.')[1] !== outputKey)
+      problems.push(`${op.key}.${field.key}: the dropdown gives ${field.dynamic}, the search ${expected.search}`);
+  }
+  const covered = new Set(pickers.map(({ op, field }) => `${op.key}.${field.key}`));
+  for (const [key, { field }] of Object.entries(KEY_PICKERS))
+    if (!covered.has(`${key}.${field}`)) problems.push(`${key}.${field} is not search-powered`);
+  return problems;
+}
+
+/** An ISO 8601 date and time with its zone (Z or an offset), as Zapier's datetime fields expect. */
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Whether a sample value is of its output field's declared type; line items: an array of objects of its children. */
+function sampleTypeProblems(where: string, field: FieldDefinition, value: unknown): string[] {
+  if (field.children) {
+    if (!Array.isArray(value) || value.length === 0) return [`${where}: line items need a non-empty array`];
+    return value.flatMap((item, index) =>
+      field.children!.flatMap((child) =>
+        sampleTypeProblems(`${where}[${index}].${child.key}`, child, (item as Record<string, unknown>)[child.key]),
+      ),
+    );
+  }
+  const fits: Record<string, (candidate: unknown) => boolean> = {
+    string: (candidate) => typeof candidate === 'string',
+    text: (candidate) => typeof candidate === 'string',
+    integer: (candidate) => Number.isSafeInteger(candidate),
+    number: (candidate) => typeof candidate === 'number' && Number.isFinite(candidate),
+    boolean: (candidate) => typeof candidate === 'boolean',
+    datetime: (candidate) => typeof candidate === 'string' && ISO_DATETIME.test(candidate) && !Number.isNaN(Date.parse(candidate)),
+  };
+  const fit = fits[field.type ?? 'string'];
+  if (fit === undefined) return [`${where}: type ${field.type} has no rule here: add one`];
+  return fit(value) ? [] : [`${where}: ${JSON.stringify(value)} is not of type ${field.type ?? 'string'}`];
+}
+
+/** One sentence: it ends with a period, and no sentence ends before that (a stop followed by a space). */
+const oneSentence = (text: string) => /\.$/.test(text) && !/[.!?]\s/.test(text);
+
+/**
+ * Zapier's integration checks (issue 17) and its build guidelines, as far as the definition shows them offline. Each row
+ * lists what breaks its rule, so a failure names the operation and the field.
+ */
+const REVIEW_RULES: ReadonlyArray<{ rule: string; checks: string; problems: () => string[] }> = [
+  {
+    rule: 'D002',
+    checks: "every connection field's help text links (markdown) to its vendor's page on where keys are made, on the vendor's own site",
+    problems: () => (App.authentication?.fields ?? []).flatMap((field) => helpLinkProblems(field as FieldDefinition)),
+  },
+  {
+    rule: 'D003',
+    checks: 'the connection label tells two connections apart: per vendor what identifies the key, never a bare vendor name or a whole key',
+    problems: connectionLabelProblems,
+  },
+  {
+    rule: 'D021',
+    checks: 'every trigger\'s description, hidden ones included, starts "Triggers when" and ends with a period',
+    problems: () =>
+      triggers.filter((op) => !/^Triggers when .*\.$/.test(op.display.description)).map((op) => `${op.key}: "${op.display.description}"`),
+  },
+  {
+    rule: 'D024',
+    checks:
+      "every sample value (line items' children included) is of its output field's declared type: no null, integers, ISO datetimes with a zone",
+    problems: () =>
+      all.flatMap((op) =>
+        (op.operation.outputFields ?? []).flatMap((field) =>
+          sampleTypeProblems(`${op.key}.${field.key}`, field, op.operation.sample?.[field.key]),
+        ),
+      ),
+  },
+  {
+    rule: 'search-powered',
+    checks: 'every input that picks a key (apiKeyId, keyId, the SMARTe email) keeps its dropdown and names the find step that fills it',
+    problems: keyPickerProblems,
+  },
+  {
+    rule: 'descriptions',
+    checks: 'every description (triggers, creates, searches, Find or Create) is one sentence of at most 160 characters',
+    problems: () =>
+      descriptions
+        .filter(([, text]) => !oneSentence(text) || text.length > 160)
+        .map(([key, text]) => `${key} (${text.length} characters): "${text}"`),
+  },
+];
 
 /** The operation keys the product promises (issues #3): Zaps are stored against them. */
 const CONTRACT = {
@@ -98,6 +313,12 @@ const LOCKS: Record<string, { key: string; scope: string[]; timeout: number }> =
   // Its target is known only from the secret, which must never be part of a lock key: one revocation at a time.
   revoke_leaked_api_key: { key: 'revoke-leaked-api-key', scope: ['auth'], timeout: 60 },
 };
+
+describe("Zapier's review rules", () => {
+  it.each(REVIEW_RULES)('$rule: $checks', ({ problems }) => {
+    expect(problems()).toEqual([]);
+  });
+});
 
 describe('app definition', () => {
   it('passes the Zapier schema', () => {

@@ -10,7 +10,7 @@ export const smarteApiKeyList = defineTrigger({
   noun: 'API Key',
   display: {
     label: 'List SMARTe API Keys',
-    description: 'Lists the API keys of your SMARTe signals organisation, for choosing a user by email.',
+    description: 'Triggers when a new API key is created in your SMARTe signals organisation (hidden: it fills the Email dropdowns).',
     hidden: true,
   },
   operation: {

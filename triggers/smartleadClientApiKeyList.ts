@@ -17,7 +17,7 @@ export const smartleadClientApiKeyList = defineTrigger({
   noun: 'Client API Key',
   display: {
     label: 'SmartLead Client API Keys',
-    description: 'Lists the client API keys of your SmartLead account, for the Client API Key dropdowns.',
+    description: 'Triggers when a new SmartLead client API key is created (hidden: it fills the Client API Key dropdowns).',
     hidden: true,
   },
   operation: {

@@ -11,7 +11,7 @@ export const smartleadClientList = defineTrigger({
   noun: 'Client',
   display: {
     label: 'SmartLead Clients',
-    description: 'Lists the clients of your SmartLead account, for the Client dropdowns.',
+    description: 'Triggers when a new client is added to your SmartLead account (hidden: it fills the Client dropdowns).',
     hidden: true,
   },
   operation: {

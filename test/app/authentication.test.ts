@@ -1,8 +1,10 @@
 // The connection test: every key given is checked concurrently; each failure names its vendor; no keys at all fails.
+// The label tells two connections apart (Zapier's check D003): SMASHSEND's key name and workspace, the others' key hints.
 
 import nock from 'nock';
-import { App, AUTH, appTester, bundleWith } from '../support/app';
+import { App, AUTH, appTester, bundleWith, run } from '../support/app';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
+import { BEARER, KEYS, listQuery } from '../support/smashsend';
 import { expectZapierError } from '../support/outcome';
 import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as smashsend from '../fixtures/smashsend';
@@ -21,12 +23,21 @@ function smashsendCheck(status = 200, body: object = smashsend.checkOk) {
     .get('/v1/api-keys/check')
     .reply(status, body);
 }
+/** What the label shows of each test key: `********` and its last 4 characters; SMASHSEND's workspace cut to 12. */
+const SMASHSEND_LABEL = 'SMASHSEND sdfasdf (wrk_ENGTK86J…)';
+const SMARTLEAD_LABEL = 'SmartLead ********6789';
+const SMARTE_LABEL = 'SMARTe ********789=';
+
 /** The workspace proof: one key of the connection's workspace's list. */
 function smashsendWorkspaceRead(status = 200, body: object = smashsend.listPageOf([smashsend.listedKey(1)], '2024-02-27T10:00:00.000Z')) {
   return nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${AUTH.smashsend_api_key}` } })
     .get(`/v1/workspaces/${AUTH.smashsend_workspace_id}/api-keys`)
     .query({ limit: '1' })
     .reply(status, body);
+}
+/** The workspace discovery when the field is blank: the key's own record names its workspace. */
+function smashsendCurrent(status = 200, body: object = smashsend.connectionKey) {
+  return nock(SMASHSEND, BEARER).get('/v1/api-keys/current').reply(status, body);
 }
 function smartleadClients(status = 200, body: unknown = smartlead.clients) {
   return nock(SMARTLEAD)
@@ -41,36 +52,36 @@ function smarteView(status = 200, body: object = smarte.viewAll) {
 }
 
 describe('connection test', () => {
-  it('accepts a SMASHSEND key and labels the connection with its display name', async () => {
-    const scope = smashsendCheck();
+  it('accepts a SMASHSEND key, learns its workspace from the key, and labels the connection with both', async () => {
+    const scopes = [smashsendCheck(), smashsendCurrent()];
     expect(await testAuth(only('smashsend_api_key'))).toEqual({
       vendors: ['SMASHSEND'],
       smashsend_display_name: 'sdfasdf',
       smashsend_role: 'EDITOR',
-      label: 'SMASHSEND (sdfasdf)',
+      label: SMASHSEND_LABEL,
     });
-    scope.done();
+    scopes.forEach((scope) => scope.done());
   });
 
-  it('accepts a SmartLead key with the cheapest read (the client list)', async () => {
+  it('accepts a SmartLead key with the cheapest read (the client list), labelled with the key’s hint', async () => {
     const scope = smartleadClients();
-    expect(await testAuth(only('smartlead_api_key'))).toEqual({ vendors: ['SmartLead'], label: 'SmartLead' });
+    expect(await testAuth(only('smartlead_api_key'))).toEqual({ vendors: ['SmartLead'], label: SMARTLEAD_LABEL });
     scope.done();
   });
 
-  it('accepts a SMARTe key with the view-all call', async () => {
+  it('accepts a SMARTe key with the view-all call, labelled with the key’s hint', async () => {
     const scope = smarteView();
-    expect(await testAuth(only('smarte_api_key'))).toEqual({ vendors: ['SMARTe'], label: 'SMARTe' });
+    expect(await testAuth(only('smarte_api_key'))).toEqual({ vendors: ['SMARTe'], label: SMARTE_LABEL });
     scope.done();
   });
 
-  it('checks all three keys and names every vendor in the label', async () => {
+  it('checks all three keys and labels the connection with what identifies each', async () => {
     const scopes = [smashsendCheck(), smashsendWorkspaceRead(), smartleadClients(), smarteView()];
     expect(await testAuth(AUTH)).toEqual({
       vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'],
       smashsend_display_name: 'sdfasdf',
       smashsend_role: 'EDITOR',
-      label: 'SMASHSEND (sdfasdf), SmartLead, SMARTe',
+      label: `${SMASHSEND_LABEL} · ${SMARTLEAD_LABEL} · ${SMARTE_LABEL}`,
     });
     scopes.forEach((scope) => scope.done());
   });
@@ -225,7 +236,7 @@ describe('connection test', () => {
         vendors: ['SMASHSEND'],
         smashsend_display_name: 'sdfasdf',
         smashsend_role: 'EDITOR',
-        label: 'SMASHSEND (sdfasdf)',
+        label: SMASHSEND_LABEL,
       });
       scopes.forEach((scope) => scope.done());
     });
@@ -282,5 +293,71 @@ describe('connection test', () => {
 
   it('shows the label from the test result, never a key', () => {
     expect(App.authentication!.connectionLabel).toBe('{{bundle.inputData.label}}');
+  });
+});
+
+describe('the connection label (D003: two connections can be told apart)', () => {
+  const unmatched = recordUnmatchedRequests();
+  const label = async (authData: Record<string, string>) => ((await testAuth(authData)) as { label: string }).label;
+
+  it('two connections of one vendor with different keys get different labels, neither a bare vendor name nor a key', async () => {
+    const other = { smartlead_api_key: 'sl_test_smartlead_other_987654321d' };
+    smartleadClients();
+    nock(SMARTLEAD).get('/api/v1/client/').query({ api_key: other.smartlead_api_key }).reply(200, smartlead.clients);
+    const labels = [await label(only('smartlead_api_key')), await label(other)];
+    expect(labels).toEqual([SMARTLEAD_LABEL, 'SmartLead ********321d']);
+    for (const text of labels) {
+      expect(text).not.toBe('SmartLead');
+      expect(text).not.toContain(AUTH.smartlead_api_key);
+      expect(text).not.toContain(other.smartlead_api_key);
+    }
+  });
+
+  it('a SMASHSEND key without a display name is named by its hint, never in full', async () => {
+    smashsendCheck(200, { status: 'SUCCEED', displayName: null, role: 'EDITOR' });
+    smashsendCurrent();
+    const text = await label(only('smashsend_api_key'));
+    expect(text).toBe('SMASHSEND ********6789 (wrk_ENGTK86J…)');
+    expect(text).not.toContain(AUTH.smashsend_api_key);
+  });
+
+  it('a short workspace id is shown whole', async () => {
+    smashsendCheck();
+    nock(SMASHSEND, BEARER)
+      .get('/v1/api-keys/current')
+      .reply(200, { apiKey: { ...smashsend.connectionKey.apiKey, workspaceId: 'wrk_team42' } });
+    expect(await label(only('smashsend_api_key'))).toBe('SMASHSEND sdfasdf (wrk_team42)');
+  });
+
+  it('the workspace comes from GET /v1/users/me when SMASHSEND does not answer GET /v1/api-keys/current', async () => {
+    const scopes = [smashsendCheck(), smashsendCurrent(404, { statusCode: 404, error: 'Not Found', message: 'Cannot GET' })];
+    scopes.push(nock(SMASHSEND, BEARER).get('/v1/users/me').reply(200, smashsend.usersMe));
+    expect(await label(only('smashsend_api_key'))).toBe(SMASHSEND_LABEL);
+    scopes.forEach((scope) => scope.done());
+  });
+
+  it('the workspace learnt by the test is remembered: the next SMASHSEND step asks for it no more', async () => {
+    smashsendCheck();
+    smashsendCurrent();
+    await testAuth(only('smashsend_api_key'));
+    const list = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, smashsend.listPage);
+    await run('triggers', 'new_smashsend_api_key', {}, only('smashsend_api_key'));
+    list.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('a key whose workspace SMASHSEND does not tell fails, saying to fill in the SMASHSEND Workspace ID field', async () => {
+    smashsendCheck();
+    smashsendCurrent(403, smashsend.error403);
+    nock(SMASHSEND, BEARER).get('/v1/users/me').reply(403, smashsend.error403);
+    await expectZapierError(testAuth(only('smashsend_api_key')), {
+      name: 'AppError',
+      code: 'connection_test_failed',
+      says: [
+        'SMASHSEND did not tell which workspace the API key belongs to',
+        'API key does not have sufficient permissions',
+        'Enter it in the SMASHSEND Workspace ID field',
+      ],
+    });
   });
 });

@@ -11,7 +11,7 @@ useNock();
 
 const OPERATIONS = [
   ['triggers', 'new_smarte_api_key', 'New SMARTe API Key', /^Triggers when .*SMARTe.*\.$/],
-  ['triggers', 'smarte_api_key_list', 'List SMARTe API Keys', /^Lists .*SMARTe.*\.$/],
+  ['triggers', 'smarte_api_key_list', 'List SMARTe API Keys', /^Triggers when .*SMARTe.*\.$/],
   ['creates', 'create_smarte_api_key', 'Create SMARTe API Key', /^Creates .*SMARTe.*\.$/],
   ['creates', 'suspend_smarte_api_key', 'Suspend SMARTe API Key', /^Suspends .*SMARTe.*\.$/],
   ['creates', 'reactivate_smarte_api_key', 'Reactivate SMARTe API Key', /^Reactivates .*SMARTe.*\.$/],

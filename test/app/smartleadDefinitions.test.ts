@@ -27,7 +27,7 @@ describe.each(smartlead)('%s.%s', (kind, key) => {
     expect(op.display.label).toMatch(/SmartLead/);
     for (const word of (op.display.label ?? '').split(' ')) expect(word[0]).toBe(word[0].toUpperCase());
     expect(op.display.description).toMatch(/\.$/);
-    if (kind === 'triggers' && !op.display.hidden) expect(op.display.description).toMatch(/^Triggers when /);
+    if (kind === 'triggers') expect(op.display.description).toMatch(/^Triggers when /);
   });
 
   it('keeps secrets in samples fake', () => {

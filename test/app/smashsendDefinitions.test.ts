@@ -25,7 +25,7 @@ describe.each(OPERATIONS)('%s.%s', (kind, key, label) => {
   it('is registered under its key, with a title-case label naming SMASHSEND and a Zapier-style description', () => {
     expect(op.key).toBe(key);
     expect(op.display.label).toBe(label);
-    expect(op.display.description).toMatch(/^(Lists|Updates|Deletes|Replaces|Finds) .*SMASHSEND.*\.$/);
+    expect(op.display.description).toMatch(/^(Triggers when|Updates|Deletes|Replaces|Finds) .*SMASHSEND.*\.$/);
   });
 });
 

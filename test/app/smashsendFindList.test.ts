@@ -1,8 +1,9 @@
-// find_smashsend_api_key and the smashsend_api_key_list dropdown: paging through the `startAt` cursor, name matching,
+// find_smashsend_api_key and the smashsend_api_key_list dropdown: paging through the `startAt` cursor (the dropdown
+// keeping the next page's start in z.cursor, or walking from the start where z.cursor is not available), name matching,
 // masking, and a miss that is an empty result.
 
 import nock from 'nock';
-import { run } from '../support/app';
+import { AUTH, appTester, bundleWith, performOf, run } from '../support/app';
 import { useNock, recordUnmatchedRequests } from '../support/nock';
 import { zapierError } from '../support/outcome';
 import { BEARER, KEYS, listQuery, runDropdownPage } from '../support/smashsend';
@@ -128,7 +129,101 @@ describe('find_smashsend_api_key', () => {
   });
 });
 
-describe('smashsend_api_key_list (dropdown)', () => {
+/**
+ * z.cursor as Zapier's servers keep it for one dropdown's paging (core's createAppTester has none: "No deploy key
+ * found"): one value, read and written by the pages in turn. `pages(n)` runs the dropdown's pages 0…n-1 in order.
+ */
+function dropdownWithCursor() {
+  const store = new Map<string, string>();
+  const cursor = {
+    get: () => Promise.resolve(store.get('cursor') ?? null),
+    set: (value: string) => Promise.resolve(store.set('cursor', value) && null),
+  };
+  const perform = performOf('triggers', 'smashsend_api_key_list');
+  const page = (n: number) =>
+    appTester((z: object, bundle: unknown) => perform({ ...z, cursor }, bundle), bundleWith({}, AUTH, { page: n })) as Promise<
+      Array<{ id: string }>
+    >;
+  return {
+    store,
+    page,
+    pages: async (count: number) => {
+      const result: Array<Array<{ id: string }>> = [];
+      for (let n = 0; n < count; n += 1) result.push(await page(n));
+      return result;
+    },
+  };
+}
+
+describe('smashsend_api_key_list (dropdown) with z.cursor: page n costs one request', () => {
+  it('each page asks from 1 ms after the last key shown; keys that come back are dropped', async () => {
+    const scope = threePages();
+    const dropdown = dropdownWithCursor();
+    const pages = await dropdown.pages(3);
+    expect(pages).toEqual([
+      [fx.listedKey(1), fx.listedKey(2), fx.listedKey(3)].map(shown),
+      [fx.listedKey(4), fx.listedKey(5), fx.listedKey(6)].map(shown),
+      [fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)].map(shown),
+    ]);
+    scope.done(); // three requests for three pages (the walk takes six)
+    expect(unmatched).toEqual([]);
+  });
+
+  it('a page past the last one is empty, with no request', async () => {
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    const dropdown = dropdownWithCursor();
+    expect(await dropdown.pages(2)).toEqual([fx.listPage.apiKeys.items.map(shown), []]);
+    scope.done();
+    expect(unmatched).toEqual([]);
+  });
+
+  it('page 0 starts afresh, whatever z.cursor holds', async () => {
+    const dropdown = dropdownWithCursor();
+    dropdown.store.set('cursor', JSON.stringify({ page: 0, end: true }));
+    const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
+    expect(await dropdown.page(0)).toEqual(fx.listPage.apiKeys.items.map(shown));
+    scope.done();
+  });
+
+  it.each([
+    ['a start left for another page', JSON.stringify({ page: 1, lastMs: Date.parse('2024-02-25T10:00:00.000Z'), shown: {} })],
+    ['something that is not a page start', '{"page":2,"lastMs":"soon"}'],
+    ['text that is not JSON', 'page-2'],
+  ])('a page whose start z.cursor does not hold (%s) walks from the start', async (_case, saved) => {
+    const scope = threePages();
+    const dropdown = dropdownWithCursor();
+    dropdown.store.set('cursor', saved);
+    expect(await dropdown.page(2)).toEqual([fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)].map(shown));
+    scope.done();
+  });
+
+  it.each(['inclusive', 'exclusive'] as const)(
+    'keys created in one millisecond across a page boundary are each shown once (%s cursor)',
+    async (reading) => {
+      const keys = burstAcrossBoundary();
+      const queries = serveFakeList(SMASHSEND, KEYS, { keys, reading }, BEARER);
+      const pages = await dropdownWithCursor().pages(3);
+      expect(pages.map((page) => page.length)).toEqual([100, 50, 0]);
+      expect(pages.flat().map((key) => key.id)).toEqual(listOrder(keys).map((key) => key.id));
+      // Page 1 from 1 ms after the burst's instant (the 5 burst keys shown come back under an inclusive reading, and
+      // are dropped); page 2 is known to be past the end: no request.
+      expect(queries).toEqual([listQuery(), listQuery(msAfter(burstInstant(keys)))]);
+    },
+  );
+
+  it('more keys in one millisecond than a page holds: the request brings nothing new, so the walk decides (and says so)', async () => {
+    const keys = keysInBursts([1, 150]);
+    const queries = serveFakeList(SMASHSEND, KEYS, { keys, reading: 'inclusive' }, BEARER);
+    const dropdown = dropdownWithCursor();
+    expect(await dropdown.page(0)).toHaveLength(100);
+    const error = await zapierError(dropdown.page(1));
+    expect(error).toMatchObject({ name: 'AppError', code: 'bad_response' });
+    const instant = keys[1]?.createdAt ?? '';
+    expect(queries).toEqual([listQuery(), listQuery(msAfter(instant)), listQuery(), listQuery(msAfter(instant))]);
+  });
+});
+
+describe('smashsend_api_key_list (dropdown) without z.cursor (local runs): page n walks from the start', () => {
   it('page 0 is the newest 100 keys, from one request, truncated secrets as SMASHSEND sent them', async () => {
     const scope = nock(SMASHSEND, BEARER).get(KEYS).query(listQuery()).reply(200, fx.listPage);
     expect(await runDropdownPage(0)).toEqual(fx.listPage.apiKeys.items.map(shown));
@@ -140,7 +235,7 @@ describe('smashsend_api_key_list (dropdown)', () => {
     expect(await run('triggers', 'smashsend_api_key_list')).toEqual(fx.listPage.apiKeys.items.map(shown));
   });
 
-  it('page 2 is the third page, reached by following the cursor from the start', async () => {
+  it("page 2 is the third page, reached by following SMASHSEND's cursor from the start", async () => {
     const scope = threePages();
     expect(await runDropdownPage(2)).toEqual([fx.listedKey(7), fx.listedKey(8), fx.listedKey(9)].map(shown));
     scope.done();

@@ -164,7 +164,7 @@ let round1: {
   create: Finished;
   countsAfter: ReturnType<SandboxHandle['requestCounts']>;
 };
-let round2: { trigger: Finished; failingTrigger: Finished; timedOutSearch: Finished };
+let round2: { trigger: Finished; dropdownPage1: Finished; failingTrigger: Finished; timedOutSearch: Finished };
 
 beforeAll(async () => {
   appDir = await prepareAppDir();
@@ -176,16 +176,18 @@ beforeAll(async () => {
     invoke(['create', 'create_smashsend_api_key', '-i', JSON.stringify({ displayName: 'Invoke Key', role: 'API_USER' })]),
   ]);
   round1 = { authTest, authLabel, search, create, countsAfter: fixture.sandbox.requestCounts() };
-  // Then the trigger, which must list the key just created first; a trigger whose vendor fails; and a search whose
-  // vendor never answers, with the request timeout lowered through KEYRING_TIMEOUT_MS. Each fault hits one vendor.
+  // Then the trigger, which must list the key just created first; the dropdown's page 1 (invoke's z.cursor holds
+  // nothing: the page walks from the start); a trigger whose vendor fails; and a search whose vendor never answers,
+  // with the request timeout lowered through KEYRING_TIMEOUT_MS. Each fault hits one vendor.
   fixture.sandbox.injectFault({ vendor: 'smartlead', path: '/api/v1/client/api-key', kind: 'status', status: 503 });
   fixture.sandbox.injectFault({ vendor: 'smarte', path: '/signals/v1/key/view', kind: 'delay', hang: true });
-  const [trigger, failingTrigger, timedOutSearch] = await Promise.all([
+  const [trigger, dropdownPage1, failingTrigger, timedOutSearch] = await Promise.all([
     invoke(['trigger', 'new_smashsend_api_key']),
+    invoke(['trigger', 'smashsend_api_key_list', '--page', '1']),
     invoke(['trigger', 'new_smartlead_client_api_key']),
     invoke(['search', 'find_smarte_api_key', '-i', JSON.stringify({ email: 'dev.udi@smarte.pro' })], { KEYRING_TIMEOUT_MS: '1000' }),
   ]);
-  round2 = { trigger, failingTrigger, timedOutSearch };
+  round2 = { trigger, dropdownPage1, failingTrigger, timedOutSearch };
 }, 180_000);
 
 afterAll(async () => {
@@ -193,13 +195,19 @@ afterAll(async () => {
   if (appDir) rmSync(appDir, { recursive: true, force: true });
 });
 
+/** The label of the sandbox connection: SMASHSEND's key name and workspace (cut to 12), the other keys' hints. */
+function sandboxLabel(): string {
+  const c = fixture.sandbox.credentials;
+  return `SMASHSEND Sandbox Admin Key (${c.smashsendWorkspaceId.slice(0, 12)}…) · SmartLead ${masked(c.smartleadApiKey)} · SMARTe ${masked(c.smarteApiKey)}`;
+}
+
 describe('zapier-platform invoke against the sandbox', () => {
   it('auth test: checks all three keys at the sandbox and prints the test result with the label', () => {
     expect(outputOf(round1.authTest)).toEqual({
       vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'],
       smashsend_display_name: 'Sandbox Admin Key',
       smashsend_role: 'EDITOR',
-      label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe',
+      label: sandboxLabel(),
     });
     expect(round1.countsAfter.byRoute[ROUTE.smashsendCheck]).toBeGreaterThanOrEqual(1);
     expect(round1.countsAfter.byRoute['GET /api/v1/client']).toBeGreaterThanOrEqual(1);
@@ -207,7 +215,7 @@ describe('zapier-platform invoke against the sandbox', () => {
 
   it('auth label: renders the connection label from the test result (never a key)', () => {
     expect(round1.authLabel.code).toBe(0);
-    expect(round1.authLabel.stdout.trim()).toBe('SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe');
+    expect(round1.authLabel.stdout.trim()).toBe(sandboxLabel());
     for (const secret of [
       fixture.sandbox.credentials.smashsendApiKey,
       fixture.sandbox.credentials.smartleadApiKey,
@@ -242,6 +250,10 @@ describe('zapier-platform invoke against the sandbox', () => {
     expect(keys.map((key) => key.displayName)).toEqual(['Invoke Key', 'Zapier Integration', 'CRM Sync', 'Sandbox Admin Key']);
     expect(keys[0].id).toBe(created.id);
     expect(keys.every((key) => /^sk_live_.{4}\.\.\.$/.test(key.secretKey))).toBe(true);
+  });
+
+  it('trigger smashsend_api_key_list --page 1: without a kept cursor, the page is walked to (past the 4 keys: empty)', () => {
+    expect(outputOf(round2.dropdownPage1)).toEqual([]);
   });
 
   it('a step whose vendor fails exits non-zero with the app’s message naming the vendor', () => {

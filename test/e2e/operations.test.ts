@@ -5,7 +5,7 @@
 // test, later steps reuse what the first one learnt, as a warm container does.
 
 import { forgetRememberedKeys } from '../../lib/clients';
-import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
+import { SANDBOX_CREDENTIALS, SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
 import { registeredOperationKeys, run, runOperation, testConnection, without, type Auth } from '../support/app';
 import { OPERATIONS } from '../support/operations';
 import { ISO_DATE, UUID, expectZapierError, masked } from '../support/outcome';
@@ -20,6 +20,12 @@ beforeEach(() => {
 });
 
 const WS = SMASHSEND_SEED.user.workspaceId;
+
+/** The connection label (Zapier's check D003): SMASHSEND's key by name and workspace (cut to 12), the others' hints. */
+const smashLabel = (name: string) => `SMASHSEND ${name} (${WS.slice(0, 12)}…)`;
+const SMARTLEAD_LABEL = `SmartLead ${masked(SANDBOX_CREDENTIALS.smartleadApiKey)}`;
+const SMARTE_LABEL = `SMARTe ${masked(SANDBOX_CREDENTIALS.smarteApiKey)}`;
+const SANDBOX_LABEL = `${smashLabel('Sandbox Admin Key')} · ${SMARTLEAD_LABEL} · ${SMARTE_LABEL}`;
 
 // ---- the seed, as each operation shows it ----
 
@@ -64,7 +70,7 @@ describe('connection test', () => {
       vendors: ['SMASHSEND', 'SmartLead', 'SMARTe'],
       smashsend_display_name: 'Sandbox Admin Key',
       smashsend_role: 'EDITOR',
-      label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe',
+      label: SANDBOX_LABEL,
     });
     // The connection has a workspace id: one key of its list proves the key can read it.
     expect(env.sandbox.requestCounts().byRoute).toEqual({
@@ -82,11 +88,11 @@ describe('connection test', () => {
         vendors: ['SMASHSEND'],
         smashsend_display_name: 'Sandbox Admin Key',
         smashsend_role: 'EDITOR',
-        label: 'SMASHSEND (Sandbox Admin Key)',
+        label: smashLabel('Sandbox Admin Key'),
       },
     ],
-    ['smartlead_api_key', { vendors: ['SmartLead'], label: 'SmartLead' }],
-    ['smarte_api_key', { vendors: ['SMARTe'], label: 'SMARTe' }],
+    ['smartlead_api_key', { vendors: ['SmartLead'], label: SMARTLEAD_LABEL }],
+    ['smarte_api_key', { vendors: ['SMARTe'], label: SMARTE_LABEL }],
   ])('accepts a connection with only %s', async (field, expected) => {
     expect(await testConnection({ [field]: auth[field] })).toEqual(expected);
   });
@@ -211,7 +217,7 @@ describe('SMASHSEND', () => {
     });
     // The secret really is the key: a connection holding only it passes the test under the new name.
     expect(await testConnection({ smashsend_api_key: created.secretKey })).toMatchObject({
-      label: 'SMASHSEND (E2E Key)',
+      label: smashLabel('E2E Key'),
       smashsend_role: 'API_USER',
     });
     const polled = (await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<Record<string, string>>;
@@ -307,6 +313,8 @@ describe('SMASHSEND', () => {
       code: 'connection_test_failed',
       says: ['SMASHSEND rejected the API key', 'Check the SMASHSEND API Key field'],
     });
+    // That connection test asked for the deleted key's workspace too (refused): count from here.
+    const currentAsked = env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent];
     await expectZapierError(run('creates', 'delete_smashsend_api_key', { apiKeyId: 'aki_xyz789ghi012' }, auth), {
       name: 'HaltedError',
       says: [
@@ -316,7 +324,7 @@ describe('SMASHSEND', () => {
       ],
     });
     // The second delete, in the same (warm) process, knew the connection key's id already.
-    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent]).toBe(1);
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent]).toBe(currentAsked);
     expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendDelete]).toBe(2);
   });
 
@@ -341,7 +349,7 @@ describe('SMASHSEND', () => {
     const listed = (await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<{ id: string }>;
     expect(listed.map((key) => key.id)).toEqual([rotated.id, 'aki_xyz789ghi012', 'aki_sbxadmin0001']);
     expect(await testConnection({ smashsend_api_key: rotated.secretKey as string })).toMatchObject({
-      label: 'SMASHSEND (Zapier Integration)',
+      label: smashLabel('Zapier Integration'),
     });
     await expectZapierError(testConnection({ smashsend_api_key: old.secretKey }), {
       name: 'AppError',
@@ -357,8 +365,8 @@ describe('SMASHSEND', () => {
       string
     >;
     expect(rotated).toMatchObject({ replacedKeyId: old.id, oldKeyDeleted: false, newKeyVerified: true, warning: '' });
-    expect(await testConnection({ smashsend_api_key: rotated.secretKey })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
-    expect(await testConnection({ smashsend_api_key: old.secretKey })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
+    expect(await testConnection({ smashsend_api_key: rotated.secretKey })).toMatchObject({ label: smashLabel('Zapier Integration') });
+    expect(await testConnection({ smashsend_api_key: old.secretKey })).toMatchObject({ label: smashLabel('Zapier Integration') });
     // The recipe's second half (after a Delay step): delete the replaced key by the id the rotation gave.
     await run('creates', 'delete_smashsend_api_key', { apiKeyId: rotated.replacedKeyId }, auth);
     await expectZapierError(testConnection({ smashsend_api_key: old.secretKey }), {
@@ -366,7 +374,7 @@ describe('SMASHSEND', () => {
       code: 'connection_test_failed',
       says: ['SMASHSEND rejected the API key', 'Check the SMASHSEND API Key field'],
     });
-    expect(await testConnection({ smashsend_api_key: rotated.secretKey })).toMatchObject({ label: 'SMASHSEND (Zapier Integration)' });
+    expect(await testConnection({ smashsend_api_key: rotated.secretKey })).toMatchObject({ label: smashLabel('Zapier Integration') });
   });
 
   it('update_smashsend_api_key: a new role for the connection’s own key halts before the update; a rename goes through', async () => {
@@ -663,7 +671,7 @@ describe('the connection’s own SMASHSEND key (aki_sbxadmin0001): nothing writt
     });
     // One request to learn the connection key's id, and no DELETE.
     expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendCurrent]: 1 });
-    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+    expect(await testConnection(auth)).toMatchObject({ label: SANDBOX_LABEL });
     expect(((await run('triggers', 'new_smashsend_api_key', {}, auth)) as Array<{ id: string }>).map((key) => key.id)).toEqual(
       SMASH_NEWEST_FIRST,
     );
@@ -686,7 +694,7 @@ describe('the connection’s own SMASHSEND key (aki_sbxadmin0001): nothing writt
     });
     // Back to the seed (the sandbox's own key restored), as every other test expects.
     env.sandbox.reset();
-    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+    expect(await testConnection(auth)).toMatchObject({ label: SANDBOX_LABEL });
   });
 
   it('rotate halts before any create: no new key, nothing deleted, the connection still works', async () => {
@@ -700,7 +708,7 @@ describe('the connection’s own SMASHSEND key (aki_sbxadmin0001): nothing writt
     });
     // The list (to find the key), the current key (to see it is the connection's own), and nothing written.
     expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1, [ROUTE.smashsendCurrent]: 1 });
-    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+    expect(await testConnection(auth)).toMatchObject({ label: SANDBOX_LABEL });
     expect(await run('triggers', 'new_smashsend_api_key', {}, auth)).toHaveLength(3);
   });
 
@@ -711,7 +719,7 @@ describe('the connection’s own SMASHSEND key (aki_sbxadmin0001): nothing writt
     >;
     expect(rotated).toMatchObject({ replacedKeyId: OWN_KEY, oldKeyDeleted: false, newKeyVerified: true, warning: '' });
     expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent]).toBeUndefined();
-    expect(await testConnection(auth)).toMatchObject({ label: 'SMASHSEND (Sandbox Admin Key), SmartLead, SMARTe' });
+    expect(await testConnection(auth)).toMatchObject({ label: SANDBOX_LABEL });
   });
 
   it('rotate with allow_connection_key on: the new key replaces it, the warning says to reconnect with the new secret, which then works', async () => {

@@ -10,6 +10,7 @@ export interface FieldDefinition {
   helpText?: string;
   required?: boolean;
   dynamic?: string;
+  search?: string;
   choices?: unknown;
   children?: FieldDefinition[];
 }

@@ -1,12 +1,14 @@
 // `npm start`: starts the vendor sandbox on a free loopback port, points the built app at it, and walks a whole
 // key lifecycle at each vendor through the real app definition, then the key-hygiene steps (a key that reached an
-// age, rotated with its replacement checked, and an audit of every key), printing each step (secrets masked).
+// age, rotated with its replacement checked, and an audit of every key), then a leaked secret's response (found,
+// revoked and replaced, then no longer known), printing each step (secrets masked).
 // Exits 0 only if every step did what it should.
 
 import path from 'node:path';
 import { createAppTester } from 'zapier-platform-core';
 import { maskSecret } from '../lib/secrets';
 import { startSandbox, type SandboxHandle } from '../sandbox/server';
+import { SMASHSEND_SEED } from '../sandbox/seed';
 
 type AppDefinition = typeof import('../index').default;
 type Record_ = Record<string, unknown>;
@@ -37,7 +39,7 @@ type Step =
   /** No app call: the sandbox set up for the next steps (e.g. a key of a known age), returning what was done. */
   | { step: 'setup'; title: string; setup: () => string };
 
-const SECRET_FIELDS = ['secretKey', 'api_key', 'apiKey'];
+const SECRET_FIELDS = ['secretKey', 'api_key', 'apiKey', 'new_secret'];
 
 function fail(message: string): never {
   throw new Error(message);
@@ -95,7 +97,10 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
     agedId?: string;
     agedReplacementId?: string;
     writesBefore?: number;
+    leakedReplacementId?: string;
   } = {};
+  // A SMASHSEND key whose secret "leaked" (the docs' CRM Sync key, seeded in the sandbox with its secret).
+  const leaked = SMASHSEND_SEED.keys.find((key) => key.id === 'aki_xyz789ghi012') ?? fail('the sandbox has no CRM Sync key');
   const AGE_DAYS = 90;
 
   return [
@@ -391,6 +396,47 @@ function lifecycle(sandbox: SandboxHandle): Step[] {
         const stale = keys.filter((key) => key.stale === true);
         if (stale.length !== audit.stale_count || stale.length === 0) fail(`stale_count ${String(audit.stale_count)} does not match`);
         return `${String(audit.total)} keys (SMASHSEND ${String(audit.smashsend_count)}, SmartLead ${String(audit.smartlead_count)}, SMARTe ${String(audit.smarte_count)}), ${stale.length} older than ${AGE_DAYS} days: ${stale.map((key) => `${String(key.name)} (${String(key.age_days)} d)`).join(', ')}`;
+      },
+    },
+    // Leak response: a secret handed over by a scanner is identified, revoked and replaced, then no longer known.
+    {
+      step: 'operation',
+      title: 'Find API Key by Secret (a leaked SMASHSEND secret, as a scanner hands it over)',
+      kind: 'searches',
+      key: 'find_api_key_by_secret',
+      input: () => ({ secret: leaked.secretKey }),
+      check: (result) => {
+        const [row, ...more] = asList(result, 'the search');
+        if (!row || more.length > 0) fail('the secret was not found exactly once');
+        if (row.key_id !== leaked.id || row.live !== true || row.revocable !== true || row.connection_key !== false)
+          fail(`wrong key: ${show(row, ['id', 'live', 'revocable', 'connection_key'])}`);
+        if (JSON.stringify(row).includes(leaked.secretKey)) fail('the search echoed the secret');
+        return show(row, ['id', 'name', 'status', 'key_hint', 'live', 'connection_key', 'revocable']);
+      },
+    },
+    {
+      step: 'operation',
+      title: 'Revoke Leaked API Key (deleted first, then a twin of the same name and role, checked)',
+      kind: 'creates',
+      key: 'revoke_leaked_api_key',
+      input: () => ({ secret: leaked.secretKey, replace: true }),
+      check: (result) => {
+        const revoked = asRecord(result, 'the revocation');
+        if (revoked.action !== 'rotated' || revoked.key_id !== leaked.id || !hasFullSecret(revoked, 'new_secret') || revoked.warning !== '')
+          fail(`revocation incomplete: ${show(revoked, ['action', 'key_id', 'new_key_id', 'warning'])}`);
+        state.leakedReplacementId = String(revoked.new_key_id);
+        return show(revoked, ['vendor', 'key_id', 'name', 'action', 'new_key_id', 'new_secret', 'key_hint']);
+      },
+    },
+    {
+      step: 'operation',
+      title: 'Find API Key by Secret (the leaked secret again: no vendor knows it any more)',
+      kind: 'searches',
+      key: 'find_api_key_by_secret',
+      input: () => ({ secret: leaked.secretKey }),
+      check: (result) => {
+        if (asList(result, 'the search').length !== 0) fail('the leaked secret is still known');
+        return `nothing found: the leaked key ${leaked.id} is gone; its replacement is ${String(state.leakedReplacementId)}`;
       },
     },
     {

@@ -3,7 +3,14 @@
 // sandbox between runs; this process only times one call at a time and sends back how long it took.
 
 import { SmarteClient, SmartLeadClient, SmashsendClient } from '@keyring/connector';
-import { httpViaFetch, OPERATIONS, type ConnectorClients, type Credentials, type Endpoints } from './lib/operations';
+import {
+  forgetConnectionKeyIds,
+  httpViaFetch,
+  OPERATIONS,
+  type ConnectorClients,
+  type Credentials,
+  type Endpoints,
+} from './lib/operations';
 
 export type ConnectorWay = 'connector' | 'fetch';
 
@@ -26,6 +33,8 @@ async function run(job: ConnectorJob): Promise<ConnectorReply> {
   const context = { urls: job.urls, auth: job.auth as Credentials, input: spec.input ?? {} };
   const start = performance.now();
   if (job.way === 'fetch') {
+    // The connector's clients are built per call below, so they learn the connection key's id per call: so does this.
+    forgetConnectionKeyIds();
     await spec.baseline(http, context);
   } else {
     // A user's code builds its client and calls it: both are timed (construction checks the key and the base URL).

@@ -145,6 +145,14 @@ async function smashsendFirstPageMatch(http: Http, c: BaselineContext, match: (k
 const connectionKeyIds = new Map<string, unknown>();
 
 /**
+ * Forgets those ids: for a comparison with a client built per call (the connector from plain Node, which asks
+ * GET /v1/api-keys/current once per client), the baseline asks once per call too.
+ */
+export function forgetConnectionKeyIds(): void {
+  connectionKeyIds.clear();
+}
+
+/**
  * The safety lookup every step that can disable a key makes (issue #16): GET /v1/api-keys/current names the key this
  * connection signs in with — once per key and process, as the app asks it — and the baseline refuses it as the app does.
  */

@@ -6,7 +6,7 @@ import { ConnectorError, type Vendor } from '@keyring/connector';
 import { AUTH_FIELD, authDataOf, smarteClient, smartleadClient, smashsendClient, vendorKey } from './lib/clients';
 import { explain } from './lib/errors';
 
-export interface ConnectionTestResult {
+interface ConnectionTestResult {
   /** The vendors whose keys were checked and accepted, in a fixed order. */
   vendors: Vendor[];
   smashsend_display_name?: string;
@@ -61,7 +61,7 @@ class WorkspaceFieldError extends Error {
   }
 }
 
-export async function testConnection(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
+async function testConnection(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
   const vendors = VENDOR_ORDER.filter((vendor) => vendorKey(bundle, vendor) !== undefined);
   if (vendors.length === 0) {
     throw new z.errors.Error('Add at least one API key (SMASHSEND, SmartLead or SMARTe) to connect.', 'missing_key');
@@ -84,7 +84,7 @@ export async function testConnection(z: ZObject, bundle: Bundle): Promise<Connec
 }
 
 /** "SMASHSEND (Zapier Integration), SmartLead, SMARTe" */
-export function connectionLabelFor(vendors: Vendor[], smashsendDisplayName?: string): string {
+function connectionLabelFor(vendors: Vendor[], smashsendDisplayName?: string): string {
   return vendors
     .map((vendor) => (vendor === 'SMASHSEND' && smashsendDisplayName ? `SMASHSEND (${smashsendDisplayName})` : vendor))
     .join(', ');

@@ -33,7 +33,7 @@ const inputFields = defineInputFields([
   vendorsField(ALL_VENDORS, 'Only audit keys of these vendors. Leave blank to audit every vendor of this connection.'),
 ]);
 
-export type AuditedKeyRow = KeyRow & { stale: boolean };
+type AuditedKeyRow = KeyRow & { stale: boolean };
 
 export interface ApiKeyAudit {
   checked_at: string;

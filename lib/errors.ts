@@ -36,7 +36,7 @@ export interface StepDefinition {
  * repeat (a create makes a second key, a reset resets again) says to check first; a `repeatable` one (an update sets
  * the same values again, a delete or suspend finds it done) says that repeating the step is safe.
  */
-export interface WriteContext {
+interface WriteContext {
   /** The search that shows whether the write happened, e.g. `findSmashsendApiKey`. */
   checkWith: StepDefinition;
   /**
@@ -54,7 +54,7 @@ export interface WriteContext {
 }
 
 /** An input field as the Zap builder sees it: its key, and the label the editor shows. */
-export interface LabelledField {
+interface LabelledField {
   key: string;
   label?: string;
 }
@@ -111,7 +111,7 @@ export type Advice =
   | 'allow_connection_key'
   | 'none';
 
-export type ZapierErrorType = 'Error' | 'ExpiredAuthError' | 'ThrottledError' | 'HaltedError';
+type ZapierErrorType = 'Error' | 'ExpiredAuthError' | 'ThrottledError' | 'HaltedError';
 
 export interface Row {
   kind: ErrorKind;
@@ -233,7 +233,7 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
 };
 
 /** The label of the input that lets a step write to the connection's own key (lib/inputs.ts's allowConnectionKeyField). */
-export const ALLOW_CONNECTION_KEY_LABEL = "Allow This Connection's Own Key";
+const ALLOW_CONNECTION_KEY_LABEL = "Allow This Connection's Own Key";
 
 /** Each vendor's key field as the connection form shows it (authentication.ts uses these labels). */
 export const AUTH_FIELD_LABEL: Record<Vendor, string> = {
@@ -273,7 +273,7 @@ const ZAPIER_ERROR_NAMES = new Set([
 ]);
 
 /** The situation an error is in: its facts, plus whether this step's failed request may have written something. */
-export function situationOf(error: ConnectorError, context: ErrorContext = {}): Situation {
+function situationOf(error: ConnectorError, context: ErrorContext = {}): Situation {
   // A read a writing step makes first (a GET, or SMARTe's key view, a POST that only reads) changed nothing.
   const writes = context.writes !== undefined && error.method !== undefined && !error.readOnly;
   return {
@@ -318,7 +318,7 @@ function whatHappened(error: ConnectorError, context: ErrorContext): string {
 }
 
 /** A field's label as the Zap editor shows it; the key itself when the operation has no such field. */
-export function labelOf(key: string, fields: readonly LabelledField[] = []): string {
+function labelOf(key: string, fields: readonly LabelledField[] = []): string {
   return fields.find((field) => field.key === key)?.label ?? key;
 }
 

@@ -9,7 +9,7 @@ import { vendorKey } from './clients';
 import { keyHint } from './secrets';
 
 /** A hundred years: any longer age is a typing mistake, and would take the threshold before year 0. */
-export const MAX_AGE_DAYS = 36_500;
+const MAX_AGE_DAYS = 36_500;
 
 export const keyRowOutputFields = [
   { key: 'id', label: 'ID (Vendor:Key ID)', type: 'string' },
@@ -64,7 +64,7 @@ export const keyRowSample: KeyRow = {
 };
 
 /** Epoch ms of a creation date, or undefined when absent or unreadable. */
-export function createdTime(value: string | null | undefined): number | undefined {
+function createdTime(value: string | null | undefined): number | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;

@@ -34,14 +34,14 @@ export function checkBaseUrlSettings(env: NodeJS.ProcessEnv = process.env): void
 
 /** Test-only override of the per-request timeout (ms); bounded so that no setting can leave a step unbounded. */
 export const TIMEOUT_ENV = 'KEYRING_TIMEOUT_MS';
-export const MIN_TIMEOUT_MS = 100;
+const MIN_TIMEOUT_MS = 100;
 /** Never longer than the connector's default: 10 s keeps every request well inside Zapier's 30 s step limit. */
-export const MAX_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
+const MAX_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 
 /** What a step may spend: Zapier kills a step at 30 s; 5 s are kept for start-up, core's own work and the answer's trip back. */
 export const STEP_BUDGET_ENV = 'KEYRING_STEP_BUDGET_MS';
 export const DEFAULT_STEP_BUDGET_MS = 25_000;
-export const MIN_STEP_BUDGET_MS = 1_000;
+const MIN_STEP_BUDGET_MS = 1_000;
 
 function boundedSetting(value: string | undefined, fallback: number, min: number, max: number): number {
   const number = Number(value?.trim() || Number.NaN);

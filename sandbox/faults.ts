@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { VENDORS, type Vendor } from './types';
 
 /** Which requests a fault hits. */
-export interface FaultTarget {
+interface FaultTarget {
   vendor: Vendor;
   /** Substring of the request URL, query string included (e.g. `/api-keys/check`, `startAt=`). */
   path?: string;
@@ -33,7 +33,7 @@ export type FaultBehaviour =
   /** Reset the connection without answering. */
   | { kind: 'drop' };
 
-export type FaultKind = FaultBehaviour['kind'];
+type FaultKind = FaultBehaviour['kind'];
 export type FaultSpec = FaultTarget & FaultBehaviour;
 
 export interface QueuedFault {
@@ -43,9 +43,9 @@ export interface QueuedFault {
   spec: FaultSpec;
 }
 
-export const FAULT_KINDS: readonly FaultKind[] = ['status', 'html', 'empty', 'malformed', 'wrongShape', 'delay', 'drop'];
+const FAULT_KINDS: readonly FaultKind[] = ['status', 'html', 'empty', 'malformed', 'wrongShape', 'delay', 'drop'];
 
-export const DEFAULT_MALFORMED_BODY = '{"ok":true,"data":[{"id":1,"na';
+const DEFAULT_MALFORMED_BODY = '{"ok":true,"data":[{"id":1,"na';
 export const DEFAULT_WRONG_SHAPE_BODY = { unexpected: true };
 
 /** JSON schema of a fault for `POST /_sandbox/faults` (unknown fields are refused so typos do not pass silently). */

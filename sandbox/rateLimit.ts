@@ -3,7 +3,7 @@
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Remembers the times of the last `limit` accepted requests per key; a request is refused while `limit` fall in the window. */
-export class SlidingWindowLimiter {
+class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
 
   constructor(
@@ -30,8 +30,8 @@ export class SlidingWindowLimiter {
   }
 }
 
-export const SMARTLEAD_RATE_LIMIT = { limit: 10, windowMs: 2_000 } as const;
-export const SMASHSEND_RATE_LIMIT = { limit: 60, windowMs: 60_000 } as const;
+const SMARTLEAD_RATE_LIMIT = { limit: 10, windowMs: 2_000 } as const;
+const SMASHSEND_RATE_LIMIT = { limit: 60, windowMs: 60_000 } as const;
 
 /** The vendors' limiters plus the on/off switch (`startSandbox({ rateLimits })`, `PUT /_sandbox/rate-limits`). */
 export class RateLimits {

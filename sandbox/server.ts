@@ -21,12 +21,8 @@ import { smarteErrorBody, smartePlugin } from './vendors/smarte';
 import { smartleadErrorBody, smartleadPlugin } from './vendors/smartlead';
 import { smashsendErrorBody, smashsendPlugin, type SmashsendGenerateOptions } from './vendors/smashsend';
 
-export type { FaultSpec, FaultBehaviour, FaultTarget, FaultKind, QueuedFault } from './faults';
-export type { RequestCounts, GenerateResult, SmashsendCreatedAt, SmartleadCreatedAt } from './state';
-export type { SmashsendGenerateOptions } from './vendors/smashsend';
-export { VENDOR_ROOTS } from './state';
+export type { FaultSpec, FaultBehaviour } from './faults';
 export type { Vendor } from './types';
-export { SANDBOX_CREDENTIALS } from './seed';
 
 export interface StartSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -89,8 +85,8 @@ export function defaultErrorMessage(vendor: Vendor, status: number): string {
   }
 }
 
-/** Builds the fastify app (not listening). Exposed for tests that want `app.inject`. */
-export function buildSandboxApp(
+/** Builds the fastify app (not listening). */
+function buildSandboxApp(
   state: SandboxState,
   info: () => { url: string; baseUrls: Record<Vendor, string>; credentials: SandboxCredentials },
   logger = false,

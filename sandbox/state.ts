@@ -23,7 +23,7 @@ export interface RequestCounts {
   byRoute: Record<string, number>;
 }
 
-export class RequestCounter {
+class RequestCounter {
   private counts: RequestCounts = RequestCounter.empty();
 
   private static empty(): RequestCounts {

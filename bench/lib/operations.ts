@@ -21,7 +21,7 @@ export interface Credentials {
   smarte_api_key: string;
 }
 
-export interface HttpRequest {
+interface HttpRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   query?: Record<string, string>;
@@ -34,7 +34,7 @@ export interface HttpRequest {
 export type Http = (request: HttpRequest) => Promise<unknown>;
 
 /** A bare z.request: core encodes the JSON body, parses the JSON answer and throws for 4xx/5xx (its defaults). */
-export function httpViaZ(z: ZObject): Http {
+function httpViaZ(z: ZObject): Http {
   return async ({ method = 'GET', url, query, headers, body }) =>
     (await z.request<unknown>({ url, method, params: query, headers, body })).data;
 }
@@ -60,7 +60,7 @@ export interface BaselineContext {
   input: Record<string, unknown>;
 }
 
-export type Baseline = (http: Http, context: BaselineContext) => Promise<unknown>;
+type Baseline = (http: Http, context: BaselineContext) => Promise<unknown>;
 
 /** The connector's three clients, built for one call (fetch transport, the sandbox's base URLs). */
 export interface ConnectorClients {
@@ -70,9 +70,9 @@ export interface ConnectorClients {
 }
 
 /** The operation as plain Node does it with the connector: the same vendor calls, typed and checked. */
-export type ConnectorCall = (clients: ConnectorClients, context: BaselineContext) => Promise<unknown>;
+type ConnectorCall = (clients: ConnectorClients, context: BaselineContext) => Promise<unknown>;
 
-export type OperationKind = 'triggers' | 'creates' | 'searches' | 'authentication';
+type OperationKind = 'triggers' | 'creates' | 'searches' | 'authentication';
 
 export interface OperationSpec {
   /** The app's key (for authentication: "test"). */

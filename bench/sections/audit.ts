@@ -11,7 +11,7 @@ const SEEDED_SMASHSEND_KEYS = 3;
 /** `keyring audit` exits 3 when a key is older than --older-than: a finding, not a failure. */
 const AUDIT_EXIT_OK = new Set([0, 3]);
 
-export interface AuditRow {
+interface AuditRow {
   keys: number;
   runs: number;
   /** Spawn to exit, median (ms). */

@@ -7,7 +7,7 @@ import type { Variant, VariantName } from '../lib/workspace';
 
 const COLD_TARGET = 1.05;
 
-export interface ColdVariantResult {
+interface ColdVariantResult {
   variant: VariantName;
   /** Process start → first operation done, as the child measured it (ms). */
   total: Summary;

@@ -9,7 +9,7 @@ import { median, ms, ratio, round, spread, summarise, table, type Summary } from
 
 const WAYS: readonly ConnectorWay[] = ['connector', 'fetch'];
 
-export interface ConnectorRow {
+interface ConnectorRow {
   operation: string;
   vendor: string;
   connector: Summary;

@@ -5,7 +5,7 @@ import { WAYS, type Way } from '../lib/harness';
 import { OPERATIONS } from '../lib/operations';
 import { median, ms, ratio, round, table } from '../lib/stats';
 
-export interface GrowthRow {
+interface GrowthRow {
   workspaceKeys: number;
   position: number;
   calls: number;
@@ -19,7 +19,7 @@ export interface GrowthRow {
   ratio: number;
 }
 
-export interface PollRow {
+interface PollRow {
   workspaceKeys: number;
   calls: number;
   app: number;

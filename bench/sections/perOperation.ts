@@ -7,7 +7,7 @@ import { median, ms, ratio, round, spread, summarise, table, verdict, type Summa
 
 export const OPERATION_TARGET = 1.1;
 
-export interface OperationResult {
+interface OperationResult {
   operation: string;
   vendor: string;
   app: Summary;

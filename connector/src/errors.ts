@@ -183,7 +183,3 @@ export class NetworkError extends ConnectorError {
     super(message, details, { reason });
   }
 }
-
-export function isConnectorError(error: unknown): error is ConnectorError {
-  return error instanceof ConnectorError;
-}

@@ -10,7 +10,7 @@ import { requireEmail, requireText } from './validate';
 export const SMARTE_BASE_URL = 'https://signals.smarte.pro';
 const VENDOR = 'SMARTe';
 
-export const smarteKeySchema = v.looseObject({
+const smarteKeySchema = v.looseObject({
   keyId: v.string(),
   email: v.string(),
   role: v.nullish(v.string()),

@@ -14,7 +14,7 @@ export type SmartLeadKeyStatus = (typeof SMARTLEAD_KEY_STATUSES)[number];
 
 const idSchema = v.union([v.number(), v.string()]);
 
-export const smartLeadClientSchema = v.looseObject({
+const smartLeadClientSchema = v.looseObject({
   id: v.number(),
   name: v.string(),
   email: v.nullish(v.string()),
@@ -22,7 +22,7 @@ export const smartLeadClientSchema = v.looseObject({
 });
 export type SmartLeadClientRecord = v.InferOutput<typeof smartLeadClientSchema>;
 
-export const smartLeadApiKeySchema = v.looseObject({
+const smartLeadApiKeySchema = v.looseObject({
   id: idSchema,
   client_id: v.nullish(idSchema),
   key_name: v.string(),

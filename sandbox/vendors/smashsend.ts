@@ -13,8 +13,8 @@ import { describeFastifyError, requestPath, reasonPhrase, singleHeader } from '.
 
 /** Where SMASHSEND's routes live on the sandbox's origin (as on api.smashsend.com). */
 export const SMASHSEND_ROOT = '/v1';
-export const SMASHSEND_DEFAULT_LIMIT = 15;
-export const SMASHSEND_MAX_LIMIT = 100;
+const SMASHSEND_DEFAULT_LIMIT = 15;
+const SMASHSEND_MAX_LIMIT = 100;
 export type SmashsendSort = 'createdAt.desc' | 'createdAt.asc';
 
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -38,7 +38,7 @@ export const smashsendErrorBody = (status: number, message?: string): SmashsendE
 });
 
 /** A key as every answer shows it (the official SDK's `ApiKeyInfo`): with its workspaceId. */
-export interface SmashsendApiKeyView {
+interface SmashsendApiKeyView {
   id: string;
   displayName: string;
   role: SmashsendRole;
@@ -50,7 +50,7 @@ export interface SmashsendApiKeyView {
   updatedAt: string;
 }
 
-export function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): SmashsendApiKeyView {
+function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): SmashsendApiKeyView {
   return {
     id: key.id,
     displayName: key.displayName,
@@ -78,7 +78,7 @@ export function viewKey(key: SmashsendApiKeyRecord, fullSecret = false): Smashse
 const START_AT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$';
 
 /** The instant as the cursor shows it: `toISOString()` (ms precision, `Z`). */
-export const cursorOf = (ms: number): string => new Date(ms).toISOString();
+const cursorOf = (ms: number): string => new Date(ms).toISOString();
 
 interface Dated {
   key: SmashsendApiKeyRecord;

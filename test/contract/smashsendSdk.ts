@@ -38,7 +38,7 @@ export interface ApiKeyInfo {
   updatedAt: string;
 }
 
-export interface ApiKeyListResponse {
+interface ApiKeyListResponse {
   apiKeys: { items: ApiKeyInfo[]; hasMore: boolean; startAt: string | null };
 }
 

@@ -1,7 +1,8 @@
 // The connector as a user gets it: `npm pack` (its prepack build from sources), the tarball's contents, and the
-// tarball installed into a fresh project outside the repository, used there from CommonJS `require`, from ESM
-// `import` and from TypeScript (`tsc --noEmit` under nodenext and bundler resolution), against the sandbox; and
-// every README example (connector/examples) run there, printing what the README shows.
+// tarball installed into a fresh project outside the repository (made by `npm init -y`: CommonJS), used there from
+// CommonJS `require`, from ESM `import` and from TypeScript (`tsc --noEmit` under nodenext and bundler resolution),
+// against the sandbox; and every README example, as the tarball ships it (examples/), run there as the README says,
+// printing what the README shows.
 // Slow by nature (a build, an npm install, three type checks): about 30 s, hence its own timeout.
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import {
   CONNECTOR,
   NODE_20,
   TSC,
+  TSX,
   cleanEnv,
   copyInto,
   installInFreshProject,
@@ -32,7 +34,8 @@ beforeAll(async () => {
   packed = await packConnector();
   project = await installInFreshProject(packed.tarball);
   await copyInto(project, path.join(__dirname, 'consumer'));
-  await copyInto(path.join(project, 'examples'), path.join(CONNECTOR, 'examples'));
+  // The examples as the tarball ships them, copied into the project as a user would.
+  await copyInto(path.join(project, 'examples'), path.join(project, 'node_modules', '@keyring', 'connector', 'examples'));
 });
 
 afterAll(async () => {
@@ -46,7 +49,7 @@ async function runInProject(file: string, node = process.execPath): Promise<Reco
 }
 
 describe('the tarball', () => {
-  it('holds the built package (ESM, CommonJS, declarations for both), its README and LICENSE, and nothing else', () => {
+  it('holds the built package (ESM, CommonJS, declarations for both), its README, LICENSE and examples, and nothing else', async () => {
     for (const file of [
       'package.json',
       'README.md',
@@ -59,8 +62,9 @@ describe('the tarball', () => {
     ]) {
       expect(packed.files).toContain(file);
     }
+    const examples = (await readdir(path.join(CONNECTOR, 'examples'))).map((name) => `examples/${name}`);
     const outsideDist = packed.files.filter((file) => !file.startsWith('dist/'));
-    expect(outsideDist).toEqual(['LICENSE', 'README.md', 'package.json']);
+    expect(outsideDist).toEqual(['LICENSE', 'README.md', ...examples, 'package.json'].sort());
     // The command ships once, as the CommonJS file `bin` names: no unused ESM copy (dist/cli.mjs).
     expect(packed.files).not.toContain('dist/cli.mjs');
     expect(packed.files.filter((file) => file.startsWith('dist/')).sort()).toEqual([
@@ -70,7 +74,23 @@ describe('the tarball', () => {
       'dist/index.js',
       'dist/index.mjs',
     ]);
-    expect(packed.files.filter((file) => /\.test\.|\.ts$/.test(file) && !/\.d\.m?ts$/.test(file))).toEqual([]);
+    // No sources or tests: TypeScript ships only as declarations, and as the README's examples.
+    expect(packed.files.filter((file) => /\.test\.|\.[cm]?ts$/.test(file) && !/\.d\.m?ts$/.test(file))).toEqual(
+      examples.filter((file) => /\.[cm]?ts$/.test(file)),
+    );
+  });
+
+  it("holds every file the README links to (its relative links work wherever the package's files are read)", async () => {
+    const readme = await readFile(path.join(CONNECTOR, 'README.md'), 'utf8');
+    const linked = [...readme.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1] ?? '');
+    expect(linked.length).toBeGreaterThan(0);
+    for (const target of new Set(linked)) {
+      const file = target.replace(/^\.\//, '').replace(/\/$/, '');
+      expect({ target, shipped: packed.files.some((shipped) => shipped === file || shipped.startsWith(`${file}/`)) }).toEqual({
+        target,
+        shipped: true,
+      });
+    }
   });
 
   it('declares the ESM and CommonJS entry points, valibot as its one dependency, nothing of Zapier, and Node 20 and 22', async () => {
@@ -80,6 +100,7 @@ describe('the tarball', () => {
     expect(manifest).toMatchObject({
       name: '@keyring/connector',
       license: 'MIT',
+      type: 'commonjs',
       sideEffects: false,
       main: './dist/index.js',
       types: './dist/index.d.ts',
@@ -94,12 +115,21 @@ describe('the tarball', () => {
       import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
       require: { types: './dist/index.d.ts', default: './dist/index.js' },
     });
-    expect(manifest.bin).toEqual({ keyring: './dist/cli.js' });
+    // As npm normalises it (`npm pkg fix` changes nothing).
+    expect(manifest.bin).toEqual({ keyring: 'dist/cli.js' });
     // No repository until the project has a public one: a placeholder URL would send users nowhere.
     expect(manifest.repository).toBeUndefined();
     expect(manifest.dependencies).toEqual({ valibot: expect.any(String) });
     for (const field of ['peerDependencies', 'optionalDependencies', 'bundleDependencies']) expect(manifest[field]).toBeUndefined();
     expect((manifest.engines as { node: string }).node).toBe('>=20');
+  });
+
+  it('has package.json as npm normalises it: `npm pkg fix` changes nothing', async () => {
+    // In the clean copy of connector/ that packConnector packed.
+    const copy = path.join(packed.dir, 'connector');
+    const before = await readFile(path.join(copy, 'package.json'), 'utf8');
+    await run('npm', ['pkg', 'fix'], { cwd: copy });
+    expect(await readFile(path.join(copy, 'package.json'), 'utf8')).toBe(before);
   });
 
   it('ships built code that imports nothing but valibot and Node built-ins', async () => {
@@ -126,6 +156,11 @@ describe('the tarball', () => {
 });
 
 describe('installed in a fresh project', () => {
+  it('is the project `npm init -y` makes: CommonJS', async () => {
+    const manifest = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.type ?? 'commonjs').toBe('commonjs');
+  });
+
   it('installs valibot from the registry or cache, and no workspace link', async () => {
     const { stdout } = await run('npm', ['ls', '--all', '--json'], { cwd: project });
     const tree = JSON.parse(stdout) as { dependencies: Record<string, { resolved?: string; dependencies?: Record<string, unknown> }> };
@@ -184,13 +219,13 @@ describe('installed in a fresh project', () => {
         types: ['node'],
         typeRoots: [path.join(path.dirname(TSC), '..', '..', '@types')],
       },
-      files: ['types.ts', 'types.cts'],
-      include: ['examples/*.ts'],
+      files: ['types.mts', 'types.cts'],
+      include: ['examples/*.mts'],
     };
     await writeFile(path.join(project, 'tsconfig.nodenext.json'), JSON.stringify(tsconfig));
     const { stdout } = await run(process.execPath, [TSC, '-p', 'tsconfig.nodenext.json', '--listFiles'], { cwd: project });
-    expect(stdout).toContain(path.join('examples', 'smarte.ts'));
-    expect(stdout).toContain(path.join('examples', 'transport.ts'));
+    expect(stdout).toContain(path.join('examples', 'smarte.mts'));
+    expect(stdout).toContain(path.join('examples', 'transport.mts'));
     const declarations = stdout.split('\n').filter((line) => line.includes('@keyring/connector/dist/'));
     expect(declarations.map((line) => path.basename(line)).sort()).toEqual(['index.d.mts', 'index.d.ts']);
   });
@@ -210,19 +245,19 @@ describe('installed in a fresh project', () => {
         types: ['node'],
         typeRoots: [path.join(path.dirname(TSC), '..', '..', '@types')],
       },
-      files: ['types.ts'],
-      include: ['examples/*.ts'],
+      files: ['types.mts'],
+      include: ['examples/*.mts'],
     };
     await writeFile(path.join(project, 'tsconfig.bundler.json'), JSON.stringify(tsconfig));
     const { stdout } = await run(process.execPath, [TSC, '-p', 'tsconfig.bundler.json', '--listFiles'], { cwd: project });
-    expect(stdout).toContain(path.join('examples', 'smarte.ts'));
-    expect(stdout).toContain(path.join('examples', 'transport.ts'));
+    expect(stdout).toContain(path.join('examples', 'smarte.mts'));
+    expect(stdout).toContain(path.join('examples', 'transport.mts'));
     const declarations = stdout.split('\n').filter((line) => line.includes('@keyring/connector/dist/'));
     expect(declarations.map((line) => path.basename(line))).toEqual(['index.d.mts']);
   });
 
   it('runs the type-checked TypeScript file (Node strips its types) against the sandbox', async () => {
-    expect(await runInProject('types.ts')).toEqual({
+    expect(await runInProject('types.mts')).toEqual({
       check: 'Sandbox Admin Key',
       firstPage: 2,
       all: expect.any(Number),
@@ -259,7 +294,7 @@ describe('the README examples (connector/examples), run from the installed packa
       /^Reset key \d+: new value ending in \S{4}$/,
       /^Deleted key \d+$/,
     ],
-    'smarte.ts': [
+    'smarte.mts': [
       /^Created [0-9a-f-]{36} for new\.hire@example\.com \(active\), ending in \S{4}$/,
       'Found: new.hire@example.com is active',
       'Suspended: suspended',
@@ -273,7 +308,7 @@ describe('the README examples (connector/examples), run from the installed packa
       /^SMASHSEND said: \S.*$/,
       'Refused before sending: apiKeyId must contain only letters, digits, underscores and hyphens',
     ],
-    'transport.ts': [/^GET \/api\/v1\/client\/api-key -> 200 \(\d+ ms\)$/, '2 active keys'],
+    'transport.mts': [/^GET \/api\/v1\/client\/api-key -> 200 \(\d+ ms\)$/, '2 active keys'],
   };
 
   function expectLines(stdout: string, expected: (string | RegExp)[]): void {
@@ -286,8 +321,12 @@ describe('the README examples (connector/examples), run from the installed packa
     });
   }
 
-  async function runExample(file: string): Promise<string> {
-    const { stdout } = await run(process.execPath, [path.join('examples', file)], { cwd: project, env: cleanEnv(sandboxEnv(env.sandbox)) });
+  /** Runs an example as the README says: `node <file>` (Node 22.18 or newer strips a TypeScript file's types), or `npx tsx <file>`. */
+  async function runExample(file: string, runner: 'node' | 'tsx' = 'node'): Promise<string> {
+    const args = runner === 'tsx' ? [TSX, path.join('examples', file)] : [path.join('examples', file)];
+    // tsx is the README's way on Node 20: run it there when the machine has one.
+    const node = runner === 'tsx' ? (NODE_20 ?? process.execPath) : process.execPath;
+    const { stdout } = await run(node, args, { cwd: project, env: cleanEnv(sandboxEnv(env.sandbox)) });
     return stdout;
   }
 
@@ -297,6 +336,10 @@ describe('the README examples (connector/examples), run from the installed packa
 
   it.each(Object.keys(EXPECTED))('%s prints what the README says', async (file) => {
     expectLines(await runExample(file), EXPECTED[file] ?? []);
+  });
+
+  it.each(Object.keys(EXPECTED).filter((file) => file.endsWith('.mts')))('%s prints the same under `npx tsx`', async (file) => {
+    expectLines(await runExample(file, 'tsx'), EXPECTED[file] ?? []);
   });
 
   it('timeouts.mjs: a vendor that does not answer within timeoutMs gives the timeout branch', async () => {

@@ -1,7 +1,8 @@
 // Runs the `keyring` command as a user would: the package's built bin (connector/dist/cli.js, from `npm run
-// build:connector`, which `npm run check` runs first) in a child process with only the environment given (no shell
-// variable leaks in), against the sandbox the test file starts (sandbox.ts); or started and watched while it runs
-// (to signal it at a given moment); or in-process through main() with a fake terminal (a child's stdin is no terminal).
+// build:connector`; `npm run check` builds it first, packing it for `lint:package`) in a child process with only the
+// environment given (no shell variable leaks in), against the sandbox the test file starts (sandbox.ts); or started
+// and watched while it runs (to signal it at a given moment); or in-process through main() with a fake terminal (a
+// child's stdin is no terminal).
 
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -16,7 +16,7 @@ export const SM_CREATE = '/signals/v1/key/createsignalapikey';
 export const SM_UPDATE = '/signals/v1/key/update';
 
 /** Suspends a SMARTe key by calling the sandbox as SMARTe (not through the app), for steps that need a suspended key. */
-export async function suspendAtSmarte(sandbox: SandboxHandle, email: string): Promise<void> {
+async function suspendAtSmarte(sandbox: SandboxHandle, email: string): Promise<void> {
   const response = await fetch(`${sandbox.baseUrls.smarte}${SM_UPDATE}`, {
     method: 'POST',
     headers: { 'api-key': sandbox.credentials.smarteApiKey, 'content-type': 'application/json' },

@@ -2,14 +2,14 @@
 // project outside the repository (no workspace links), and run files there with the environment pointed at the sandbox.
 
 import { execFile, execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-export const REPO = path.resolve(__dirname, '..', '..');
+const REPO = path.resolve(__dirname, '..', '..');
 export const CONNECTOR = path.join(REPO, 'connector');
 
 /** The environment for child processes: npm's own `npm_*` variables from `npm test` would steer a nested npm at the repository. */
@@ -77,13 +77,13 @@ export async function packConnector(): Promise<Packed> {
   return { tarball: path.join(dir, entry.filename), files: entry.files.map((file) => file.path).sort(), dir };
 }
 
-/** A fresh project (package.json with `"type": "module"`) in a temporary directory, with the tarball installed by npm. */
+/**
+ * A fresh project in a temporary directory, made as a user makes one: `npm init -y` (npm 11 writes `"type":
+ * "commonjs"`, so a `.js` or `.ts` file there is CommonJS), with the tarball installed by npm.
+ */
 export async function installInFreshProject(tarball: string): Promise<string> {
   const project = await mkdtemp(path.join(os.tmpdir(), 'keyring-user-'));
-  await writeFile(
-    path.join(project, 'package.json'),
-    JSON.stringify({ name: 'keyring-package-user', version: '1.0.0', private: true, type: 'module' }, null, 2),
-  );
+  await run('npm', ['init', '-y'], { cwd: project });
   // valibot comes from npm's cache (the repository's `npm ci` put it there) or the registry.
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project });
   return project;
@@ -112,6 +112,9 @@ export const NODE_20: string | undefined = (process.env.PATH ?? '')
 
 /** The TypeScript compiler of the repository, run on a project outside it. */
 export const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** tsx, the TypeScript runner the connector's README names (`npx tsx file.mts`), the repository's copy. */
+export const TSX = path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export async function removeAll(...dirs: (string | undefined)[]): Promise<void> {
   for (const dir of dirs) if (dir) await rm(dir, { recursive: true, force: true });

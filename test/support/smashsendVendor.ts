@@ -62,7 +62,7 @@ export function listOrder(keys: FakeKey[], sort = 'createdAt.desc'): FakeKey[] {
 }
 
 /** What the fake answers to one list request (limit: vendor default 15, at most 100). */
-export function listAnswer(list: FakeSmashsendList, query: ListQuery) {
+function listAnswer(list: FakeSmashsendList, query: ListQuery) {
   const sort = query.sort ?? 'createdAt.desc';
   const limit = Math.min(100, Number(query.limit ?? 15));
   const ordered = listOrder(list.keys, sort);

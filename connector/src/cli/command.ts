@@ -7,7 +7,7 @@ import type { Consent } from './consent';
 import { WRITE_OPTIONS } from './consent';
 import type { ExitStatus, Io } from './io';
 
-export interface OptionSpec {
+interface OptionSpec {
   type: 'boolean' | 'string';
   /** How help shows the option's value, e.g. `<days>`. */
   value?: string;
@@ -15,7 +15,7 @@ export interface OptionSpec {
 }
 
 /** A command line, parsed: what `prepare` checks. */
-export interface CommandArgs {
+interface CommandArgs {
   positionals: readonly string[];
   /** The command's own options as given (booleans true when present). */
   options: Readonly<Record<string, string | boolean | undefined>>;

@@ -21,7 +21,7 @@ export const KEY_ENV: Record<Vendor, string> = {
   SMARTe: 'SMARTE_API_KEY',
 };
 export { BASE_URL_ENV };
-export const WORKSPACE_ENV = 'SMASHSEND_WORKSPACE_ID';
+const WORKSPACE_ENV = 'SMASHSEND_WORKSPACE_ID';
 
 export interface Clients {
   smashsend?: SmashsendClient;

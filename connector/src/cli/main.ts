@@ -16,14 +16,14 @@ import { ROTATE } from './rotate';
 
 // The package's version, written into the built command by tsup (connector/tsup.config.ts); from source, "development".
 declare const __KEYRING_VERSION__: string | undefined;
-export const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
+const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
 
 /** Every command, in the order help lists them. A command that writes says so (`writes: true`): see command.ts. */
 export const COMMANDS: readonly Command[] = [CHECK, LIST, AUDIT, ROTATE];
 
 const WRITERS = COMMANDS.filter((command) => command.writes).map((command) => command.name);
 
-export const HELP = `Usage: keyring <command> [options]
+const HELP = `Usage: keyring <command> [options]
 
 Manage the API keys of SMASHSEND, SmartLead and SMARTe signals from the shell.
 

@@ -1,6 +1,6 @@
-// Type-checked with tsc --noEmit in a fresh project where the packed tarball is installed (as an ES module: the
-// project is "type": "module", so the `import` condition's .d.mts declarations), then run with node against the
-// sandbox. Uses every public type, and @ts-expect-error lines fail the check if the declarations went loose (any).
+// Type-checked with tsc --noEmit in a fresh project where the packed tarball is installed (as an ES module: .mts, in
+// the CommonJS project `npm init -y` makes, so the `import` condition's .d.mts declarations), then run with node
+// against the sandbox. Uses every public type, and @ts-expect-error lines fail the check if the declarations went loose (any).
 import {
   DEFAULT_TIMEOUT_MS,
   SMARTLEAD_KEY_STATUSES,

@@ -8,7 +8,7 @@ import { AUTH_FIELD, authDataOf, smarteClient, smartleadClient, smashsendClient,
 import { explain } from './lib/errors';
 import { maskSecret } from './lib/secrets';
 
-export interface ConnectionTestResult {
+interface ConnectionTestResult {
   /** The vendors whose keys were checked and accepted, in a fixed order. */
   vendors: Vendor[];
   smashsend_display_name?: string;
@@ -89,7 +89,7 @@ class WorkspaceFieldError extends Error {
 /** A clause to go inside a sentence: without its own closing stop. */
 const sentence = (text: string) => text.replace(/[.\s]+$/, '');
 
-export async function testConnection(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
+async function testConnection(z: ZObject, bundle: Bundle): Promise<ConnectionTestResult> {
   const vendors = VENDOR_ORDER.filter((vendor) => vendorKey(bundle, vendor) !== undefined);
   if (vendors.length === 0) {
     throw new z.errors.Error('Add at least one API key (SMASHSEND, SmartLead or SMARTe) to connect.', 'missing_key');

@@ -64,7 +64,7 @@ export const keyRowSample: KeyRow = {
 };
 
 /** Epoch ms of a creation date, or undefined when absent or unreadable. */
-function createdTime(value: string | null | undefined): number | undefined {
+export function createdTime(value: string | null | undefined): number | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;

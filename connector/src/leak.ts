@@ -15,7 +15,7 @@ import type { SmartLeadClient } from './smartlead';
 import type { SmarteClient } from './smarte';
 
 /** The vendors in the one fixed order every listing uses. */
-export const VENDOR_ORDER: readonly Vendor[] = ['SMASHSEND', 'SmartLead', 'SMARTe'];
+const VENDOR_ORDER: readonly Vendor[] = ['SMASHSEND', 'SmartLead', 'SMARTe'];
 
 /** The clients of the vendors a secret may belong to; a vendor without a client is not asked. */
 export interface LeakClients {
@@ -57,7 +57,7 @@ export interface IdentifyOptions {
 }
 
 /** `sk_live_…` / `sk_test_…` is SMASHSEND's; base64 with `+`, `/` or `=` looks like SMARTe's; anything else SmartLead's. */
-export function suggestedVendor(secret: string): Vendor {
+function suggestedVendor(secret: string): Vendor {
   if (/^sk_(live|test)_/.test(secret)) return 'SMASHSEND';
   if (/[+/=]/.test(secret)) return 'SMARTe';
   return 'SmartLead';
@@ -67,7 +67,7 @@ export function suggestedVendor(secret: string): Vendor {
  * The order to ask vendors in: the one the shape suggests first (but never it alone), then the others in the fixed
  * order — except that SMASHSEND, which has to be shown the secret, comes last unless the shape suggests it.
  */
-export function lookupOrder(secret: string, vendors: readonly Vendor[]): Vendor[] {
+function lookupOrder(secret: string, vendors: readonly Vendor[]): Vendor[] {
   const first = suggestedVendor(secret);
   const rest = VENDOR_ORDER.filter((vendor) => vendor !== first && vendor !== 'SMASHSEND');
   const order = [first, ...rest, ...(first === 'SMASHSEND' ? [] : ['SMASHSEND' as const])];

@@ -30,7 +30,7 @@ export function bundleWith(inputData: Record<string, unknown> = {}, authData: Au
 }
 
 /** The registered function (core's tester finds its path in the app from it), so an unregistered key fails the test. */
-function performOf(kind: OperationKind | 'authentication', key: string): Perform {
+export function performOf(kind: OperationKind | 'authentication', key: string): Perform {
   const perform =
     kind === 'authentication'
       ? App.authentication?.test

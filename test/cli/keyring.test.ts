@@ -375,13 +375,21 @@ describe('keyring rotate', () => {
     const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    // The new key's row (as keyring list --json shows keys), its secret and the key it replaces, then the facts.
     expect(out).toEqual({
       vendor: 'SMASHSEND',
-      id: expect.stringMatching(/^aki_/),
+      key_id: expect.stringMatching(/^aki_/),
       name: 'CRM Sync',
+      status: 'ACTIVE',
+      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      age_days: 0,
+      stale: false,
+      key_hint: `********${String(out.secret).slice(-4)}`,
+      client_id: null,
+      connection_key: false,
       role: 'API_USER',
-      secret: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
       replacedKeyId: 'aki_xyz789ghi012',
+      secret: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
       newKeyVerified: true,
       newKeyCheck: 'passed',
       oldKeyDeleted: false,
@@ -393,7 +401,7 @@ describe('keyring rotate', () => {
     expect(run.stderr).toContain('Kept the old key aki_xyz789ghi012 live, as asked (--keep-old).');
     const listed = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
     expect((JSON.parse(listed.stdout) as Array<{ key_id: string }>).map((k) => k.key_id)).toEqual(
-      expect.arrayContaining(['aki_xyz789ghi012', out.id]),
+      expect.arrayContaining(['aki_xyz789ghi012', out.key_id]),
     );
     expectClean(run);
   });
@@ -422,11 +430,12 @@ describe('keyring rotate', () => {
   it('smartlead --json: the new value in `secret`', async () => {
     const run = await keyring(['rotate', 'smartlead', '45', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(JSON.parse(run.stdout)).toMatchObject({
       vendor: 'SmartLead',
-      id: 45,
+      key_id: '45',
       name: 'Production Key',
-      clientId: 301,
+      client_id: 301,
+      role: null,
       secret: expect.stringMatching(/^cl_live_/),
     });
     expectClean(run);
@@ -518,6 +527,12 @@ describe('help and usage', () => {
     ['audit', '-h'],
     ['rotate', '--help'],
     ['help', 'audit'],
+    ['find', '--help'],
+    ['create', '--help'],
+    ['reset', '-h'],
+    ['delete', '--help'],
+    ['suspend', '--help'],
+    ['help', 'reactivate'],
   ])('keyring %p: help on stdout, exit 0', async (...args) => {
     const run = await keyring(args, {});
     expect(run.code).toBe(0);
@@ -525,12 +540,30 @@ describe('help and usage', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('each command has its own help', async () => {
+  it('each command has its own help, every form on its own line; keyring --help lists every form', async () => {
+    const overview = (await keyring(['--help'], {})).stdout;
+    for (const form of [
+      'find smarte <email> [--wide]',
+      'create smartlead --client <clientId> --name <name>',
+      'create smarte --email <email>',
+      'reset smartlead <keyId>',
+      'delete smartlead <keyId>',
+      'suspend smarte <email>',
+      'reactivate smarte <email>',
+    ]) {
+      expect(overview).toContain(`  ${form}  `);
+    }
     for (const [command, first] of [
       ['check', 'Usage: keyring check [--json]'],
       ['list', 'Usage: keyring list <smashsend|smartlead|smarte> [--wide] [--json]'],
       ['audit', 'Usage: keyring audit [--older-than <days>] [--wide] [--json]'],
       ['rotate', 'Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--yes | --dry-run] [--json]'],
+      ['find', 'Usage: keyring find smashsend <name> [--wide] [--json]'],
+      ['create', 'Usage: keyring create smashsend --name <name> --role <role> [--yes | --dry-run] [--json]'],
+      ['reset', 'Usage: keyring reset smartlead <keyId> [--yes | --dry-run] [--json]'],
+      ['delete', 'Usage: keyring delete smashsend <apiKeyId> [--yes | --dry-run] [--json]'],
+      ['suspend', 'Usage: keyring suspend smarte <email> [--yes | --dry-run] [--json]'],
+      ['reactivate', 'Usage: keyring reactivate smarte <email> [--yes | --dry-run] [--json]'],
     ]) {
       expect((await keyring([command, '--help'], {})).stdout.split('\n')[0]).toBe(first);
     }
@@ -553,7 +586,7 @@ describe('help and usage', () => {
     expectOneErrorLine(
       await keyring(['rotat'], {}),
       2,
-      'keyring: unknown command "rotat": check, list, audit or rotate (see keyring --help).',
+      'keyring: unknown command "rotat": check, list, find, audit, create, rotate, reset, delete, suspend or reactivate (see keyring --help).',
     );
   });
 });

@@ -12,7 +12,7 @@ import { WIDE_OPTION, json, progress } from './output';
 export const AUDIT: ReadCommand = {
   name: 'audit',
   writes: false,
-  forms: [{ usage: '[--older-than <days>] [--wide]', summary: 'every key of every configured vendor, with its age' }],
+  forms: [{ usage: '[--older-than <days>] [--wide]', summary: 'every key of every vendor, with its age' }],
   about: `Lists every key of every vendor whose key is set in the environment (SMASHSEND, SmartLead, SMARTe, each
 vendor's keys newest first): vendor, key id, name, status, created, age in days, whether it is older than
 --older-than (STALE), key hint. SMARTe keys have no dates: their age is unknown (?). The table fits 100 columns

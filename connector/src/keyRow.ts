@@ -45,7 +45,7 @@ export interface KeyRow {
 }
 
 /** What a row needs besides the vendor's record: the moment ages are counted to, the threshold, and the own-key match. */
-export interface KeyRowContext {
+interface KeyRowContext {
   /** Epoch ms. */
   now: number;
   /** A whole number of days: keys older than this are `stale`. */

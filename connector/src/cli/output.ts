@@ -12,7 +12,7 @@ function cell(value: unknown): string {
 }
 
 /** The width a table aims at without --wide: a usual terminal's, with room to spare. */
-export const TABLE_WIDTH = 100;
+const TABLE_WIDTH = 100;
 
 /** Length in code points (an emoji in a name counts once, and is never cut in half). */
 const length = (text: string) => Array.from(text).length;
@@ -25,7 +25,7 @@ function cut(text: string, width: number): string {
 /** The option of the commands that print tables. */
 export const WIDE_OPTION = { type: 'boolean', help: 'every field in full: whole names and dates (wider than 100 columns)' } as const;
 
-export interface TableOptions {
+interface TableOptions {
   /** Every cell in full, however wide the table gets. */
   wide?: boolean;
   /** The columns that may be cut (with `…`) to fit TABLE_WIDTH, in the order they are cut: [index, least width]. */

@@ -7,13 +7,12 @@ import { smarteClient, smartleadClient, smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import {
   ALL_VENDORS,
-  auditedKeyRow,
   chosenVendors,
   keyRowOutputFields,
   keyRowSample,
-  newestFirst,
   parseDays,
   vendorsField,
+  withId,
   type KeyRow,
 } from '../lib/hygieneFields';
 import { SMASHSEND_THROTTLE } from '../lib/limits';
@@ -33,8 +32,6 @@ const inputFields = defineInputFields([
   vendorsField(ALL_VENDORS, 'Only audit keys of these vendors. Leave blank to audit every vendor of this connection.'),
 ]);
 
-type AuditedKeyRow = KeyRow & { stale: boolean };
-
 export interface ApiKeyAudit {
   checked_at: string;
   total: number;
@@ -42,7 +39,7 @@ export interface ApiKeyAudit {
   smashsend_count: number;
   smartlead_count: number;
   smarte_count: number;
-  keys: AuditedKeyRow[];
+  keys: KeyRow[];
 }
 
 export const auditApiKeys = defineCreate({
@@ -77,18 +74,16 @@ export const auditApiKeys = defineCreate({
         timeBudgetAdvice:
           'The workspace has too many keys to audit within one Zapier step: audit the other vendors here, and SMASHSEND with the `keyring audit` command.',
       });
-      // Newest first, as the age trigger shows keys (undated keys last); a key a vendor lists twice is shown once, and
-      // the figures count what is shown.
-      const keys = newestFirst(audit.keys.map(auditedKeyRow));
-      const count = (vendor: string) => keys.filter((key) => key.vendor === vendor).length;
+      // The connector's rows as they are (the vendors in report order, each newest first, each key once: the rows of
+      // `keyring audit --json`), with the id Zapier needs.
       return {
         checked_at: audit.checkedAt,
-        total: keys.length,
-        stale_count: keys.filter((key) => key.stale).length,
-        smashsend_count: count('SMASHSEND'),
-        smartlead_count: count('SmartLead'),
-        smarte_count: count('SMARTe'),
-        keys,
+        total: audit.keys.length,
+        stale_count: audit.staleCount,
+        smashsend_count: audit.counts.SMASHSEND,
+        smartlead_count: audit.counts.SmartLead,
+        smarte_count: audit.counts.SMARTe,
+        keys: audit.keys.map(withId),
       };
     },
     outputFields: [
@@ -98,7 +93,7 @@ export const auditApiKeys = defineCreate({
       { key: 'smashsend_count', label: 'SMASHSEND Keys', type: 'integer' },
       { key: 'smartlead_count', label: 'SmartLead Keys', type: 'integer' },
       { key: 'smarte_count', label: 'SMARTe Keys', type: 'integer' },
-      { key: 'keys', label: 'Keys', children: [...keyRowOutputFields, { key: 'stale', label: 'Stale', type: 'boolean' }] },
+      { key: 'keys', label: 'Keys', children: [...keyRowOutputFields] },
     ],
     // SmartLead rows only, newest first: a SMASHSEND row has no client_id, a SMARTe row no date, and a sample holds no
     // null (D024).
@@ -118,12 +113,12 @@ export const auditApiKeys = defineCreate({
           status: 'active',
           created_at: '2025-03-01T10:00:00.000Z',
           age_days: 49,
-          client_id: 301,
-          key_hint: '********xxxx',
-          connection_key: false,
           stale: false,
+          key_hint: '********xxxx',
+          client_id: 301,
+          connection_key: false,
         },
-        { ...keyRowSample, stale: true },
+        keyRowSample,
       ],
     },
   },

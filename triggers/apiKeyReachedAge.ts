@@ -3,8 +3,8 @@
 // paging through young keys; SmartLead answers its whole list at once. SMARTe keys carry no date and are left out.
 
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { DAY_MS } from '@keyring/connector';
-import { SMASHSEND_MAX_PAGE_SIZE } from '@keyring/connector/internal';
+import { DAY_MS, isOlderThan } from '@keyring/connector';
+import { SMASHSEND_MAX_PAGE_SIZE, newestFirst, smartleadKeyRow, smashsendKeyRow } from '@keyring/connector/internal';
 import { smartleadClient, smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
 import {
@@ -13,12 +13,9 @@ import {
   eachVendor,
   keyRowOutputFields,
   keyRowSample,
-  newestFirst,
-  olderThan,
   parseDays,
-  smartleadKeyRow,
-  smashsendKeyRow,
   vendorsField,
+  withId,
   type KeyRow,
 } from '../lib/hygieneFields';
 import { SMASHSEND_THROTTLE } from '../lib/limits';
@@ -57,7 +54,9 @@ async function smashsendKeysOlderThan(z: ZObject, bundle: Bundle, days: number, 
   });
   // The connection's own key is marked: no request when the workspace discovery learnt its id, one otherwise.
   const own = await client.connectionKeyMatcher();
-  return page.items.filter((key) => olderThan(key.createdAt, days, now)).map((key) => smashsendKeyRow(key, now, own.match(key) === 'yes'));
+  return page.items
+    .filter((key) => isOlderThan(key.createdAt, days, now))
+    .map((key) => withId(smashsendKeyRow(key, { now, olderThanDays: days, connectionKey: own.match(key) === 'yes' })));
 }
 
 /** One request for every client API key; keys without a readable date cannot have an age and are left out. */
@@ -65,8 +64,8 @@ async function smartleadKeysOlderThan(z: ZObject, bundle: Bundle, days: number, 
   const client = smartleadClient(z, bundle);
   const keys = await client.listClientApiKeys();
   return keys
-    .filter((key) => olderThan(key.created_at, days, now))
-    .map((key) => smartleadKeyRow(key, now, client.connectionKeyMatch(key) === 'yes'));
+    .filter((key) => isOlderThan(key.created_at, days, now))
+    .map((key) => withId(smartleadKeyRow(key, { now, olderThanDays: days, connectionKey: client.connectionKeyMatch(key) === 'yes' })));
 }
 
 const readers: Record<DatedVendor, typeof smashsendKeysOlderThan> = {
@@ -97,7 +96,9 @@ export const apiKeyReachedAge = defineTrigger({
       const rows = await eachVendor(vendors, (vendor) =>
         withVendorErrors(z, bundle, () => readers[vendor](z, bundle, ageDays, now), { fields: inputFields }),
       );
-      // Newest crossing first: the key that crossed the age most recently is the youngest of the old ones.
+      // Newest crossing first across vendors (Zapier's polling order; the key that crossed the age most recently is the
+      // youngest of the old ones), so that the 100 kept are the newest crossings whatever the vendor; keys of one
+      // instant in the one vendor order. Every row is `stale` (older than the age).
       return newestFirst(rows.flat()).slice(0, MAX_ITEMS);
     },
     outputFields: [...keyRowOutputFields],

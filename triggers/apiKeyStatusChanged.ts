@@ -6,7 +6,7 @@ import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import type { Vendor } from '@keyring/connector';
 import { smarteClient, smartleadClient, smashsendClient } from '../lib/clients';
 import { withVendorErrors } from '../lib/errors';
-import { ALL_VENDORS, chosenVendors, createdTime, eachVendor, vendorsField } from '../lib/hygieneFields';
+import { ALL_VENDORS, chosenVendors, eachVendor, vendorsField } from '../lib/hygieneFields';
 import { SMASHSEND_THROTTLE } from '../lib/limits';
 import { keyHint } from '../lib/secrets';
 import { startStepClock } from '../lib/stepClock';
@@ -14,6 +14,12 @@ import { startStepClock } from '../lib/stepClock';
 const inputFields = defineInputFields([
   vendorsField(ALL_VENDORS, 'Only watch keys of these vendors. Leave blank to watch every vendor of this connection.'),
 ]);
+
+/** Epoch ms of a vendor's date, or undefined when absent or unreadable. */
+function timeOf(value: string | null | undefined): number | undefined {
+  const time = typeof value === 'string' && value.trim() !== '' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+}
 
 export type KeyStatusRow = {
   /** `<vendor>:<key id>:<status>`: a new status is a new item. */
@@ -35,7 +41,7 @@ function row(
   changedAt: string | null | undefined,
   value: string | null | undefined,
 ): KeyStatusRow {
-  const time = createdTime(changedAt);
+  const time = timeOf(changedAt);
   const state = (status ?? 'unknown').trim() || 'unknown';
   return {
     id: `${vendor}:${keyId}:${state}`,
@@ -98,7 +104,7 @@ export const apiKeyStatusChanged = defineTrigger({
         .flat()
         .filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)))
         .map((item, index) => ({ item, index }))
-        .sort((a, b) => (createdTime(b.item.changed_at) ?? -Infinity) - (createdTime(a.item.changed_at) ?? -Infinity) || a.index - b.index)
+        .sort((a, b) => (timeOf(b.item.changed_at) ?? -Infinity) - (timeOf(a.item.changed_at) ?? -Infinity) || a.index - b.index)
         .map(({ item }) => item);
     },
     outputFields: [

@@ -77,14 +77,5 @@ export {
   type NewKeyCheck,
   type OldKeyOutcome,
 } from './rotation';
-export {
-  auditApiKeys,
-  ageInDays,
-  isOlderThan,
-  DAY_MS,
-  type AuditedKey,
-  type KeyAudit,
-  type AuditClients,
-  type AuditOptions,
-  type AuditProgress,
-} from './audit';
+export { ageInDays, isOlderThan, DAY_MS, type KeyRow } from './keyRow';
+export { auditApiKeys, type KeyAudit, type AuditClients, type AuditOptions, type AuditProgress } from './audit';

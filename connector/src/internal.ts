@@ -11,3 +11,4 @@ export { SMASHSEND_BASE_URL, SMASHSEND_SORTS, SMASHSEND_MAX_PAGE_SIZE } from './
 export { SMARTLEAD_BASE_URL } from './smartlead';
 export { SMARTE_BASE_URL } from './smarte';
 export { keyHint, maskSecret, VISIBLE_TAIL } from './mask';
+export { VENDORS, newestFirst, smashsendKeyRow, smartleadKeyRow } from './keyRow';

@@ -282,10 +282,9 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 
 /** The old key, read from the list newest first (page after page). */
 async function findKey(client: SmashsendClient, id: string, deadline: number | undefined, now: () => number): Promise<SmashsendApiKey> {
-  for await (const key of client.allApiKeys({ sort: 'createdAt.desc', deadline, now })) {
-    if (key.id === id) return key;
-  }
-  throw new KeyNotInListError(id, `/v1/workspaces/${await client.workspaceId()}/api-keys`);
+  const key = await client.findApiKeyById(id, { deadline, now });
+  if (key === undefined) throw new KeyNotInListError(id, `/v1/workspaces/${await client.workspaceId()}/api-keys`);
+  return key;
 }
 
 /** The role to give the new key, in SMASHSEND's spelling; a role a new key cannot have stops here, before any change. */

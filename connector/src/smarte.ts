@@ -2,7 +2,7 @@
 // body and the admin key in the `Api-Key` header. Keys are identified by the user's email; `keyId` is a UUID.
 
 import * as v from 'valibot';
-import { ConnectorError, NotFoundError } from './errors';
+import { ConnectorError, InputError, NotFoundError } from './errors';
 import { refuseConnectionKey, sameSecret, valueMatch, type ConnectionKeyMatch } from './connectionKey';
 import { VendorHttp, type ClientOptions } from './http';
 import { requireEmail, requireText } from './validate';
@@ -99,12 +99,20 @@ export class SmarteClient {
    * POST /signals/v1/key/view `{email}`, then POST /signals/v1/key/update `{email, action: "suspend"}`. The view comes
    * first so that nothing is written when the user has no key (a NotFoundError) or when the key is the admin key this
    * client authenticates with (a ConnectionKeyError, unless `allowConnectionKey`: suspending it locks this client out).
-   * The answer's `connectionKey` says whether it was (or may have been) that key.
+   * The answer's `connectionKey` says whether it was (or may have been) that key. `viewed`: the key as the caller viewed
+   * it just before (findKeyByEmail, e.g. to show it in a question), so that the view is not asked twice.
    */
-  async suspendKey(email: string, options: { allowConnectionKey?: boolean } = {}): Promise<SmarteUpdatedKey & { connectionKey: boolean }> {
+  async suspendKey(
+    email: string,
+    options: { allowConnectionKey?: boolean; viewed?: SmarteKey } = {},
+  ): Promise<SmarteUpdatedKey & { connectionKey: boolean }> {
     const address = requireEmail(VENDOR, 'email', email);
     const path = '/signals/v1/key/view';
-    const current = await this.findKeyByEmail(address);
+    const { viewed } = options;
+    if (viewed !== undefined && viewed.email.toLowerCase() !== address.toLowerCase()) {
+      throw new InputError(VENDOR, 'viewed', 'must be the key of the email given');
+    }
+    const current = viewed ?? (await this.findKeyByEmail(address));
     if (current === null) {
       throw new NotFoundError(`SMARTe has no key for ${address} (POST ${path}).`, { vendor: VENDOR, method: 'POST', path });
     }

@@ -510,6 +510,18 @@ export class SmashsendClient {
   }
 
   /**
+   * The key with this id (`aki_…`), read from the list newest first, page after page until one holds it; undefined when
+   * none does. SMASHSEND has no request for one key. Past the budget's deadline, a TimeBudgetError.
+   */
+  async findApiKeyById(apiKeyId: string, budget: PagingBudget = {}): Promise<SmashsendApiKey | undefined> {
+    const id = requireId(VENDOR, 'apiKeyId', apiKeyId);
+    for await (const key of this.allApiKeys({ sort: 'createdAt.desc', ...budget })) {
+      if (key.id === id) return key;
+    }
+    return undefined;
+  }
+
+  /**
    * DELETE /v1/workspaces/{ws}/api-keys/{id}. The key this client authenticates with is refused (ConnectionKeyError,
    * nothing sent) unless `allowConnectionKey`; the answer's `connectionKey` says whether it was (or may have been) that
    * key. `timeoutMs` shortens this call's timeout (e.g. at the end of a time budget).

@@ -65,9 +65,10 @@ describe('audit_api_keys', () => {
     const result = (await run('creates', 'audit_api_keys', { vendors: ['SMASHSEND'] })) as {
       keys: Array<{ key_id: string; key_hint: string }>;
     };
+    // Created at the same instant: in SMASHSEND's order.
     expect(result.keys.map((key) => [key.key_id, key.key_hint])).toEqual([
-      ['aki_full', '********6789'],
       ['aki_abc123def456', listed?.secretKey],
+      ['aki_full', '********6789'],
     ]);
     expect(listed?.secretKey).toBe('sk_live_abc123...');
   });

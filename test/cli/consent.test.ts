@@ -18,7 +18,7 @@ const env = useSandbox();
 
 /** The plan's lines for rotating the seeded "CRM Sync" key, as the question and --dry-run show them. */
 const CRM_SYNC_STEPS = [
-  '  1. create a SMASHSEND API key "CRM Sync" (API_USER) to replace aki_xyz789ghi012 ("CRM Sync", API_USER, created 2024-03-10T14:30:00Z); its secret is printed once, on stdout',
+  '  1. create a SMASHSEND API key "CRM Sync" (API_USER) to replace aki_xyz789ghi012 ("CRM Sync", API_USER, created 2024-03-10T14:30:00.000Z); its secret is printed once, on stdout',
   '  2. check the new key with its own secret',
   '  3. delete aki_xyz789ghi012 once the new key has passed its check (a delete cannot be undone)',
 ];
@@ -72,7 +72,19 @@ describe('off a terminal (stdin is not one)', () => {
       command: 'rotate smashsend',
       steps: CRM_SYNC_STEPS.map((line) => line.replace(/^ {2}\d\. /, '')),
       vendor: 'SMASHSEND',
-      key: { id: 'aki_xyz789ghi012', name: 'CRM Sync', role: 'API_USER', createdAt: '2024-03-10T14:30:00Z' },
+      key: {
+        vendor: 'SMASHSEND',
+        key_id: 'aki_xyz789ghi012',
+        name: 'CRM Sync',
+        status: 'ACTIVE',
+        created_at: '2024-03-10T14:30:00.000Z',
+        age_days: expect.any(Number),
+        stale: false,
+        key_hint: 'sk_live_xyz7...',
+        client_id: null,
+        connection_key: false,
+        role: 'API_USER',
+      },
       newKey: { name: 'CRM Sync', role: 'API_USER' },
       deleteOldKey: true,
       connectionKey: 'no',
@@ -225,11 +237,129 @@ describe('on a terminal: the plan, then [y/N] (main() with a fake terminal)', ()
   });
 });
 
+/**
+ * Every write command line (the seed's keys), the plan's first step as the question and --dry-run show it, and the
+ * writes it makes when it goes ahead (sandbox routes).
+ */
+const WRITES: Array<{ args: string[]; step: string; writes: Record<string, number> }> = [
+  {
+    args: ['create', 'smashsend', '--name', 'Deploy Bot', '--role', 'VIEWER'],
+    step: '1. create a SMASHSEND API key "Deploy Bot" (VIEWER); its secret is printed once, on stdout',
+    writes: { [ROUTE.smashsendCreate]: 1 },
+  },
+  {
+    args: ['create', 'smartlead', '--client', '301', '--name', 'Billing Export'],
+    step: '1. create a SmartLead client API key "Billing Export" for client 301 ("Acme Outbound"); its value is printed once, on stdout',
+    writes: { 'POST /api/v1/client/api-key': 1 },
+  },
+  {
+    args: ['create', 'smarte', '--email', 'new.person@smarte.pro'],
+    step: '1. create a SMARTe signals API key for new.person@smarte.pro (SMARTe makes a standard key); its value is printed once, on stdout',
+    writes: { 'POST /signals/v1/key/createsignalapikey': 1 },
+  },
+  {
+    args: ['reset', 'smartlead', '45'],
+    step: '1. reset SmartLead client API key 45 ("Production Key", client 301): SmartLead gives it a new value, printed once on stdout',
+    writes: { 'PUT /api/v1/client/api-key/reset/:id': 1 },
+  },
+  {
+    args: ['delete', 'smashsend', 'aki_xyz789ghi012'],
+    step: '1. delete SMASHSEND API key aki_xyz789ghi012 ("CRM Sync", API_USER, created 2024-03-10T14:30:00.000Z): it stops working at once, for everything that uses it (a delete cannot be undone)',
+    writes: { [ROUTE.smashsendDelete]: 1 },
+  },
+  {
+    args: ['delete', 'smartlead', '46'],
+    step: '1. delete SmartLead client API key 46 ("Staging Key", client 301): it stops working at once, for everything that uses it (a delete cannot be undone)',
+    writes: { 'DELETE /api/v1/client/api-key/:id': 1 },
+  },
+  {
+    args: ['suspend', 'smarte', 'dev.udi@smarte.pro'],
+    step: '1. suspend the SMARTe signals API key of dev.udi@smarte.pro (6d7800ad-81b0-4b60-9a0f-821a1944346b, standard, active): it stops working at once, until it is reactivated (keyring reactivate smarte dev.udi@smarte.pro)',
+    writes: { [ROUTE.smarteUpdate]: 1 },
+  },
+  {
+    args: ['reactivate', 'smarte', 'dev.udi@smarte.pro'],
+    step: '1. reactivate the SMARTe signals API key of dev.udi@smarte.pro (6d7800ad-81b0-4b60-9a0f-821a1944346b, standard, active): it works again at once',
+    writes: { [ROUTE.smarteUpdate]: 1 },
+  },
+];
+
+describe.each(WRITES)('keyring $args.0 $args.1: the consent rules', ({ args, step, writes }) => {
+  const command = args.slice(0, 2).join(' ');
+
+  it('off a terminal without --yes: one line naming --yes, exit 2, not a single request', async () => {
+    const run = await keyring([...args, '--json'], keyringEnv(env.sandbox));
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `keyring ${command} changes keys and stdin is not a terminal to ask on: add --yes to go ahead (--dry-run shows the plan first).\n`,
+    });
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it('--dry-run: the reads only, the plan on stdout (--json: as JSON), exit 0', async () => {
+    const run = await keyring([...args, '--dry-run'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([`keyring ${command} would:`, `  ${step}`]);
+    expect(run.stderr).toBe('Dry run: nothing was changed.\n');
+    const asJson = await keyring([...args, '--dry-run', '--json'], keyringEnv(env.sandbox));
+    const plan = JSON.parse(asJson.stdout) as { dryRun: boolean; command: string; steps: string[] };
+    expect(plan).toMatchObject({ dryRun: true, command });
+    expect(plan.steps[0]).toBe(step.replace(/^1\. /, ''));
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('on a terminal: the plan and [y/N]; no writes nothing (exit 4), yes makes its writes', async () => {
+    if (args[0] === 'reactivate') await keyring(['suspend', 'smarte', 'dev.udi@smarte.pro', '--yes'], keyringEnv(env.sandbox));
+    env.sandbox.resetRequestCounts();
+    const no = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
+    expect(await main(args, no)).toBe(4);
+    expect(no.err[0]).toContain(
+      `keyring ${command} will:\n  ${step.replace(', active)', args[0] === 'reactivate' ? ', suspended)' : ', active)')}`,
+    );
+    expect(no.err[0]).toMatch(/Go ahead\? \[y\/N\] $/);
+    expect(writesReceived(env.sandbox)).toEqual({});
+    const yes = fakeTerminal(keyringEnv(env.sandbox), { answers: ['y'] });
+    expect(await main(args, yes)).toBe(0);
+    expect(writesReceived(env.sandbox)).toEqual(writes);
+  });
+});
+
+describe("on a terminal, keyring's own key: the question names it", () => {
+  it('delete smashsend aki_sbxadmin0001: named in the plan and the question; yes deletes it (the opt-in); stderr says what to set', async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox), { answers: ['y'] });
+    expect(await main(['delete', 'smashsend', OWN_KEY], io)).toBe(0);
+    expect(io.err[0].split('\n').slice(-2)).toEqual([
+      `${OWN_KEY} is the key keyring itself uses (SMASHSEND_API_KEY): afterwards, set SMASHSEND_API_KEY (or the file SMASHSEND_API_KEY_FILE names) to another key: keyring can no longer use this one.`,
+      'Go ahead, changing the key keyring itself uses? [y/N] ',
+    ]);
+    expect(writesReceived(env.sandbox)).toEqual({ [ROUTE.smashsendDelete]: 1 });
+    expect(await authenticates(SANDBOX_CREDENTIALS.smashsendApiKey)).toBe(false);
+  });
+
+  it('suspend smarte sandbox.admin@smarte.pro: named; no leaves it working (exit 4)', async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
+    expect(await main(['suspend', 'smarte', 'sandbox.admin@smarte.pro'], io)).toBe(4);
+    expect(io.err[0]).toContain('sandbox.admin@smarte.pro is the key keyring itself uses (SMARTE_API_KEY)');
+    expect(io.err[0]).toMatch(/Go ahead, changing the key keyring itself uses\? \[y\/N\] $/);
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+
+  it('--dry-run of deleting it: the plan says what a real run needs', async () => {
+    const run = await keyring(['delete', 'smashsend', OWN_KEY, '--dry-run'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /A real run needs a yes on a terminal, or --allow-connection-key with --yes\.$/,
+    );
+    expect(writesReceived(env.sandbox)).toEqual({});
+  });
+});
+
 describe('the command table: no write without consent', () => {
   const writers = COMMANDS.filter((command) => command.writes);
 
-  it('rotate is a write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
-    expect(writers.map((command) => command.name)).toEqual(['rotate']);
+  it('create, rotate, reset, delete, suspend and reactivate write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
+    expect(writers.map((command) => command.name)).toEqual(['create', 'rotate', 'reset', 'delete', 'suspend', 'reactivate']);
     for (const command of writers) {
       expect(Object.keys(optionsOf(command))).toEqual(expect.arrayContaining(['yes', 'dry-run', 'allow-connection-key']));
       const help = helpOf(command);
@@ -246,7 +376,7 @@ describe('the command table: no write without consent', () => {
     const refused = new Consent(io, 'suspend smarte', { yes: true, dryRun: false, allowConnectionKey: false }, false).approve(plan);
     await expect(refused).rejects.toThrow(UsageError);
     await expect(refused).rejects.toThrow(
-      'k1 is the key keyring itself uses (SMARTE_API_KEY): add --allow-connection-key if you mean it, then update SMARTE_API_KEY.',
+      'k1 is the key keyring itself uses (SMARTE_API_KEY): add --allow-connection-key if you mean it, then update SMARTE_API_KEY with the new secret.',
     );
     const allowed = new Consent(io, 'suspend smarte', { yes: true, dryRun: false, allowConnectionKey: true }, false);
     expect(await allowed.approve(plan)).toBe(true);

@@ -76,7 +76,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('keyring rotate smashsend, %s', (s
       interrupted: signal,
     });
     expect(done.stderr).toContain(
-      `Keys now: the new key ${String(out.id)} exists, its secret is on stdout; the old key ${OLD} is kept (not deleted).\n`,
+      `Keys now: the new key ${String(out.key_id)} exists, its secret is on stdout; the old key ${OLD} is kept (not deleted).\n`,
     );
     expect(await authenticates(String(out.secret))).toBe(true);
     expect(await authenticates(OLD_SECRET)).toBe(true);

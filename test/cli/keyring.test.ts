@@ -93,14 +93,36 @@ describe('keyring check', () => {
 });
 
 describe('keyring list', () => {
-  it("smashsend: every key as a table, the values as SMASHSEND's own truncated hint", async () => {
+  it("smashsend: every key as a table, newest first, the values as SMASHSEND's own truncated hint", async () => {
     const run = await keyring(['list', 'smashsend'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toMatch(/^ID +NAME +ROLE +STATUS +CREATED +KEY$/);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^KEY ID +NAME +ROLE +STATUS +CREATED +AGE +KEY HINT$/);
     // The sandbox lists a SMASHSEND key's first 12 characters and "...", as SMASHSEND does: shown as sent.
-    expect(run.stdout).toContain('aki_abc123def456  Zapier Integration  API_USER  ACTIVE  2024-03-15T10:00:00Z  sk_live_abc1...\n');
-    expect(run.stdout.trimEnd().split('\n')).toHaveLength(4);
+    expect(lines[1]).toMatch(/^aki_abc123def456 {2}Zapier Integration {2}API_USER {2}ACTIVE {2}2024-03-15 {2}\d+ +sk_live_abc1\.\.\.$/);
+    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['aki_abc123def456', 'aki_xyz789ghi012', 'aki_sbxadmin0001']);
     expect(run.stderr).toBe(''); // no progress when stderr is not a terminal
+    expectClean(run);
+  });
+
+  it("smashsend --json: key rows (the audit's fields) with the role, dates in ISO 8601 UTC with milliseconds, keyring's own key marked", async () => {
+    const run = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const keys = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(keys[0]).toEqual({
+      vendor: 'SMASHSEND',
+      key_id: 'aki_abc123def456',
+      name: 'Zapier Integration',
+      status: 'ACTIVE',
+      created_at: '2024-03-15T10:00:00.000Z', // SMASHSEND sent 2024-03-15T10:00:00Z
+      age_days: expect.any(Number),
+      stale: false,
+      key_hint: 'sk_live_abc1...',
+      client_id: null,
+      connection_key: false,
+      role: 'API_USER',
+    });
+    expect(keys.filter((key) => key.connection_key).map((key) => key.key_id)).toEqual(['aki_sbxadmin0001']);
     expectClean(run);
   });
 
@@ -108,10 +130,12 @@ describe('keyring list', () => {
     env.sandbox.generateSmashsendKeys(250);
     const run = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
-    const keys = JSON.parse(run.stdout) as Array<{ id: string; secretKey: string }>;
+    const keys = JSON.parse(run.stdout) as Array<{ key_id: string; key_hint: string; created_at: string }>;
     expect(keys).toHaveLength(253);
-    expect(new Set(keys.map((k) => k.id)).size).toBe(253);
-    expect(keys.filter((k) => !/^sk_live_.{4}\.\.\.$/.test(k.secretKey))).toEqual([]);
+    expect(new Set(keys.map((k) => k.key_id)).size).toBe(253);
+    expect(keys.filter((k) => !/^sk_live_.{4}\.\.\.$/.test(k.key_hint))).toEqual([]);
+    const times = keys.map((k) => Date.parse(k.created_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a)); // newest first
     expectClean(run);
   });
 
@@ -124,22 +148,31 @@ describe('keyring list', () => {
     );
   });
 
-  it('smartlead --json: the vendor fields, api_key masked to its last 4 characters', async () => {
+  it('smartlead --json: key rows newest first (SmartLead lists oldest first), values masked to their last 4 characters', async () => {
     const run = await keyring(['list', 'smartlead', '--json'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const keys = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-    expect(keys.map((k) => [k.id, k.key_name, k.api_key])).toEqual([
-      [45, 'Production Key', '********hJ1s'],
-      [46, 'Staging Key', '********3Wy6'],
-      [47, 'zapier_sync-2', '********7Tc2'],
+    expect(keys.map((k) => [k.key_id, k.client_id, k.name, k.created_at, k.key_hint, k.role])).toEqual([
+      ['47', 302, 'zapier_sync-2', '2025-12-03T16:20:00.000Z', '********7Tc2', null],
+      ['46', 301, 'Staging Key', '2025-12-02T08:30:00.000Z', '********3Wy6', null],
+      ['45', 301, 'Production Key', '2025-12-01T10:00:00.000Z', '********hJ1s', null],
     ]);
     expectClean(run);
+  });
+
+  it('smartlead: the table newest first', async () => {
+    const run = await keyring(['list', 'smartlead'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^KEY ID +CLIENT +NAME +STATUS +CREATED +AGE +KEY HINT$/);
+    expect(lines[1]).toMatch(/^47 +302 +zapier_sync-2 +active +2025-12-03 +\d+ +\*{8}7Tc2$/);
+    expect(lines.slice(1).map((line) => line.split(' ')[0])).toEqual(['47', '46', '45']);
   });
 
   it('smarte: a table by email, values masked', async () => {
     const run = await keyring(['list', 'smarte'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toMatch(/^KEY ID +EMAIL +ROLE +STATUS +KEY$/);
+    expect(run.stdout.split('\n')[0]).toMatch(/^KEY ID +EMAIL +ROLE +STATUS +KEY HINT$/);
     expect(run.stdout).toMatch(/sandbox\.admin@smarte\.pro +admin +active +\*{8}001=/);
     expectClean(run);
   });
@@ -196,14 +229,14 @@ describe('keyring audit', () => {
     const run = await keyring(['audit', '--older-than', '100000'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^VENDOR +ID +NAME +STATUS +CREATED +AGE \(DAYS\) +OLDER THAN 100000 +KEY$/);
+    expect(lines[0]).toMatch(/^VENDOR +KEY ID +NAME +STATUS +CREATED +AGE +STALE +KEY HINT$/);
     expect(lines).toHaveLength(11); // header, 9 keys, summary
-    // The key column: SMASHSEND's own truncated hint as it lists it, the others masked to their last 4 characters.
-    expect(lines[1]).toMatch(
-      /^SMASHSEND +aki_abc123def456 +Zapier Integration +ACTIVE +2024-03-15T10:00:00\.000Z +\d+ +no +sk_live_\w{4}\.\.\.$/,
-    );
-    expect(lines[4]).toMatch(/^SmartLead +45 +Production Key +active +\S+ +\d+ +no +\*{8}\S{4}$/);
-    expect(lines[7]).toMatch(/^SMARTe +[0-9a-f-]{36} +sandbox\.admin@smarte\.pro +active +- +\? +\? +\*{8}\S{4}$/);
+    // SMASHSEND, SmartLead, SMARTe, each newest first. The key hint: SMASHSEND's own truncated hint as it lists it (cut
+    // to fit 100 columns), the others masked to their last 4 characters; SMARTe's 36-character ids and long emails cut.
+    expect(lines[1]).toMatch(/^SMASHSEND +aki_abc123def456 +Zapier Integration +ACTIVE +2024-03-15 +\d+ +no +sk_live_abc…$/);
+    expect(lines[4]).toMatch(/^SmartLead +47 +zapier_sync-2 +active +2025-12-03 +\d+ +no +\*{8}7Tc2$/);
+    expect(lines[7]).toMatch(/^SMARTe +0b6f7c1e-3d2a-4… +sandbox\.admin@smarte\.… +active +- +\? +\? +\*{8}001=$/);
+    for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(100);
     expect(lines[10]).toBe('9 keys (SMASHSEND 3, SmartLead 3, SMARTe 3); 0 older than 100000 days.');
     expect(run.stderr).toBe('');
     expectClean(run);
@@ -222,32 +255,65 @@ describe('keyring audit', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('9 keys (SMASHSEND 3, SmartLead 3, SMARTe 3).');
   });
 
-  it("--json: the inventory, SMARTe ages unknown, key hints (SMASHSEND's own as sent, others masked)", async () => {
+  it("--json: the Zapier audit step's names, key rows, SMARTe ages unknown, key hints (SMASHSEND's own as sent, others masked)", async () => {
     const { SMARTLEAD_API_KEY: _unset, ...twoVendors } = keyringEnv(env.sandbox);
     const run = await keyring(['audit', '--json', '--older-than', '30'], twoVendors);
     expect(run.code).toBe(3);
     const report = JSON.parse(run.stdout) as Record<string, unknown> & { keys: Array<Record<string, unknown>> };
+    expect(Object.keys(report)).toEqual([
+      'checked_at',
+      'older_than_days',
+      'vendors',
+      'total',
+      'stale_count',
+      'smashsend_count',
+      'smartlead_count',
+      'smarte_count',
+      'keys',
+    ]);
     expect(report).toMatchObject({
-      olderThanDays: 30,
+      older_than_days: 30,
       vendors: ['SMASHSEND', 'SMARTe'],
-      counts: { SMASHSEND: 3, SmartLead: 0, SMARTe: 3 },
-      staleCount: 3,
+      total: 6,
+      stale_count: 3,
+      smashsend_count: 3,
+      smartlead_count: 0,
+      smarte_count: 3,
     });
-    expect(report.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(report.checked_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(report.keys[0]).toEqual({
       vendor: 'SMASHSEND',
-      keyId: 'aki_abc123def456',
+      key_id: 'aki_abc123def456',
       name: 'Zapier Integration',
       status: 'ACTIVE',
-      createdAt: '2024-03-15T10:00:00.000Z',
-      ageDays: expect.any(Number),
+      created_at: '2024-03-15T10:00:00.000Z',
+      age_days: expect.any(Number),
       stale: true,
-      clientId: null,
-      keyHint: 'sk_live_abc1...',
-      connectionKey: false,
+      key_hint: 'sk_live_abc1...',
+      client_id: null,
+      connection_key: false,
     });
-    expect(report.keys[3]).toMatchObject({ vendor: 'SMARTe', createdAt: null, ageDays: null, stale: false, keyHint: '********001=' });
+    expect(report.keys[3]).toMatchObject({ vendor: 'SMARTe', created_at: null, age_days: null, stale: false, key_hint: '********001=' });
+    expect(report.keys.filter((key) => key.connection_key).map((key) => key.name)).toEqual([
+      'Sandbox Admin Key',
+      'sandbox.admin@smarte.pro',
+    ]);
     expectClean(run);
+  });
+
+  it("--wide: every field in full (whole ids, names and instants, the client and keyring's own key), however wide", async () => {
+    const run = await keyring(['audit', '--wide'], keyringEnv(env.sandbox));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^VENDOR +KEY ID +NAME +STATUS +CREATED +AGE +STALE +KEY HINT +CLIENT +OWN$/);
+    expect(lines[1]).toMatch(
+      /^SMASHSEND +aki_abc123def456 +Zapier Integration +ACTIVE +2024-03-15T10:00:00\.000Z +\d+ +- +sk_live_abc1\.\.\. +- +no$/,
+    );
+    expect(lines[4]).toMatch(/^SmartLead +47 +zapier_sync-2 +active +2025-12-03T16:20:00\.000Z +\d+ +- +\*{8}7Tc2 +302 +no$/);
+    expect(lines[7]).toMatch(
+      /^SMARTe +0b6f7c1e-3d2a-4f5b-8c9d-1e2f3a4b5c6d +sandbox\.admin@smarte\.pro +active +- +\? +- +\*{8}001= +- +yes$/,
+    );
+    expect(Math.max(...lines.map((line) => line.length))).toBeGreaterThan(100);
   });
 
   it('a vendor that fails fails the audit: its error in one line, nothing on stdout, exit 1', async () => {
@@ -302,20 +368,28 @@ describe('keyring rotate', () => {
     });
     expect(check.stdout).toBe('SMASHSEND  ok     key "CRM Sync" (API_USER)\n');
     const listed = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
-    expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((k) => k.id)).not.toContain('aki_xyz789ghi012');
+    expect((JSON.parse(listed.stdout) as Array<{ key_id: string }>).map((k) => k.key_id)).not.toContain('aki_xyz789ghi012');
   });
 
   it('smashsend --keep-old --json: the secret in `secret`, the old key still live', async () => {
     const run = await keyring(['rotate', 'smashsend', 'aki_xyz789ghi012', '--keep-old', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    // The new key's row (as keyring list --json shows keys), its secret and the key it replaces, then the facts.
     expect(out).toEqual({
       vendor: 'SMASHSEND',
-      id: expect.stringMatching(/^aki_/),
+      key_id: expect.stringMatching(/^aki_/),
       name: 'CRM Sync',
+      status: 'ACTIVE',
+      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      age_days: 0,
+      stale: false,
+      key_hint: `********${String(out.secret).slice(-4)}`,
+      client_id: null,
+      connection_key: false,
       role: 'API_USER',
-      secret: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
       replacedKeyId: 'aki_xyz789ghi012',
+      secret: expect.stringMatching(/^sk_live_[A-Za-z0-9]{32}$/),
       newKeyVerified: true,
       newKeyCheck: 'passed',
       oldKeyDeleted: false,
@@ -326,8 +400,8 @@ describe('keyring rotate', () => {
     expect(occurrences(run.stdout + run.stderr, out.secret as string)).toBe(1);
     expect(run.stderr).toContain('Kept the old key aki_xyz789ghi012 live, as asked (--keep-old).');
     const listed = await keyring(['list', 'smashsend', '--json'], keyringEnv(env.sandbox));
-    expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((k) => k.id)).toEqual(
-      expect.arrayContaining(['aki_xyz789ghi012', out.id]),
+    expect((JSON.parse(listed.stdout) as Array<{ key_id: string }>).map((k) => k.key_id)).toEqual(
+      expect.arrayContaining(['aki_xyz789ghi012', out.key_id]),
     );
     expectClean(run);
   });
@@ -356,11 +430,12 @@ describe('keyring rotate', () => {
   it('smartlead --json: the new value in `secret`', async () => {
     const run = await keyring(['rotate', 'smartlead', '45', '--json', '--yes'], keyringEnv(env.sandbox));
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(JSON.parse(run.stdout)).toMatchObject({
       vendor: 'SmartLead',
-      id: 45,
+      key_id: '45',
       name: 'Production Key',
-      clientId: 301,
+      client_id: 301,
+      role: null,
       secret: expect.stringMatching(/^cl_live_/),
     });
     expectClean(run);
@@ -452,6 +527,12 @@ describe('help and usage', () => {
     ['audit', '-h'],
     ['rotate', '--help'],
     ['help', 'audit'],
+    ['find', '--help'],
+    ['create', '--help'],
+    ['reset', '-h'],
+    ['delete', '--help'],
+    ['suspend', '--help'],
+    ['help', 'reactivate'],
   ])('keyring %p: help on stdout, exit 0', async (...args) => {
     const run = await keyring(args, {});
     expect(run.code).toBe(0);
@@ -459,12 +540,30 @@ describe('help and usage', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('each command has its own help', async () => {
+  it('each command has its own help, every form on its own line; keyring --help lists every form', async () => {
+    const overview = (await keyring(['--help'], {})).stdout;
+    for (const form of [
+      'find smarte <email> [--wide]',
+      'create smartlead --client <clientId> --name <name>',
+      'create smarte --email <email>',
+      'reset smartlead <keyId>',
+      'delete smartlead <keyId>',
+      'suspend smarte <email>',
+      'reactivate smarte <email>',
+    ]) {
+      expect(overview).toContain(`  ${form}  `);
+    }
     for (const [command, first] of [
       ['check', 'Usage: keyring check [--json]'],
-      ['list', 'Usage: keyring list <smashsend|smartlead|smarte> [--json]'],
-      ['audit', 'Usage: keyring audit [--older-than <days>] [--json]'],
+      ['list', 'Usage: keyring list <smashsend|smartlead|smarte> [--wide] [--json]'],
+      ['audit', 'Usage: keyring audit [--older-than <days>] [--wide] [--json]'],
       ['rotate', 'Usage: keyring rotate smashsend <apiKeyId> [--keep-old] [--yes | --dry-run] [--json]'],
+      ['find', 'Usage: keyring find smashsend <name> [--wide] [--json]'],
+      ['create', 'Usage: keyring create smashsend --name <name> --role <role> [--yes | --dry-run] [--json]'],
+      ['reset', 'Usage: keyring reset smartlead <keyId> [--yes | --dry-run] [--json]'],
+      ['delete', 'Usage: keyring delete smashsend <apiKeyId> [--yes | --dry-run] [--json]'],
+      ['suspend', 'Usage: keyring suspend smarte <email> [--yes | --dry-run] [--json]'],
+      ['reactivate', 'Usage: keyring reactivate smarte <email> [--yes | --dry-run] [--json]'],
     ]) {
       expect((await keyring([command, '--help'], {})).stdout.split('\n')[0]).toBe(first);
     }
@@ -487,7 +586,7 @@ describe('help and usage', () => {
     expectOneErrorLine(
       await keyring(['rotat'], {}),
       2,
-      'keyring: unknown command "rotat": check, list, audit or rotate (see keyring --help).',
+      'keyring: unknown command "rotat": check, list, find, audit, create, rotate, reset, delete, suspend or reactivate (see keyring --help).',
     );
   });
 });

@@ -93,7 +93,7 @@ function vendorsAnswer() {
 }
 
 describe('auditApiKeys', () => {
-  it("every key of every vendor in one list: ages in whole days, the threshold, hints (SMASHSEND's own as sent, others masked), each client's own key, counts", async () => {
+  it("every key of every vendor in one list of key rows (SMASHSEND, SmartLead, SMARTe; each newest first, undated keys after): ages in whole days, the threshold, hints (SMASHSEND's own as sent, others masked), each client's own key, counts", async () => {
     const seen = vendorsAnswer();
     const progress: AuditProgress[] = [];
     const report = await auditApiKeys(clients(), { olderThanDays: 90, now: () => NOW, onProgress: (p) => progress.push(p) });
@@ -104,112 +104,112 @@ describe('auditApiKeys', () => {
       keys: [
         {
           vendor: 'SMASHSEND',
-          keyId: 'aki_young',
+          key_id: 'aki_young',
           name: 'Young',
           status: 'ACTIVE',
-          createdAt: daysAgo(10),
-          ageDays: 10,
+          created_at: daysAgo(10),
+          age_days: 10,
           stale: false,
-          clientId: null,
-          keyHint: 'sk_live_abcd1234...',
-          connectionKey: false,
+          key_hint: 'sk_live_abcd1234...',
+          client_id: null,
+          connection_key: false,
         },
         // exactly 90 days old is not older than 90 days
         {
           vendor: 'SMASHSEND',
-          keyId: 'aki_mid',
+          key_id: 'aki_mid',
           name: 'Mid',
           status: 'ACTIVE',
-          createdAt: daysAgo(90),
-          ageDays: 90,
+          created_at: daysAgo(90),
+          age_days: 90,
           stale: false,
-          clientId: null,
-          keyHint: 'sk_live_efgh5678...',
-          connectionKey: true,
+          key_hint: 'sk_live_efgh5678...',
+          client_id: null,
+          connection_key: true,
         },
         {
           vendor: 'SMASHSEND',
-          keyId: 'aki_old',
+          key_id: 'aki_old',
           name: 'Old',
           status: 'ACTIVE',
-          createdAt: daysAgo(400),
-          ageDays: 400,
+          created_at: daysAgo(400),
+          age_days: 400,
           stale: true,
-          clientId: null,
-          keyHint: 'sk_live_ijkl9012...',
-          connectionKey: false,
+          key_hint: 'sk_live_ijkl9012...',
+          client_id: null,
+          connection_key: false,
         },
         {
           vendor: 'SmartLead',
-          keyId: '45',
-          name: 'Production Key',
-          status: 'active',
-          createdAt: daysAgo(91.5),
-          ageDays: 91,
-          stale: true,
-          clientId: 301,
-          keyHint: '********hJ1s',
-          connectionKey: false,
-        },
-        {
-          vendor: 'SmartLead',
-          keyId: '46',
-          name: 'No Date',
-          status: 'inactive',
-          createdAt: null,
-          ageDays: null,
-          stale: false,
-          clientId: 301,
-          keyHint: '********3Wy6',
-          connectionKey: false,
-        },
-        {
-          vendor: 'SmartLead',
-          keyId: '47',
+          key_id: '47',
           name: 'Keyring',
           status: 'active',
-          createdAt: daysAgo(5),
-          ageDays: 5,
+          created_at: daysAgo(5),
+          age_days: 5,
           stale: false,
-          clientId: 302,
-          keyHint: '********cdef',
-          connectionKey: true,
+          key_hint: '********cdef',
+          client_id: 302,
+          connection_key: true,
+        },
+        {
+          vendor: 'SmartLead',
+          key_id: '45',
+          name: 'Production Key',
+          status: 'active',
+          created_at: daysAgo(91.5),
+          age_days: 91,
+          stale: true,
+          key_hint: '********hJ1s',
+          client_id: 301,
+          connection_key: false,
+        },
+        {
+          vendor: 'SmartLead',
+          key_id: '46',
+          name: 'No Date',
+          status: 'inactive',
+          created_at: null,
+          age_days: null,
+          stale: false,
+          key_hint: '********3Wy6',
+          client_id: 301,
+          connection_key: false,
         },
         {
           vendor: 'SMARTe',
-          keyId: '0b6f7c1e-3d2a-4f5b-8c9d-1e2f3a4b5c6d',
+          key_id: '0b6f7c1e-3d2a-4f5b-8c9d-1e2f3a4b5c6d',
           name: 'a@smarte.pro',
           status: 'active',
-          createdAt: null,
-          ageDays: null,
+          created_at: null,
+          age_days: null,
           stale: false,
-          clientId: null,
-          keyHint: '********001=',
-          connectionKey: false,
+          key_hint: '********001=',
+          client_id: null,
+          connection_key: false,
         },
         {
           vendor: 'SMARTe',
-          keyId: '1c7a8d2f-4e3b-4a6c-9d0e-2f3a4b5c6d7e',
+          key_id: '1c7a8d2f-4e3b-4a6c-9d0e-2f3a4b5c6d7e',
           name: 'admin@smarte.pro',
           status: 'active',
-          createdAt: null,
-          ageDays: null,
+          created_at: null,
+          age_days: null,
           stale: false,
-          clientId: null,
-          keyHint: '********def=',
-          connectionKey: true,
+          key_hint: '********def=',
+          client_id: null,
+          connection_key: true,
         },
         {
           vendor: 'SMARTe',
-          keyId: '2d8b9e3a-5f4c-4b7d-8e1f-3a4b5c6d7e8f',
+          key_id: '2d8b9e3a-5f4c-4b7d-8e1f-3a4b5c6d7e8f',
           name: 'b@smarte.pro',
           status: 'suspended',
-          createdAt: null,
-          ageDays: null,
+          created_at: null,
+          age_days: null,
           stale: false,
-          clientId: null,
-          keyHint: null,
-          connectionKey: false,
+          key_hint: null,
+          client_id: null,
+          connection_key: false,
         },
       ],
       counts: { SMASHSEND: 3, SmartLead: 3, SMARTe: 3 },
@@ -253,6 +253,30 @@ describe('auditApiKeys', () => {
     });
   });
 
+  it('dates in ISO 8601 UTC with milliseconds, whatever form the vendor sends; newest first within a vendor; a key listed twice, once', async () => {
+    const sl = (id: number, created_at: string | null) => ({
+      id,
+      client_id: 301,
+      key_name: `Key ${id}`,
+      api_key: null,
+      status: 'active',
+      created_at,
+    });
+    vendorAnswers(SMARTLEAD, 'GET', '/api/v1/client/api-key', {
+      status: 200,
+      // SmartLead documents no order: oldest first here, one key twice, dates with and without milliseconds, an offset.
+      body: [sl(1, '2024-03-15T10:00:00Z'), sl(2, null), sl(3, '2024-06-01T12:00:00+02:00'), sl(1, '2024-03-15T10:00:00Z'), sl(4, 'soon')],
+    });
+    const report = await auditApiKeys({ smartlead: new SmartLeadClient(SMARTLEAD_KEY) }, { now: () => NOW });
+    expect(report.keys.map((key) => [key.key_id, key.created_at])).toEqual([
+      ['3', '2024-06-01T10:00:00.000Z'],
+      ['1', '2024-03-15T10:00:00.000Z'],
+      ['2', null],
+      ['4', null], // an unreadable date is no date
+    ]);
+    expect(report.counts.SmartLead).toBe(4);
+  });
+
   it('a vendor that fails fails the audit with that vendor’s error (never a partial report)', async () => {
     vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
     vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_mid') });
@@ -291,8 +315,8 @@ describe('auditApiKeys', () => {
     const smashsendOnly = (options: ConstructorParameters<typeof SmashsendClient>[1]) => ({
       smashsend: new SmashsendClient(SMASHSEND_KEY, options),
     });
-    const marked = (report: { keys: Array<{ keyId: string; connectionKey: boolean }> }) =>
-      report.keys.filter((key) => key.connectionKey).map((key) => key.keyId);
+    const marked = (report: { keys: Array<{ key_id: string; connection_key: boolean }> }) =>
+      report.keys.filter((key) => key.connection_key).map((key) => key.key_id);
 
     it('a discovered workspace: the discovery’s /current answers the id too, no second request', async () => {
       const seen = vendorAnswers(SMASHSEND, 'GET', CURRENT, {
@@ -341,7 +365,7 @@ describe('auditApiKeys', () => {
       const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: page });
       vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Not found.' } }, seen);
       const report = await auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW });
-      expect(report.keys.map((key) => [key.keyId, key.connectionKey])).toEqual([
+      expect(report.keys.map((key) => [key.key_id, key.connection_key])).toEqual([
         ['aki_mine', true],
         ['aki_other', false],
         ['aki_nohint', false],

@@ -1,4 +1,4 @@
-// The connector's searches by name own their input rule: a blank name is an InputError naming the field before any
+// The connector's searches by name (and SMASHSEND's by id) own their input rule: a blank name is an InputError naming the field before any
 // request (never "no filter", which would list every key), and the app calls the search once instead of re-checking.
 
 import { InputError, SmartLeadClient, SmashsendClient } from '@keyring/connector';
@@ -45,5 +45,31 @@ describe('SmashsendClient.findApiKeysByName', () => {
     expect((await client.findApiKeysByName('CRM Sync')).map((k) => k.id)).toEqual(['aki_2', 'aki_1']);
     expect(fake.requests).toHaveLength(2);
     expect(fake.requests[0]).toMatchObject({ method: 'GET', query: { sort: 'createdAt.desc' } });
+  });
+});
+
+describe('SmashsendClient.findApiKeyById', () => {
+  it('refuses an id that is not one before any request', async () => {
+    const fake = fakeTransport();
+    const client = new SmashsendClient('sk_key', { transport: fake.transport, workspaceId: 'wrk_1' });
+    expect(await rejectionOf(client.findApiKeyById('../users/me'))).toMatchObject({ kind: 'input', field: 'apiKeyId' });
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('reads newest first, page after page, and stops at the page that holds the key; undefined when none does', async () => {
+    const pages = () => [
+      // Opaque cursors, passed back as they are.
+      answer(200, { apiKeys: { items: [key('aki_3', 'Three')], hasMore: true, startAt: 'page-2' } }),
+      answer(200, { apiKeys: { items: [key('aki_2', 'Two')], hasMore: true, startAt: 'page-3' } }),
+      answer(200, { apiKeys: { items: [key('aki_1', 'One')], hasMore: false, startAt: null } }),
+    ];
+    const found = fakeTransport(...pages());
+    const client = new SmashsendClient('sk_key', { transport: found.transport, workspaceId: 'wrk_1' });
+    expect(await client.findApiKeyById('aki_2')).toMatchObject({ id: 'aki_2', displayName: 'Two' });
+    expect(found.requests).toHaveLength(2);
+    const missing = fakeTransport(...pages());
+    const other = new SmashsendClient('sk_key', { transport: missing.transport, workspaceId: 'wrk_1' });
+    expect(await other.findApiKeyById('aki_9')).toBeUndefined();
+    expect(missing.requests).toHaveLength(3);
   });
 });

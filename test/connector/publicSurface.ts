@@ -53,6 +53,7 @@ export const PUBLIC_TYPES = [
   'IdentifiedKey',
   'IdentifyOptions',
   'KeyAudit',
+  'KeyRow',
   'LeakClients',
   'ListApiKeysOptions',
   'ListClientApiKeysFilter',

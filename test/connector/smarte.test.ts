@@ -7,6 +7,7 @@ import {
   AuthError,
   BadResponseError,
   ConnectionKeyError,
+  InputError,
   NotFoundError,
   RateLimitError,
   SmarteClient,
@@ -273,6 +274,27 @@ describe('SmarteClient.suspendKey', () => {
     const error = await failure(new SmarteClient(SMARTE_KEY, { transport: fake.transport }).suspendKey(USER), NotFoundError);
     expect(describeError(error)).toEqual({ kind: 'not_found', vendor: 'SMARTe', status: 404, method: 'POST', path: UPDATE });
     expect(error.message).toBe(`SMARTe has no key for ${USER} (404 on POST /signals/v1/key/update): Key not found.`);
+  });
+});
+
+describe('SmarteClient.suspendKey with the key already viewed (viewed)', () => {
+  it('no second view: only the update is sent; the admin key is told by the viewed value', async () => {
+    const fake = fakeTransport(answer(200, fx.suspended));
+    const result = await new SmarteClient(SMARTE_KEY, { transport: fake.transport }).suspendKey(USER, { viewed: fx.userKey });
+    expect(result).toMatchObject({ email: USER, status: 'suspended', connectionKey: false });
+    expect(sent(fake)).toEqual([suspended(USER)]);
+    const refused = fakeTransport();
+    const client = new SmarteClient(SMARTE_KEY, { transport: refused.transport });
+    await failure(client.suspendKey(ADMIN.email, { viewed: ADMIN }), ConnectionKeyError);
+    expect(refused.requests).toEqual([]);
+  });
+
+  it('a viewed key of another email is refused before any request (InputError naming viewed)', async () => {
+    const fake = fakeTransport();
+    const client = new SmarteClient(SMARTE_KEY, { transport: fake.transport });
+    const error = await failure(client.suspendKey(USER, { viewed: fx.otherKey }), InputError);
+    expect(error).toMatchObject({ field: 'viewed', rule: 'must be the key of the email given' });
+    expect(fake.requests).toEqual([]);
   });
 });
 

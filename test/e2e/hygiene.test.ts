@@ -26,6 +26,7 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 const ageOf = (iso: string) => Math.floor((Date.now() - Date.parse(iso)) / DAY);
 
+/** As the age trigger shows a key (every row older than the age: stale); the audit's rows set `stale` by its threshold. */
 type Row = KeyRow;
 
 const smashSeedRow = (id: string): Row => {
@@ -38,9 +39,10 @@ const smashSeedRow = (id: string): Row => {
     status: key.status,
     created_at: new Date(key.createdAt).toISOString(),
     age_days: ageOf(key.createdAt),
-    client_id: null,
+    stale: true,
     // SMASHSEND's own truncated hint (its first 12 characters and "..."), shown as the sandbox sent it, as in every read.
     key_hint: `${key.secretKey.slice(0, 12)}...`,
+    client_id: null,
     connection_key: id === OWN_SMASHSEND_KEY,
   };
 };
@@ -54,8 +56,9 @@ const leadSeedRow = (id: number): Row => {
     status: key.status,
     created_at: key.created_at,
     age_days: ageOf(key.created_at),
-    client_id: key.client_id,
+    stale: true,
     key_hint: masked(key.api_key),
+    client_id: key.client_id,
     // The connection's SmartLead key is the account's, never one of its client keys.
     connection_key: false,
   };
@@ -144,7 +147,7 @@ interface Audit {
   smashsend_count: number;
   smartlead_count: number;
   smarte_count: number;
-  keys: Array<Row & { stale: boolean }>;
+  keys: Row[];
 }
 
 describe('audit_api_keys', () => {
@@ -169,15 +172,16 @@ describe('audit_api_keys', () => {
       // SMASHSEND's three seed keys (2024) and SmartLead's keys 45 and 46; never a SMARTe key (no date).
       stale_count: 5,
     });
+    // The vendors in their one order, each vendor's keys newest first.
     expect(audit.keys.filter((key) => key.stale).map((key) => key.id)).toEqual([
-      'SmartLead:46',
-      'SmartLead:45',
       'SMASHSEND:aki_abc123def456',
       'SMASHSEND:aki_xyz789ghi012',
       'SMASHSEND:aki_sbxadmin0001',
+      'SmartLead:46',
+      'SmartLead:45',
     ]);
-    expect(audit.keys.find((key) => key.id === 'SmartLead:46')).toEqual({ ...leadSeedRow(46), stale: true });
-    expect(audit.keys.find((key) => key.id === 'SMASHSEND:aki_sbxadmin0001')).toEqual({ ...smashSeedRow('aki_sbxadmin0001'), stale: true });
+    expect(audit.keys.find((key) => key.id === 'SmartLead:46')).toEqual(leadSeedRow(46));
+    expect(audit.keys.find((key) => key.id === 'SMASHSEND:aki_sbxadmin0001')).toEqual(smashSeedRow('aki_sbxadmin0001'));
     const smarteKey = SMARTE_SEED.keys[0]!;
     expect(audit.keys.find((key) => key.vendor === 'SMARTe' && key.key_id === smarteKey.keyId)).toEqual({
       id: `SMARTe:${smarteKey.keyId}`,
@@ -187,10 +191,10 @@ describe('audit_api_keys', () => {
       status: smarteKey.status,
       created_at: null,
       age_days: null,
-      client_id: null,
-      key_hint: masked(smarteKey.apiKey),
-      connection_key: true, // the seed's first SMARTe key is the admin key this connection signs in with
       stale: false,
+      key_hint: masked(smarteKey.apiKey),
+      client_id: null,
+      connection_key: true, // the seed's first SMARTe key is the admin key this connection signs in with
     });
     expect(smarteKey.email).toBe(OWN_SMARTE_EMAIL);
     // No full key value anywhere in the report.

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Io, SignalName } from '../../connector/src/cli/io';
+import { recordingProxy, type ArrivedRequest } from './net';
 import { sandboxEnv, type SandboxHandle } from './sandbox';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -40,6 +41,36 @@ export function keyring(args: string[], env: Record<string, string | undefined>)
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * A request as it reached the vendor, in one line: method, raw path, the query without SmartLead's `api_key` (the
+ * connection key), and the body when there is one: `POST /signals/v1/key/view {"email":"a@b.example"}`.
+ */
+export function requestLine(request: ArrivedRequest): string {
+  const query = new URLSearchParams(request.rawTarget.slice(request.rawPath.length));
+  query.delete('api_key');
+  const search = query.toString();
+  return [`${request.method} ${request.rawPath}${search ? `?${search}` : ''}`, request.body].filter((part) => part !== '').join(' ');
+}
+
+/**
+ * `keyring <args>` (as keyring() runs it) with every vendor reached through a recording proxy in front of the sandbox:
+ * what it printed, and every request exactly as it reached the vendor, in order (requestLine).
+ */
+export async function keyringRecorded(
+  args: string[],
+  env: Record<string, string | undefined>,
+  sandbox: SandboxHandle,
+): Promise<Run & { requests: string[] }> {
+  const proxy = await recordingProxy(sandbox.url);
+  try {
+    const through = { SMASHSEND_BASE_URL: proxy.origin, SMARTLEAD_BASE_URL: proxy.origin, SMARTE_BASE_URL: proxy.origin };
+    const run = await keyring(args, { ...env, ...through });
+    return { ...run, requests: proxy.arrived.map(requestLine) };
+  } finally {
+    await proxy.close();
+  }
 }
 
 export interface RunningKeyring {

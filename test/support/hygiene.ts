@@ -14,32 +14,13 @@ export const slQuery = { api_key: AUTH.smartlead_api_key };
 export const ONLY_SMASHSEND = { smashsend_api_key: AUTH.smashsend_api_key, smashsend_workspace_id: AUTH.smashsend_workspace_id };
 export const ONLY_SMARTLEAD = { smartlead_api_key: AUTH.smartlead_api_key };
 
-/** The rows every full audit of the fixtures shows, newest first (undated keys last). */
+/**
+ * The rows every full audit of the fixtures shows, in the audit's order: SMASHSEND, SmartLead, SMARTe, each vendor's keys
+ * newest first (undated keys after the dated ones, in the vendor's order). SMASHSEND's hints are its own truncated
+ * hints, exactly as its list sent them; the connection's SmartLead key is the account's, never one of its client keys.
+ * Without `stale` (it depends on the threshold).
+ */
 export const ROWS = [
-  {
-    id: 'SmartLead:45',
-    vendor: 'SmartLead',
-    key_id: '45',
-    name: 'Production Key',
-    status: 'active',
-    created_at: '2025-12-01T10:00:00.000Z',
-    age_days: 30,
-    client_id: 301,
-    key_hint: '********xxxx',
-    connection_key: false,
-  },
-  {
-    id: 'SmartLead:44',
-    vendor: 'SmartLead',
-    key_id: '44',
-    name: 'Staging Key',
-    status: 'inactive',
-    created_at: '2025-11-15T08:30:00.000Z',
-    age_days: 46,
-    client_id: 301,
-    key_hint: '********ssss',
-    connection_key: false,
-  },
   {
     id: 'SMASHSEND:aki_abc123def456',
     vendor: 'SMASHSEND',
@@ -48,9 +29,8 @@ export const ROWS = [
     status: 'ACTIVE',
     created_at: '2024-03-15T10:00:00.000Z',
     age_days: 656,
-    client_id: null,
-    // SMASHSEND's own truncated hint, exactly as its list sent it (the connector's one hint rule, as in every read).
     key_hint: 'sk_live_abc123...',
+    client_id: null,
     connection_key: false,
   },
   {
@@ -61,11 +41,34 @@ export const ROWS = [
     status: 'ACTIVE',
     created_at: '2024-03-10T14:30:00.000Z',
     age_days: 660,
-    client_id: null,
     key_hint: 'sk_live_xyz789...',
+    client_id: null,
     connection_key: false,
   },
-  // SmartLead's undated key: no age, listed after the dated ones (undated keys by id, highest first).
+  {
+    id: 'SmartLead:45',
+    vendor: 'SmartLead',
+    key_id: '45',
+    name: 'Production Key',
+    status: 'active',
+    created_at: '2025-12-01T10:00:00.000Z',
+    age_days: 30,
+    key_hint: '********xxxx',
+    client_id: 301,
+    connection_key: false,
+  },
+  {
+    id: 'SmartLead:44',
+    vendor: 'SmartLead',
+    key_id: '44',
+    name: 'Staging Key',
+    status: 'inactive',
+    created_at: '2025-11-15T08:30:00.000Z',
+    age_days: 46,
+    key_hint: '********ssss',
+    client_id: 301,
+    connection_key: false,
+  },
   {
     id: 'SmartLead:12',
     vendor: 'SmartLead',
@@ -74,20 +77,8 @@ export const ROWS = [
     status: 'active',
     created_at: null,
     age_days: null,
-    client_id: 302,
     key_hint: '********llll',
-    connection_key: false,
-  },
-  {
-    id: 'SMARTe:6d7800ad-81b0-4b60-9a0f-821a1944346b',
-    vendor: 'SMARTe',
-    key_id: '6d7800ad-81b0-4b60-9a0f-821a1944346b',
-    name: 'dev.udi@smarte.pro',
-    status: 'active',
-    created_at: null,
-    age_days: null,
-    client_id: null,
-    key_hint: '********xJHY',
+    client_id: 302,
     connection_key: false,
   },
   {
@@ -98,17 +89,29 @@ export const ROWS = [
     status: 'active',
     created_at: null,
     age_days: null,
-    client_id: null,
     key_hint: '********3vs=',
+    client_id: null,
+    connection_key: false,
+  },
+  {
+    id: 'SMARTe:6d7800ad-81b0-4b60-9a0f-821a1944346b',
+    vendor: 'SMARTe',
+    key_id: '6d7800ad-81b0-4b60-9a0f-821a1944346b',
+    name: 'dev.udi@smarte.pro',
+    status: 'active',
+    created_at: null,
+    age_days: null,
+    key_hint: '********xJHY',
+    client_id: null,
     connection_key: false,
   },
 ];
 
-/** The fixture rows with these ids, in the order given. */
-export function rows(...ids: string[]): typeof ROWS {
+/** The fixture rows with these ids, in the order given, as the age trigger shows them: each older than the age (stale). */
+export function rows(...ids: string[]): Array<(typeof ROWS)[number] & { stale: true }> {
   return ids.map((id) => {
     const found = ROWS.find((row) => row.id === id);
     if (!found) throw new Error(`no fixture row ${id}`);
-    return found;
+    return { ...found, stale: true };
   });
 }

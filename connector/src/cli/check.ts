@@ -9,7 +9,7 @@ import { errorLine, json } from './output';
 export const CHECK: ReadCommand = {
   name: 'check',
   writes: false,
-  forms: [{ usage: '', summary: 'check every configured key (one line per vendor)' }],
+  forms: [{ usage: '', summary: 'every configured key checked, one line per vendor' }],
   about: `Checks every key set in the environment (SMASHSEND_API_KEY, SMARTLEAD_API_KEY, SMARTE_API_KEY, or their _FILE),
 as the connection test does: SMASHSEND's key check, SmartLead's client list, SMARTe's key view. One line per vendor.`,
   options: {},

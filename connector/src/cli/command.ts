@@ -15,7 +15,7 @@ interface OptionSpec {
 }
 
 /** A command line, parsed: what `prepare` checks. */
-interface CommandArgs {
+export interface CommandArgs {
   positionals: readonly string[];
   /** The command's own options as given (booleans true when present). */
   options: Readonly<Record<string, string | boolean | undefined>>;
@@ -95,6 +95,6 @@ Exit status: ${command.exitStatus}
 /** The command list of `keyring --help`: every form of every command, one line each. */
 export function overviewOf(commands: readonly Command[]): string {
   const rows = commands.flatMap((command) => command.forms.map((form) => [`${command.name} ${form.usage}`.trim(), form.summary] as const));
-  const width = Math.max(...rows.map(([usage]) => usage.length)) + 1;
+  const width = Math.max(...rows.map(([usage]) => usage.length)) + 2;
   return rows.map(([usage, summary]) => `  ${usage.padEnd(width)}${summary}`).join('\n');
 }

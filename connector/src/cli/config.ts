@@ -40,6 +40,28 @@ export function vendorArg(command: string, value: string | undefined): VendorArg
   return vendor;
 }
 
+/**
+ * The vendor named on the command line, for a command that only some vendors have: a usage error that lists its
+ * vendors, or, for a vendor it does not have, says why and what to do instead (`instead`).
+ */
+export function vendorFor<const V extends VendorArg>(
+  command: string,
+  value: string | undefined,
+  allowed: readonly V[],
+  instead: Partial<Record<VendorArg, string>>,
+): V {
+  const choices = allowed.length === 1 ? (allowed[0] ?? '') : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1) ?? ''}`;
+  const vendor = VENDOR_ARGS.find((candidate) => candidate === value?.trim().toLowerCase());
+  if (vendor === undefined) {
+    const given = value === undefined ? 'needs a vendor' : `does not know the vendor "${value.slice(0, 40)}"`;
+    throw new UsageError(`keyring ${command} ${given}: ${choices} (see keyring ${command} --help).`);
+  }
+  const match = allowed.find((candidate) => candidate === vendor);
+  if (match === undefined)
+    throw new UsageError(`${instead[vendor] ?? `keyring ${command} is for ${choices} only.`} (see keyring ${command} --help).`);
+  return match;
+}
+
 function setting(io: Io, name: string): string | undefined {
   const value = io.env[name]?.trim();
   return value ? value : undefined;

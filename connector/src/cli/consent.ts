@@ -30,9 +30,9 @@ export interface Plan {
   steps: readonly string[];
   /**
    * The write disables the key keyring itself authenticates with ('yes'), or keyring cannot tell ('unknown'): that
-   * key's id and the variable to update afterwards.
+   * key's id, the variable that holds it, and what to do afterwards (default: update the variable with the new secret).
    */
-  ownKey?: { match: 'yes' | 'unknown'; keyId: string; variable: string };
+  ownKey?: { match: 'yes' | 'unknown'; keyId: string; variable: string; afterwards?: string };
   /** The plan's facts for --dry-run --json (besides `dryRun`, `command` and `steps`). */
   data: Record<string, unknown>;
 }
@@ -145,7 +145,7 @@ export class Consent {
     }
     if (plan.ownKey !== undefined && !this.flags.allowConnectionKey && !this.asking) {
       throw new UsageError(
-        `${plan.ownKey.keyId} ${plan.ownKey.match === 'yes' ? 'is' : 'may be'} the key keyring itself uses (${plan.ownKey.variable}): add --allow-connection-key if you mean it, then update ${plan.ownKey.variable}.`,
+        `${plan.ownKey.keyId} ${plan.ownKey.match === 'yes' ? 'is' : 'may be'} the key keyring itself uses (${plan.ownKey.variable}): add --allow-connection-key if you mean it, then ${afterwards(plan.ownKey)}.`,
       );
     }
     if (!this.asking) return true;
@@ -179,8 +179,13 @@ export class Consent {
           ? `${own.keyId} is the key keyring itself uses (${own.variable})`
           : `keyring cannot tell whether ${own.keyId} is the key it uses itself (${own.variable})`;
       const needs = verb === 'would' ? ' A real run needs a yes on a terminal, or --allow-connection-key with --yes.' : '';
-      lines.push(`${which}: afterwards, update ${own.variable} with the new secret.${needs}`);
+      lines.push(`${which}: afterwards, ${afterwards(own)}.${needs}`);
     }
     return `${lines.join('\n')}\n`;
   }
+}
+
+/** What to do once keyring's own key has been changed. */
+function afterwards(own: NonNullable<Plan['ownKey']>): string {
+  return own.afterwards ?? `update ${own.variable} with the new secret`;
 }

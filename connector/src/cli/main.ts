@@ -8,18 +8,23 @@ import { ConnectorError } from '../errors';
 import { AUDIT } from './audit';
 import { CHECK } from './check';
 import { helpOf, optionsOf, overviewOf, type Command } from './command';
+import { CREATE } from './create';
+import { DELETE } from './delete';
+import { FIND } from './find';
 import { Consent, InterruptedError, writeFlags } from './consent';
 import { EXIT, SIGNAL_EXIT, UsageError, quote, type ExitStatus, type Io } from './io';
 import { LIST } from './list';
 import { errorLine } from './output';
+import { RESET } from './reset';
 import { ROTATE } from './rotate';
+import { REACTIVATE, SUSPEND } from './suspend';
 
 // The package's version, written into the built command by tsup (connector/tsup.config.ts); from source, "development".
 declare const __KEYRING_VERSION__: string | undefined;
 const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
 
 /** Every command, in the order help lists them. A command that writes says so (`writes: true`): see command.ts. */
-export const COMMANDS: readonly Command[] = [CHECK, LIST, AUDIT, ROTATE];
+export const COMMANDS: readonly Command[] = [CHECK, LIST, FIND, AUDIT, CREATE, ROTATE, RESET, DELETE, SUSPEND, REACTIVATE];
 
 const WRITERS = COMMANDS.filter((command) => command.writes).map((command) => command.name);
 
@@ -30,17 +35,18 @@ Manage the API keys of SMASHSEND, SmartLead and SMARTe signals from the shell.
 Commands:
 ${overviewOf(COMMANDS)}
 
-Commands that change keys (${WRITERS.join(', ')}) show what they will do on a terminal and ask [y/N]; when stdin
-is not a terminal they need --yes. --dry-run does the reads, prints the plan and changes nothing.
+Commands that change keys (${WRITERS.join(', ')}) show what they will do on a
+terminal and ask [y/N]; when stdin is not a terminal they need --yes. --dry-run does the reads, prints the plan and
+changes nothing. A new key's value goes to stdout alone, once; everything meant for a person goes to stderr.
 
 Environment:
   SMASHSEND_API_KEY, SMASHSEND_WORKSPACE_ID (optional: found from the key), SMARTLEAD_API_KEY, SMARTE_API_KEY
   SMASHSEND_API_KEY_FILE, SMARTLEAD_API_KEY_FILE, SMARTE_API_KEY_FILE: a file holding the key instead (safer)
   SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
 
-Exit status: 0 ok, 1 a vendor error (or a key that fails its check), 2 a usage error or a write without its
-consent (--yes, --allow-connection-key), 3 audit found old keys, 4 a question answered no, 130 / 143 a write
-interrupted by SIGINT / SIGTERM.
+Exit status: 0 ok (a find that finds nothing included), 1 a vendor error (or a key that fails its check), 2 a usage
+error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 4 a question answered
+no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
 Run keyring <command> --help for a command's options; keyring --version for the version.
 `;
 
@@ -134,7 +140,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
 
 /** A write's failure: a lost answer to anything but a read may mean the change happened. */
 function writeErrorLine(error: unknown): string {
-  return errorLine(error, { write: error instanceof ConnectorError && error.method !== 'GET' });
+  return errorLine(error, { write: error instanceof ConnectorError && !error.readOnly });
 }
 
 function exitFor(error: unknown): ExitStatus {

@@ -11,11 +11,58 @@ function cell(value: unknown): string {
   return oneLine(String(value));
 }
 
-/** A table with a header row; columns padded to their widest cell. */
-export function table(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
+/** The width a table aims at without --wide: a usual terminal's, with room to spare. */
+const TABLE_WIDTH = 100;
+
+/** Length in code points (an emoji in a name counts once, and is never cut in half). */
+const length = (text: string) => Array.from(text).length;
+
+function cut(text: string, width: number): string {
+  const chars = Array.from(text);
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+/** The option of the commands that print tables. */
+export const WIDE_OPTION = { type: 'boolean', help: 'every field in full: whole names and dates (wider than 100 columns)' } as const;
+
+interface TableOptions {
+  /** Every cell in full, however wide the table gets. */
+  wide?: boolean;
+  /** The columns that may be cut (with `…`) to fit TABLE_WIDTH, in the order they are cut: [index, least width]. */
+  cuttable?: ReadonlyArray<readonly [number, number]>;
+}
+
+/**
+ * A table with a header row; columns padded to their widest cell. Unless `wide`, the cuttable columns give up width,
+ * one after the other, until the table fits TABLE_WIDTH columns (or each is at its least width); cut cells end in `…`.
+ */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>, options: TableOptions = {}): string {
   const cells = [header.map(cell), ...rows.map((row) => row.map(cell))];
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  return cells.map((row) => row.map((text, i) => (i === row.length - 1 ? text : text.padEnd(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => length(row[i] ?? ''))));
+  if (!options.wide) {
+    const total = () => widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1);
+    // The cuttable columns in the order given: each down to its least width (never narrower than its header) before the next.
+    for (const [i, least] of options.cuttable ?? []) {
+      const floor = Math.max(least, length(header[i] ?? ''));
+      const over = total() - TABLE_WIDTH;
+      if (over <= 0) break;
+      const width = widths[i] ?? 0;
+      if (width > floor) widths[i] = Math.max(floor, width - over);
+    }
+  }
+  return (
+    cells
+      .map((row) =>
+        row
+          .map((text, i) => {
+            const width = widths[i] ?? 0;
+            const shown = cut(text, width);
+            return i === row.length - 1 ? shown : shown + ' '.repeat(width - length(shown));
+          })
+          .join('  '),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 export function json(value: unknown): string {

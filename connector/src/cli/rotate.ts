@@ -1,10 +1,11 @@
 // `keyring rotate smashsend <apiKeyId> [--keep-old]` (the connector's rotation workflow) and `keyring rotate smartlead
-// <keyId>` (a reset). Both write, so both ask first (consent.ts), after their reads. The new secret goes to stdout the
+// <keyId>` (a reset: reset.ts, as `keyring reset smartlead`). Both write, so both ask first (consent.ts), after their reads. The new secret goes to stdout the
 // moment the vendor returns it (flushed, before the check and the delete; in --json, the document is opened with it
 // and closed at the end), so that neither a fault nor an interruption can lose it; everything else goes to stderr.
 // Once the new key exists the exit status is 0 whatever happened to the old key (130 / 143 when interrupted).
 
 import { ConnectorError, NotFoundError } from '../errors';
+import { isoDate } from '../keyRow';
 import {
   KeyNotInListError,
   RotationAbortedError,
@@ -18,7 +19,9 @@ import type { WriteCommand } from './command';
 import { KEY_ENV, fileEnvOf, requireClient, vendorArg } from './config';
 import { InterruptedError, type Consent, type Plan } from './consent';
 import { EXIT, UsageError, oneLine, writeFlushed, type ExitStatus, type Io, type SignalName } from './io';
+import { shownSmashsendKey } from './keys';
 import { errorLine } from './output';
+import { resetSmartlead } from './reset';
 
 /**
  * What a rotation prints on stdout: the secret alone on a line, or one JSON document that is opened, flushed, with
@@ -62,18 +65,18 @@ function smashsendPlan(p: SmashsendRotationPlan): Plan {
   const old = p.oldKey;
   const name = oneLine(p.newKey.displayName);
   const steps = [
-    `create a SMASHSEND API key "${name}" (${p.newKey.role}) to replace ${old.id} ("${oneLine(old.displayName)}", ${oneLine(old.role)}, created ${oneLine(old.createdAt)}); its secret is printed once, on stdout`,
+    `create a SMASHSEND API key "${name}" (${p.newKey.role}) to replace ${old.id} ("${oneLine(old.displayName)}", ${oneLine(old.role)}, created ${isoDate(old.createdAt) ?? 'at an unknown date'}); its secret is printed once, on stdout`,
     'check the new key with its own secret',
     p.deleteOldKey
       ? `delete ${old.id} once the new key has passed its check (a delete cannot be undone)`
-      : `keep ${old.id} live (--keep-old): delete it yourself once nothing uses it`,
+      : `keep ${old.id} live (--keep-old): delete it with keyring delete smashsend ${old.id} once nothing uses it`,
   ];
   return {
     steps,
     ...(p.connectionKey === 'no' ? {} : { ownKey: { match: p.connectionKey, keyId: old.id, variable: KEY_ENV.SMASHSEND } }),
     data: {
       vendor: 'SMASHSEND',
-      key: { id: old.id, name: old.displayName, role: old.role, createdAt: old.createdAt },
+      key: shownSmashsendKey(old, p.connectionKey === 'yes'),
       newKey: { name: p.newKey.displayName, role: p.newKey.role },
       deleteOldKey: p.deleteOldKey,
       connectionKey: p.connectionKey,
@@ -105,7 +108,7 @@ function smashsendNotes(r: SmashsendRotation, signal: SignalName | undefined): s
         : `the ${old} is kept (not deleted)`;
     notes.push(`Keys now: the new key ${r.newKey.id} exists, its secret is on stdout; ${oldNow}.`);
   } else {
-    const deleteLater = `Delete it in SMASHSEND once nothing uses it.`;
+    const deleteLater = `Delete it with keyring delete smashsend ${r.oldKey.id} once nothing uses it.`;
     switch (r.oldKeyOutcome) {
       case 'deleted':
         notes.push(`Deleted the ${old}.`);
@@ -153,8 +156,8 @@ async function rotateSmashsend(io: Io, consent: Consent, id: string, flags: { js
       allowConnectionKey: consent.allowConnectionKey,
       signal: consent.signal,
       confirm: (plan) => consent.approve(smashsendPlan(plan)),
-      onCreated: (key) =>
-        out.open(key.secretKey, { vendor: 'SMASHSEND', id: key.id, name: key.displayName, role: key.role, replacedKeyId: id }),
+      // The document opens with the new key's row and its secret, the moment it exists.
+      onCreated: (key) => out.open(key.secretKey, { ...shownSmashsendKey(key), replacedKeyId: id }),
     });
   } catch (error) {
     if (error instanceof RotationAbortedError && error.by === 'confirm') return consent.notApproved();
@@ -175,51 +178,12 @@ async function rotateSmashsend(io: Io, consent: Consent, id: string, flags: { js
   return signal === undefined ? EXIT.ok : (consent.interruption()?.status ?? EXIT.sigint);
 }
 
-/** A SmartLead reset: one write. The key is read first, so the question and the plan name it. */
-async function rotateSmartlead(io: Io, consent: Consent, keyId: number, flags: { json: boolean }): Promise<ExitStatus> {
-  const client = requireClient(io, 'smartlead', 'rotate smartlead');
-  const keys = await consent.untilInterrupted(client.listClientApiKeys());
-  const key = keys.find((candidate) => String(candidate.id) === String(keyId));
-  if (key === undefined) {
-    const path = '/api/v1/client/api-key';
-    throw new NotFoundError(`SmartLead has no client API key ${keyId} in its key list (GET ${path}).`, {
-      vendor: 'SmartLead',
-      method: 'GET',
-      path,
-    });
-  }
-  const client_ = key.client_id === undefined || key.client_id === null ? '' : `, client ${String(key.client_id)}`;
-  const plan: Plan = {
-    steps: [
-      `reset SmartLead client API key ${keyId} ("${oneLine(key.key_name)}"${client_}): SmartLead gives it a new value, printed once on stdout`,
-      'its old value stops working at once: whatever uses it fails until it gets the new one (this cannot be undone)',
-    ],
-    data: { vendor: 'SmartLead', key: { id: key.id, name: key.key_name, clientId: key.client_id ?? null } },
-  };
-  if (!(await consent.approve(plan))) return consent.notApproved();
-  const before = consent.interruption();
-  if (before !== undefined) throw new InterruptedError(before.signal);
-  // Not given up on an interruption: once sent, the reset's answer is the only copy of the new value.
-  const reset = await client.resetClientApiKey(keyId);
-  await writeFlushed(
-    io.stdout,
-    flags.json
-      ? `${JSON.stringify({ vendor: 'SmartLead', id: reset.id, name: reset.key_name, clientId: reset.client_id ?? null, secret: reset.api_key }, null, 2)}\n`
-      : `${reset.api_key}\n`,
-  );
-  io.stderr.write(`Reset SmartLead client API key ${reset.id} ("${oneLine(reset.key_name)}"): its old value no longer works.\n`);
-  const interruption = consent.interruption();
-  if (interruption === undefined) return EXIT.ok;
-  io.stderr.write(`Interrupted by ${interruption.signal} while the reset was in flight: it was done, and the new value is on stdout.\n`);
-  return interruption.status;
-}
-
 export const ROTATE: WriteCommand = {
   name: 'rotate',
   writes: true,
   forms: [
-    { usage: 'smashsend <apiKeyId> [--keep-old]', summary: 'a new key of the same name and role; the old one deleted' },
-    { usage: 'smartlead <keyId>', summary: 'a reset: a new value for the same key' },
+    { usage: 'smashsend <apiKeyId> [--keep-old]', summary: 'a twin key (same name, role); the old deleted' },
+    { usage: 'smartlead <keyId>', summary: 'a reset (as keyring reset smartlead)' },
   ],
   about: `smashsend: creates a key with the same name and role, checks it with its own secret, then deletes the old
 key (kept with --keep-old, or when the new key does not check out). smartlead: resets the key (a new value
@@ -229,9 +193,9 @@ The new secret is printed once, alone, on stdout, the moment the vendor returns 
 delete); what happened is told on stderr. Keep stdout safe. Interrupted (Ctrl-C, SIGTERM) once the new key
 exists, it starts no further change, says on stderr which keys exist, and exits 130 (SIGINT) or 143 (SIGTERM).`,
   options: {
-    'keep-old': { type: 'boolean', help: '(smashsend) keep the old key live for an overlap; delete it later in SMASHSEND' },
+    'keep-old': { type: 'boolean', help: '(smashsend) keep the old key live for an overlap; delete it later: keyring delete smashsend' },
   },
-  json: 'one JSON document {vendor, id, name, secret, ...}: the secret at once, the facts at the end',
+  json: "one JSON document: the new key's row (as keyring list --json), secret and replacedKeyId at once, the facts at the end",
   maxPositionals: 2,
   exitStatus: `0 once a new key exists (read stderr, or oldKeyDeleted / newKeyVerified in --json, for the old
 key), 1 on a vendor error before that (nothing changed, or see the message), 2 on a usage error or a missing
@@ -251,7 +215,7 @@ key), 1 on a vendor error before that (nothing changed, or see the message), 2 o
       return (io, consent) => rotateSmashsend(io, consent, apiKeyId, { json, keepOld });
     }
     const keyId = requirePositiveInt('SmartLead', 'keyId', id);
-    return (io, consent) => rotateSmartlead(io, consent, keyId, { json });
+    return (io, consent) => resetSmartlead(io, consent, keyId, { json, command: 'rotate smartlead' });
   },
   errorLine: rotateErrorLine,
 };

@@ -47,7 +47,7 @@ export function keyring(args: string[], env: Record<string, string | undefined>)
  * A request as it reached the vendor, in one line: method, raw path, the query without SmartLead's `api_key` (the
  * connection key), and the body when there is one: `POST /signals/v1/key/view {"email":"a@b.example"}`.
  */
-export function requestLine(request: ArrivedRequest): string {
+function requestLine(request: ArrivedRequest): string {
   const query = new URLSearchParams(request.rawTarget.slice(request.rawPath.length));
   query.delete('api_key');
   const search = query.toString();

@@ -39,7 +39,6 @@ export const PUBLIC_VALUES = [
 
 export const PUBLIC_TYPES = [
   'AuditClients',
-  'AuditedKey',
   'AuditOptions',
   'AuditProgress',
   'BadResponseReason',

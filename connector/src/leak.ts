@@ -119,12 +119,13 @@ async function identifySmashsend(client: SmashsendClient, secret: string): Promi
   const leaked = client.withApiKey(secret);
   let current;
   try {
-    current = await leaked.currentApiKey();
+    current = await leaked.lookupCurrentApiKey();
   } catch (error) {
-    if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'forbidden' || error.kind === 'input')) return null;
+    // 401 (or the 403 a dead key may get): not, or no longer, a live SMASHSEND key. Any other failure — a 404, a 400, an
+    // answer that cannot be read — means SMASHSEND could not be asked, which must never pass for "no vendor knows it".
+    if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'forbidden')) return null;
     throw error;
   }
-  if (current === undefined) return null; // SMASHSEND does not answer that call: it cannot name the key
   const ownWorkspace = await client.workspaceId();
   const revocable = current.workspaceId === ownWorkspace;
   return {

@@ -548,20 +548,13 @@ const leakedLookup = (expected: Expectation) =>
   Object.fromEntries(NOT_A_LIVE_SMASHSEND_KEY.map((id) => [id, expected])) as Partial<Record<FaultId, Expectation>>;
 
 /** Cells where the source is known to give the wrong answer, by row name (beside a row's own knownBugs): reported. */
-const LOOKUP_TAKEN_FOR_UNKNOWN =
-  "identifySecret takes this answer to the leaked secret's SMASHSEND lookup for 'not a SMASHSEND key' (the search says [], the revocation halts 'no vendor knows') although SMASHSEND could not be asked";
 const GONE_IN_BETWEEN = 'a 404 on the write to the key the lookup just found fails as an AppError instead of halting (nothing was changed)';
 const CONTEXTIFIED =
   "core appends 'What happened: … with bundle {inputData: {secret: …}}' to a HaltedError (it has no doNotContextify): the message carries the leaked secret";
 const haltBugs = { '401': CONTEXTIFIED, '403': CONTEXTIFIED } as const;
-const lookupBugs = Object.fromEntries(
-  (['400', '404', '422', 'HTML 200', 'empty body', 'malformed JSON', 'wrong shape'] as const).map((id) => [id, LOOKUP_TAKEN_FOR_UNKNOWN]),
-) as Partial<Record<FaultId, string>>;
 const KNOWN_BUGS: Record<string, Partial<Record<FaultId, string>>> = {
-  'find_api_key_by_secret (SMASHSEND)': lookupBugs,
-  'find_api_key_by_secret (SMASHSEND-only connection)': lookupBugs,
-  'revoke_leaked_api_key (SMASHSEND)': { ...lookupBugs, ...haltBugs },
-  'revoke_leaked_api_key (SMASHSEND-only connection)': { ...lookupBugs, ...haltBugs },
+  'revoke_leaked_api_key (SMASHSEND)': haltBugs,
+  'revoke_leaked_api_key (SMASHSEND-only connection)': haltBugs,
   'revoke_leaked_api_key (SMASHSEND delete)': { '404': GONE_IN_BETWEEN },
   'revoke_leaked_api_key (SmartLead reset)': { '404': GONE_IN_BETWEEN },
   'revoke_leaked_api_key (SMARTe suspend)': { '404': GONE_IN_BETWEEN },

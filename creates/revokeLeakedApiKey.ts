@@ -103,7 +103,12 @@ export const revokeLeakedApiKey = defineCreate({
             throw error;
           }
         },
-        { fields: inputFields, writes: { checkWith: findApiKeyBySecret, mayHaveHappened: 'The key may have been revoked anyway' } },
+        {
+          fields: inputFields,
+          // Every write that can fail here acts on the key just found (delete, reset, suspend): a 404 means it went away
+          // in between (another run revoked it), a precondition like every write to a key that must exist.
+          writes: { checkWith: findApiKeyBySecret, mayHaveHappened: 'The key may have been revoked anyway', onExistingKey: true },
+        },
       ),
     outputFields: [
       { key: 'vendor', label: 'Vendor', type: 'string' },

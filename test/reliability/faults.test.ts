@@ -548,16 +548,15 @@ const leakedLookup = (expected: Expectation) =>
   Object.fromEntries(NOT_A_LIVE_SMASHSEND_KEY.map((id) => [id, expected])) as Partial<Record<FaultId, Expectation>>;
 
 /** Cells where the source is known to give the wrong answer, by row name (beside a row's own knownBugs): reported. */
-const GONE_IN_BETWEEN = 'a 404 on the write to the key the lookup just found fails as an AppError instead of halting (nothing was changed)';
 const CONTEXTIFIED =
   "core appends 'What happened: … with bundle {inputData: {secret: …}}' to a HaltedError (it has no doNotContextify): the message carries the leaked secret";
 const haltBugs = { '401': CONTEXTIFIED, '403': CONTEXTIFIED } as const;
 const KNOWN_BUGS: Record<string, Partial<Record<FaultId, string>>> = {
   'revoke_leaked_api_key (SMASHSEND)': haltBugs,
   'revoke_leaked_api_key (SMASHSEND-only connection)': haltBugs,
-  'revoke_leaked_api_key (SMASHSEND delete)': { '404': GONE_IN_BETWEEN },
-  'revoke_leaked_api_key (SmartLead reset)': { '404': GONE_IN_BETWEEN },
-  'revoke_leaked_api_key (SMARTe suspend)': { '404': GONE_IN_BETWEEN },
+  'revoke_leaked_api_key (SMASHSEND delete)': { '404': CONTEXTIFIED },
+  'revoke_leaked_api_key (SmartLead reset)': { '404': CONTEXTIFIED },
+  'revoke_leaked_api_key (SMARTe suspend)': { '404': CONTEXTIFIED },
 };
 
 /**

@@ -108,6 +108,7 @@ export const revokeLeakedApiKey = defineCreate({
           // Every write that can fail here acts on the key just found (delete, reset, suspend): a 404 means it went away
           // in between (another run revoked it), a precondition like every write to a key that must exist.
           writes: { checkWith: findApiKeyBySecret, mayHaveHappened: 'The key may have been revoked anyway', onExistingKey: true },
+          secretInput: true,
         },
       ),
     outputFields: [

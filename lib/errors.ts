@@ -73,6 +73,12 @@ export interface ErrorContext {
    * connection expired (ExpiredAuthError) only when the failing vendor is its only one; unknown means "not only".
    */
   connectionVendors?: readonly Vendor[];
+  /**
+   * The step's input holds a secret (the leaked-key steps' `secret`): its errors are marked `doNotContextify`, since
+   * core otherwise appends "What happened: … with bundle {inputData: …}" to a HaltedError or an ExpiredAuthError (which
+   * it does not mark), and the message a Zap builder reads would carry the secret in full.
+   */
+  secretInput?: boolean;
 }
 
 /** The facts the table decides on. */
@@ -350,7 +356,9 @@ export async function withVendorErrors<T>(z: ZObject, bundle: Bundle, work: () =
   try {
     return await work();
   } catch (error) {
-    throw toZapierError(z, error, { connectionVendors: connectionVendors(bundle), ...context });
+    const zapierError = toZapierError(z, error, { connectionVendors: connectionVendors(bundle), ...context });
+    if (context.secretInput) Object.assign(zapierError, { doNotContextify: true });
+    throw zapierError;
   }
 }
 

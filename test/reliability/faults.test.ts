@@ -548,16 +548,7 @@ const leakedLookup = (expected: Expectation) =>
   Object.fromEntries(NOT_A_LIVE_SMASHSEND_KEY.map((id) => [id, expected])) as Partial<Record<FaultId, Expectation>>;
 
 /** Cells where the source is known to give the wrong answer, by row name (beside a row's own knownBugs): reported. */
-const CONTEXTIFIED =
-  "core appends 'What happened: … with bundle {inputData: {secret: …}}' to a HaltedError (it has no doNotContextify): the message carries the leaked secret";
-const haltBugs = { '401': CONTEXTIFIED, '403': CONTEXTIFIED } as const;
-const KNOWN_BUGS: Record<string, Partial<Record<FaultId, string>>> = {
-  'revoke_leaked_api_key (SMASHSEND)': haltBugs,
-  'revoke_leaked_api_key (SMASHSEND-only connection)': haltBugs,
-  'revoke_leaked_api_key (SMASHSEND delete)': { '404': CONTEXTIFIED },
-  'revoke_leaked_api_key (SmartLead reset)': { '404': CONTEXTIFIED },
-  'revoke_leaked_api_key (SMARTe suspend)': { '404': CONTEXTIFIED },
-};
+const KNOWN_BUGS: Record<string, Partial<Record<FaultId, string>>> = {};
 
 /**
  * Expected exceptions: cells where the right answer is not the fault's usual error (a success, a search miss, a halt).

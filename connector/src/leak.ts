@@ -8,7 +8,7 @@
 // compared here) do not know it. Facts only: the caller words them.
 
 import { sameSecret } from './connectionKey';
-import { ConnectorError, type Vendor } from './errors';
+import { ConnectorError, ValidationError, describeFailure, type Vendor } from './errors';
 import { keyHint } from './mask';
 import { SMASHSEND_ROLES, type SmashsendClient, type SmashsendNewApiKey, type SmashsendRole } from './smashsend';
 import type { SmartLeadClient } from './smartlead';
@@ -335,7 +335,13 @@ async function revokeSmashsend(client: SmashsendClient, key: IdentifiedKey, repl
     if (twin) await deliver(options, partial());
   }
   try {
-    await client.deleteApiKey(key.key_id, { allowConnectionKey: true });
+    const deleted = await client.deleteApiKey(key.key_id, { allowConnectionKey: true });
+    // SMASHSEND may answer that it kept the key: then it is live, as after any failed delete.
+    if (!deleted.isDeleted) {
+      const path = `/v1/workspaces/${key.workspace_id ?? ''}/api-keys/${key.key_id}`;
+      const details = { vendor: 'SMASHSEND' as const, status: 200, method: 'DELETE' as const, path };
+      throw new ValidationError(describeFailure(details, `answered isDeleted false: API key ${key.key_id} is still live`), details);
+    }
   } catch (error) {
     // The leaked key may still be live: say so, with any twin already made (its secret must not be lost).
     if (twin) throw new RevocationFailedError(partial(), error);

@@ -242,8 +242,8 @@ export class SmashsendClient {
 
   /**
    * GET /v1/api-keys/current for a key not known to be live (a leaked secret, shown to SMASHSEND to learn which key it
-   * is): every failure is thrown as it is and nothing is kept, so that a caller can tell "SMASHSEND says no" (401, or the
-   * 403 a dead key may get) from "SMASHSEND could not be asked" (anything else).
+   * is): every failure is thrown as it is and nothing is kept, so that a caller can tell SMASHSEND saying no (401, or the
+   * 403 a dead key may get) apart from SMASHSEND not being asked at all (anything else).
    */
   lookupCurrentApiKey(): Promise<SmashsendCurrentKey> {
     return this.http.call({ method: 'GET', path: '/v1/api-keys/current', schema: currentSchema });

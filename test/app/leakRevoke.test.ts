@@ -5,7 +5,7 @@
 // A secret nobody knows, or a key this connection cannot revoke, halts with nothing written.
 
 import nock from 'nock';
-import { AUTH, run } from '../support/app';
+import { AUTH, run, without } from '../support/app';
 import { expectNoRequest, recordUnmatchedRequests, useNock } from '../support/nock';
 import { SL_KEYS } from '../support/operations';
 import { expectZapierError, outcomeOf } from '../support/outcome';
@@ -244,6 +244,18 @@ describe('SMASHSEND', () => {
       status: 200,
       says: `SMASHSEND answered isDeleted false: API key aki_leaked0001 is still live (200 on DELETE ${keyPath(leakedKey.id)}).`,
     });
+  });
+
+  it("the connection's key refused (401) in a SMASHSEND-only connection: ExpiredAuthError, without core's trailer or the leaked secret", async () => {
+    shownTo(SS_SECRET).get('/v1/api-keys/current').reply(200, { apiKey: leakedKey });
+    asConnection().get('/v1/api-keys/current').reply(401, ss.error401);
+    const outcome = await outcomeOf(
+      run('creates', 'revoke_leaked_api_key', { secret: SS_SECRET }, without(AUTH, 'smartlead_api_key', 'smarte_api_key')),
+    );
+    expect(outcome).toMatchObject({ ok: false, name: 'ExpiredAuthError' });
+    expect(outcome.message).toContain('SMASHSEND rejected the API key (401 on GET /v1/api-keys/current)');
+    expect(outcome.fullText).not.toContain('What happened');
+    expect(outcome.fullText).not.toContain(SS_SECRET);
   });
 
   it("another workspace's key: HaltedError saying why, nothing written (not even the delete's check)", async () => {

@@ -19,6 +19,7 @@ import { irreversibleNotice, parseBooleanWithDefault } from '../lib/inputs';
 import { leakClients, secretField, secretOf } from '../lib/leakFields';
 import { LEAK_REVOCATION_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 import { findApiKeyBySecret } from '../searches/findApiKeyBySecret';
+import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
 import { createSmashsendApiKey } from './createSmashsendApiKey';
 import { deleteSmashsendApiKey } from './deleteSmashsendApiKey';
 
@@ -60,7 +61,11 @@ function output(revocation: Revocation): RevokedApiKey {
     ...(revocation.newKeyId !== null && revocation.newSecret !== null
       ? { new_key_id: revocation.newKeyId, new_secret: revocation.newSecret }
       : {}),
-    warning: revocationWarning(revocation, { createSmashsend: createSmashsendApiKey, deleteSmashsend: deleteSmashsendApiKey }),
+    warning: revocationWarning(revocation, {
+      createSmashsend: createSmashsendApiKey,
+      deleteSmashsend: deleteSmashsendApiKey,
+      findSmashsend: findSmashsendApiKey,
+    }),
   };
 }
 
@@ -103,7 +108,13 @@ export const revokeLeakedApiKey = defineCreate({
             throw error;
           }
         },
-        { fields: inputFields, writes: { checkWith: findApiKeyBySecret, mayHaveHappened: 'The key may have been revoked anyway' } },
+        {
+          fields: inputFields,
+          // Every write that can fail here acts on the key just found (delete, reset, suspend): a 404 means it went away
+          // in between (another run revoked it), a precondition like every write to a key that must exist.
+          writes: { checkWith: findApiKeyBySecret, mayHaveHappened: 'The key may have been revoked anyway', onExistingKey: true },
+          secretInput: true,
+        },
       ),
     outputFields: [
       { key: 'vendor', label: 'Vendor', type: 'string' },

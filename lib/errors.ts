@@ -73,6 +73,12 @@ export interface ErrorContext {
    * connection expired (ExpiredAuthError) only when the failing vendor is its only one; unknown means "not only".
    */
   connectionVendors?: readonly Vendor[];
+  /**
+   * The step's input holds a secret (the leaked-key steps' `secret`): its errors are marked `doNotContextify`, since
+   * core otherwise appends "What happened: … with bundle {inputData: …}" to a HaltedError or an ExpiredAuthError (which
+   * it does not mark), and the message a Zap builder reads would carry the secret in full.
+   */
+  secretInput?: boolean;
 }
 
 /** The facts the table decides on. */
@@ -350,7 +356,9 @@ export async function withVendorErrors<T>(z: ZObject, bundle: Bundle, work: () =
   try {
     return await work();
   } catch (error) {
-    throw toZapierError(z, error, { connectionVendors: connectionVendors(bundle), ...context });
+    const zapierError = toZapierError(z, error, { connectionVendors: connectionVendors(bundle), ...context });
+    if (context.secretInput) Object.assign(zapierError, { doNotContextify: true });
+    throw zapierError;
   }
 }
 
@@ -427,12 +435,22 @@ function rotationFactsWarning(rotation: SmashsendRotation, deleteStep: StepDefin
 }
 
 /**
+ * Whether a failed write may have been done all the same (its answer lost or unreadable), by the error table: the
+ * advice it gives a write is to check, not that it was refused or never sent.
+ */
+function mayHaveWritten(error: Error | undefined): boolean {
+  if (!(error instanceof ConnectorError) || error.readOnly) return false;
+  const advice = lookup(situationOf(error, { writes: { checkWith: { key: 'write', display: {} } } })).advice;
+  return advice === 'check_write' || advice === 'check_or_repeat' || advice === 'value_unknown';
+}
+
+/**
  * The `warning` of Revoke Leaked API Key: empty when the leaked key is revoked and its replacement (if any was asked
  * for and possible) works; otherwise what happened and what to do. `steps` name the steps to use, by their labels.
  */
 export function revocationWarning(
   revocation: Revocation,
-  steps: { createSmashsend: StepDefinition; deleteSmashsend: StepDefinition },
+  steps: { createSmashsend: StepDefinition; deleteSmashsend: StepDefinition; findSmashsend: StepDefinition },
 ): string {
   const { key, replacement, replacementError, connectionKey, revoked } = revocation;
   const notes: string[] = [];
@@ -442,7 +460,12 @@ export function revocationWarning(
       `The leaked key ${key.key_id} (${key.key_hint}) may still be live: revoking it failed after its replacement was created. Delete it now with the "${stepLabel(steps.deleteSmashsend)}" step or in ${key.vendor}.`,
     );
   }
-  if (replacement === 'failed')
+  if (replacement === 'failed' && mayHaveWritten(replacementError))
+    // The create's answer was lost or unreadable: the twin may exist, and SMASHSEND shows a secret only when it creates.
+    notes.push(
+      `The leaked key was revoked; its replacement may have been created all the same, but its secret did not come back${why}. The "${stepLabel(steps.findSmashsend)}" step finds it by its name ("${key.name}"): delete it, then create one with the "${stepLabel(steps.createSmashsend)}" step.`,
+    );
+  else if (replacement === 'failed')
     notes.push(
       `The leaked key was revoked, but its replacement could not be created${why}. Create one with the "${stepLabel(steps.createSmashsend)}" step.`,
     );

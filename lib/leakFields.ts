@@ -16,13 +16,20 @@ export const secretField = {
     'The leaked key value itself, e.g. mapped from a secret scanner’s alert. It is compared, never shown: outputs and errors carry only its last 4 characters.',
 } as const;
 
+/** Longer is no key of any vendor (and a mapped field that long is a whole document, not a secret). */
+const MAX_SECRET_LENGTH = 1000;
+
 /** The secret from the input, trimmed; an InputError naming the field (never echoing the value) when blank. */
 export function secretOf(bundle: Bundle): string {
   const value: unknown = bundle.inputData.secret;
   const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
   if (text === '') throw new InputError('SMASHSEND', secretField.key, 'is required: map the leaked key value');
-  if (text.length > 1000 || /\s/.test(text))
-    throw new InputError('SMASHSEND', secretField.key, 'must be one key value (no spaces or line breaks)');
+  if (text.length > MAX_SECRET_LENGTH)
+    throw new InputError('SMASHSEND', secretField.key, `must be one key value of at most ${MAX_SECRET_LENGTH} characters`);
+  // Every vendor's keys are printable ASCII. Anything else is no key, and could not be sent as SMASHSEND's Bearer token
+  // anyway (an HTTP header): it is refused here rather than failing later as "SMASHSEND could not be reached".
+  if (!/^[\x21-\x7e]+$/.test(text))
+    throw new InputError('SMASHSEND', secretField.key, 'must be one key value: letters, digits and symbols, without spaces or line breaks');
   return text;
 }
 

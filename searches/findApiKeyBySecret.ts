@@ -41,7 +41,7 @@ export const findApiKeyBySecret = defineSearch({
           const key = await identifySecret(leakClients(z, bundle, vendors), secret, { vendors });
           return key === null ? [] : [identifiedKeyRow(key)];
         },
-        { fields: inputFields },
+        { fields: inputFields, secretInput: true },
       ),
     outputFields: [...identifiedKeyOutputFields],
     sample: identifiedKeySample,

@@ -8,7 +8,7 @@
 // compared here) do not know it. Facts only: the caller words them.
 
 import { sameSecret } from './connectionKey';
-import { ConnectorError, type Vendor } from './errors';
+import { ConnectorError, ValidationError, describeFailure, type Vendor } from './errors';
 import { keyHint } from './mask';
 import { SMASHSEND_ROLES, type SmashsendClient, type SmashsendNewApiKey, type SmashsendRole } from './smashsend';
 import type { SmartLeadClient } from './smartlead';
@@ -119,12 +119,13 @@ async function identifySmashsend(client: SmashsendClient, secret: string): Promi
   const leaked = client.withApiKey(secret);
   let current;
   try {
-    current = await leaked.currentApiKey();
+    current = await leaked.lookupCurrentApiKey();
   } catch (error) {
-    if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'forbidden' || error.kind === 'input')) return null;
+    // 401 (or the 403 a dead key may get): not, or no longer, a live SMASHSEND key. Any other failure — a 404, a 400, an
+    // answer that cannot be read — means SMASHSEND could not be asked, which must never pass for "no vendor knows it".
+    if (error instanceof ConnectorError && (error.kind === 'auth' || error.kind === 'forbidden')) return null;
     throw error;
   }
-  if (current === undefined) return null; // SMASHSEND does not answer that call: it cannot name the key
   const ownWorkspace = await client.workspaceId();
   const revocable = current.workspaceId === ownWorkspace;
   return {
@@ -334,7 +335,13 @@ async function revokeSmashsend(client: SmashsendClient, key: IdentifiedKey, repl
     if (twin) await deliver(options, partial());
   }
   try {
-    await client.deleteApiKey(key.key_id, { allowConnectionKey: true });
+    const deleted = await client.deleteApiKey(key.key_id, { allowConnectionKey: true });
+    // SMASHSEND may answer that it kept the key: then it is live, as after any failed delete.
+    if (!deleted.isDeleted) {
+      const path = `/v1/workspaces/${key.workspace_id ?? ''}/api-keys/${key.key_id}`;
+      const details = { vendor: 'SMASHSEND' as const, status: 200, method: 'DELETE' as const, path };
+      throw new ValidationError(describeFailure(details, `answered isDeleted false: API key ${key.key_id} is still live`), details);
+    }
   } catch (error) {
     // The leaked key may still be live: say so, with any twin already made (its secret must not be lost).
     if (twin) throw new RevocationFailedError(partial(), error);

@@ -241,6 +241,15 @@ export class SmashsendClient {
   }
 
   /**
+   * GET /v1/api-keys/current for a key not known to be live (a leaked secret, shown to SMASHSEND to learn which key it
+   * is): every failure is thrown as it is and nothing is kept, so that a caller can tell SMASHSEND saying no (401, or the
+   * 403 a dead key may get) apart from SMASHSEND not being asked at all (anything else).
+   */
+  lookupCurrentApiKey(): Promise<SmashsendCurrentKey> {
+    return this.http.call({ method: 'GET', path: '/v1/api-keys/current', schema: currentSchema });
+  }
+
+  /**
    * The id (`aki_…`) of the key this client authenticates with: the one given (`connectionKeyId`), or SMASHSEND's answer
    * to GET /v1/api-keys/current (no request when the workspace discovery asked it already). Undefined when SMASHSEND
    * does not answer that call.

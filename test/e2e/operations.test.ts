@@ -143,8 +143,11 @@ describe('connection test', () => {
   });
 });
 
+/** The leaked-key steps look wherever the connection has keys: the secret's own vendor is simply not among them. */
+const BY_SECRET = new Set(['find_api_key_by_secret', 'revoke_leaked_api_key']);
+
 describe('a connection lacking a vendor’s key', () => {
-  it.each(OPERATIONS.map((op) => [`${op.kind}.${op.name}`, op] as const))(
+  it.each(OPERATIONS.filter((op) => !BY_SECRET.has(op.key)).map((op) => [`${op.kind}.${op.name}`, op] as const))(
     '%s says it needs that vendor’s key, before any request',
     async (_name, op) => {
       const vendor = VENDOR_NAME[op.vendor];
@@ -154,6 +157,26 @@ describe('a connection lacking a vendor’s key', () => {
         says: [`needs a ${vendor} API key`, 'reconnect and add it'],
       });
       expect(env.sandbox.requestCounts().total).toBe(0);
+    },
+  );
+
+  it.each(OPERATIONS.filter((op) => BY_SECRET.has(op.key)).map((op) => [`${op.kind}.${op.name}`, op] as const))(
+    '%s looks at the other vendors only: none knows the secret, so nothing is found (or revoked), and nothing is written',
+    async (_name, op) => {
+      const vendor = VENDOR_NAME[op.vendor];
+      const connection = without(auth, AUTH_FIELD[vendor]);
+      const others = (['SMASHSEND', 'SmartLead', 'SMARTe'] as const).filter((other) => other !== vendor).join(', ');
+      if (op.key === 'find_api_key_by_secret') expect(await runOperation(op, connection)).toEqual([]);
+      else
+        await expectZapierError(runOperation(op, connection), {
+          name: 'HaltedError',
+          says: `No vendor of this connection (${others}) knows the secret ending in ${String(op.input.secret).slice(-4)}: nothing was revoked.`,
+          secrets: [String(op.input.secret)],
+        });
+      const counts = env.sandbox.requestCounts();
+      expect(counts.byVendor[op.vendor]).toBe(0);
+      // Reads only: the other vendors' lists and SMASHSEND's lookup (shown the secret last, as no other vendor knew it).
+      expect(Object.keys(counts.byRoute).filter((route) => !route.startsWith('GET ') && route !== ROUTE.smarteView)).toEqual([]);
     },
   );
 });

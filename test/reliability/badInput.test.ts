@@ -6,7 +6,7 @@
 import { runOperation, type OperationKind } from '../support/app';
 import { inputField } from '../support/definition';
 import { recordingProxy, type ArrivedRequest, type RecordingProxy } from '../support/net';
-import { SL_KEYS, SM_CREATE, SM_UPDATE, SM_VIEW, SS_KEYS, operation } from '../support/operations';
+import { SL_KEYS, SM_CREATE, SM_UPDATE, SM_VIEW, SS_CURRENT, SS_KEYS, operation } from '../support/operations';
 import { neverSigns, outcomeOf } from '../support/outcome';
 import { authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
 import { pad } from '../support/table';
@@ -36,7 +36,9 @@ type FieldType =
   | 'email-body' // an email in the JSON body
   | 'days-local' // a whole number of days, turned into a date here (SMASHSEND's startAt), never sent as typed
   | 'days-optional-local' // an optional whole number of days, compared with the keys' ages here, never sent
-  | 'vendors-local'; // an optional multiple choice of vendors, deciding which vendors are asked
+  | 'vendors-local' // an optional multiple choice of vendors, deciding which vendors are asked
+  | 'secret' // a leaked key value: compared with the vendors' key values here, shown to SMASHSEND only as the Bearer token
+  | 'boolean-local'; // an optional true/false with a default, deciding what the step does (never sent)
 
 /** One input under test: its operation (by key, in the catalogue), how it is checked, and where its value goes. */
 interface FieldRow {
@@ -86,6 +88,21 @@ const ROWS: FieldRow[] = [
   { op: 'api_key_reached_age', field: 'vendors', type: 'vendors-local', method: 'GET', path: () => SS_KEYS },
   { op: 'audit_api_keys', field: 'older_than_days', type: 'days-optional-local', method: 'GET', path: () => SS_KEYS },
   { op: 'audit_api_keys', field: 'vendors', type: 'vendors-local', method: 'GET', path: () => SS_KEYS },
+  // The leaked-key steps: a value not shaped as SMASHSEND's is looked for in SmartLead's list and SMARTe's view first,
+  // then shown to SMASHSEND (GET /v1/api-keys/current, the value as the Bearer token): no vendor knows it, so the search
+  // finds nothing and the revocation halts, writing nothing.
+  { op: 'find_api_key_by_secret', field: 'secret', type: 'secret', method: 'GET', path: () => SS_CURRENT },
+  { op: 'revoke_leaked_api_key', field: 'secret', type: 'secret', method: 'GET', path: () => SS_CURRENT },
+  // The catalogue's secret is SMASHSEND key aki_xyz789ghi012's: revoked by a delete, and a twin created unless Replace is off.
+  {
+    op: 'revoke_leaked_api_key',
+    field: 'replace',
+    type: 'boolean-local',
+    method: 'DELETE',
+    path: () => `${SS_KEYS}/aki_xyz789ghi012`,
+  },
+  { op: 'find_api_key_by_secret', field: 'vendors', type: 'vendors-local', method: 'GET', path: () => SS_CURRENT },
+  { op: 'api_key_status_changed', field: 'vendors', type: 'vendors-local', method: 'GET', path: () => SS_KEYS },
 ];
 
 const FIELDS: Field[] = ROWS.map((row) => {
@@ -172,12 +189,16 @@ const TABLE: Record<FieldType, Verdict[]> = {
   'days-local': [R, R, R, R, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
   'days-optional-local': [W, W, W, W, R, R, R, S, S, R, R, R, R, R, R, R, R, R, R, R],
   'vendors-local': [W, W, W, W, R, R, R, R, S, R, R, R, R, R, R, R, R, R, R, R],
+  // A number is a value (its digits); a secret is printable ASCII without spaces, 1000 characters at most.
+  secret: [R, R, R, R, R, R, R, S, S, S, R, S, S, S, S, S, S, R, R, R],
+  'boolean-local': [W, W, W, W, R, R, S, R, S, R, R, R, R, R, R, R, R, R, R, R],
 };
 
 /** The choice-filter's padded value is a status, not a role. */
 function adjust(field: Field, input: BadInput, value: Value): Value {
   if (field.type === 'choice-filter' && input.id === 'padded') return '  Active  ';
   if (field.type === 'vendors-local' && input.id === 'padded') return ['  smashsend  '];
+  if (field.type === 'boolean-local' && input.id === 'padded') return '  false  ';
   return value;
 }
 
@@ -245,6 +266,8 @@ function check(
       case 'rotate_smashsend_api_key':
       case 'audit_api_keys':
         return { limit: ['100'], sort: ['createdAt.desc'] };
+      case 'api_key_status_changed':
+        return { limit: ['100'], sort: ['createdAt.desc'] };
       case 'api_key_reached_age':
         // startAt is the threshold instant, checked against the clock below.
         return { limit: ['100'], sort: ['createdAt.desc'], startAt: target.query.startAt ?? [] };
@@ -273,6 +296,23 @@ function check(
   if (field.type === 'text-body-only-change') {
     const body = JSON.parse(target.body || '{}') as Record<string, unknown>;
     if (body.displayName !== text) problems.push(`body.displayName is ${JSON.stringify(body.displayName)}, not ${JSON.stringify(text)}`);
+  }
+  // The secret reaches SMASHSEND as the Bearer token, trimmed, and nowhere else (no query, no body); no vendor knows it,
+  // so nothing is written.
+  if (field.type === 'secret') {
+    if (target.headers.authorization !== `Bearer ${text}`)
+      problems.push(`the Bearer token is not the value as sent (${text.length} characters)`);
+    for (const request of arrived) {
+      if (text.length >= 4 && (request.rawTarget.includes(encodeURIComponent(text)) || request.body.includes(text)))
+        problems.push(`the value reached ${request.method} ${request.rawPath} in its query or body`);
+      if (request.method !== 'GET' && request.rawPath !== SM_VIEW) problems.push(`a write was sent: ${request.method} ${request.rawPath}`);
+    }
+  }
+  // Replace decides whether a twin is created after the delete: on by default (blank), off only when asked.
+  if (field.type === 'boolean-local') {
+    const replace = verdict === 'sent-without' || value === true;
+    const creates = arrived.filter((a) => a.method === 'POST' && a.rawPath === SS_KEYS).length;
+    if (creates !== (replace ? 1 : 0)) problems.push(`replace ${replace} sent ${creates} create(s)`);
   }
   // No key has a hostile email: the suspension stops at the view, and nothing is sent to update.
   if (field.op === 'suspend_smarte_api_key' && arrived.some((a) => a.rawPath === SM_UPDATE))

@@ -11,9 +11,10 @@ import { startStepClock } from '../../lib/stepClock';
 import { runOperation } from '../support/app';
 import { withEnv } from '../support/env';
 import { recordingProxy, type ArrivedRequest, type RecordingProxy } from '../support/net';
-import { OPERATIONS, SS_KEYS, type Operation } from '../support/operations';
+import { LEAKED, OPERATIONS, SS_KEYS, operation, type Operation } from '../support/operations';
 import { outcomeOf } from '../support/outcome';
 import { sandboxAuth, useSandbox } from '../support/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 
 /** Every z.request the app makes, with the options it passed (the timeout above all). */
 const mockZRequests: Array<{ url: string; timeout: unknown }> = [];
@@ -83,6 +84,24 @@ describe('every request goes through z.request with a timeout well inside 30 s',
       name: 'update_smashsend_api_key (role change)',
       input: { apiKeyId: 'aki_xyz789ghi012', role: 'VIEWER' },
     },
+    // The leaked-key steps' every request: the lookups at each vendor (a secret no vendor knows), the connection's own
+    // SMASHSEND key revoked (twin, delete, the twin's check with its own secret), SmartLead's delete (replace off).
+    {
+      ...operation('find_api_key_by_secret (SmartLead)'),
+      name: 'find_api_key_by_secret (no vendor knows it)',
+      input: { secret: 'nobody-knows-this-0123456789' },
+    },
+    {
+      ...operation('revoke_leaked_api_key (SMASHSEND)'),
+      name: "revoke_leaked_api_key (the connection's own SMASHSEND key)",
+      input: { secret: SANDBOX_CREDENTIALS.smashsendApiKey },
+    },
+    {
+      ...operation('revoke_leaked_api_key (SmartLead)'),
+      name: 'revoke_leaked_api_key (SmartLead, replace off)',
+      input: { secret: LEAKED.smartlead, replace: false },
+    },
+    { ...operation('api_key_status_changed (SMASHSEND)'), name: 'api_key_status_changed (every vendor)', input: {} },
   ];
   it.each(all.map((op) => [op.name, op] as const))('%s: every z.request carries the 10 s timeout', async (_name, op) => {
     const sandbox = env.sandbox;
@@ -228,6 +247,16 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
       undefined,
       3,
       'The key to rotate was not among them: nothing was created or deleted.',
+    ],
+    // the status trigger reads every key (a status can change on any): deadline 15 s → 8 pages, then it says to watch
+    // SMASHSEND another way
+    [
+      'api_key_status_changed (SMASHSEND)',
+      op('api_key_status_changed'),
+      { vendors: ['SMASHSEND'] },
+      undefined,
+      8,
+      'The workspace has too many keys to watch whole within one Zapier step: watch the other vendors here, and SMASHSEND with `keyring audit --json` on a schedule.',
     ],
   ] as const)('%s', async (_name, operation, input, meta, pages, advice) => {
     const started = realNow();

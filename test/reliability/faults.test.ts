@@ -15,8 +15,8 @@ import { defaultErrorMessage, type FaultBehaviour, type SandboxHandle } from '..
 import { registeredOperationKeys, runOperation, without, type Auth } from '../support/app';
 import { withEnv } from '../support/env';
 import { closedPort } from '../support/net';
-import { OPERATIONS, SM_VIEW, SS_KEYS, SL_KEYS, operation, type Operation } from '../support/operations';
-import { neverSigns, outcomeOf, type Outcome } from '../support/outcome';
+import { LEAKED, OPERATIONS, SM_UPDATE, SM_VIEW, SS_CURRENT, SS_KEYS, SL_KEYS, WS, operation, type Operation } from '../support/operations';
+import { masked, neverSigns, outcomeOf, type Outcome } from '../support/outcome';
 import { authSecrets, faultAt, sandboxAuth, useSandbox } from '../support/sandbox';
 import { pad } from '../support/table';
 import { AUTH_FIELD, VENDOR_NAME, baseUrlEnvOf, type Vendor } from '../support/vendors';
@@ -42,8 +42,11 @@ interface Says {
 type Expectation =
   | ({ error: 'AppError'; code: string; status?: number } & Says)
   | ({ error: 'ExpiredAuthError' } & Says)
-  /** A precondition: the step stops, nothing written (never counted toward turning the Zap off). */
-  | ({ error: 'HaltedError' } & Says)
+  /**
+   * A precondition: the step stops, nothing written (never counted toward turning the Zap off). `noWrites`: the
+   * sandbox's counters must show no request but reads (a halt that comes before the step's write).
+   */
+  | ({ error: 'HaltedError'; noWrites?: true } & Says)
   | ({ error: 'ThrottledError'; delay: number } & Says)
   | { result: unknown; why: string }
   /** The step succeeds with the same result as without the fault (a write's result is new each time: it just succeeds). */
@@ -105,7 +108,7 @@ function vendorSaid(op: Operation, status: number, where: string): string {
 /** The field a wrong-shape answer lacks, as the message names it: SMASHSEND's list or key, SmartLead's and SMARTe's data. */
 function expectedField(op: Operation): string {
   if (op.vendor !== 'smashsend') return 'data';
-  return op.method === 'GET' ? 'apiKeys' : 'apiKey';
+  return op.method === 'GET' && op.path !== SS_CURRENT ? 'apiKeys' : 'apiKey';
 }
 
 /** The advice where a retry may help; never after a 4xx other than 429 (the same request would fail the same way). */
@@ -116,7 +119,7 @@ const RETRY = 'A retry may help.';
  * repeat, that a repeat is safe and which search shows the key's state); on a read, "A retry may help."
  */
 function afterUnknownWrite(op: Operation): string {
-  if (!op.checkWith || op.method === 'GET') return RETRY;
+  if (!op.checkWith || op.method === 'GET' || op.readOnly) return RETRY;
   return op.repeatable
     ? `${op.mayHaveHappened}. Repeating this step is safe; the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) shows the key's current state.`
     : `${op.mayHaveHappened}: use the "${op.checkWith}" step (or the ${VENDOR_NAME[op.vendor]} dashboard) to check before trying again.`;
@@ -332,7 +335,7 @@ const FAULTS: Fault[] = [
     expect: (op, where, V) => {
       const first = op.before?.[0];
       // The first request a refused connection meets: a read (a GET, or SMARTe's view) changed nothing either way.
-      const reads = first ? first.method === 'GET' || first.readOnly === true : op.method === 'GET';
+      const reads = first ? first.method === 'GET' || first.readOnly === true : op.method === 'GET' || op.readOnly === true;
       return {
         error: 'AppError',
         code: 'network',
@@ -428,6 +431,66 @@ const ROWS: Row[] = [
   },
   { ...operation('delete_smashsend_api_key'), name: 'delete_smashsend_api_key (SMASHSEND-only connection)', only: 'SMASHSEND' },
   { ...operation('suspend_smarte_api_key'), name: 'suspend_smarte_api_key (SMARTe-only connection)', only: 'SMARTe' },
+  // The leaked-key steps with SMASHSEND alone in the connection: the lookup sends the LEAKED secret as the Bearer token,
+  // so a 401 there says the secret is not a live SMASHSEND key — never that the connection expired (EXCEPTIONS).
+  { ...operation('find_api_key_by_secret (SMASHSEND)'), name: 'find_api_key_by_secret (SMASHSEND-only connection)', only: 'SMASHSEND' },
+  { ...operation('revoke_leaked_api_key (SMASHSEND)'), name: 'revoke_leaked_api_key (SMASHSEND-only connection)', only: 'SMASHSEND' },
+  // The revoking write of each vendor, after the lookup found the key: a 404 there means the key went away in between
+  // (another run revoked it), a precondition like every write to a key that must exist: the step halts.
+  {
+    ...operation('revoke_leaked_api_key (SMASHSEND)'),
+    name: 'revoke_leaked_api_key (SMASHSEND delete)',
+    method: 'DELETE',
+    path: `${SS_KEYS}/aki_xyz789ghi012`,
+    faultPath: '/api-keys/aki_xyz789ghi012',
+    // The leaked secret's lookup, then the delete's own check of the connection's key.
+    before: [
+      { method: 'GET', path: SS_CURRENT },
+      { method: 'GET', path: SS_CURRENT },
+    ],
+    notFound: `API key aki_xyz789ghi012 in workspace ${WS}`,
+    onExistingKey: true,
+    notApplicable: ['refused'],
+  },
+  {
+    ...operation('revoke_leaked_api_key (SmartLead)'),
+    name: 'revoke_leaked_api_key (SmartLead reset)',
+    method: 'PUT',
+    path: `${SL_KEYS}/reset/45`,
+    faultPath: '/reset/45',
+    before: [{ method: 'GET', path: SL_KEYS }],
+    notFound: 'client API key 45',
+    onExistingKey: true,
+    notApplicable: ['refused'],
+  },
+  {
+    ...operation('revoke_leaked_api_key (SMARTe)'),
+    name: 'revoke_leaked_api_key (SMARTe suspend)',
+    path: SM_UPDATE,
+    faultPath: SM_UPDATE,
+    readOnly: undefined,
+    // The lookup's view of every key, then the suspension's view of that one key.
+    before: [
+      { method: 'POST', path: SM_VIEW, readOnly: true },
+      { method: 'POST', path: SM_VIEW, readOnly: true },
+    ],
+    notFound: 'key for dev.udi_user@smarte.pro',
+    onExistingKey: true,
+    notApplicable: ['refused'],
+  },
+  {
+    ...operation('api_key_status_changed (SMASHSEND)'),
+    name: 'api_key_status_changed (SMASHSEND page 2)',
+    faultPath: 'startAt=',
+    setup: (sandbox) => void sandbox.generateSmashsendKeys(150),
+    notApplicable: ['refused'],
+  },
+  {
+    // Every vendor asked at once: the one that fails makes the step fail with its own error, never a partial list.
+    ...operation('api_key_status_changed (SmartLead)'),
+    name: 'api_key_status_changed (SmartLead fails, the others answer)',
+    input: {},
+  },
   {
     name: 'connection test (SmartLead part)',
     kind: 'authentication',
@@ -459,6 +522,34 @@ const CANNOT_TELL: Expectation = {
   ],
 };
 
+// ---- the leaked-key steps ----
+
+/**
+ * SMASHSEND's lookup of a leaked secret (GET /v1/api-keys/current with the secret itself as the Bearer token): a 401 says
+ * the secret is not (or no longer) a live SMASHSEND key, and so does a 403 (a dead key may get one: VENDOR-NOTES). That is
+ * an answer about the secret, not about the connection: the other vendors are asked, none knows it, so the search finds
+ * nothing and the revocation halts having written nothing — with SMASHSEND alone in the connection too (no expired
+ * connection). Any other fault there means SMASHSEND could not be asked, and fails as on any read.
+ */
+const NOT_A_LIVE_SMASHSEND_KEY = ['401', '403'] as const;
+const FOUND_NOTHING: Expectation = {
+  result: [],
+  why: 'SMASHSEND answered the leaked secret 401/403: not a live SMASHSEND key (and no other vendor knows it)',
+};
+const unknownSecret = (vendors: string): Expectation => ({
+  error: 'HaltedError',
+  noWrites: true,
+  says: [
+    `No vendor of this connection (${vendors}) knows the secret ending in ${LEAKED.smashsend.slice(-4)}: nothing was revoked.`,
+    'the "Find API Key by Secret" step shows where a secret belongs.',
+  ],
+});
+const leakedLookup = (expected: Expectation) =>
+  Object.fromEntries(NOT_A_LIVE_SMASHSEND_KEY.map((id) => [id, expected])) as Partial<Record<FaultId, Expectation>>;
+
+/** Cells where the source is known to give the wrong answer, by row name (beside a row's own knownBugs): reported. */
+const KNOWN_BUGS: Record<string, Partial<Record<FaultId, string>>> = {};
+
 /**
  * Expected exceptions: cells where the right answer is not the fault's usual error (a success, a search miss, a halt).
  * A one-vendor row has its operation's exceptions.
@@ -483,6 +574,24 @@ const EXCEPTIONS: Record<string, Partial<Record<FaultId, Expectation>>> = {
     'wrong shape': { result: { id: 46, deleted: true }, why: 'any 2xx JSON answers a delete; only a key record is shown back' },
   },
   find_smarte_api_key: { '404': { result: [], why: 'a 404 on a view by email is a search miss' } },
+  'find_api_key_by_secret (SMASHSEND)': leakedLookup(FOUND_NOTHING),
+  'find_api_key_by_secret (SMASHSEND-only connection)': leakedLookup(FOUND_NOTHING),
+  'revoke_leaked_api_key (SMASHSEND)': leakedLookup(unknownSecret('SMASHSEND, SmartLead, SMARTe')),
+  'revoke_leaked_api_key (SMASHSEND-only connection)': leakedLookup(unknownSecret('SMASHSEND')),
+  'revoke_leaked_api_key (SMARTe suspend)': {
+    'wrong shape': {
+      result: {
+        vendor: 'SMARTe',
+        key_id: '222c424f-6e56-4ab1-94eb-8a0e41490831',
+        name: 'dev.udi_user@smarte.pro',
+        action: 'suspended',
+        key_hint: masked(LEAKED.smarte),
+        warning: "SMARTe cannot issue a replacement: the user's key stays suspended (reactivating it would bring back the leaked value).",
+      },
+      why: "SMARTe's update answer is undocumented: a 2xx is taken as done",
+    },
+  },
+
   suspend_smarte_api_key: {
     'wrong shape': {
       result: { ...SMARTE_UPDATE_RECORD('dev.udi@smarte.pro', 'suspended'), warning: '' },
@@ -584,7 +693,7 @@ describe.each(ROWS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
   const faults = FAULTS.filter((fault) => !op.notApplicable?.includes(fault.id));
   for (const fault of faults) {
     // A known source bug: the cell states the right answer and must fail until the source is fixed (then: remove it).
-    const knownBug = op.knownBugs?.[fault.id];
+    const knownBug = op.knownBugs?.[fault.id] ?? KNOWN_BUGS[op.name]?.[fault.id];
     (knownBug === undefined ? it : it.failing)(fault.id, async () => {
       const sandbox = env.sandbox;
       sandbox.reset();
@@ -601,8 +710,16 @@ describe.each(ROWS.map((op) => [op.name, op] as const))('%s', (_name, op) => {
 
       const outcome = await withEnv(vars, () => outcomeOf(runOperation(op, connection)));
       const unused = sandbox.pendingFaults();
+      // Reads only: every route a halt before the write may have asked (GETs, SMARTe's view).
+      const writes = Object.keys(sandbox.requestCounts().byRoute).filter(
+        (route) => !route.startsWith('GET ') && route !== `POST ${SM_VIEW}`,
+      );
       const problems = [
-        ...judge(outcome, expected, authSecrets(sandbox), unfaulted),
+        // No secret shows: the connection's keys, nor the leaked secrets the leaked-key steps are given.
+        ...judge(outcome, expected, [...authSecrets(sandbox), ...Object.values(LEAKED)], unfaulted),
+        ...('noWrites' in expected && expected.noWrites && writes.length > 0
+          ? [`a halt that must write nothing sent ${writes.join(', ')}`]
+          : []),
         ...(unused.length > 0 ? [`the fault was never hit: ${JSON.stringify(unused.map((f) => f.spec))}`] : []),
       ];
       tried += 1;
@@ -640,7 +757,9 @@ afterAll(() => {
       ([id, e]) => `  ${name} × ${id}: ${'result' in e! ? `${JSON.stringify(e.result)} (${e.why})` : 'error' in e! ? e.error : ''}`,
     ),
   );
-  const bugs = ROWS.flatMap((op) => Object.entries(op.knownBugs ?? {}).map(([id, why]) => `  ${op.name} × ${id}: ${why}`));
+  const bugs = ROWS.flatMap((op) =>
+    Object.entries({ ...KNOWN_BUGS[op.name], ...op.knownBugs }).map(([id, why]) => `  ${op.name} × ${id}: ${why}`),
+  );
   console.log(
     [
       `faults tried: ${tried}, handled: ${handled} (${ROWS.length} operations/steps × ${FAULTS.length} faults = ${cells.length} cells; n/a = a refusal cannot hit a later request alone)`,

@@ -9,15 +9,25 @@ import type { FaultBehaviour, SandboxHandle } from '../../sandbox/server';
 import { runOperation } from '../support/app';
 import { withEnv } from '../support/env';
 import { closedPort, recordingProxy, type LostAnswer } from '../support/net';
-import { OPERATIONS, SS_KEYS } from '../support/operations';
-import { neverSigns, outcomeOf } from '../support/outcome';
+import { LEAKED, OPERATIONS, SL_KEYS, SS_KEYS, operation } from '../support/operations';
+import { masked, neverSigns, outcomeOf } from '../support/outcome';
 import { authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
 import { baseUrlEnvOf } from '../support/vendors';
 
 const env = useSandbox({ resetEachTest: false });
 const OLD = { id: 'aki_xyz789ghi012', displayName: 'CRM Sync' };
 const rotate = OPERATIONS.find((op) => op.key === 'rotate_smashsend_api_key')!;
-const figures = { checkFaults: 0, checkKept: 0, deleteFaults: 0, deleteKept: 0, lostAnswers: 0, foundByAdvice: 0 };
+const figures = {
+  checkFaults: 0,
+  checkKept: 0,
+  deleteFaults: 0,
+  deleteKept: 0,
+  lostAnswers: 0,
+  foundByAdvice: 0,
+  revokeFaults: 0,
+  revokeHarmless: 0,
+  revokeDelivered: 0,
+};
 
 // ---- (1) rotate × every fault on the delete step ----
 
@@ -359,8 +369,250 @@ it('a refused connection says a retry is safe: nothing reached the vendor', asyn
   }
 });
 
+// ---- (3) Revoke Leaked API Key: the leaked key made harmless whatever fails, and a new secret never lost ----
+
+/** Whether a SMASHSEND secret authenticates (GET /v1/api-keys/check, straight to the sandbox: not counted as the step's). */
+async function smashsendWorks(sandbox: SandboxHandle, secret: string): Promise<boolean> {
+  const response = await fetch(`${sandbox.url}/v1/api-keys/check`, { headers: { authorization: `Bearer ${secret}` } });
+  return response.status === 200;
+}
+
+/** The keys of the main workspace with a display name (straight to the sandbox, as the connection's key). */
+async function smashsendKeysNamed(sandbox: SandboxHandle, displayName: string): Promise<string[]> {
+  const keys = await new SmashsendClient(sandbox.credentials.smashsendApiKey, {
+    baseUrl: sandbox.baseUrls.smashsend,
+    workspaceId: sandbox.credentials.smashsendWorkspaceId,
+    transport: fetchTransport,
+  }).listApiKeys({ limit: 100 });
+  return keys.items.filter((key) => key.displayName === displayName).map((key) => key.id);
+}
+
+interface RevokeResult {
+  vendor: string;
+  key_id: string;
+  action: string;
+  new_key_id?: string;
+  new_secret?: string;
+  warning: string;
+}
+
+const revokeSmashsend = operation('revoke_leaked_api_key (SMASHSEND)');
+const LEAKED_ID = 'aki_xyz789ghi012';
+const OWN = { id: 'aki_sbxadmin0001', displayName: 'Sandbox Admin Key' };
+
+/** Every way one request can fail, as the sandbox plays it (a timeout: the request hangs, unanswered and never acted on). */
+const EVERY_FAULT: Array<{ id: string; fault: FaultBehaviour; timeoutMs?: number }> = [
+  ...[400, 401, 403, 404, 422, 500, 502, 503].map((status) => ({
+    id: String(status),
+    fault: { kind: 'status', status } as FaultBehaviour,
+  })),
+  { id: '429', fault: { kind: 'status', status: 429, retryAfter: 7 } },
+  { id: 'HTML page', fault: { kind: 'html' } },
+  { id: 'empty body', fault: { kind: 'empty' } },
+  { id: 'malformed JSON', fault: { kind: 'malformed' } },
+  { id: 'wrong shape', fault: { kind: 'wrongShape' } },
+  { id: 'timeout', fault: { kind: 'delay', hang: true }, timeoutMs: 500 },
+  { id: 'reset', fault: { kind: 'drop' } },
+];
+
+async function runRevoke(sandbox: SandboxHandle, input: Record<string, unknown>, timeoutMs?: number) {
+  return withEnv({ KEYRING_TIMEOUT_MS: timeoutMs ? String(timeoutMs) : undefined }, () =>
+    outcomeOf(runOperation(revokeSmashsend, sandboxAuth(sandbox), input)),
+  );
+}
+
+/** No secret in a warning or a message: the connection's keys, the leaked one, the new one. */
+function clean(text: string, sandbox: SandboxHandle, ...more: Array<string | undefined>): string[] {
+  return neverSigns(text, text, [...authSecrets(sandbox), ...Object.values(LEAKED), ...more.filter((s): s is string => !!s)]);
+}
+
+/** Faults after which a write may have been done (its answer lost or unreadable). */
+const UNCERTAIN = ['502', 'HTML page', 'empty body', 'malformed JSON', 'wrong shape', 'timeout', 'reset'];
+
+describe('revoke_leaked_api_key, SMASHSEND: every fault on the twin’s create leaves the leaked key deleted, and says what became of the twin', () => {
+  it.each(EVERY_FAULT.map((f) => [f.id, f] as const))('%s', async (id, { fault, timeoutMs }) => {
+    const uncertain = UNCERTAIN.includes(id);
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'POST', path: SS_KEYS, ...fault });
+    const outcome = await runRevoke(sandbox, { secret: LEAKED.smashsend }, timeoutMs);
+    figures.revokeFaults += 1;
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as RevokeResult;
+    expect(result).toMatchObject({ vendor: 'SMASHSEND', key_id: LEAKED_ID, action: 'rotated' });
+    // The leaked key is gone first, whatever became of its replacement.
+    expect(await smashsendWorks(sandbox, LEAKED.smashsend)).toBe(false);
+    figures.revokeHarmless += 1;
+    expect(result.new_secret).toBeUndefined();
+    // Refused (a 4xx, a 500 or 503): no twin. A lost or unreadable answer (a gateway's 502, a 2xx that cannot be read, a
+    // timeout, a reset): the step cannot know, and says the twin may exist, whose secret SMASHSEND will never show again.
+    if (uncertain) {
+      expect(result.warning).toContain(
+        'The leaked key was revoked; its replacement may have been created all the same, but its secret did not come back: ',
+      );
+      expect(result.warning).toContain('The "Find SMASHSEND API Key" step finds it by its name ("CRM Sync"): delete it');
+    } else {
+      expect(result.warning).toContain('The leaked key was revoked, but its replacement could not be created: ');
+      expect(await smashsendKeysNamed(sandbox, 'CRM Sync')).toEqual([]); // as it says
+    }
+    expect(result.warning).toContain('"Create SMASHSEND API Key"');
+    expect(clean(result.warning, sandbox)).toEqual([]);
+  });
+
+  it.each(['reset', 'timeout'] as const)(
+    'a lost answer to the twin’s create (%s, after SMASHSEND made it): the warning says it may exist',
+    async (how) => {
+      const sandbox = env.sandbox;
+      sandbox.reset();
+      const proxy = await lossyProxy(sandbox.url, { method: 'POST', path: SS_KEYS }, how);
+      let outcome;
+      try {
+        env.pointAt(proxy.origin);
+        outcome = await runRevoke(sandbox, { secret: LEAKED.smashsend }, how === 'timeout' ? 500 : undefined);
+        expect(proxy.lost()).toBe(1);
+      } finally {
+        env.pointAt();
+        await proxy.close();
+      }
+      expect(outcome.ok).toBe(true);
+      const result = outcome.result as RevokeResult;
+      expect(await smashsendWorks(sandbox, LEAKED.smashsend)).toBe(false);
+      expect(await smashsendKeysNamed(sandbox, 'CRM Sync')).toHaveLength(1); // the twin, whose secret is lost
+      expect(result.warning).toContain('its replacement may have been created all the same, but its secret did not come back');
+    },
+  );
+});
+
+describe('revoke_leaked_api_key, SMASHSEND: every fault on the twin’s check still delivers its secret, which works', () => {
+  it.each(EVERY_FAULT.map((f) => [f.id, f] as const))('%s', async (_id, { fault, timeoutMs }) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/api-keys/check', ...fault });
+    const outcome = await runRevoke(sandbox, { secret: LEAKED.smashsend }, timeoutMs);
+    figures.revokeFaults += 1;
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as RevokeResult;
+    expect(result).toMatchObject({
+      action: 'rotated',
+      new_key_id: expect.stringMatching(/^aki_/),
+      new_secret: expect.stringMatching(/^sk_live_/),
+    });
+    expect(result.warning).toContain('The replacement was created, but SMASHSEND did not confirm it with its own secret: ');
+    expect(await smashsendWorks(sandbox, LEAKED.smashsend)).toBe(false);
+    figures.revokeHarmless += 1;
+    expect(await smashsendWorks(sandbox, result.new_secret!)).toBe(true);
+    figures.revokeDelivered += 1;
+    expect(clean(result.warning, sandbox, result.new_secret)).toEqual([]);
+  });
+});
+
+describe("revoke_leaked_api_key, the connection's own SMASHSEND key: every fault on its delete (after the twin) still delivers the twin's secret", () => {
+  const RECONNECT = "reconnect with the new secret (this step's New Secret) in the SMASHSEND API Key field";
+  it.each(EVERY_FAULT.map((f) => [f.id, f] as const))('%s', async (_id, { fault, timeoutMs }) => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', path: `/api-keys/${OWN.id}`, ...fault });
+    const outcome = await runRevoke(sandbox, { secret: sandbox.credentials.smashsendApiKey }, timeoutMs);
+    figures.revokeFaults += 1;
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as RevokeResult;
+    expect(result).toMatchObject({
+      key_id: OWN.id,
+      new_key_id: expect.stringMatching(/^aki_/),
+      new_secret: expect.stringMatching(/^sk_live_/),
+    });
+    expect(await smashsendWorks(sandbox, result.new_secret!)).toBe(true);
+    figures.revokeDelivered += 1;
+    // It may still be live (it is, unless the delete was done and only its answer lost): the warning says so, and how to end it.
+    expect(result.warning).toContain(`The leaked key ${OWN.id} (${masked(sandbox.credentials.smashsendApiKey)}) may still be live`);
+    expect(result.warning).toContain('Delete it now with the "Delete SMASHSEND API Key" step or in SMASHSEND.');
+    expect(result.warning).toContain(RECONNECT);
+    expect(clean(result.warning, sandbox, result.new_secret)).toEqual([]);
+  });
+
+  it('a failed twin: its delete goes ahead all the same (the leaked key must not stay live), and the warning says to reconnect with another key', async () => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'POST', path: SS_KEYS, kind: 'status', status: 500 });
+    const outcome = await runRevoke(sandbox, { secret: sandbox.credentials.smashsendApiKey });
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as RevokeResult;
+    expect(result.new_secret).toBeUndefined();
+    expect(await smashsendWorks(sandbox, sandbox.credentials.smashsendApiKey)).toBe(false);
+    expect(result.warning).toContain('The leaked key was revoked, but its replacement could not be created');
+    expect(result.warning).toContain('reconnect with another SMASHSEND key in the SMASHSEND API Key field');
+  });
+});
+
+describe('revoke_leaked_api_key, SMASHSEND answers the delete with isDeleted false: the leaked key is said to be live, never revoked', () => {
+  const notDeleted = (id: string, displayName: string): FaultBehaviour => ({
+    kind: 'status',
+    status: 200,
+    body: { apiKey: { id, displayName, role: 'EDITOR', status: 'ACTIVE', createdAt: '2024-03-10T14:30:00Z' }, isDeleted: false },
+  });
+
+  it('another key: the step fails saying it is still live, and no twin is made beside it', async () => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', path: `/api-keys/${LEAKED_ID}`, ...notDeleted(LEAKED_ID, 'CRM Sync') });
+    const outcome = await runRevoke(sandbox, { secret: LEAKED.smashsend });
+    expect(outcome).toMatchObject({ ok: false, name: 'AppError' });
+    expect(outcome.message).toContain(`API key ${LEAKED_ID} is still live`);
+    expect(await smashsendWorks(sandbox, LEAKED.smashsend)).toBe(true); // as the step says
+    expect(sandbox.requestCounts().byRoute['POST /v1/workspaces/:workspaceId/api-keys']).toBeUndefined();
+    expect(clean(outcome.message ?? '', sandbox)).toEqual([]);
+  });
+
+  it("the connection's own key: its twin's secret comes back, with the warning that the leaked key may still be live", async () => {
+    const sandbox = env.sandbox;
+    sandbox.reset();
+    sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', path: `/api-keys/${OWN.id}`, ...notDeleted(OWN.id, OWN.displayName) });
+    const outcome = await runRevoke(sandbox, { secret: sandbox.credentials.smashsendApiKey });
+    expect(outcome.ok).toBe(true);
+    const result = outcome.result as RevokeResult;
+    expect(await smashsendWorks(sandbox, result.new_secret!)).toBe(true);
+    expect(await smashsendWorks(sandbox, sandbox.credentials.smashsendApiKey)).toBe(true);
+    expect(result.warning).toContain(`The leaked key ${OWN.id} (${masked(sandbox.credentials.smashsendApiKey)}) may still be live`);
+  });
+});
+
+describe('revoke_leaked_api_key, SmartLead: a reset whose answer is lost after SmartLead made it', () => {
+  it.each(['reset', 'timeout'] as const)(
+    '%s: the leaked value is dead, the message says so may have happened, and the new value can be read back',
+    async (how) => {
+      const sandbox = env.sandbox;
+      sandbox.reset();
+      const proxy = await lossyProxy(sandbox.url, { method: 'PUT', path: `${SL_KEYS}/reset/45` }, how);
+      let outcome;
+      try {
+        env.pointAt(proxy.origin);
+        outcome = await withEnv({ KEYRING_TIMEOUT_MS: how === 'timeout' ? '500' : undefined }, () =>
+          outcomeOf(runOperation(operation('revoke_leaked_api_key (SmartLead)'), sandboxAuth(sandbox))),
+        );
+        expect(proxy.lost()).toBe(1);
+      } finally {
+        env.pointAt();
+        await proxy.close();
+      }
+      expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'network' });
+      expect(outcome.message).toContain('The key may have been revoked anyway: use the "Find API Key by Secret" step');
+      expect(clean(outcome.message ?? '', sandbox)).toEqual([]);
+      // The advice, followed: the leaked value is no longer known to any vendor…
+      expect(await runOperation(operation('find_api_key_by_secret (SmartLead)'), sandboxAuth(sandbox))).toEqual([]);
+      // …and the new value, which the lost answer carried, is SmartLead's to show again (its list holds full values).
+      const [key] = (await runOperation(operation('find_smartlead_client_api_key'), sandboxAuth(sandbox), {
+        keyName: 'Production Key',
+        include_secret: true,
+      })) as Array<{ id: number; api_key: string }>;
+      expect(key.id).toBe(45);
+      expect(key.api_key).not.toBe(LEAKED.smartlead);
+      figures.revokeDelivered += 1;
+    },
+  );
+});
+
 afterAll(() => {
   console.log(
-    `nothing lost: rotate check-step faults tried: ${figures.checkFaults}, new key returned and working, old key kept: ${figures.checkKept}; rotate delete-step faults tried: ${figures.deleteFaults}, new key returned and working: ${figures.deleteKept}; lost write answers: ${figures.lostAnswers}, found by the named search: ${figures.foundByAdvice}`,
+    `nothing lost: rotate check-step faults tried: ${figures.checkFaults}, new key returned and working, old key kept: ${figures.checkKept}; rotate delete-step faults tried: ${figures.deleteFaults}, new key returned and working: ${figures.deleteKept}; lost write answers: ${figures.lostAnswers}, found by the named search: ${figures.foundByAdvice}; revoke faults tried: ${figures.revokeFaults}, leaked key made harmless: ${figures.revokeHarmless}, new secret delivered and working (or readable again): ${figures.revokeDelivered}`,
   );
 });

@@ -4,14 +4,16 @@
 // `zapier-platform invoke` shows it), and the NDJSON stream core sends to Zapier's log service in production
 // (LOGGING_ENDPOINT / LOGGING_TOKEN pointed at a local server). Masks show at most the last 4 characters.
 
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxHandle } from '../../sandbox/server';
 import { runOperation } from '../support/app';
 import { withEnv } from '../support/env';
-import { OPERATIONS, type Operation } from '../support/operations';
+import { LEAKED, OPERATIONS, SS_CURRENT, operation, type Operation } from '../support/operations';
 import { neverSigns, outcomeOf, type Outcome } from '../support/outcome';
 import { SEEDED_SECRETS, authSecrets, sandboxAuth, useSandbox } from '../support/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 
 const env = useSandbox({ resetEachTest: false });
 
@@ -72,15 +74,24 @@ function echoingFault(op: Operation, sandbox: SandboxHandle, status: number): vo
 
 const byKey = (key: string): Operation => OPERATIONS.find((op) => op.key === key)!;
 
+/** A SMASHSEND-shaped secret no vendor knows: the leaked-key steps show it to SMASHSEND, which answers 401. */
+const UNKNOWN_SECRET = 'sk_live_unknownLeakedSecret000000000000001';
+/** Values that are secrets only because a Zap hands them to the leaked-key steps: checked like every key. */
+const GIVEN_SECRETS = [UNKNOWN_SECRET];
+const revoke = (name: string) => operation(`revoke_leaked_api_key (${name})`);
+const findBySecret = operation('find_api_key_by_secret (SMASHSEND)');
+
 const RUNS: Run[] = [
   // Every operation as a Zap runs it (values masked by default)…
   ...OPERATIONS.map((op) => ({ label: op.name, op })),
   // …with the full values asked for (the lists then carry every seeded secret through core's logs)…
-  ...OPERATIONS.filter((op) => op.key.startsWith('find_') || op.key.startsWith('new_')).map((op) => ({
-    label: `${op.name} (include_secret)`,
-    op,
-    input: { ...op.input, include_secret: true },
-  })),
+  ...OPERATIONS.filter((op) => (op.key.startsWith('find_') || op.key.startsWith('new_')) && op.key !== 'find_api_key_by_secret').map(
+    (op) => ({
+      label: `${op.name} (include_secret)`,
+      op,
+      input: { ...op.input, include_secret: true },
+    }),
+  ),
   // …the connection test…
   { label: 'connection test', op: { ...byKey('smartlead_client_list'), name: 'connection test', kind: 'authentication', key: 'test' } },
   // …and failures whose bodies echo the key and key values back (401, 400, 500), plus a timeout and a reset.
@@ -97,6 +108,56 @@ const RUNS: Run[] = [
     op: byKey('rotate_smashsend_api_key'),
     setup: (s) => echoingFault({ ...byKey('rotate_smashsend_api_key'), method: 'DELETE', faultPath: '/api-keys/' }, s, 500),
   },
+  // The leaked-key steps: the secret itself is their input, and SMASHSEND is shown it as the Bearer token.
+  {
+    label: "revoke_leaked_api_key: the connection's own SMASHSEND key (its twin's secret comes back, then it is deleted)",
+    op: revoke('SMASHSEND'),
+    input: { secret: SANDBOX_CREDENTIALS.smashsendApiKey },
+  },
+  {
+    label: 'revoke_leaked_api_key (SmartLead delete, replace off)',
+    op: revoke('SmartLead'),
+    input: { secret: LEAKED.smartlead, replace: false },
+  },
+  {
+    label: "find_api_key_by_secret: another workspace's SMASHSEND key",
+    op: findBySecret,
+    input: { secret: SANDBOX_CREDENTIALS.smashsendOtherWorkspaceApiKey },
+  },
+  {
+    label: "revoke_leaked_api_key: another workspace's SMASHSEND key (halts)",
+    op: revoke('SMASHSEND'),
+    input: { secret: SANDBOX_CREDENTIALS.smashsendOtherWorkspaceApiKey },
+  },
+  { label: 'find_api_key_by_secret: a secret no vendor knows', op: findBySecret, input: { secret: UNKNOWN_SECRET } },
+  { label: 'revoke_leaked_api_key: a secret no vendor knows (halts)', op: revoke('SMASHSEND'), input: { secret: UNKNOWN_SECRET } },
+  // SMASHSEND echoing the Bearer token it was shown in its error body (the leaked secret, or the connection's key).
+  ...([401, 500] as const).flatMap((status) =>
+    (['find_api_key_by_secret (SMASHSEND)', 'revoke_leaked_api_key (SMASHSEND)'] as const).map((name) => ({
+      label: `${name} × ${status} echoing the leaked secret`,
+      op: operation(name),
+      setup: (sandbox: SandboxHandle) =>
+        void sandbox.injectFault({
+          vendor: 'smashsend',
+          path: SS_CURRENT,
+          kind: 'status',
+          status,
+          body: { statusCode: status, error: 'Echo', message: `Invalid key ${LEAKED.smashsend}`, secretKey: LEAKED.smashsend },
+        }),
+    })),
+  ),
+  {
+    label: "revoke_leaked_api_key × the connection's own key's delete failing after its twin (the twin's secret comes back)",
+    op: revoke('SMASHSEND'),
+    input: { secret: SANDBOX_CREDENTIALS.smashsendApiKey },
+    setup: (s) =>
+      void s.injectFault({ vendor: 'smashsend', method: 'DELETE', path: '/api-keys/aki_sbxadmin0001', kind: 'status', status: 503 }),
+  },
+  {
+    label: 'revoke_leaked_api_key × the twin failing (the leaked key is deleted all the same)',
+    op: revoke('SMASHSEND'),
+    setup: (s) => void s.injectFault({ vendor: 'smashsend', method: 'POST', path: '/api-keys', kind: 'status', status: 500 }),
+  },
   {
     label: 'create_smarte_api_key × reset',
     op: byKey('create_smarte_api_key'),
@@ -110,6 +171,8 @@ const logLines: string[] = [];
 const logStreamEchoes: string[] = [];
 const outputs: Array<{ label: string; text: string; user: string }> = [];
 const maskProblems: string[] = [];
+/** What each successful revocation delivered in new_secret. */
+const revokeOutputs: Array<{ label: string; newSecret: string | undefined }> = [];
 
 function collectSecrets(value: unknown): void {
   if (Array.isArray(value)) return value.forEach(collectSecrets);
@@ -190,7 +253,14 @@ describe.each([
     // POST. Those lines are checked for leaks too, but not counted as the app's log lines.
     for (const line of lines) (line.startsWith(`POST ${logEndpoint}`) ? logStreamEchoes : logLines).push(line);
     logLines.push(...streamed.slice(streamedBefore));
-    if (outcome.ok) {
+    if (outcome.ok && run.op.key === 'revoke_leaked_api_key') {
+      // The new secret is this step's one secret to deliver, in new_secret alone: every other field is checked.
+      const { new_secret: newSecret, ...rest } = outcome.result as { new_secret?: string };
+      if (newSecret !== undefined) returnedSecrets.add(newSecret);
+      revokeOutputs.push({ label: run.label, newSecret });
+      checkMasked(run.label, rest, false);
+      outputs.push({ label: run.label, text: JSON.stringify(rest), user: '' });
+    } else if (outcome.ok) {
       collectSecrets(outcome.result);
       const text = JSON.stringify(outcome.result);
       // SMASHSEND has no reveal: its outputs are checked even when a Zap passes include_secret.
@@ -215,8 +285,52 @@ it("core's censoring catches secretKey, apiKey and api_key in response bodies (s
   }
 });
 
+/**
+ * What core's scrubber (@zapier/secret-scrubber's censor) writes in place of a value: its length and the start of a
+ * salted SHA-256 (the salt is the package's default: no ZAPIER_SCRUBBER_SALT is set here).
+ */
+function censored(value: string): string {
+  const hash = createHash('sha256').update(`${value}averysecretsalt`, 'binary').digest('hex');
+  return `:censored:${value.length}:${hash.slice(0, 10)}:`;
+}
+
+it("the leaked secret SMASHSEND is shown as the Bearer token is censored in core's request log (the production stream)", () => {
+  const lookups = streamed
+    .map((line) => JSON.parse(line) as { message?: string; data?: { request_url?: string; request_headers?: string } })
+    .filter((line) => line.data?.request_url?.endsWith(SS_CURRENT));
+  const authorizations = lookups.map((line) => /^authorization: (.*)$/m.exec(line.data?.request_headers ?? '')?.[1]);
+  expect(authorizations.length).toBeGreaterThan(0);
+  // Each one is core's ":censored:<length>:<hash>:", never the header itself…
+  for (const value of authorizations) expect(value).toMatch(/^:censored:\d+:[0-9a-f]+:$/);
+  // …the leaked secret's among them (core's censor of "Bearer <secret>"), and the secret nowhere in any lookup's line.
+  expect(authorizations).toContain(censored(`Bearer ${LEAKED.smashsend}`));
+  for (const line of lookups) expect(JSON.stringify(line)).not.toContain(LEAKED.smashsend);
+  // The detailed stdout log prints each lookup (request line, headers, answer): its headers are core's refusal to print
+  // them ("ERR - refusing to log possibly uncensored headers"), or censored; the secret shows in none.
+  const printed = logLines.filter((line) => line.startsWith('GET ') && line.split('\n')[0].endsWith(SS_CURRENT));
+  expect(printed.length).toBeGreaterThan(0);
+  for (const line of printed) {
+    expect(line).not.toMatch(/^authorization: (?!:censored:)/im);
+    expect(line).not.toContain(LEAKED.smashsend);
+  }
+});
+
+it('a revocation delivers its new secret in new_secret, exactly where a replacement was issued', () => {
+  const delivered = (label: string) =>
+    revokeOutputs.filter((output) => output.label === label).map((output) => output.newSecret !== undefined);
+  // Each run twice: once per logging mode.
+  expect(delivered('revoke_leaked_api_key (SMASHSEND)')).toEqual([true, true]);
+  expect(delivered('revoke_leaked_api_key (SmartLead)')).toEqual([true, true]);
+  expect(delivered('revoke_leaked_api_key (SMARTe)')).toEqual([false, false]); // suspended: SMARTe cannot replace a key
+  expect(delivered('revoke_leaked_api_key (SmartLead delete, replace off)')).toEqual([false, false]);
+  expect(
+    delivered("revoke_leaked_api_key × the connection's own key's delete failing after its twin (the twin's secret comes back)"),
+  ).toEqual([true, true]);
+  expect(delivered('revoke_leaked_api_key × the twin failing (the leaked key is deleted all the same)')).toEqual([false, false]);
+});
+
 it('no key and no returned key value appears in any log line, error message or masked output', () => {
-  const secrets = [...new Set([...authSecrets(env.sandbox), ...SEEDED_SECRETS, ...returnedSecrets])];
+  const secrets = [...new Set([...authSecrets(env.sandbox), ...SEEDED_SECRETS, ...GIVEN_SECRETS, ...returnedSecrets])];
   expect(returnedSecrets.size).toBeGreaterThanOrEqual(5); // creates, reset and rotate returned new values
   const leaks: string[] = [];
   for (const line of [...logLines, ...logStreamEchoes])

@@ -59,6 +59,8 @@ export interface ArrivedRequest {
   rawPath: string;
   /** The query as the vendor's framework would decode it. */
   query: Record<string, string[]>;
+  /** The request headers as they arrived (node's lower-cased names). */
+  headers: http.IncomingHttpHeaders;
   body: string;
 }
 
@@ -111,6 +113,7 @@ export async function recordingProxy(target: string, options: ProxyOptions = {})
         vendor: vendorOfUrl(rawTarget),
         rawPath: queryStart === -1 ? rawTarget : rawTarget.slice(0, queryStart),
         query,
+        headers: req.headers,
         body: body.toString('utf8'),
       };
       arrived.push(record);

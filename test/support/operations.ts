@@ -4,7 +4,7 @@
 // operation index.ts registers keeps it whole (test/reliability/faults.test.ts).
 
 import type { SandboxHandle } from '../../sandbox/server';
-import { SMASHSEND_SEED } from '../../sandbox/seed';
+import { SMARTE_SEED, SMARTLEAD_SEED, SMASHSEND_SEED } from '../../sandbox/seed';
 import type { OperationKind } from './app';
 import type { SandboxVendor } from './vendors';
 
@@ -14,6 +14,19 @@ export const SL_KEYS = '/api/v1/client/api-key';
 export const SM_VIEW = '/signals/v1/key/view';
 export const SM_CREATE = '/signals/v1/key/createsignalapikey';
 export const SM_UPDATE = '/signals/v1/key/update';
+/** SMASHSEND's answer about the key sent as the Bearer token: the leaked-key steps send the secret itself there. */
+export const SS_CURRENT = '/v1/api-keys/current';
+
+/**
+ * Leaked secrets from the seed, one per vendor, each shaped as its vendor's (so each is looked up at its own vendor
+ * first): SMASHSEND key aki_xyz789ghi012 "CRM Sync", SmartLead client key 45 "Production Key", SMARTe key of
+ * dev.udi_user@smarte.pro (its value has `/` and `=`; the other user's has neither and would be looked up as SmartLead's).
+ */
+export const LEAKED = {
+  smashsend: SMASHSEND_SEED.keys.find((key) => key.id === 'aki_xyz789ghi012')!.secretKey,
+  smartlead: SMARTLEAD_SEED.keys.find((key) => key.id === 45)!.api_key,
+  smarte: SMARTE_SEED.keys.find((key) => key.email === 'dev.udi_user@smarte.pro')!.apiKey,
+} as const;
 
 /** Suspends a SMARTe key by calling the sandbox as SMARTe (not through the app), for steps that need a suspended key. */
 async function suspendAtSmarte(sandbox: SandboxHandle, email: string): Promise<void> {
@@ -43,6 +56,8 @@ export interface Operation {
    * suspension's view of the key. A refused connection fails on the first of them.
    */
   before?: ReadonlyArray<{ method: 'GET' | 'POST'; path: string; /** A POST that only reads (SMARTe's key view). */ readOnly?: true }>;
+  /** The request a fault is aimed at only reads although it is a POST (SMARTe's key view in a step that writes later). */
+  readOnly?: true;
   /** What a 404 on that request means, as the message says it ("has no client API key 45"); else "found nothing at". */
   notFound?: string;
   /** Writes: the search named when it is unknown whether the write happened, and what may have happened. */
@@ -357,6 +372,108 @@ export const OPERATIONS: Operation[] = [
     key: 'audit_api_keys',
     vendor: 'smarte',
     input: { older_than_days: 30, vendors: ['SMARTe'] },
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+  },
+  // Leaked-key response: the secret decides which vendor is asked first (SMASHSEND's own shape: GET /v1/api-keys/current
+  // with the secret as the Bearer token; SmartLead's: the client-key list; SMARTe's: the key view), so one row per vendor.
+  {
+    name: 'find_api_key_by_secret (SMASHSEND)',
+    kind: 'searches',
+    key: 'find_api_key_by_secret',
+    vendor: 'smashsend',
+    input: { secret: LEAKED.smashsend },
+    method: 'GET',
+    path: SS_CURRENT,
+    faultPath: SS_CURRENT,
+  },
+  {
+    name: 'find_api_key_by_secret (SmartLead)',
+    kind: 'searches',
+    key: 'find_api_key_by_secret',
+    vendor: 'smartlead',
+    input: { secret: LEAKED.smartlead },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  {
+    name: 'find_api_key_by_secret (SMARTe)',
+    kind: 'searches',
+    key: 'find_api_key_by_secret',
+    vendor: 'smarte',
+    input: { secret: LEAKED.smarte },
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+    readOnly: true,
+  },
+  // Revoke: the same lookups come first (reads: nothing written yet), then the vendor's write (delete, reset, suspend).
+  {
+    name: 'revoke_leaked_api_key (SMASHSEND)',
+    kind: 'creates',
+    key: 'revoke_leaked_api_key',
+    vendor: 'smashsend',
+    input: { secret: LEAKED.smashsend },
+    method: 'GET',
+    path: SS_CURRENT,
+    faultPath: SS_CURRENT,
+    checkWith: 'Find API Key by Secret',
+    mayHaveHappened: 'The key may have been revoked anyway',
+  },
+  {
+    name: 'revoke_leaked_api_key (SmartLead)',
+    kind: 'creates',
+    key: 'revoke_leaked_api_key',
+    vendor: 'smartlead',
+    input: { secret: LEAKED.smartlead },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+    checkWith: 'Find API Key by Secret',
+    mayHaveHappened: 'The key may have been revoked anyway',
+  },
+  {
+    name: 'revoke_leaked_api_key (SMARTe)',
+    kind: 'creates',
+    key: 'revoke_leaked_api_key',
+    vendor: 'smarte',
+    input: { secret: LEAKED.smarte },
+    method: 'POST',
+    path: SM_VIEW,
+    faultPath: SM_VIEW,
+    readOnly: true,
+    checkWith: 'Find API Key by Secret',
+    mayHaveHappened: 'The key may have been revoked anyway',
+  },
+  // A status change can happen to any key: every vendor's whole list (one vendor chosen per row: one request each).
+  {
+    name: 'api_key_status_changed (SMASHSEND)',
+    kind: 'triggers',
+    key: 'api_key_status_changed',
+    vendor: 'smashsend',
+    input: { vendors: ['SMASHSEND'] },
+    method: 'GET',
+    path: SS_KEYS,
+    faultPath: '/api-keys?',
+  },
+  {
+    name: 'api_key_status_changed (SmartLead)',
+    kind: 'triggers',
+    key: 'api_key_status_changed',
+    vendor: 'smartlead',
+    input: { vendors: ['SmartLead'] },
+    method: 'GET',
+    path: SL_KEYS,
+    faultPath: `${SL_KEYS}?`,
+  },
+  {
+    name: 'api_key_status_changed (SMARTe)',
+    kind: 'triggers',
+    key: 'api_key_status_changed',
+    vendor: 'smarte',
+    input: { vendors: ['SMARTe'] },
     method: 'POST',
     path: SM_VIEW,
     faultPath: SM_VIEW,

@@ -1,6 +1,7 @@
 // Triggers when an API key's status changes (SmartLead active/inactive, SMASHSEND ACTIVE/ARCHIVED, SMARTe
 // active/suspended). Each item's id is `<vendor>:<key id>:<status>`: a key that changes status is a new id, so Zapier's
-// own deduplication fires once per change and this trigger keeps no state. The first poll only learns what exists.
+// own deduplication fires once per change and this trigger keeps no state. The first poll only learns what exists, and
+// a key that returns to a status it had before (reactivated after a suspension) does not fire again: its id was seen.
 
 import { defineInputFields, defineTrigger } from 'zapier-platform-core';
 import type { Vendor } from '@keyring/connector';
@@ -59,7 +60,8 @@ export const apiKeyStatusChanged = defineTrigger({
   noun: 'API Key',
   display: {
     label: 'API Key Status Changed',
-    description: 'Triggers when an API key is suspended, archived, deactivated or reactivated at SMASHSEND, SmartLead or SMARTe.',
+    description:
+      'Triggers when an API key takes a status it has not had since the Zap was turned on, such as suspended, archived or deactivated.',
   },
   operation: {
     type: 'polling',

@@ -29,7 +29,7 @@ export const LEAKED = {
 } as const;
 
 /** Suspends a SMARTe key by calling the sandbox as SMARTe (not through the app), for steps that need a suspended key. */
-async function suspendAtSmarte(sandbox: SandboxHandle, email: string): Promise<void> {
+export async function suspendAtSmarte(sandbox: SandboxHandle, email: string): Promise<void> {
   const response = await fetch(`${sandbox.baseUrls.smarte}${SM_UPDATE}`, {
     method: 'POST',
     headers: { 'api-key': sandbox.credentials.smarteApiKey, 'content-type': 'application/json' },

@@ -5,6 +5,7 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { InputError, type IdentifiedKey, type LeakClients, type Vendor } from '@keyring/connector';
 import { smarteClient, smartleadClient, smashsendClient } from './clients';
+import { keyRowOutputFields } from './hygieneFields';
 
 /** The `secret` input: the leaked value as a detector hands it over (GitHub secret scanning, GitGuardian, a webhook). */
 export const secretField = {
@@ -42,50 +43,36 @@ export function leakClients(z: ZObject, bundle: Bundle, vendors: readonly Vendor
   };
 }
 
+/** A field of the key row (lib/hygieneFields.ts), so that a key reads the same in every step that shows one. */
+function keyRowField<const K extends (typeof keyRowOutputFields)[number]['key']>(key: K) {
+  const field = keyRowOutputFields.find((candidate) => candidate.key === key);
+  if (field === undefined) throw new Error(`no key row field ${key}`);
+  return field as Extract<(typeof keyRowOutputFields)[number], { key: K }>;
+}
+
 export const identifiedKeyOutputFields = [
-  { key: 'id', label: 'ID (Vendor:Key ID)', type: 'string' },
-  { key: 'vendor', label: 'Vendor', type: 'string' },
-  { key: 'key_id', label: 'Key ID', type: 'string' },
-  { key: 'name', label: 'Key Name', type: 'string' },
-  { key: 'status', label: 'Status', type: 'string' },
-  { key: 'created_at', label: 'Created At', type: 'datetime' },
-  { key: 'key_hint', label: 'Key Hint', type: 'string' },
+  keyRowField('id'),
+  keyRowField('vendor'),
+  keyRowField('key_id'),
+  keyRowField('name'),
+  keyRowField('status'),
+  keyRowField('created_at'),
+  keyRowField('key_hint'),
   { key: 'live', label: 'Still Works', type: 'boolean' },
-  { key: 'connection_key', label: "This Connection's Own Key", type: 'boolean' },
+  keyRowField('connection_key'),
   { key: 'revocable', label: 'Can Be Revoked Here', type: 'boolean' },
   { key: 'reason', label: 'Why Not Revocable', type: 'string' },
 ] as const satisfies readonly PlainOutputField[];
 
-export type IdentifiedKeyRow = {
-  id: string;
-  vendor: Vendor;
-  key_id: string;
-  name: string;
-  status: string | null;
-  created_at: string | null;
-  key_hint: string;
-  live: boolean;
-  connection_key: boolean;
-  revocable: boolean;
-  /** Why it cannot be revoked here; empty when it can. */
-  reason: string;
-};
+/**
+ * The connector's IdentifiedKey as the search shows it: with Zapier's `id`, without the vendor-specific extras (role,
+ * workspace, client), and `reason` empty (not null) when the key can be revoked.
+ */
+export type IdentifiedKeyRow = { id: string } & Omit<IdentifiedKey, 'role' | 'workspace_id' | 'client_id' | 'reason'> & { reason: string };
 
-/** The connector's answer as the search shows it (the vendor-specific extras — role, workspace, client — left out). */
 export function identifiedKeyRow(key: IdentifiedKey): IdentifiedKeyRow {
-  return {
-    id: `${key.vendor}:${key.key_id}`,
-    vendor: key.vendor,
-    key_id: key.key_id,
-    name: key.name,
-    status: key.status,
-    created_at: key.created_at,
-    key_hint: key.key_hint,
-    live: key.live,
-    connection_key: key.connection_key,
-    revocable: key.revocable,
-    reason: key.reason ?? '',
-  };
+  const { role: _role, workspace_id: _workspace, client_id: _client, reason, ...row } = key;
+  return { id: `${key.vendor}:${key.key_id}`, ...row, reason: reason ?? '' };
 }
 
 /** A SMASHSEND key of the docs, as a leak's secret identifies it. */

@@ -164,7 +164,7 @@ export class Consent {
     return false;
   }
 
-  /** The exit status once `approve` said no: 0 after a dry run, 4 after a question answered no. */
+  /** The exit status once `approve` said no: 0 after a dry run, 5 after a question answered no. */
   notApproved(): ExitStatus {
     return this.stopped === 'dry_run' ? EXIT.ok : EXIT.declined;
   }

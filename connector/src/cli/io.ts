@@ -35,8 +35,11 @@ export const EXIT = {
   usage: 2,
   /** `keyring audit --older-than N` found keys older than N days. */
   stale: 3,
-  /** A write's question was answered no (anything but y or yes): nothing was written. */
-  declined: 4,
+  /**
+   * A write's question was answered no (anything but y or yes): nothing was written. Not 4: that is `identify` and
+   * `revoke`'s "no configured vendor knows the secret".
+   */
+  declined: 5,
   /** Interrupted by SIGINT (Ctrl-C) during a write: 128 + 2, as a shell reports a process killed by it. */
   sigint: 130,
   /** Interrupted by SIGTERM during a write: 128 + 15. */

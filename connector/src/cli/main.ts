@@ -45,7 +45,7 @@ Environment:
   SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
 
 Exit status: 0 ok (a find that finds nothing included), 1 a vendor error (or a key that fails its check), 2 a usage
-error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 4 a question answered
+error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 5 a question answered
 no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
 Run keyring <command> --help for a command's options; keyring --version for the version.
 `;

@@ -55,6 +55,8 @@ export const EXIT = {
   usage: 2,
   /** `keyring audit --older-than N` found keys older than N days. */
   stale: 3,
+  /** `keyring identify`, `keyring revoke`: no configured vendor knows a secret given (nothing was written for it). */
+  unknown: 4,
   /**
    * A write's question was answered no (anything but y or yes): nothing was written. Not 4: that is `identify` and
    * `revoke`'s "no configured vendor knows the secret".

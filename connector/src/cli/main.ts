@@ -11,6 +11,7 @@ import { helpOf, optionsOf, overviewOf, type Command } from './command';
 import { CREATE } from './create';
 import { DELETE } from './delete';
 import { FIND } from './find';
+import { IDENTIFY } from './identify';
 import { Consent, InterruptedError, writeFlags, type AnswerPlace } from './consent';
 import { EXIT, SIGNAL_EXIT, UsageError, quote, type ExitStatus, type Io } from './io';
 import { LIST } from './list';
@@ -24,7 +25,7 @@ declare const __KEYRING_VERSION__: string | undefined;
 const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
 
 /** Every command, in the order help lists them. A command that writes says so (`writes: true`): see command.ts. */
-export const COMMANDS: readonly Command[] = [CHECK, LIST, FIND, AUDIT, CREATE, ROTATE, RESET, DELETE, SUSPEND, REACTIVATE];
+export const COMMANDS: readonly Command[] = [CHECK, LIST, FIND, IDENTIFY, AUDIT, CREATE, ROTATE, RESET, DELETE, SUSPEND, REACTIVATE];
 
 const WRITERS = COMMANDS.filter((command) => command.writes).map((command) => command.name);
 
@@ -37,7 +38,8 @@ ${overviewOf(COMMANDS)}
 
 Commands that change keys (${WRITERS.join(', ')}) show what they will do on a
 terminal and ask [y/N]; when stdin is not a terminal they need --yes. --dry-run does the reads, prints the plan and
-changes nothing. A new key's value goes to stdout alone, once; everything meant for a person goes to stderr.
+changes nothing. A new key's value goes to stdout alone, once; everything meant for a person goes to stderr. identify
+reads the secrets on stdin (or --secret-file), never as arguments, and never shows them.
 
 Environment:
   SMASHSEND_API_KEY, SMASHSEND_WORKSPACE_ID (optional: found from the key), SMARTLEAD_API_KEY, SMARTE_API_KEY
@@ -45,8 +47,8 @@ Environment:
   SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
 
 Exit status: 0 ok (a find that finds nothing included), 1 a vendor error (or a key that fails its check), 2 a usage
-error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 5 a question answered
-no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
+error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 4 no configured vendor
+knows a secret (identify), 5 a question answered no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
 Run keyring <command> --help for a command's options; keyring --version for the version.
 `;
 

@@ -358,13 +358,18 @@ describe("on a terminal, keyring's own key: the question names it", () => {
 describe('the command table: no write without consent', () => {
   const writers = COMMANDS.filter((command) => command.writes);
 
-  it('create, rotate, reset, delete, suspend and reactivate write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
-    expect(writers.map((command) => command.name)).toEqual(['create', 'rotate', 'reset', 'delete', 'suspend', 'reactivate']);
+  it('create, rotate, reset, delete, suspend, reactivate and revoke write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
+    expect(writers.map((command) => command.name)).toEqual(['create', 'rotate', 'reset', 'delete', 'suspend', 'reactivate', 'revoke']);
     for (const command of writers) {
       expect(Object.keys(optionsOf(command))).toEqual(expect.arrayContaining(['yes', 'dry-run', 'allow-connection-key']));
       const help = helpOf(command);
       expect(help.split('\n')[0]).toContain('[--yes | --dry-run]');
-      expect(help).toMatch(/when stdin is not a terminal it needs --yes, and refuses without it before any request/);
+      // revoke reads the secrets on stdin: it asks on the terminal (/dev/tty) instead, and needs no --allow-connection-key.
+      expect(help).toMatch(
+        command.name === 'revoke'
+          ? /when there is none \(CI, cron, a background pipeline\) it needs --yes,\nand refuses without it before reading anything or sending any request/
+          : /when stdin is not a terminal it needs --yes, and refuses without it before any request/,
+      );
       expect(help).toContain('--allow-connection-key');
     }
     for (const command of COMMANDS.filter((c) => !c.writes)) expect(Object.keys(optionsOf(command))).not.toContain('yes');

@@ -12,12 +12,12 @@ import { errorLine } from './output';
 import { SECRET_OPTIONS, hintOf, leakClients, readSecrets, redacting, secretFileOption, vendorsOption } from './secrets';
 
 /** Why a secret was not found: no vendor asked knows it (a deleted SMASHSEND key is not known either). */
-function unknownReason(asked: readonly Vendor[]): string {
+export function unknownReason(asked: readonly Vendor[]): string {
   return `no configured vendor (${asked.join(', ')}) knows this secret`;
 }
 
 /** A failure's words without `keyring: `, for a row's reason or a note. */
-function errorWords(error: unknown, options: { write?: boolean } = {}): string {
+export function errorWords(error: unknown, options: { write?: boolean } = {}): string {
   return errorLine(error, options)
     .replace(/^keyring: /, '')
     .trim();

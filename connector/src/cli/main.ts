@@ -17,6 +17,7 @@ import { EXIT, SIGNAL_EXIT, UsageError, quote, type ExitStatus, type Io } from '
 import { LIST } from './list';
 import { errorLine } from './output';
 import { RESET } from './reset';
+import { REVOKE } from './revoke';
 import { ROTATE } from './rotate';
 import { REACTIVATE, SUSPEND } from './suspend';
 
@@ -25,7 +26,20 @@ declare const __KEYRING_VERSION__: string | undefined;
 const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
 
 /** Every command, in the order help lists them. A command that writes says so (`writes: true`): see command.ts. */
-export const COMMANDS: readonly Command[] = [CHECK, LIST, FIND, IDENTIFY, AUDIT, CREATE, ROTATE, RESET, DELETE, SUSPEND, REACTIVATE];
+export const COMMANDS: readonly Command[] = [
+  CHECK,
+  LIST,
+  FIND,
+  IDENTIFY,
+  AUDIT,
+  CREATE,
+  ROTATE,
+  RESET,
+  DELETE,
+  SUSPEND,
+  REACTIVATE,
+  REVOKE,
+];
 
 const WRITERS = COMMANDS.filter((command) => command.writes).map((command) => command.name);
 
@@ -37,9 +51,10 @@ Commands:
 ${overviewOf(COMMANDS)}
 
 Commands that change keys (${WRITERS.join(', ')}) show what they will do on a
-terminal and ask [y/N]; when stdin is not a terminal they need --yes. --dry-run does the reads, prints the plan and
-changes nothing. A new key's value goes to stdout alone, once; everything meant for a person goes to stderr. identify
-reads the secrets on stdin (or --secret-file), never as arguments, and never shows them.
+terminal and ask [y/N]; when stdin is not a terminal they need --yes (revoke, whose stdin carries the secrets, asks on
+the terminal, /dev/tty, when stderr is one). --dry-run does the reads, prints the plan and changes nothing. A new
+key's value goes to stdout alone, once; everything meant for a person goes to stderr. identify and revoke read the
+secrets on stdin (or --secret-file), never as arguments, and never show them.
 
 Environment:
   SMASHSEND_API_KEY, SMASHSEND_WORKSPACE_ID (optional: found from the key), SMARTLEAD_API_KEY, SMARTE_API_KEY
@@ -48,7 +63,7 @@ Environment:
 
 Exit status: 0 ok (a find that finds nothing included), 1 a vendor error (or a key that fails its check), 2 a usage
 error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 4 no configured vendor
-knows a secret (identify), 5 a question answered no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
+knows a secret (identify, revoke), 5 a question answered no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
 Run keyring <command> --help for a command's options; keyring --version for the version.
 `;
 

@@ -175,9 +175,9 @@ describe('on a terminal: the plan, then [y/N] (main() with a fake terminal)', ()
     ['an empty line (the default is no)', ''],
     ['anything but y or yes', 'yep'],
     ['the end of the input', undefined],
-  ])('answered %s: nothing written, "Nothing was changed.", exit 4', async (_case, answer) => {
+  ])('answered %s: nothing written, "Nothing was changed.", exit 5', async (_case, answer) => {
     const io = fakeTerminal(keyringEnv(env.sandbox), { answers: [answer] });
-    expect(await main(['rotate', 'smashsend', 'aki_xyz789ghi012'], io)).toBe(4);
+    expect(await main(['rotate', 'smashsend', 'aki_xyz789ghi012'], io)).toBe(5);
     expect(io.out).toEqual([]);
     expect(io.err.at(-1)).toBe('Nothing was changed.\n');
     expect(writesReceived(env.sandbox)).toEqual({});
@@ -200,9 +200,9 @@ describe('on a terminal: the plan, then [y/N] (main() with a fake terminal)', ()
     expect(await authenticates(io.out.join('').trim())).toBe(true);
   });
 
-  it("keyring's own key, answered no: nothing written, exit 4", async () => {
+  it("keyring's own key, answered no: nothing written, exit 5", async () => {
     const io = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
-    expect(await main(['rotate', 'smashsend', OWN_KEY], io)).toBe(4);
+    expect(await main(['rotate', 'smashsend', OWN_KEY], io)).toBe(5);
     expect(writesReceived(env.sandbox)).toEqual({});
     expect(await authenticates(SANDBOX_CREDENTIALS.smashsendApiKey)).toBe(true);
   });
@@ -216,7 +216,7 @@ describe('on a terminal: the plan, then [y/N] (main() with a fake terminal)', ()
 
   it('SmartLead: the question names the key; yes resets it (the value on stdout), no does not', async () => {
     const no = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
-    expect(await main(['rotate', 'smartlead', '45'], no)).toBe(4);
+    expect(await main(['rotate', 'smartlead', '45'], no)).toBe(5);
     expect(no.err[0]).toContain('reset SmartLead client API key 45 ("Production Key", client 301)');
     expect(writesReceived(env.sandbox)).toEqual({});
     const yes = fakeTerminal(keyringEnv(env.sandbox), { answers: ['y'] });
@@ -309,11 +309,11 @@ describe.each(WRITES)('keyring $args.0 $args.1: the consent rules', ({ args, ste
     expect(writesReceived(env.sandbox)).toEqual({});
   });
 
-  it('on a terminal: the plan and [y/N]; no writes nothing (exit 4), yes makes its writes', async () => {
+  it('on a terminal: the plan and [y/N]; no writes nothing (exit 5), yes makes its writes', async () => {
     if (args[0] === 'reactivate') await keyring(['suspend', 'smarte', 'dev.udi@smarte.pro', '--yes'], keyringEnv(env.sandbox));
     env.sandbox.resetRequestCounts();
     const no = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
-    expect(await main(args, no)).toBe(4);
+    expect(await main(args, no)).toBe(5);
     expect(no.err[0]).toContain(
       `keyring ${command} will:\n  ${step.replace(', active)', args[0] === 'reactivate' ? ', suspended)' : ', active)')}`,
     );
@@ -337,9 +337,9 @@ describe("on a terminal, keyring's own key: the question names it", () => {
     expect(await authenticates(SANDBOX_CREDENTIALS.smashsendApiKey)).toBe(false);
   });
 
-  it('suspend smarte sandbox.admin@smarte.pro: named; no leaves it working (exit 4)', async () => {
+  it('suspend smarte sandbox.admin@smarte.pro: named; no leaves it working (exit 5)', async () => {
     const io = fakeTerminal(keyringEnv(env.sandbox), { answers: ['n'] });
-    expect(await main(['suspend', 'smarte', 'sandbox.admin@smarte.pro'], io)).toBe(4);
+    expect(await main(['suspend', 'smarte', 'sandbox.admin@smarte.pro'], io)).toBe(5);
     expect(io.err[0]).toContain('sandbox.admin@smarte.pro is the key keyring itself uses (SMARTE_API_KEY)');
     expect(io.err[0]).toMatch(/Go ahead, changing the key keyring itself uses\? \[y\/N\] $/);
     expect(writesReceived(env.sandbox)).toEqual({});
@@ -358,13 +358,18 @@ describe("on a terminal, keyring's own key: the question names it", () => {
 describe('the command table: no write without consent', () => {
   const writers = COMMANDS.filter((command) => command.writes);
 
-  it('create, rotate, reset, delete, suspend and reactivate write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
-    expect(writers.map((command) => command.name)).toEqual(['create', 'rotate', 'reset', 'delete', 'suspend', 'reactivate']);
+  it('create, rotate, reset, delete, suspend, reactivate and revoke write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
+    expect(writers.map((command) => command.name)).toEqual(['create', 'rotate', 'reset', 'delete', 'suspend', 'reactivate', 'revoke']);
     for (const command of writers) {
       expect(Object.keys(optionsOf(command))).toEqual(expect.arrayContaining(['yes', 'dry-run', 'allow-connection-key']));
       const help = helpOf(command);
       expect(help.split('\n')[0]).toContain('[--yes | --dry-run]');
-      expect(help).toMatch(/when stdin is not a terminal it needs --yes, and refuses without it before any request/);
+      // revoke reads the secrets on stdin: it asks on the terminal (/dev/tty) instead, and needs no --allow-connection-key.
+      expect(help).toMatch(
+        command.name === 'revoke'
+          ? /when there is none \(CI, cron, a background pipeline\) it needs --yes,\nand refuses without it before reading anything or sending any request/
+          : /when stdin is not a terminal it needs --yes, and refuses without it before any request/,
+      );
       expect(help).toContain('--allow-connection-key');
     }
     for (const command of COMMANDS.filter((c) => !c.writes)) expect(Object.keys(optionsOf(command))).not.toContain('yes');
@@ -401,9 +406,9 @@ const SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status =
     return new Promise((resolve) => child.on('close', (status) => resolve({ status, screen })));
   }
 
-  it('asks, and an answer of n writes nothing (exit 4)', async () => {
+  it('asks, and an answer of n writes nothing (exit 5)', async () => {
     const { status, screen } = await onTerminal(['rotate', 'smashsend', 'aki_xyz789ghi012'], 'n\n');
-    expect(status).toBe(4);
+    expect(status).toBe(5);
     expect(screen).toContain('Go ahead? [y/N] ');
     expect(screen).toContain('Nothing was changed.');
     expect(writesReceived(env.sandbox)).toEqual({});

@@ -533,6 +533,8 @@ describe('help and usage', () => {
     ['delete', '--help'],
     ['suspend', '--help'],
     ['help', 'reactivate'],
+    ['identify', '--help'],
+    ['revoke', '-h'],
   ])('keyring %p: help on stdout, exit 0', async (...args) => {
     const run = await keyring(args, {});
     expect(run.code).toBe(0);
@@ -550,6 +552,8 @@ describe('help and usage', () => {
       'delete smartlead <keyId>',
       'suspend smarte <email>',
       'reactivate smarte <email>',
+      'identify [--secret-file <path>] [--vendors <list>]',
+      'revoke [--no-replace] [--secret-file <path>] [--vendors <list>]',
     ]) {
       expect(overview).toContain(`  ${form}  `);
     }
@@ -564,6 +568,8 @@ describe('help and usage', () => {
       ['delete', 'Usage: keyring delete smashsend <apiKeyId> [--yes | --dry-run] [--json]'],
       ['suspend', 'Usage: keyring suspend smarte <email> [--yes | --dry-run] [--json]'],
       ['reactivate', 'Usage: keyring reactivate smarte <email> [--yes | --dry-run] [--json]'],
+      ['identify', 'Usage: keyring identify [--secret-file <path>] [--vendors <list>] [--json]'],
+      ['revoke', 'Usage: keyring revoke [--no-replace] [--secret-file <path>] [--vendors <list>] [--yes | --dry-run] [--json]'],
     ]) {
       expect((await keyring([command, '--help'], {})).stdout.split('\n')[0]).toBe(first);
     }
@@ -586,7 +592,7 @@ describe('help and usage', () => {
     expectOneErrorLine(
       await keyring(['rotat'], {}),
       2,
-      'keyring: unknown command "rotat": check, list, find, audit, create, rotate, reset, delete, suspend or reactivate (see keyring --help).',
+      'keyring: unknown command "rotat": check, list, find, identify, audit, create, rotate, reset, delete, suspend, reactivate or revoke (see keyring --help).',
     );
   });
 });

@@ -32,14 +32,25 @@ function cleanEnv(env: Record<string, string | undefined>): Record<string, strin
   return clean;
 }
 
-/** `keyring <args>` with exactly this environment (plus PATH), stdin empty (not a terminal), and what it printed. */
-export function keyring(args: string[], env: Record<string, string | undefined>): Promise<Run> {
+/** What a child's stdin holds: `input` (e.g. the secrets of `keyring identify`), then its end. */
+export interface KeyringInput {
+  input?: string;
+}
+
+/**
+ * `keyring <args>` with exactly this environment (plus PATH), stdin `input` or empty (never a terminal), and what it
+ * printed.
+ */
+export function keyring(args: string[], env: Record<string, string | undefined>, options: KeyringInput = {}): Promise<Run> {
   const clean = cleanEnv(env);
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: clean, timeout: 60_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: clean, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? null : 0;
       resolve({ code, stdout, stderr });
     });
+    // A command that exits without reading its stdin must not fail the test on the pipe's error.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
   });
 }
 
@@ -62,11 +73,12 @@ export async function keyringRecorded(
   args: string[],
   env: Record<string, string | undefined>,
   sandbox: SandboxHandle,
+  options: KeyringInput = {},
 ): Promise<Run & { requests: string[] }> {
   const proxy = await recordingProxy(sandbox.url);
   try {
     const through = { SMASHSEND_BASE_URL: proxy.origin, SMARTLEAD_BASE_URL: proxy.origin, SMARTE_BASE_URL: proxy.origin };
-    const run = await keyring(args, { ...env, ...through });
+    const run = await keyring(args, { ...env, ...through }, options);
     return { ...run, requests: proxy.arrived.map(requestLine) };
   } finally {
     await proxy.close();
@@ -84,9 +96,15 @@ export interface RunningKeyring {
   readonly exited: Promise<Run & { signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `keyring <args>` (stdin not a terminal) and lets the test watch its output and signal it while it runs. */
-export function startKeyring(args: string[], env: Record<string, string | undefined>): RunningKeyring {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `keyring <args>` (stdin not a terminal: `input` and its end, or nothing) and lets the test watch its output
+ * and signal it while it runs.
+ */
+export function startKeyring(args: string[], env: Record<string, string | undefined>, options: KeyringInput = {}): RunningKeyring {
+  const stdin = options.input === undefined ? 'ignore' : 'pipe';
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: [stdin, 'pipe', 'pipe'] });
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.end(options.input);
   const output = { stdout: '', stderr: '' };
   const watchers = new Set<() => void>();
   const exited = new Promise<Run & { signal: NodeJS.Signals | null }>((resolve) => {
@@ -96,7 +114,7 @@ export function startKeyring(args: string[], env: Record<string, string | undefi
     });
   });
   for (const stream of ['stdout', 'stderr'] as const) {
-    child[stream].setEncoding('utf8').on('data', (chunk: string) => {
+    child[stream]?.setEncoding('utf8').on('data', (chunk: string) => {
       output[stream] += chunk;
       watchers.forEach((watch) => watch());
     });
@@ -145,28 +163,52 @@ export interface FakeTerminal extends Io {
   err: string[];
   /** How many questions were read. */
   readonly asked: number;
+  /** Whether the terminal echoes what is typed now, and whether stdin was read while it did not. */
+  readonly echo: boolean;
+  readonly readWithoutEcho: boolean;
   /** Sends SIGINT or SIGTERM to the running write (as the real process would hand it over); false if none listens. */
   interrupt(signal: SignalName): boolean;
 }
 
 /**
  * An Io whose stdin is a terminal (or not) that types `answers` one per question (undefined: the end of the input;
- * once they run out, questions wait forever, until interrupted), and whose stderr is a terminal (or not).
+ * once they run out, questions wait forever, until interrupted), and whose stderr is a terminal (or not). `stdinText`
+ * is what reading stdin to its end gives (the secrets of identify and revoke; typed without echo when stdin is a
+ * terminal); with `controllingTerminal`, the process has one (/dev/tty), and the answers are typed there instead.
  */
 export function fakeTerminal(
   env: Record<string, string | undefined>,
-  options: { stdinTTY?: boolean; stderrTTY?: boolean; answers?: Array<string | undefined> } = {},
+  options: {
+    stdinTTY?: boolean;
+    stderrTTY?: boolean;
+    answers?: Array<string | undefined>;
+    stdinText?: string;
+    controllingTerminal?: boolean;
+  } = {},
 ): FakeTerminal {
   const out: string[] = [];
   const err: string[] = [];
   const answers = [...(options.answers ?? [])];
   let asked = 0;
+  let echo = true;
+  let readWithoutEcho = false;
   let listener: ((signal: SignalName) => void) | undefined;
+  const readLine = () => {
+    asked += 1;
+    return answers.length > 0 ? Promise.resolve(answers.shift()) : new Promise<string | undefined>(() => undefined);
+  };
+  const stdinTTY = options.stdinTTY ?? true;
   return {
     out,
     err,
     get asked() {
       return asked;
+    },
+    get echo() {
+      return echo;
+    },
+    get readWithoutEcho() {
+      return readWithoutEcho;
     },
     stdout: {
       write: (text: string, callback?: (error?: Error | null) => void) => {
@@ -178,12 +220,19 @@ export function fakeTerminal(
     stderr: { write: (text: string) => err.push(text), isTTY: options.stderrTTY ?? false },
     env,
     stdin: {
-      isTTY: options.stdinTTY ?? true,
-      readLine: () => {
-        asked += 1;
-        return answers.length > 0 ? Promise.resolve(answers.shift()) : new Promise(() => undefined);
+      isTTY: stdinTTY,
+      readLine,
+      readAll: (maxBytes) => {
+        readWithoutEcho ||= !echo;
+        return Promise.resolve((options.stdinText ?? '').slice(0, maxBytes + 1));
+      },
+      hideInput: () => {
+        if (!stdinTTY) return undefined;
+        echo = false;
+        return () => (echo = true);
       },
     },
+    controllingTerminal: () => (options.controllingTerminal ? { isTTY: true, readLine } : undefined),
     trapSignals: (heard) => {
       listener = heard;
       return () => (listener = undefined);

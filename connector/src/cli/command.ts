@@ -34,6 +34,11 @@ interface CommandSpec {
   maxPositionals: number;
   /** Its exit statuses, for its help. */
   exitStatus: string;
+  /**
+   * A command that reads secrets (identify, revoke): whether, for these arguments, they come on stdin (else from a
+   * file). Its arguments are never quoted back in a message: a secret typed as one must not be shown again.
+   */
+  secretsOnStdin?: (args: CommandArgs) => boolean;
 }
 
 export interface ReadCommand extends CommandSpec {
@@ -48,6 +53,8 @@ export interface WriteCommand extends CommandSpec {
   prepare(args: CommandArgs): (io: Io, consent: Consent) => Promise<ExitStatus>;
   /** The error line of a failure (default: errorLine, with a write's caution when the failed request was not a GET). */
   errorLine?: (error: unknown) => string;
+  /** Its own consent paragraph for its help, when the common one does not say it right. */
+  consentHelp?: string;
 }
 
 export type Command = ReadCommand | WriteCommand;
@@ -58,6 +65,12 @@ export function optionsOf(command: Command): Record<string, { type: 'boolean' | 
   const writes = command.writes ? Object.fromEntries(Object.entries(WRITE_OPTIONS).map(([name, spec]) => [name, { type: spec.type }])) : {};
   return { ...own, ...writes, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
 }
+
+/** The consent paragraph of a write's help. */
+const COMMON_CONSENT = `It changes keys. On a terminal it first shows what it is about to do and asks [y/N] (anything but y or yes
+is no); when stdin is not a terminal it needs --yes, and refuses without it before any request. Changing the
+key keyring itself uses needs a yes to the question that names it, or --allow-connection-key off a terminal
+(and with --yes); update that key's variable afterwards.`;
 
 /** `keyring <name> --help`, from the table. */
 export function helpOf(command: Command): string {
@@ -75,12 +88,7 @@ export function helpOf(command: Command): string {
     ['-h, --help', ''],
   ];
   const width = Math.max(...options.map(([flag]) => flag.length)) + 2;
-  const consent = command.writes
-    ? `\n\nIt changes keys. On a terminal it first shows what it is about to do and asks [y/N] (anything but y or yes
-is no); when stdin is not a terminal it needs --yes, and refuses without it before any request. Changing the
-key keyring itself uses needs a yes to the question that names it, or --allow-connection-key off a terminal
-(and with --yes); update that key's variable afterwards.`
-    : '';
+  const consent = command.writes ? `\n\n${command.consentHelp ?? COMMON_CONSENT}` : '';
   return `${usages.join('\n')}
 
 ${command.about}${consent}

@@ -89,18 +89,9 @@ function secretSetting(io: Io, name: string): string | undefined {
   const where = `${fileVar} (${oneLine(file)})`;
   let text: string;
   try {
-    text = readKeyFile(file);
+    text = readBounded(file, MAX_KEY_FILE_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'a directory'
-            : (code ?? 'unreadable');
-    throw new UsageError(`${where} cannot be read: ${why}. Point it at a file holding only the key.`);
+    throw new UsageError(`${where} cannot be read: ${unreadable(error)}. Point it at a file holding only the key.`);
   }
   const value = text.trim();
   if (value === '') throw new UsageError(`${where} is empty: it must hold the key.`);
@@ -110,11 +101,23 @@ function secretSetting(io: Io, name: string): string | undefined {
   return value;
 }
 
-/** The file's text, read with a bound (a FIFO such as <(pass show key) works; a huge file is cut, then refused). */
-function readKeyFile(file: string): string {
+/** Why a file cannot be read, in words. */
+export function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'a directory';
+  return code ?? 'unreadable';
+}
+
+/**
+ * The file's text, read with a bound: at most `maxBytes` + 1 bytes (a FIFO such as <(pass show key) works; a huge file
+ * is cut, and the caller refuses it).
+ */
+export function readBounded(file: string, maxBytes: number): string {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(MAX_KEY_FILE_BYTES + 1);
+    const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
     for (;;) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);

@@ -1,10 +1,11 @@
 // Consent for the commands that write: nothing is changed unless the person agreed. Off a terminal a write needs
 // --yes (refused before any request without it); on a terminal the command shows its plan, after its reads and before
-// its first write, and asks [y/N]; --dry-run prints the plan and changes nothing. Writing to the key keyring itself
+// its first write, and asks [y/N]; --dry-run prints the plan and changes nothing. A command whose stdin carries data
+// (the secrets `keyring revoke` reads) asks on another terminal, the controlling one (/dev/tty: main.ts's AnswerPlace). Writing to the key keyring itself
 // uses is named in the plan and the question, and needs --allow-connection-key wherever no question is asked. While a
 // write runs, SIGINT and SIGTERM abort its signal (the command finishes what it must, then exits 130 or 143).
 
-import { EXIT, SIGNAL_EXIT, UsageError, oneLine, type ExitStatus, type Io, type SignalName } from './io';
+import { EXIT, SIGNAL_EXIT, UsageError, oneLine, type AnswerSource, type ExitStatus, type Io, type SignalName } from './io';
 import { json } from './output';
 
 /** The options every write command takes (added to its own by the command table). */
@@ -32,7 +33,17 @@ export interface Plan {
    * The write disables the key keyring itself authenticates with ('yes'), or keyring cannot tell ('unknown'): that
    * key's id, the variable that holds it, and what to do afterwards (default: update the variable with the new secret).
    */
-  ownKey?: { match: 'yes' | 'unknown'; keyId: string; variable: string; afterwards?: string };
+  ownKey?: {
+    match: 'yes' | 'unknown';
+    keyId: string;
+    variable: string;
+    afterwards?: string;
+    /**
+     * Changing that key is what the command is for (`keyring revoke` of a leaked key): the consent every write needs
+     * covers it, no --allow-connection-key. The plan and the question still name it.
+     */
+    plainConsent?: boolean;
+  };
   /** The plan's facts for --dry-run --json (besides `dryRun`, `command` and `steps`). */
   data: Record<string, unknown>;
 }
@@ -45,23 +56,36 @@ export class InterruptedError extends Error {
   }
 }
 
+/** Where the question is answered, when not on stdin (a command whose stdin carries data). */
+export interface AnswerPlace {
+  /** The terminal to read the answer from; undefined when there is none. */
+  source: AnswerSource | undefined;
+  /** Why no question can be asked, when `source` is no terminal (for the refusal). */
+  missing: string;
+}
+
 export class Consent {
   private readonly controller = new AbortController();
   private heard: SignalName | undefined;
   private stopped: 'dry_run' | 'declined' | undefined;
+  private readonly answers: AnswerSource | undefined;
 
-  /** Refuses (a UsageError, before any request) a write off a terminal without --yes or --dry-run. */
+  /**
+   * Refuses (a UsageError, before any request) a write without --yes or --dry-run when no terminal can be asked: stdin,
+   * or `place` for a command whose stdin carries data.
+   */
   constructor(
     private readonly io: Io,
     /** The command as typed, e.g. `rotate smashsend`. */
     private readonly command: string,
     private readonly flags: WriteFlags,
     private readonly asJson: boolean,
+    place?: AnswerPlace,
   ) {
+    this.answers = place ? place.source : io.stdin;
     if (!flags.yes && !flags.dryRun && !this.onTerminal) {
-      throw new UsageError(
-        `keyring ${command} changes keys and stdin is not a terminal to ask on: add --yes to go ahead (--dry-run shows the plan first).`,
-      );
+      const missing = place?.missing ?? 'stdin is not a terminal to ask on';
+      throw new UsageError(`keyring ${command} changes keys and ${missing}: add --yes to go ahead (--dry-run shows the plan first).`);
     }
   }
 
@@ -76,7 +100,7 @@ export class Consent {
   }
 
   private get onTerminal(): boolean {
-    return this.io.stdin?.isTTY === true;
+    return this.answers?.isTTY === true;
   }
 
   /** Whether a question will be asked (a terminal, no --yes, no --dry-run). */
@@ -143,7 +167,7 @@ export class Consent {
       this.stopped = 'dry_run';
       return false;
     }
-    if (plan.ownKey !== undefined && !this.flags.allowConnectionKey && !this.asking) {
+    if (plan.ownKey !== undefined && plan.ownKey.plainConsent !== true && !this.flags.allowConnectionKey && !this.asking) {
       throw new UsageError(
         `${plan.ownKey.keyId} ${plan.ownKey.match === 'yes' ? 'is' : 'may be'} the key keyring itself uses (${plan.ownKey.variable}): add --allow-connection-key if you mean it, then ${afterwards(plan.ownKey)}.`,
       );
@@ -156,7 +180,7 @@ export class Consent {
           ? 'Go ahead, changing the key keyring itself uses?'
           : 'Go ahead, although it may be the key keyring itself uses?';
     this.io.stderr.write(`${this.describe(plan, 'will')}${question} [y/N] `);
-    const answer = await this.untilInterrupted(this.io.stdin?.readLine() ?? Promise.resolve(undefined));
+    const answer = await this.untilInterrupted(this.answers?.readLine() ?? Promise.resolve(undefined));
     if (/^\s*y(es)?\s*$/i.test(answer ?? '')) return true;
     if (answer === undefined) this.io.stderr.write('\n');
     this.io.stderr.write('Nothing was changed.\n');
@@ -164,7 +188,7 @@ export class Consent {
     return false;
   }
 
-  /** The exit status once `approve` said no: 0 after a dry run, 4 after a question answered no. */
+  /** The exit status once `approve` said no: 0 after a dry run, 5 after a question answered no. */
   notApproved(): ExitStatus {
     return this.stopped === 'dry_run' ? EXIT.ok : EXIT.declined;
   }
@@ -178,7 +202,8 @@ export class Consent {
         own.match === 'yes'
           ? `${own.keyId} is the key keyring itself uses (${own.variable})`
           : `keyring cannot tell whether ${own.keyId} is the key it uses itself (${own.variable})`;
-      const needs = verb === 'would' ? ' A real run needs a yes on a terminal, or --allow-connection-key with --yes.' : '';
+      const needs =
+        verb === 'would' && own.plainConsent !== true ? ' A real run needs a yes on a terminal, or --allow-connection-key with --yes.' : '';
       lines.push(`${which}: afterwards, ${afterwards(own)}.${needs}`);
     }
     return `${lines.join('\n')}\n`;

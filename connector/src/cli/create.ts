@@ -47,7 +47,7 @@ shows it again); what was created is told on stderr. Keep stdout safe.`,
   json: 'the new key as a key row (as keyring list --json) with its role and `secret`',
   maxPositionals: 1,
   exitStatus: `0 once the key exists (its value on stdout), 1 on a vendor error (nothing created, or see the
-message), 2 on a usage error or a missing --yes (nothing sent), 4 when the question is answered no,
+message), 2 on a usage error or a missing --yes (nothing sent), 5 when the question is answered no,
 130 / 143 when interrupted by SIGINT / SIGTERM (a create already sent is awaited and its value printed).`,
   prepare(args) {
     const vendor = vendorArg('create', args.positionals[0]);

@@ -85,7 +85,7 @@ Deleting the key keyring itself uses (SMASHSEND_API_KEY) needs a yes to the ques
   maxPositionals: 2,
   exitStatus: `0 once the key is deleted, 1 on a vendor error (the key not found: nothing deleted; or see the
 message; also when SMASHSEND says it did not delete it), 2 on a usage error or a missing --yes /
---allow-connection-key (nothing deleted), 4 when the question is answered no, 130 / 143 when interrupted by
+--allow-connection-key (nothing deleted), 5 when the question is answered no, 130 / 143 when interrupted by
 SIGINT / SIGTERM (a delete already sent is awaited).`,
   prepare({ positionals, json }) {
     const vendor = vendorFor('delete', positionals[0], ['smashsend', 'smartlead'], {

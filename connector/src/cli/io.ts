@@ -9,16 +9,36 @@ export interface Io {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   /** Where a question is answered. Absent, or not a terminal: a write needs --yes (nothing to ask on). */
-  stdin?: {
-    isTTY?: boolean;
-    /** The next line typed (without its newline); undefined at the end of the input. */
-    readLine(): Promise<string | undefined>;
+  stdin?: AnswerSource & {
+    /**
+     * The input up to its end (the secrets `keyring identify` and `keyring revoke` read), or, when it is longer than
+     * `maxBytes`, its first `maxBytes` + 1 bytes (the caller refuses it).
+     */
+    readAll?(maxBytes: number): Promise<string>;
+    /**
+     * On a terminal: stops it echoing what is typed (the line editing and Ctrl-C, Ctrl-D stay as they are); returns the
+     * function that turns the echo back on, or undefined when it cannot be turned off.
+     */
+    hideInput?(): (() => void) | undefined;
   };
+  /**
+   * The controlling terminal (/dev/tty): where a question is answered when stdin carries data instead of answers (the
+   * secrets `keyring revoke` reads). Undefined when the process has none (CI, cron, a detached process).
+   */
+  controllingTerminal?(): AnswerSource | undefined;
   /**
    * Lets a write command hear SIGINT and SIGTERM while it runs, instead of dying mid-write; returns the function that
    * stops listening. Absent: the process's default (it dies at once).
    */
   trapSignals?: (listener: (signal: SignalName) => void) => () => void;
+}
+
+/** Where a question's answer is typed. */
+export interface AnswerSource {
+  /** A person can type here (a terminal). */
+  isTTY?: boolean;
+  /** The next line typed (without its newline); undefined at the end of the input. */
+  readLine(): Promise<string | undefined>;
 }
 
 export type SignalName = 'SIGINT' | 'SIGTERM';
@@ -35,8 +55,13 @@ export const EXIT = {
   usage: 2,
   /** `keyring audit --older-than N` found keys older than N days. */
   stale: 3,
-  /** A write's question was answered no (anything but y or yes): nothing was written. */
-  declined: 4,
+  /** `keyring identify`, `keyring revoke`: no configured vendor knows a secret given (nothing was written for it). */
+  unknown: 4,
+  /**
+   * A write's question was answered no (anything but y or yes): nothing was written. Not 4: that is `identify` and
+   * `revoke`'s "no configured vendor knows the secret".
+   */
+  declined: 5,
   /** Interrupted by SIGINT (Ctrl-C) during a write: 128 + 2, as a shell reports a process killed by it. */
   sigint: 130,
   /** Interrupted by SIGTERM during a write: 128 + 15. */

@@ -2,7 +2,9 @@
 // `keyring audit --json`) plus the key's `role` where a command shows one vendor's keys; read per vendor for `list` and
 // `find`; and the tables, which fit 100 columns (long names cut with `…`) unless --wide asks for every field in full.
 
+import type { Vendor } from '../errors';
 import { newestFirst, smarteKeyRow, smartleadKeyRow, smashsendKeyRow, type KeyRow } from '../keyRow';
+import type { IdentifiedKey } from '../leak';
 import type { SmarteKey } from '../smarte';
 import type { SmartLeadApiKey } from '../smartlead';
 import type { SmashsendApiKey } from '../smashsend';
@@ -126,5 +128,84 @@ export function auditTable(keys: readonly KeyRow[], threshold: number | undefine
         [2, 12],
       ],
     },
+  );
+}
+
+/**
+ * What `keyring identify` shows of a secret (and `keyring revoke --dry-run --json` of each): the key it is, as the
+ * connector identifies it (the Zapier search's fields, without its `id`), with the role, workspace and client always
+ * present (null where the vendor has none); for a secret no configured vendor knows, or one that could not be
+ * identified, the vendor and the key's fields are null and `reason` says why.
+ */
+export interface IdentifiedRow {
+  vendor: Vendor | null;
+  key_id: string | null;
+  name: string | null;
+  status: string | null;
+  created_at: string | null;
+  key_hint: string;
+  live: boolean;
+  connection_key: boolean;
+  revocable: boolean;
+  reason: string | null;
+  role: string | null;
+  workspace_id: string | null;
+  client_id: number | string | null;
+}
+
+export function identifiedRow(key: IdentifiedKey): IdentifiedRow {
+  return {
+    vendor: key.vendor,
+    key_id: key.key_id,
+    name: key.name,
+    status: key.status,
+    created_at: key.created_at,
+    key_hint: key.key_hint,
+    live: key.live,
+    connection_key: key.connection_key,
+    revocable: key.revocable,
+    reason: key.reason,
+    role: key.role ?? null,
+    workspace_id: key.workspace_id ?? null,
+    client_id: key.client_id ?? null,
+  };
+}
+
+/** A secret that is no key of a configured vendor (or could not be identified): its hint, and why. */
+export function unidentifiedRow(keyHint: string, reason: string): IdentifiedRow {
+  return {
+    vendor: null,
+    key_id: null,
+    name: null,
+    status: null,
+    created_at: null,
+    key_hint: keyHint,
+    live: false,
+    connection_key: false,
+    revocable: false,
+    reason,
+    role: null,
+    workspace_id: null,
+    client_id: null,
+  };
+}
+
+/** `keyring identify`'s table: one row per secret, every field in full (a leak is no time for cut ids), dates as the day. */
+export function identifiedTable(rows: readonly IdentifiedRow[]): string {
+  return table(
+    ['VENDOR', 'KEY ID', 'NAME', 'STATUS', 'CREATED', 'KEY HINT', 'LIVE', 'OWN', 'REVOCABLE', 'REASON'],
+    rows.map((r) => [
+      r.vendor,
+      r.key_id,
+      r.name,
+      r.status,
+      day(r.created_at, false),
+      r.key_hint,
+      r.vendor === null ? null : yesNo(r.live),
+      r.vendor === null ? null : yesNo(r.connection_key),
+      yesNo(r.revocable),
+      r.reason,
+    ]),
+    { wide: true },
   );
 }

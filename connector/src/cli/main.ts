@@ -11,11 +11,13 @@ import { helpOf, optionsOf, overviewOf, type Command } from './command';
 import { CREATE } from './create';
 import { DELETE } from './delete';
 import { FIND } from './find';
-import { Consent, InterruptedError, writeFlags } from './consent';
+import { IDENTIFY } from './identify';
+import { Consent, InterruptedError, writeFlags, type AnswerPlace } from './consent';
 import { EXIT, SIGNAL_EXIT, UsageError, quote, type ExitStatus, type Io } from './io';
 import { LIST } from './list';
 import { errorLine } from './output';
 import { RESET } from './reset';
+import { REVOKE } from './revoke';
 import { ROTATE } from './rotate';
 import { REACTIVATE, SUSPEND } from './suspend';
 
@@ -24,7 +26,20 @@ declare const __KEYRING_VERSION__: string | undefined;
 const VERSION = typeof __KEYRING_VERSION__ === 'string' ? __KEYRING_VERSION__ : 'development';
 
 /** Every command, in the order help lists them. A command that writes says so (`writes: true`): see command.ts. */
-export const COMMANDS: readonly Command[] = [CHECK, LIST, FIND, AUDIT, CREATE, ROTATE, RESET, DELETE, SUSPEND, REACTIVATE];
+export const COMMANDS: readonly Command[] = [
+  CHECK,
+  LIST,
+  FIND,
+  IDENTIFY,
+  AUDIT,
+  CREATE,
+  ROTATE,
+  RESET,
+  DELETE,
+  SUSPEND,
+  REACTIVATE,
+  REVOKE,
+];
 
 const WRITERS = COMMANDS.filter((command) => command.writes).map((command) => command.name);
 
@@ -36,8 +51,10 @@ Commands:
 ${overviewOf(COMMANDS)}
 
 Commands that change keys (${WRITERS.join(', ')}) show what they will do on a
-terminal and ask [y/N]; when stdin is not a terminal they need --yes. --dry-run does the reads, prints the plan and
-changes nothing. A new key's value goes to stdout alone, once; everything meant for a person goes to stderr.
+terminal and ask [y/N]; when stdin is not a terminal they need --yes (revoke, whose stdin carries the secrets, asks on
+the terminal, /dev/tty, when stderr is one). --dry-run does the reads, prints the plan and changes nothing. A new
+key's value goes to stdout alone, once; everything meant for a person goes to stderr. identify and revoke read the
+secrets on stdin (or --secret-file), never as arguments, and never show them.
 
 Environment:
   SMASHSEND_API_KEY, SMASHSEND_WORKSPACE_ID (optional: found from the key), SMARTLEAD_API_KEY, SMARTE_API_KEY
@@ -45,8 +62,8 @@ Environment:
   SMASHSEND_BASE_URL, SMARTLEAD_BASE_URL, SMARTE_BASE_URL: other hosts (https, or http on a loopback address)
 
 Exit status: 0 ok (a find that finds nothing included), 1 a vendor error (or a key that fails its check), 2 a usage
-error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 4 a question answered
-no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
+error or a write without its consent (--yes, --allow-connection-key), 3 audit found old keys, 4 no configured vendor
+knows a secret (identify, revoke), 5 a question answered no, 130 / 143 a write interrupted by SIGINT / SIGTERM.
 Run keyring <command> --help for a command's options; keyring --version for the version.
 `;
 
@@ -105,7 +122,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
     } catch (error) {
       // parseArgs says what was wrong ("Unknown option '--x'"); its own text may span lines.
       const what = error instanceof Error ? (error.message.split(/\n|\. /)[0] ?? '') : String(error);
-      throw new UsageError(`keyring ${name}: ${what.replace(/\.$/, '')} (see keyring ${name} --help).`);
+      const shown = command.secretsOnStdin ? withoutSecrets(what) : what;
+      throw new UsageError(`keyring ${name}: ${shown.replace(/\.$/, '')} (see keyring ${name} --help).`);
     }
     const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
     if (values.help === true) {
@@ -113,14 +131,21 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
       return EXIT.ok;
     }
     if (positionals.length > command.maxPositionals) {
+      if (command.secretsOnStdin) {
+        // Not quoted back: it may well be the secret itself.
+        throw new UsageError(
+          `keyring ${name} takes no arguments (not shown here): give the secret on stdin, one per line, or in a file with --secret-file <path>, never as an argument, which shows in ps and the shell history (see keyring ${name} --help).`,
+        );
+      }
       const extra = positionals[command.maxPositionals] ?? '';
       throw new UsageError(`keyring ${name}: unexpected ${quote(extra)} (see keyring ${name} --help).`);
     }
     const args = { positionals, options: values, json: values.json === true };
     if (!command.writes) return await command.prepare(args)(io);
     const run = command.prepare(args);
-    // The gate: off a terminal without --yes (or --dry-run), refused here, before any request.
-    const consent = new Consent(io, [name, ...positionals.slice(0, 1)].join(' '), writeFlags(values), args.json);
+    // The gate: off a terminal without --yes (or --dry-run), refused here, before any request (or any input read).
+    const place = command.secretsOnStdin?.(args) ? answerPlace(io) : undefined;
+    const consent = new Consent(io, [name, ...positionals.slice(0, 1)].join(' '), writeFlags(values), args.json, place);
     try {
       return await consent.whileTrapped(() => run(io, consent));
     } catch (error) {
@@ -136,6 +161,27 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
     io.stderr.write(errorLine(error));
     return exitFor(error);
   }
+}
+
+/**
+ * Where a command whose stdin carries the secrets asks its question: the controlling terminal (/dev/tty), and only
+ * when stderr, where the plan and the question are shown, is a terminal too (else a person could not see what they
+ * answer). Neither: no question can be asked, and the write needs --yes.
+ */
+function answerPlace(io: Io): AnswerPlace {
+  const source = io.stderr.isTTY === true ? io.controllingTerminal?.() : undefined;
+  return {
+    source,
+    missing:
+      'no terminal can be asked (stdin carries the secrets; the question needs stderr and the controlling terminal, /dev/tty, to be terminals)',
+  };
+}
+
+/** A parse error of a command that reads secrets: an option is quoted back only when it looks like an option name. */
+function withoutSecrets(message: string): string {
+  return message.replace(/'([^']*)'/g, (quoted, inner: string) =>
+    /^--?[a-z][a-z-]{0,29}( <value>)?$/i.test(inner) ? quoted : '(not shown: it could be a secret)',
+  );
 }
 
 /** A write's failure: a lost answer to anything but a read may mean the change happened. */

@@ -199,7 +199,7 @@ exists, it starts no further change, says on stderr which keys exist, and exits 
   maxPositionals: 2,
   exitStatus: `0 once a new key exists (read stderr, or oldKeyDeleted / newKeyVerified in --json, for the old
 key), 1 on a vendor error before that (nothing changed, or see the message), 2 on a usage error or a missing
---yes / --allow-connection-key (nothing changed), 4 when the question is answered no (nothing changed),
+--yes / --allow-connection-key (nothing changed), 5 when the question is answered no (nothing changed),
 130 / 143 when interrupted by SIGINT / SIGTERM (stderr says which keys exist).`,
   prepare({ positionals, options, json }) {
     const vendor = vendorArg('rotate', positionals[0]);

@@ -119,7 +119,7 @@ locks keyring out of SMARTe: it needs a yes to the question that names it, or --
   json: 'the key as a key row (as keyring list --json), its status as SMARTe answers it',
   maxPositionals: 2,
   exitStatus: `0 once the key is suspended, 1 on a vendor error (no key for that email: nothing suspended; or see
-the message), 2 on a usage error or a missing --yes / --allow-connection-key (nothing suspended), 4 when the
+the message), 2 on a usage error or a missing --yes / --allow-connection-key (nothing suspended), 5 when the
 question is answered no, 130 / 143 when interrupted by SIGINT / SIGTERM (a suspension already sent is awaited).`,
   prepare({ positionals, json }) {
     smarteOnly('suspend', positionals[0]);
@@ -140,7 +140,7 @@ that is not suspended.`,
   json: 'the key as a key row (as keyring list --json), its status as SMARTe answers it',
   maxPositionals: 2,
   exitStatus: `0 once the key is active again, 1 on a vendor error (no key for that email, or a key that is not
-suspended: nothing changed; or see the message), 2 on a usage error or a missing --yes (nothing sent), 4 when
+suspended: nothing changed; or see the message), 2 on a usage error or a missing --yes (nothing sent), 5 when
 the question is answered no, 130 / 143 when interrupted by SIGINT / SIGTERM (a reactivation already sent is awaited).`,
   prepare({ positionals, json }) {
     smarteOnly('reactivate', positionals[0]);

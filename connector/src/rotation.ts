@@ -7,6 +7,7 @@
 import { ConnectorError, NotFoundError, ValidationError } from './errors';
 import { SMASHSEND_ROLES, type SmashsendApiKey, type SmashsendClient, type SmashsendNewApiKey, type SmashsendRole } from './smashsend';
 import { requireId } from './validate';
+import { untilAborted } from './abort';
 import { refuseConnectionKey, type ConnectionKeyMatch } from './connectionKey';
 
 const VENDOR = 'SMASHSEND';
@@ -184,8 +185,8 @@ export async function rotateSmashsendApiKey(
   };
 
   if (signal?.aborted) throw new RotationAbortedError('signal');
-  const plan = await untilAborted(readPlan(client, id, deleteOldKey, options), signal);
-  if (options.confirm !== undefined && !(await untilAborted(Promise.resolve(options.confirm(plan)), signal))) {
+  const plan = await untilSignal(readPlan(client, id, deleteOldKey, options), signal);
+  if (options.confirm !== undefined && !(await untilSignal(Promise.resolve(options.confirm(plan)), signal))) {
     throw new RotationAbortedError('confirm');
   }
   if (signal?.aborted) throw new RotationAbortedError('signal');
@@ -215,7 +216,7 @@ export async function rotateSmashsendApiKey(
   }
   let check: Awaited<ReturnType<typeof checkNewKey>>;
   try {
-    check = await untilAborted(checkNewKey(client, newKey.secretKey, timeLeft()), signal);
+    check = await untilSignal(checkNewKey(client, newKey.secretKey, timeLeft()), signal);
   } catch (error) {
     return interrupted(error instanceof RotationAbortedError ? error : new RotationAbortedError('signal'));
   }
@@ -226,7 +227,7 @@ export async function rotateSmashsendApiKey(
   // No signal check between the passed check and the delete: both happen in one turn of the event loop, so an abort
   // cannot land between them; it can only catch the delete in flight (its outcome is then unknown).
   try {
-    return { ...verified, ...(await untilAborted(deleteKey(client, plan.oldKey.id, timeLeft()), signal)) };
+    return { ...verified, ...(await untilSignal(deleteKey(client, plan.oldKey.id, timeLeft()), signal)) };
   } catch (error) {
     const interruption = error instanceof RotationAbortedError ? error : new RotationAbortedError('signal');
     return { ...verified, oldKeyOutcome: 'delete_unanswered', deleteError: interruption, interruption };
@@ -257,27 +258,9 @@ async function readPlan(
   return { oldKey, newKey: { displayName: oldKey.displayName, role }, deleteOldKey, connectionKey };
 }
 
-/**
- * Settles as `work` does, or rejects with a RotationAbortedError as soon as `signal` is aborted: `work` then goes on
- * unobserved (a request in flight is not cancelled; its answer is ignored).
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new RotationAbortedError('signal'));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+/** Settles as `work` does, or rejects with a RotationAbortedError as soon as `signal` is aborted (see abort.ts). */
+function untilSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return untilAborted(work, signal, () => new RotationAbortedError('signal'));
 }
 
 /** The old key, read from the list newest first (page after page). */

@@ -7,6 +7,7 @@
 
 import { EXIT, SIGNAL_EXIT, UsageError, oneLine, type AnswerSource, type ExitStatus, type Io, type SignalName } from './io';
 import { json } from './output';
+import { untilAborted } from '../abort';
 
 /** The options every write command takes (added to its own by the command table). */
 export const WRITE_OPTIONS = {
@@ -135,22 +136,7 @@ export class Consent {
 
   /** Settles as `work` does, or rejects with an InterruptedError once a signal is heard (`work` is then left unobserved). */
   untilInterrupted<T>(work: Promise<T>): Promise<T> {
-    const signal = this.controller.signal;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(new InterruptedError(this.heard ?? 'SIGINT'));
-      if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
-      work.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    return untilAborted(work, this.controller.signal, () => new InterruptedError(this.heard ?? 'SIGINT'));
   }
 
   /**

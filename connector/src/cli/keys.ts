@@ -137,21 +137,12 @@ export function auditTable(keys: readonly KeyRow[], threshold: number | undefine
  * present (null where the vendor has none); for a secret no configured vendor knows, or one that could not be
  * identified, the vendor and the key's fields are null and `reason` says why.
  */
-export interface IdentifiedRow {
-  vendor: Vendor | null;
-  key_id: string | null;
-  name: string | null;
-  status: string | null;
-  created_at: string | null;
-  key_hint: string;
-  live: boolean;
-  connection_key: boolean;
-  revocable: boolean;
-  reason: string | null;
-  role: string | null;
-  workspace_id: string | null;
-  client_id: number | string | null;
-}
+export type IdentifiedRow = {
+  [K in Exclude<keyof IdentifiedKey, AlwaysKnown>]-?: Exclude<IdentifiedKey[K], undefined> | null;
+} & Pick<IdentifiedKey, AlwaysKnown>;
+
+/** What a row says even for a secret no vendor knows. */
+type AlwaysKnown = 'key_hint' | 'live' | 'connection_key' | 'revocable';
 
 export function identifiedRow(key: IdentifiedKey): IdentifiedRow {
   return {

@@ -89,6 +89,31 @@ export async function controlPlugin(app: FastifyInstance, opts: ControlPluginOpt
     },
   );
 
+  app.put<{ Params: { apiKeyId: string }; Body: { status: 'ACTIVE' | 'ARCHIVED' } }>(
+    '/smashsend/api-keys/:apiKeyId/status',
+    {
+      schema: {
+        body: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ACTIVE', 'ARCHIVED'] } } },
+      },
+    },
+    async (request, reply) =>
+      state.setSmashsendStatus(request.params.apiKeyId, request.body.status) ??
+      notFound(reply, `SMASHSEND API key ${request.params.apiKeyId}`),
+  );
+
+  app.put<{ Params: { id: string }; Body: { status: 'active' | 'inactive' } }>(
+    '/smartlead/api-keys/:id/status',
+    {
+      schema: {
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]+$' } } },
+        body: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['active', 'inactive'] } } },
+      },
+    },
+    async (request, reply) =>
+      state.setSmartleadStatus(Number(request.params.id), request.body.status) ??
+      notFound(reply, `SmartLead client API key ${request.params.id}`),
+  );
+
   app.put<{ Params: { id: string }; Body: { createdAt: string } }>(
     '/smartlead/api-keys/:id/created-at',
     {

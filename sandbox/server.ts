@@ -59,6 +59,10 @@ export interface SandboxHandle {
   setSmashsendKeyCreatedAt(apiKeyId: string, createdAt: string): SmashsendCreatedAt;
   /** Sets a SmartLead client key's `created_at`. Throws for an unknown id or a bad date. */
   setSmartleadKeyCreatedAt(id: number, createdAt: string): SmartleadCreatedAt;
+  /** Archives (or re-activates) a SMASHSEND key, as its dashboard would (updatedAt now). Throws for an unknown id. */
+  setSmashsendKeyStatus(apiKeyId: string, status: 'ACTIVE' | 'ARCHIVED'): { id: string; status: string; updatedAt: string };
+  /** Deactivates (or re-activates) a SmartLead client key. Throws for an unknown id. */
+  setSmartleadKeyStatus(id: number, status: 'active' | 'inactive'): { id: number; status: string };
   setRateLimits(enabled: boolean): void;
   /** Stops the server, destroying open connections (hanging requests included). Safe to call twice. */
   close(): Promise<void>;
@@ -176,6 +180,16 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     },
     setSmartleadKeyCreatedAt: (id, createdAt) => {
       const result = state.setSmartleadCreatedAt(id, createdAt);
+      if (!result) throw new Error(`The sandbox has no SmartLead client API key ${id}`);
+      return result;
+    },
+    setSmashsendKeyStatus: (apiKeyId, status) => {
+      const result = state.setSmashsendStatus(apiKeyId, status);
+      if (!result) throw new Error(`The sandbox has no SMASHSEND API key ${apiKeyId}`);
+      return result;
+    },
+    setSmartleadKeyStatus: (id, status) => {
+      const result = state.setSmartleadStatus(id, status);
       if (!result) throw new Error(`The sandbox has no SmartLead client API key ${id}`);
       return result;
     },

@@ -109,6 +109,26 @@ export class SandboxState {
     return key && { id: key.id, created_at: key.created_at };
   }
 
+  /**
+   * Sets a SMASHSEND key's status (an archived key no longer authenticates), stamping `updatedAt` now, as a change in
+   * SMASHSEND's dashboard would; undefined when there is no such key.
+   */
+  setSmashsendStatus(apiKeyId: string, status: 'ACTIVE' | 'ARCHIVED'): { id: string; status: string; updatedAt: string } | undefined {
+    const key = this.smashsend.findById(apiKeyId);
+    if (!key) return undefined;
+    key.status = status;
+    key.updatedAt = new Date(Math.max(Date.now(), Date.parse(key.createdAt) + 1)).toISOString();
+    return { id: key.id, status: key.status, updatedAt: key.updatedAt };
+  }
+
+  /** Sets a SmartLead client key's status (an inactive key no longer authenticates); undefined when there is no such key. */
+  setSmartleadStatus(id: number, status: 'active' | 'inactive'): { id: number; status: string } | undefined {
+    const key = this.smartlead.keys.find((candidate) => candidate.id === id);
+    if (!key) return undefined;
+    key.status = status;
+    return { id: key.id, status };
+  }
+
   generateSmarteKeys(count: number): GenerateResult {
     checkCount(count);
     const made = this.smarte.generate(count);

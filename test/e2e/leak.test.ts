@@ -246,6 +246,15 @@ describe('API Key Status Changed: a status change fires once', () => {
     expect(await poll()).toEqual([]);
   });
 
+  it('a SmartLead key deactivated and a SMASHSEND key archived: one item each, the SMASHSEND change first (the one vendor that dates it)', async () => {
+    const poll = zapierDedupe();
+    await poll();
+    env.sandbox.setSmartleadKeyStatus(45, 'inactive');
+    env.sandbox.setSmashsendKeyStatus('aki_abc123def456', 'ARCHIVED');
+    expect(await poll()).toEqual(['SMASHSEND:aki_abc123def456:ARCHIVED', 'SmartLead:45:inactive']);
+    expect(await poll()).toEqual([]);
+  });
+
   it('a leak revoked through the app (SMARTe suspends it): the trigger fires once for it — a pipeline can report it', async () => {
     const poll = zapierDedupe();
     await poll();

@@ -3,7 +3,7 @@
 
 import { startSandbox } from '../../sandbox/server';
 import { useSandbox } from '../support/sandbox';
-import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
+import { SANDBOX_CREDENTIALS, SMASHSEND_SEED } from '../../sandbox/seed';
 import { call, jsonInit } from '../support/net';
 
 const smashAuth = { authorization: `Bearer ${SANDBOX_CREDENTIALS.smashsendApiKey}` };
@@ -195,6 +195,35 @@ describe('generate', () => {
     } while (startAt !== null);
     expect(seen.size).toBe(10_003);
     expect(pages).toBe(101);
+  });
+});
+
+describe("a key's status (as a vendor's dashboard changes it)", () => {
+  it('PUT …/smashsend/api-keys/:id/status archives a key: listed ARCHIVED with a fresh updatedAt, and its secret no longer works', async () => {
+    const secret = SMASHSEND_SEED.keys.find((key) => key.id === 'aki_abc123def456')?.secretKey ?? '';
+    const answer = await call(
+      `${env.sandbox.url}/_sandbox/smashsend/api-keys/aki_abc123def456/status`,
+      jsonInit('PUT', { status: 'ARCHIVED' }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ id: 'aki_abc123def456', status: 'ARCHIVED' });
+    expect(Date.parse((answer.json as { updatedAt: string }).updatedAt)).toBeGreaterThan(Date.parse('2026-01-01T00:00:00Z'));
+    const check = await call(`${env.sandbox.url}/v1/api-keys/check`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(check.status).toBe(401);
+  });
+
+  it('PUT …/smartlead/api-keys/:id/status deactivates a client key; unknown ids are 404, unknown statuses 400', async () => {
+    const answer = await call(`${env.sandbox.url}/_sandbox/smartlead/api-keys/45/status`, jsonInit('PUT', { status: 'inactive' }));
+    expect(answer.json).toEqual({ id: 45, status: 'inactive' });
+    const list = await call(`${env.sandbox.url}/api/v1/client/api-key?api_key=${SANDBOX_CREDENTIALS.smartleadApiKey}`);
+    expect((list.json as { data: { id: number; status: string }[] }).data.find((key) => key.id === 45)?.status).toBe('inactive');
+    expect((await call(`${env.sandbox.url}/_sandbox/smartlead/api-keys/999/status`, jsonInit('PUT', { status: 'inactive' }))).status).toBe(
+      404,
+    );
+    expect(
+      (await call(`${env.sandbox.url}/_sandbox/smashsend/api-keys/aki_nope/status`, jsonInit('PUT', { status: 'ARCHIVED' }))).status,
+    ).toBe(404);
+    expect((await call(`${env.sandbox.url}/_sandbox/smartlead/api-keys/45/status`, jsonInit('PUT', { status: 'gone' }))).status).toBe(400);
   });
 });
 

@@ -2,7 +2,6 @@
 // `keyring audit --json`) plus the key's `role` where a command shows one vendor's keys; read per vendor for `list` and
 // `find`; and the tables, which fit 100 columns (long names cut with `…`) unless --wide asks for every field in full.
 
-import type { Vendor } from '../errors';
 import { newestFirst, smarteKeyRow, smartleadKeyRow, smashsendKeyRow, type KeyRow } from '../keyRow';
 import type { IdentifiedKey } from '../leak';
 import type { SmarteKey } from '../smarte';

@@ -8,44 +8,14 @@ import { expectNoRequest, recordUnmatchedRequests, useNock } from '../support/no
 import { SL_KEYS } from '../support/operations';
 import { expectZapierError, outcomeOf } from '../support/outcome';
 import { VIEW, smarte } from '../support/smarte';
-import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
+import { OTHER_WORKSPACE, SL_SECRET, SM_SECRET, SS_SECRET, leakedKey, order, recorded, shownTo, smarteRecorded } from '../support/leak';
+import { SMARTE, SMARTLEAD } from '../support/vendors';
 import * as ss from '../fixtures/smashsend';
 import * as sm from '../fixtures/smarte';
 
 useNock();
 const unmatched = recordUnmatchedRequests();
 
-/** A leaked SMASHSEND secret (not the connection's), the key SMASHSEND names for it, and the other vendors' values. */
-const SS_SECRET = 'sk_live_leakedSmashsendSecret0123456789';
-const SL_SECRET = 'cl_live_leakedSmartleadValue0000WXYZ';
-const SM_SECRET = sm.userKey.apiKey; // base64 with '/' and '=': SMARTe's shape
-const OTHER_WORKSPACE = 'wrk_someoneElsesWorkspace001';
-
-const leakedKey = {
-  id: 'aki_leaked0001',
-  displayName: 'CI Deploy Key',
-  role: 'API_USER',
-  status: 'ACTIVE',
-  workspaceId: ss.WORKSPACE_ID,
-  createdAt: '2024-05-01T08:00:00Z',
-  updatedAt: '2024-05-01T08:00:00Z',
-};
-
-/** Every request in the order it reached a vendor ("METHOD vendor path"). */
-const order: string[] = [];
-beforeEach(() => {
-  order.length = 0;
-});
-/** A scope whose requests are written down in `order`. */
-function recorded(scope: nock.Scope, vendor: string): nock.Scope {
-  return scope.on('request', (req: { method?: string; path?: string }) =>
-    order.push(`${req.method} ${vendor} ${(req.path ?? '').split('?')[0]}`),
-  );
-}
-
-/** SMASHSEND, as shown one secret (its Bearer token): the only way SMASHSEND names a key from its secret. */
-const shownTo = (secret: string) => recorded(nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${secret}` } }), 'SMASHSEND');
-const smarteRecorded = () => recorded(smarte(), 'SMARTe');
 const slList = (data: unknown[]) =>
   recorded(nock(SMARTLEAD), 'SmartLead').get(SL_KEYS).query({ api_key: AUTH.smartlead_api_key }).reply(200, { ok: true, data });
 const slKey = (overrides: Record<string, unknown> = {}) => ({

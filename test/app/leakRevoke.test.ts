@@ -9,8 +9,9 @@ import { AUTH, run, without } from '../support/app';
 import { expectNoRequest, recordUnmatchedRequests, useNock } from '../support/nock';
 import { SL_KEYS } from '../support/operations';
 import { expectZapierError, outcomeOf } from '../support/outcome';
-import { UPDATE, VIEW, smarte } from '../support/smarte';
+import { UPDATE, VIEW } from '../support/smarte';
 import { BEARER, KEYS, keyPath } from '../support/smashsend';
+import { OTHER_WORKSPACE, SL_SECRET, SM_SECRET, SS_SECRET, leakedKey, order, recorded, shownTo, smarteRecorded } from '../support/leak';
 import { SMARTE, SMARTLEAD, SMASHSEND } from '../support/vendors';
 import * as ss from '../fixtures/smashsend';
 import * as sm from '../fixtures/smarte';
@@ -18,22 +19,8 @@ import * as sm from '../fixtures/smarte';
 useNock();
 const unmatched = recordUnmatchedRequests();
 
-const SS_SECRET = 'sk_live_leakedSmashsendSecret0123456789';
 const TWIN_SECRET = 'sk_live_twinSecretShownOnce00000000TWIN';
-const SL_SECRET = 'cl_live_leakedSmartleadValue0000WXYZ';
 const SL_NEW = 'cl_live_resetValueShownOnce000000NEW1';
-const SM_SECRET = sm.userKey.apiKey;
-const OTHER_WORKSPACE = 'wrk_someoneElsesWorkspace001';
-
-const leakedKey = {
-  id: 'aki_leaked0001',
-  displayName: 'CI Deploy Key',
-  role: 'API_USER',
-  status: 'ACTIVE',
-  workspaceId: ss.WORKSPACE_ID,
-  createdAt: '2024-05-01T08:00:00Z',
-  updatedAt: '2024-05-01T08:00:00Z',
-};
 const twinOf = (key: { displayName: string; role: string }) => ({
   apiKey: {
     id: 'aki_twin0001',
@@ -51,21 +38,8 @@ const deletedOf = (key: typeof leakedKey | typeof ss.connectionKey.apiKey, isDel
   isDeleted,
 });
 
-/** Every request in the order it reached a vendor ("METHOD vendor path"). */
-const order: string[] = [];
-beforeEach(() => {
-  order.length = 0;
-});
-function recorded(scope: nock.Scope, vendor: string): nock.Scope {
-  return scope.on('request', (req: { method?: string; path?: string }) =>
-    order.push(`${req.method} ${vendor} ${(req.path ?? '').split('?')[0]}`),
-  );
-}
-/** SMASHSEND with one secret as the Bearer token: the leaked one (its lookup), the twin's (its check), the connection's. */
-const shownTo = (secret: string) => recorded(nock(SMASHSEND, { reqheaders: { authorization: `Bearer ${secret}` } }), 'SMASHSEND');
 const asConnection = () => recorded(nock(SMASHSEND, BEARER), 'SMASHSEND');
 const smartlead = () => recorded(nock(SMARTLEAD), 'SmartLead');
-const smarteRecorded = () => recorded(smarte(), 'SMARTe');
 const apiKey = { api_key: AUTH.smartlead_api_key };
 
 /** The body of the twin's create, as SMASHSEND received it. */

@@ -68,6 +68,12 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
+/** A control change's result, or an Error naming the key the sandbox does not have. */
+function found<T>(result: T | undefined, what: string): T {
+  if (result === undefined) throw new Error(`The sandbox has no ${what}`);
+  return result;
+}
+
 const ERROR_BODIES: Record<Vendor, (status: number) => unknown> = {
   smartlead: (status) => smartleadErrorBody(status),
   smashsend: (status) => smashsendErrorBody(status),
@@ -173,26 +179,11 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
     resetRequestCounts: () => state.counts.clear(),
     generateSmashsendKeys: (count, generateOpts) => state.generateSmashsendKeys(count, generateOpts),
     generateSmarteKeys: (count) => state.generateSmarteKeys(count),
-    setSmashsendKeyCreatedAt: (apiKeyId, createdAt) => {
-      const result = state.setSmashsendCreatedAt(apiKeyId, createdAt);
-      if (!result) throw new Error(`The sandbox has no SMASHSEND API key ${apiKeyId}`);
-      return result;
-    },
-    setSmartleadKeyCreatedAt: (id, createdAt) => {
-      const result = state.setSmartleadCreatedAt(id, createdAt);
-      if (!result) throw new Error(`The sandbox has no SmartLead client API key ${id}`);
-      return result;
-    },
-    setSmashsendKeyStatus: (apiKeyId, status) => {
-      const result = state.setSmashsendStatus(apiKeyId, status);
-      if (!result) throw new Error(`The sandbox has no SMASHSEND API key ${apiKeyId}`);
-      return result;
-    },
-    setSmartleadKeyStatus: (id, status) => {
-      const result = state.setSmartleadStatus(id, status);
-      if (!result) throw new Error(`The sandbox has no SmartLead client API key ${id}`);
-      return result;
-    },
+    setSmashsendKeyCreatedAt: (apiKeyId, createdAt) =>
+      found(state.setSmashsendCreatedAt(apiKeyId, createdAt), `SMASHSEND API key ${apiKeyId}`),
+    setSmartleadKeyCreatedAt: (id, createdAt) => found(state.setSmartleadCreatedAt(id, createdAt), `SmartLead client API key ${id}`),
+    setSmashsendKeyStatus: (apiKeyId, status) => found(state.setSmashsendStatus(apiKeyId, status), `SMASHSEND API key ${apiKeyId}`),
+    setSmartleadKeyStatus: (id, status) => found(state.setSmartleadStatus(id, status), `SmartLead client API key ${id}`),
     setRateLimits: (enabled) => {
       state.rateLimits.enabled = enabled;
       state.rateLimits.clear();

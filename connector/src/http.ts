@@ -19,6 +19,7 @@ import {
   type RequestFailure,
   type Vendor,
 } from './errors';
+import { safeParse } from './schema';
 import { extractVendorMessage, parseRetryAfter } from './vendorMessage';
 import { fetchTransport, type HttpMethod, type Transport, type TransportResponse } from './transport';
 
@@ -94,6 +95,22 @@ export function checkBaseUrl(vendor: Vendor, baseUrl: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/** Base URLs already checked, with their hosts: a client is often built per call (the Zapier app builds one per step). */
+const checkedBaseUrls = new Map<string, { baseUrl: string; host: string }>();
+
+function checkedBaseUrl(vendor: Vendor, raw: string): { baseUrl: string; host: string } {
+  const cacheKey = `${vendor} ${raw}`;
+  let checked = checkedBaseUrls.get(cacheKey);
+  if (checked === undefined) {
+    const baseUrl = checkBaseUrl(vendor, raw);
+    checked = { baseUrl, host: new URL(baseUrl).host };
+    // A handful in practice (one per vendor, and a sandbox's); never a growing list.
+    if (checkedBaseUrls.size >= 64) checkedBaseUrls.clear();
+    checkedBaseUrls.set(cacheKey, checked);
+  }
+  return checked;
+}
+
 export class VendorHttp {
   private readonly baseUrl: string;
   /** Where requests go (`api.smashsend.com`): a fact every error carries, so a DNS failure can name it. */
@@ -107,16 +124,19 @@ export class VendorHttp {
     private readonly auth: VendorAuth,
     options: ClientOptions = {},
   ) {
-    this.baseUrl = checkBaseUrl(vendor, options.baseUrl ?? defaultBaseUrl);
-    this.host = new URL(this.baseUrl).host;
+    const checked = checkedBaseUrl(vendor, options.baseUrl ?? defaultBaseUrl);
+    this.baseUrl = checked.baseUrl;
+    this.host = checked.host;
     this.transport = options.transport ?? fetchTransport;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   async call<T>(spec: CallSpec<T>): Promise<T> {
     const query: Record<string, string> = {};
-    for (const [name, value] of Object.entries(spec.query ?? {})) {
-      if (value !== undefined) query[name] = String(value);
+    const asked = spec.query;
+    for (const name in asked) {
+      const value = asked[name];
+      if (value !== undefined && Object.prototype.hasOwnProperty.call(asked, name)) query[name] = String(value);
     }
     Object.assign(query, this.auth.query);
     const details: ErrorDetails = {
@@ -172,7 +192,7 @@ export class VendorHttp {
     if (isRecord(json) && (json.ok === false || json.success === false)) {
       throw this.statusError(spec, { ...response, status: 400 }, details, 'reported a failure');
     }
-    const result = v.safeParse(spec.schema, json);
+    const result = safeParse(spec.schema, json);
     if (!result.success) {
       throw new BadResponseError(
         describeFailure({ ...details, vendorMessage: summariseIssues(result.issues) }, 'sent an unexpected response'),

@@ -31,6 +31,8 @@ const viewSchema = v.pipe(
   v.transform((body): SmarteKey[] => (body.data == null ? [] : Array.isArray(body.data) ? body.data : [body.data])),
 );
 
+const updateSchema = v.looseObject({ message: v.nullish(v.string()), data: v.nullish(smarteKeySchema) });
+
 const createSchema = v.pipe(
   v.looseObject({ message: v.nullish(v.string()), data: smarteKeySchema }),
   v.transform((body) => body.data),
@@ -133,18 +135,14 @@ export class SmarteClient {
 
   private async updateKey(email: string, action: SmarteKeyAction, newStatus: string): Promise<SmarteUpdatedKey> {
     const address = requireEmail(VENDOR, 'email', email);
-    return this.http.call({
+    const body = await this.http.call({
       method: 'POST',
       path: '/signals/v1/key/update',
       body: { email: address, action },
-      schema: v.pipe(
-        v.looseObject({ message: v.nullish(v.string()), data: v.nullish(smarteKeySchema) }),
-        v.transform((body): SmarteUpdatedKey => {
-          const message = body.message ? { message: body.message } : {};
-          return body.data ? { ...body.data, ...message } : { email: address, status: newStatus, ...message };
-        }),
-      ),
+      schema: updateSchema,
       notFound: `key for ${address}`,
     });
+    const message = body.message ? { message: body.message } : {};
+    return body.data ? { ...body.data, ...message } : { email: address, status: newStatus, ...message };
   }
 }

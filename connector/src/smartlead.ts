@@ -3,6 +3,7 @@
 
 import * as v from 'valibot';
 import { VendorHttp, type ClientOptions } from './http';
+import { is } from './schema';
 import { sameSecret, valueMatch, type ConnectionKeyMatch } from './connectionKey';
 import { requireKeyName, requirePositiveInt, requireText, optionalOneOf, optionalPositiveInt, optionalText } from './validate';
 
@@ -55,6 +56,22 @@ function isWrapped(body: unknown): body is { data: unknown } {
   return typeof body === 'object' && body !== null && 'data' in body && typeof body.data === 'object' && body.data !== null;
 }
 
+// Built once, not per call: building a schema costs more than running it (and the fast check compiles each once).
+const clientListSchema = listOf(smartLeadClientSchema);
+const keyListSchema = listOf(smartLeadApiKeySchema);
+const oneKeySchema = oneOf(smartLeadApiKeySchema);
+/**
+ * The delete answer is undocumented: {ok:true}, {ok:true, data: record}, the bare record, or nothing. Only a body
+ * that really is a key record is the deleted record (undefined otherwise).
+ */
+const deleteSchema = v.pipe(
+  v.unknown(),
+  v.transform((body): SmartLeadApiKey | undefined => {
+    const candidate = isWrapped(body) ? body.data : body;
+    return is(smartLeadApiKeySchema, candidate) ? candidate : undefined;
+  }),
+);
+
 export interface ListClientApiKeysFilter {
   clientId?: number | string;
   status?: SmartLeadKeyStatus | string;
@@ -94,7 +111,7 @@ export class SmartLeadClient {
 
   /** GET /api/v1/client/ — the account's clients (for a dropdown). */
   listClients(): Promise<SmartLeadClientRecord[]> {
-    return this.http.call({ method: 'GET', path: '/api/v1/client/', schema: listOf(smartLeadClientSchema) });
+    return this.http.call({ method: 'GET', path: '/api/v1/client/', schema: clientListSchema });
   }
 
   /** GET /api/v1/client/api-key — client API keys, optionally filtered. */
@@ -104,7 +121,7 @@ export class SmartLeadClient {
       status: optionalOneOf(VENDOR, 'status', filter.status, SMARTLEAD_KEY_STATUSES),
       keyName: optionalText(VENDOR, 'keyName', filter.keyName),
     };
-    return this.http.call({ method: 'GET', path: '/api/v1/client/api-key', query, schema: listOf(smartLeadApiKeySchema), bulk: true });
+    return this.http.call({ method: 'GET', path: '/api/v1/client/api-key', query, schema: keyListSchema, bulk: true });
   }
 
   /**
@@ -126,7 +143,7 @@ export class SmartLeadClient {
       method: 'POST',
       path,
       body,
-      schema: oneOf(smartLeadApiKeySchema),
+      schema: oneKeySchema,
       notFound: `client ${body.clientId}`,
     });
     return this.http.requireSecret(key, 'api_key', 'POST', path, 'the new client API key');
@@ -136,27 +153,20 @@ export class SmartLeadClient {
   async resetClientApiKey(keyId: number | string): Promise<SmartLeadNewApiKey> {
     const id = requirePositiveInt(VENDOR, 'keyId', keyId);
     const path = `/api/v1/client/api-key/reset/${id}`;
-    const key = await this.http.call({ method: 'PUT', path, schema: oneOf(smartLeadApiKeySchema), notFound: `client API key ${id}` });
+    const key = await this.http.call({ method: 'PUT', path, schema: oneKeySchema, notFound: `client API key ${id}` });
     return this.http.requireSecret(key, 'api_key', 'PUT', path, 'the reset client API key');
   }
 
   /** DELETE /api/v1/client/api-key/{id}. */
   async deleteClientApiKey(keyId: number | string): Promise<SmartLeadDeleteResult> {
     const id = requirePositiveInt(VENDOR, 'keyId', keyId);
-    return this.http.call({
+    const record = await this.http.call({
       method: 'DELETE',
       path: `/api/v1/client/api-key/${id}`,
-      // The delete answer is undocumented: {ok:true}, {ok:true, data: record}, the bare record, or nothing.
-      // Only a body that really is a key record is returned as the deleted record.
-      schema: v.pipe(
-        v.unknown(),
-        v.transform((body): SmartLeadDeleteResult => {
-          const candidate = isWrapped(body) ? body.data : body;
-          return v.is(smartLeadApiKeySchema, candidate) ? { id, deleted: true, record: candidate } : { id, deleted: true };
-        }),
-      ),
+      schema: deleteSchema,
       notFound: `client API key ${id}`,
-      whenEmpty: () => ({ id, deleted: true }),
+      whenEmpty: () => undefined,
     });
+    return record === undefined ? { id, deleted: true } : { id, deleted: true, record };
   }
 }

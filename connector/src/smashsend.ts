@@ -56,6 +56,8 @@ export interface SmashsendPage {
 /** Discovered workspace ids end up in request paths, so they must look like ids. */
 const workspaceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/));
 
+const userSchema = v.looseObject({ user: v.looseObject({ workspaceId: workspaceIdSchema }) });
+
 const oneKeySchema = v.pipe(
   v.looseObject({ apiKey: smashsendApiKeySchema }),
   v.transform((body) => body.apiKey),
@@ -291,7 +293,7 @@ export class SmashsendClient {
     const me = await this.http.call({
       method: 'GET',
       path: '/v1/users/me',
-      schema: v.looseObject({ user: v.looseObject({ workspaceId: workspaceIdSchema }) }),
+      schema: userSchema,
     });
     return me.user.workspaceId;
   }

@@ -83,16 +83,28 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
     work.push(
       (async () => {
         const keys: KeyRow[] = [];
+        // Which key is the client's own, without a request in the usual case: by id when the workspace discovery
+        // answered it (known after the first page), else by the hint every listed key shows, when exactly one listed
+        // key's hint starts like the client's key. Otherwise (none does, as when SMASHSEND's hints are not the prefix
+        // they are documented to be, or several do) SMASHSEND is asked, once, at the end (GET /v1/api-keys/current), and
+        // the rows' connection_key set from its answer.
         let own: SmashsendConnectionKeyMatcher | undefined;
+        let hinted = 0;
         for await (const page of smashsend.pages({ sort: 'createdAt.desc', deadline, now })) {
           if (failed) break; // another vendor failed: the report is lost anyway, stop paging
-          // Which key is the client's own: no request when the workspace was discovered (that call answered the key's
-          // id too), one otherwise, after the first page (a key the list refuses fails there, as before).
-          own ??= await smashsend.connectionKeyMatcher();
+          own ??= smashsend.connectionKeyMatcherWithoutRequest();
           for (const key of page.items) {
-            keys.push(smashsendKeyRow(key, context(own.match(key) === 'yes')));
+            const match = own.match(key);
+            if (match === 'yes') hinted += 1;
+            keys.push(smashsendKeyRow(key, context(match === 'yes')));
           }
           progress({ vendor: 'SMASHSEND', keysRead: keys.length, done: !page.hasMore });
+        }
+        if (own?.evidence === 'hint' && keys.length > 0 && hinted !== 1) {
+          const exact = await smashsend.connectionKeyMatcher();
+          if (exact.evidence === 'current') {
+            for (const row of keys) row.connection_key = exact.match({ id: row.key_id }) === 'yes';
+          }
         }
         return keys;
       })(),

@@ -34,7 +34,19 @@ export function hintMatch(hint: string | null | undefined, secret: string): Conn
   if (typeof hint !== 'string' || !CUT_SHORT.test(hint)) return 'unknown';
   const prefix = hint.replace(CUT_SHORT, '');
   if (prefix.length < MIN_HINT_PREFIX) return 'unknown';
-  return sameSecret(prefix, secret.slice(0, prefix.length)) ? 'yes' : 'no';
+  return sameShortText(prefix, secret.slice(0, prefix.length)) ? 'yes' : 'no';
+}
+
+/**
+ * Two short strings of public length (a hint and as many characters of a key) are the same: every character is
+ * compared whatever the first difference, so the time says nothing about where they differ. Without sameSecret's two
+ * digests, which made marking the connection's key among 10 000 listed ones cost more than listing them.
+ */
+function sameShortText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let index = 0; index < a.length; index += 1) difference |= a.charCodeAt(index) ^ b.charCodeAt(index);
+  return difference === 0;
 }
 
 /** A key's whole value against `secret`: 'unknown' when the vendor's answer carries no value to compare. */

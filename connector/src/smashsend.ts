@@ -278,6 +278,17 @@ export class SmashsendClient {
   }
 
   /**
+   * Like connectionKeyMatcher, but never asks: by id when it is known already (given, or answered while the workspace
+   * was discovered), else by the truncated hint each listed key shows. For a walk that reads every key anyway (an
+   * audit), which then asks (connectionKeyMatcher) only when the hints leave it open.
+   */
+  connectionKeyMatcherWithoutRequest(): SmashsendConnectionKeyMatcher {
+    const id = this.knownConnectionKeyId;
+    if (id !== undefined) return { evidence: 'current', match: (key) => (key.id === id ? 'yes' : 'no') };
+    return { evidence: 'hint', match: (key) => hintMatch(key.secretKey, this.key) };
+  }
+
+  /**
    * GET /v1/api-keys/current first (the official SDK's own call: the key names its workspace), then GET /v1/users/me.
    */
   private async discoverWorkspaceId(): Promise<string> {

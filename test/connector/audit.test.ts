@@ -85,8 +85,9 @@ const clients = () => ({
 
 function vendorsAnswer() {
   const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
-  vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_mid') }, seen);
   vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_2 }, seen);
+  // No listed key's hint starts like the client's key, so SMASHSEND is asked which key it is, after the list.
+  vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_mid') }, seen);
   vendorAnswers(SMARTLEAD, 'GET', '/api/v1/client/api-key', { status: 200, body: SL_KEYS }, seen);
   vendorAnswers(SMARTE, 'POST', '/signals/v1/key/view', { status: 200, body: SE_KEYS }, seen);
   return seen;
@@ -227,7 +228,7 @@ describe('auditApiKeys', () => {
       ]),
     );
     expect(seen).toHaveLength(5);
-    expect(seen.filter((r) => r.path === KEYS || r.path === CURRENT).map((r) => r.path)).toEqual([KEYS, CURRENT, KEYS]);
+    expect(seen.filter((r) => r.path === KEYS || r.path === CURRENT).map((r) => r.path)).toEqual([KEYS, KEYS, CURRENT]);
     // No key value: SmartLead's and SMARTe's are masked; SMASHSEND lists none, only its own truncated hints, shown as sent.
     expect(JSON.stringify(report)).not.toMatch(/cl_live_|WGxSecret/);
     for (const secret of [SMARTLEAD_KEY, SMARTE_KEY, SMASHSEND_KEY]) expect(JSON.stringify(report)).not.toContain(secret.slice(0, 10));
@@ -299,7 +300,6 @@ describe('auditApiKeys', () => {
   // the clock advances 0.4 s a reading: the audit starts at 0.4 s, page 1 at 0.8 s, page 2 would start at 1.2 s
   it('SMASHSEND paging stops at the deadline', async () => {
     vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
-    vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_mid') });
     let now = NOW;
     const error = await failure(
       auditApiKeys(
@@ -338,7 +338,7 @@ describe('auditApiKeys', () => {
       expect(seen.map((r) => r.path)).toEqual([KEYS, KEYS]);
     });
 
-    it('SMASHSEND does not answer /current (404): by the truncated hint that starts the client’s key; no usable hint, not marked', async () => {
+    it('workspace given: the one listed key whose truncated hint starts the client’s key is marked, without asking /current', async () => {
       const page = fx.listPageOf(
         [
           {
@@ -363,7 +363,6 @@ describe('auditApiKeys', () => {
         null,
       );
       const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: page });
-      vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Not found.' } }, seen);
       const report = await auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW });
       expect(report.keys.map((key) => [key.key_id, key.connection_key])).toEqual([
         ['aki_mine', true],
@@ -371,6 +370,37 @@ describe('auditApiKeys', () => {
         ['aki_nohint', false],
         ['aki_short', false],
       ]);
+      expect(seen.map((r) => r.path)).toEqual([KEYS]);
+    });
+
+    const listing = (hints: Array<string | undefined>) =>
+      fx.listPageOf(
+        hints.map((secretKey, index) => ({
+          id: `aki_${index}`,
+          displayName: `Key ${index}`,
+          role: 'EDITOR',
+          status: 'ACTIVE',
+          ...(secretKey === undefined ? {} : { secretKey }),
+          createdAt: daysAgo(index + 1),
+        })),
+        null,
+      );
+
+    it('two listed keys’ hints start like the client’s key: /current is asked once, after the list, and its id decides', async () => {
+      const mine = `${SMASHSEND_KEY.slice(0, 12)}...`;
+      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: listing([mine, 'sk_live_zzzz9999...', mine]) });
+      vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 200, body: currentIs('aki_2') }, seen);
+      const report = await auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW });
+      expect(marked(report)).toEqual(['aki_2']);
+      expect(seen.map((r) => r.path)).toEqual([KEYS, CURRENT]);
+    });
+
+    it('no hint tells and SMASHSEND does not answer /current (404): asked once, nothing marked, the report still made', async () => {
+      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: listing([undefined, 'sk_live_zzzz9999...', 'sk_test_...']) });
+      vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Not found.' } }, seen);
+      const report = await auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW });
+      expect(report.keys).toHaveLength(3);
+      expect(marked(report)).toEqual([]);
       expect(seen.map((r) => r.path)).toEqual([KEYS, CURRENT]);
     });
 
@@ -382,7 +412,7 @@ describe('auditApiKeys', () => {
     });
 
     it('a rate limit on /current fails the audit with it (never a report that cannot tell the client’s own key)', async () => {
-      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: SS_PAGE_1 });
+      const seen = vendorAnswers(SMASHSEND, 'GET', KEYS, { status: 200, body: listing(['sk_live_zzzz9999...']) });
       vendorAnswers(SMASHSEND, 'GET', CURRENT, { status: 429, body: fx.error429, headers: { 'Retry-After': '30' } }, seen);
       const error = await failure(auditApiKeys(smashsendOnly({ workspaceId: WS }), { now: () => NOW }), RateLimitError);
       expect(error).toMatchObject({ vendor: 'SMASHSEND', method: 'GET', path: CURRENT, retryAfterSeconds: 30 });

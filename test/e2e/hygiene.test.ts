@@ -1,7 +1,8 @@
 // End to end over the sandbox: the key-hygiene operations (API Key Reached Age, Audit API Keys) against keys of known ages, with the
 // requests counted by the sandbox itself. Ages are computed from the real clock, so the expectations hold on any date.
 // Each test starts as a cold container: nothing is remembered about the connection's SMASHSEND key, so marking the
-// connection's own key (connection_key) costs one GET /v1/api-keys/current, counted below.
+// connection's own key (connection_key) costs API Key Reached Age one GET /v1/api-keys/current, counted below; Audit
+// API Keys reads every key, and tells the connection's by the truncated hint SMASHSEND lists with it (no request).
 
 import { forgetRememberedKeys } from '../../lib/clients';
 import type { KeyRow } from '../../lib/hygieneFields';
@@ -124,8 +125,9 @@ describe("the connection's own keys are marked (connection_key), so that a Zap c
     expect(env.sandbox.requestCounts().byRoute).toEqual({ [ROUTE.smashsendList]: 1 });
   });
 
-  it("audit_api_keys marks SMASHSEND's connection key by its id and SMARTe's admin key by its value; no SmartLead client key", async () => {
+  it("audit_api_keys marks SMASHSEND's connection key by its hint and SMARTe's admin key by its value; no SmartLead client key", async () => {
     const audit = (await run('creates', 'audit_api_keys', {}, auth)) as Audit;
+    expect(env.sandbox.requestCounts().byRoute[ROUTE.smashsendCurrent]).toBeUndefined();
     expect(audit.keys.filter((key) => key.connection_key).map((key) => key.id)).toEqual([
       `SMASHSEND:${OWN_SMASHSEND_KEY}`,
       `SMARTe:${SMARTE_SEED.keys.find((key) => key.email === OWN_SMARTE_EMAIL)!.keyId}`,
@@ -158,8 +160,8 @@ describe('audit_api_keys', () => {
     const age = ageOf(SMARTLEAD_SEED.keys.find((k) => k.id === 46)!.created_at);
     const audit = (await run('creates', 'audit_api_keys', { older_than_days: age }, auth)) as Audit;
     expect(env.sandbox.requestCounts().byRoute).toEqual({
+      // No GET /v1/api-keys/current: the connection's own key is among those listed, and its hint tells it.
       [ROUTE.smashsendList]: 2,
-      [ROUTE.smashsendCurrent]: 1, // the connection's own key, marked
       [ROUTE.smartleadList]: 1,
       [ROUTE.smarteView]: 1,
     });

@@ -24,7 +24,7 @@ export {
   type ErrorReason,
 } from './errors';
 export { TimeBudgetError, type PagingBudget } from './paging';
-export { fetchTransport, type HttpMethod, type Transport, type TransportRequest, type TransportResponse } from './transport';
+export { fetchTransport, httpTransport, type HttpMethod, type Transport, type TransportRequest, type TransportResponse } from './transport';
 export { DEFAULT_TIMEOUT_MS, type ClientOptions } from './http';
 export {
   SmartLeadClient,

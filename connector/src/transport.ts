@@ -1,5 +1,7 @@
-// The connector's only door to the network: a tiny transport interface, and a default one on Node's fetch.
-// The Zapier app plugs in its own transport built on `z.request`, so Zapier logs and censors every call.
+// The connector's only door to the network: a tiny transport interface, a default one on Node's fetch, and one on
+// node:http(s) for commands (the `keyring` command uses it: it loads and sends faster, which a command that starts,
+// pages and exits feels). The Zapier app plugs in its own transport built on `z.request`, so Zapier logs and censors
+// every call.
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -103,4 +105,94 @@ export const fetchTransport: Transport = async (request) => {
   } finally {
     clearTimeout(timer);
   }
+};
+
+/** node:http, node:https and node:zlib, loaded on httpTransport's first call: a program that never uses it never loads them. */
+interface NodeHttp {
+  http: typeof import('node:http');
+  https: typeof import('node:https');
+  zlib: typeof import('node:zlib');
+}
+let nodeHttp: Promise<NodeHttp> | undefined;
+function loadNodeHttp(): Promise<NodeHttp> {
+  // process.getBuiltinModule (Node 20.16+, 22.3+) loads a built-in from CommonJS and ESM alike, synchronously; older
+  // Node 20 releases import them.
+  const builtin = (process as Partial<Pick<NodeJS.Process, 'getBuiltinModule'>>).getBuiltinModule?.bind(process);
+  nodeHttp ??= builtin
+    ? Promise.resolve({ http: builtin('node:http'), https: builtin('node:https'), zlib: builtin('node:zlib') })
+    : Promise.all([import('node:http'), import('node:https'), import('node:zlib')]).then(([http, https, zlib]) => ({ http, https, zlib }));
+  return nodeHttp;
+}
+
+/** What a body compressed by the server (it should not be: none is asked for) is inflated with. */
+function inflaterOf(zlib: NodeHttp['zlib'], encoding: string): NodeJS.ReadWriteStream | undefined {
+  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip();
+  if (encoding === 'deflate') return zlib.createInflate();
+  if (encoding === 'br') return zlib.createBrotliDecompress();
+  return undefined;
+}
+
+/**
+ * A transport on node:http and node:https (their global agents, which keep connections alive and let a process exit
+ * when idle), for commands and scripts: it sends what fetchTransport sends (accept, the JSON body and its type, the
+ * query as URLSearchParams encodes it), follows no redirect, gives up after the request's timeout (headers and body
+ * alike, a TimeoutError), reads the body as UTF-8 (a leading byte-order mark dropped, compressed bodies inflated, as
+ * fetch does), and resolves for every status. Faster than fetch from a cold start: no WHATWG streams, no undici to
+ * load (bench/: about 60 ms less over 100 pages read in a fresh process).
+ */
+export const httpTransport: Transport = async (request) => {
+  const { http, https, zlib } = await loadNodeHttp();
+  return new Promise<TransportResponse>((resolve, reject) => {
+    const url = new URL(withQuery(request.url, request.query));
+    const secure = url.protocol === 'https:';
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outgoing.destroy();
+      reject(error);
+    };
+    const outgoing = (secure ? https : http).request(url, { method: request.method, headers }, (response) => {
+      const inflater = inflaterOf(
+        zlib,
+        String(response.headers['content-encoding'] ?? '')
+          .trim()
+          .toLowerCase(),
+      );
+      const source: NodeJS.ReadableStream = inflater ? response.pipe(inflater) : response;
+      inflater?.on('error', fail);
+      source.setEncoding('utf8');
+      let text = '';
+      source.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      source.on('end', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const record: Record<string, string> = {};
+        for (const name of READ_HEADERS) {
+          const value = response.headers[name];
+          if (value !== undefined) record[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({ status: response.statusCode ?? 0, headers: record, body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+      });
+      // The connection dropped before the body ended.
+      response.on('error', fail);
+      response.on('close', () => {
+        if (!response.complete) fail(Object.assign(new Error('The connection was closed before the answer ended'), { code: 'ECONNRESET' }));
+      });
+    });
+    const timer = setTimeout(() => fail(timeoutReason(request.timeoutMs)), request.timeoutMs);
+    outgoing.on('error', fail);
+    outgoing.end(body);
+  });
 };

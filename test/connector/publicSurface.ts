@@ -30,6 +30,7 @@ export const PUBLIC_VALUES = [
   'ageInDays',
   'auditApiKeys',
   'fetchTransport',
+  'httpTransport',
   'identifySecret',
   'isOlderThan',
   'revokeLeakedKey',

@@ -2,6 +2,7 @@
 // refused connection (a port just closed), a reset (a server that destroys the socket), DNS and others.
 
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import {
@@ -13,6 +14,7 @@ import {
   SmarteClient,
   SmashsendClient,
   fetchTransport,
+  httpTransport,
 } from '@keyring/connector';
 import { classifyNetworkError, withQuery } from '@keyring/connector/internal';
 import * as smashsendFx from '../fixtures/smashsend';
@@ -80,10 +82,16 @@ function json(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(JSON.stringify(body));
 }
 
-describe('fetchTransport on a real loopback server', () => {
+/** Both transports the package ships, held to the same behaviour on real servers. */
+const TRANSPORTS = [
+  ['fetchTransport', fetchTransport],
+  ['httpTransport', httpTransport],
+] as const;
+
+describe.each(TRANSPORTS)('%s on a real loopback server', (_name, transport) => {
   it('sends the method, the encoded query, accept and the JSON body with its content type', async () => {
     const server = await serve((_req, res) => json(res, 201, { ok: true }, { 'X-Request-Id': 'req-1' }));
-    const response = await fetchTransport({
+    const response = await transport({
       method: 'POST',
       url: `${server.url}/api/v1/client/api-key`,
       query: { keyName: 'a b&c=d', api_key: 'k/+=' },
@@ -105,7 +113,7 @@ describe('fetchTransport on a real loopback server', () => {
 
   it('sends no body and no content type without a body, and no "?" without a query', async () => {
     const server = await serve((_req, res) => json(res, 200, []));
-    await fetchTransport({
+    await transport({
       method: 'GET',
       url: `${server.url}/v1/api-keys/check`,
       query: {},
@@ -122,10 +130,23 @@ describe('fetchTransport on a real loopback server', () => {
       res.writeHead(503, { 'content-type': 'text/plain', 'Retry-After': '7' });
       res.end('Service Unavailable');
     });
-    const response = await fetchTransport({ method: 'DELETE', url: `${server.url}/x`, query: {}, headers: {}, timeoutMs: 2000 });
+    const response = await transport({ method: 'DELETE', url: `${server.url}/x`, query: {}, headers: {}, timeoutMs: 2000 });
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('7');
     expect(response.body).toBe('Service Unavailable');
+  });
+
+  it('reads a compressed body (sent though none was asked for) inflated, and UTF-8 without its byte-order mark', async () => {
+    const text = '\ufeff{"name":"Clé ✓"}';
+    const server = await serve((req, res) => {
+      const gzip = req.url === '/gzip';
+      res.writeHead(200, { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+      res.end(gzip ? gzipSync(Buffer.from(text, 'utf8')) : Buffer.from(text, 'utf8'));
+    });
+    for (const path of ['/gzip', '/plain']) {
+      const response = await transport({ method: 'GET', url: `${server.url}${path}`, query: {}, headers: {}, timeoutMs: 2000 });
+      expect(response.body).toBe('{"name":"Clé ✓"}');
+    }
   });
 
   it("gives '' as the body of a 204", async () => {
@@ -133,7 +154,7 @@ describe('fetchTransport on a real loopback server', () => {
       res.writeHead(204);
       res.end();
     });
-    expect(await fetchTransport({ method: 'DELETE', url: `${server.url}/x`, query: {}, headers: {}, timeoutMs: 2000 })).toMatchObject({
+    expect(await transport({ method: 'DELETE', url: `${server.url}/x`, query: {}, headers: {}, timeoutMs: 2000 })).toMatchObject({
       status: 204,
       body: '',
     });
@@ -165,10 +186,10 @@ describe('withQuery', () => {
   });
 });
 
-describe('a client over a real loopback server', () => {
+describe.each(TRANSPORTS)('a client over a real loopback server (%s)', (_name, transport) => {
   it('SMASHSEND: a base URL with a path prefix is joined without a double slash, and the answer parsed', async () => {
     const server = await serve((_req, res) => json(res, 200, smashsendFx.checkOk));
-    const client = new SmashsendClient('sk_loop', { baseUrl: `${server.url}/smashsend/` });
+    const client = new SmashsendClient('sk_loop', { baseUrl: `${server.url}/smashsend/`, transport });
     expect(await client.checkApiKey()).toEqual(smashsendFx.checkOk);
     expect(server.received[0].url).toBe('/smashsend/v1/api-keys/check');
     expect(server.received[0].headers.authorization).toBe('Bearer sk_loop');
@@ -176,7 +197,7 @@ describe('a client over a real loopback server', () => {
 
   it('SmartLead: the key arrives in the query, next to the filters', async () => {
     const server = await serve((_req, res) => json(res, 200, []));
-    await new SmartLeadClient('sl_loop', { baseUrl: server.url }).listClientApiKeys({ keyName: 'Prod Key' });
+    await new SmartLeadClient('sl_loop', { baseUrl: server.url, transport }).listClientApiKeys({ keyName: 'Prod Key' });
     expect(server.received[0].url).toBe('/api/v1/client/api-key?keyName=Prod+Key&api_key=sl_loop');
   });
 
@@ -185,12 +206,12 @@ describe('a client over a real loopback server', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>Sign in</body></html>');
     });
-    const error = await failure(new SmarteClient('WG+loop', { baseUrl: server.url }).listKeys(), BadResponseError);
+    const error = await failure(new SmarteClient('WG+loop', { baseUrl: server.url, transport }).listKeys(), BadResponseError);
     expect(error.reason).toBe('html');
   });
 });
 
-describe('redirects', () => {
+describe.each(TRANSPORTS)('redirects (%s)', (_name, transport) => {
   /** Server A answers 302 to server B, another origin (another host name and port); B records what reaches it. */
   async function redirectToOtherOrigin(): Promise<{ from: LoopbackServer; to: LoopbackServer }> {
     const to = await serve((_req, res) => json(res, 200, { status: 'SUCCEED', message: 'ok', data: [] }));
@@ -207,14 +228,14 @@ describe('redirects', () => {
   it("a redirect to another origin never receives SMARTe's Api-Key header", async () => {
     const { from, to } = await redirectToOtherOrigin();
     // Whatever the outcome of the call, the key must not have reached the other origin.
-    await new SmarteClient('WG+redirected_admin_key', { baseUrl: from.url }).listKeys().catch(() => undefined);
+    await new SmarteClient('WG+redirected_admin_key', { baseUrl: from.url, transport }).listKeys().catch(() => undefined);
     const leaked = to.received.filter((request) => JSON.stringify(request.headers).includes('WG+redirected_admin_key'));
     expect(leaked).toEqual([]);
   });
 
   it('a 302 is not followed: it is an HttpError naming the status', async () => {
     const { from, to } = await redirectToOtherOrigin();
-    const error = await failure(new SmashsendClient('sk_key', { baseUrl: from.url }).checkApiKey(), HttpError);
+    const error = await failure(new SmashsendClient('sk_key', { baseUrl: from.url, transport }).checkApiKey(), HttpError);
     expect(describeError(error)).toEqual({ kind: 'http', vendor: 'SMASHSEND', status: 302, method: 'GET', path: '/v1/api-keys/check' });
     expect(to.received).toEqual([]);
   });
@@ -247,78 +268,6 @@ describe('network failures become NetworkError', () => {
     expect(error.message).toBe('SMARTe did not answer within 1.5 s (POST /signals/v1/key/view).');
   });
 
-  it('a real server that never answers, with timeoutMs 200: reason timeout, promptly', async () => {
-    const server = await serve(() => undefined);
-    const started = Date.now();
-    // The client knows its own key's id, so the DELETE is the one request (no GET /v1/api-keys/current first).
-    const client = new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1', connectionKeyId: 'aki_own', timeoutMs: 200 });
-    const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(server.received).toHaveLength(1);
-    expect(error.reason).toBe('timeout');
-    expect(describeError(error)).toEqual({
-      kind: 'network',
-      vendor: 'SMASHSEND',
-      status: undefined,
-      method: 'DELETE',
-      path: '/v1/workspaces/wrk_1/api-keys/aki_1',
-    });
-    expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1).');
-  });
-
-  it('a real server that never answers the check before a delete (GET /v1/api-keys/current): a timeout there, and no DELETE', async () => {
-    const server = await serve(() => undefined);
-    const client = new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1', timeoutMs: 200 });
-    const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
-    expect(error.reason).toBe('timeout');
-    expect(describeError(error)).toEqual({
-      kind: 'network',
-      vendor: 'SMASHSEND',
-      status: undefined,
-      method: 'GET',
-      path: '/v1/api-keys/current',
-    });
-    expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v1/api-keys/current']);
-  });
-
-  it('a port that was just closed: reason refused', async () => {
-    const port = await closedPort();
-    const error = await failure(new SmarteClient('WG+key', { baseUrl: `http://127.0.0.1:${port}` }).listKeys(), NetworkError);
-    expect(error.reason).toBe('refused');
-    expect(describeError(error)).toEqual({
-      kind: 'network',
-      vendor: 'SMARTe',
-      status: undefined,
-      method: 'POST',
-      path: '/signals/v1/key/view',
-    });
-    expect(error.message).toBe('SMARTe refused the connection (POST /signals/v1/key/view).');
-  });
-
-  it('a server that destroys the socket: reason reset', async () => {
-    const server = await serve((req) => req.socket.destroy());
-    const error = await failure(new SmartLeadClient('sl_key', { baseUrl: server.url }).resetClientApiKey(45), NetworkError);
-    expect(error.reason).toBe('reset');
-    expect(describeError(error)).toEqual({
-      kind: 'network',
-      vendor: 'SmartLead',
-      status: undefined,
-      method: 'PUT',
-      path: '/api/v1/client/api-key/reset/45',
-    });
-    expect(error.message).toBe('SmartLead dropped the connection (reset) (PUT /api/v1/client/api-key/reset/45).');
-  });
-
-  it('a server that half-answers and then drops the connection: a NetworkError, not a hang', async () => {
-    const server = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-      res.write('{"apiKeys":');
-      setTimeout(() => res.socket?.destroy(), 20);
-    });
-    const error = await failure(new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1' }).listApiKeys(), NetworkError);
-    expect(error.reason).toBe('reset');
-  });
-
   it('a DNS failure: reason dns', async () => {
     const cause = Object.assign(new Error('getaddrinfo ENOTFOUND server.smartlead.ai'), { code: 'ENOTFOUND' });
     const fake = fakeTransport(new TypeError('fetch failed', { cause }));
@@ -348,6 +297,89 @@ describe('network failures become NetworkError', () => {
     const fake = fakeTransport(new DOMException('aborted', 'TimeoutError'), answer(200, smashsendFx.checkOk));
     await failure(new SmashsendClient('sk_key', { transport: fake.transport }).checkApiKey(), NetworkError);
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe.each(TRANSPORTS)('a real server failing, through %s, becomes a NetworkError', (_name, transport) => {
+  it('a real server that never answers, with timeoutMs 200: reason timeout, promptly', async () => {
+    const server = await serve(() => undefined);
+    const started = Date.now();
+    // The client knows its own key's id, so the DELETE is the one request (no GET /v1/api-keys/current first).
+    const client = new SmashsendClient('sk_key', {
+      baseUrl: server.url,
+      workspaceId: 'wrk_1',
+      connectionKeyId: 'aki_own',
+      timeoutMs: 200,
+      transport,
+    });
+    const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(server.received).toHaveLength(1);
+    expect(error.reason).toBe('timeout');
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SMASHSEND',
+      status: undefined,
+      method: 'DELETE',
+      path: '/v1/workspaces/wrk_1/api-keys/aki_1',
+    });
+    expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1).');
+  });
+
+  it('a real server that never answers the check before a delete (GET /v1/api-keys/current): a timeout there, and no DELETE', async () => {
+    const server = await serve(() => undefined);
+    const client = new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1', timeoutMs: 200, transport });
+    const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
+    expect(error.reason).toBe('timeout');
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SMASHSEND',
+      status: undefined,
+      method: 'GET',
+      path: '/v1/api-keys/current',
+    });
+    expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v1/api-keys/current']);
+  });
+
+  it('a port that was just closed: reason refused', async () => {
+    const port = await closedPort();
+    const error = await failure(new SmarteClient('WG+key', { baseUrl: `http://127.0.0.1:${port}`, transport }).listKeys(), NetworkError);
+    expect(error.reason).toBe('refused');
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SMARTe',
+      status: undefined,
+      method: 'POST',
+      path: '/signals/v1/key/view',
+    });
+    expect(error.message).toBe('SMARTe refused the connection (POST /signals/v1/key/view).');
+  });
+
+  it('a server that destroys the socket: reason reset', async () => {
+    const server = await serve((req) => req.socket.destroy());
+    const error = await failure(new SmartLeadClient('sl_key', { baseUrl: server.url, transport }).resetClientApiKey(45), NetworkError);
+    expect(error.reason).toBe('reset');
+    expect(describeError(error)).toEqual({
+      kind: 'network',
+      vendor: 'SmartLead',
+      status: undefined,
+      method: 'PUT',
+      path: '/api/v1/client/api-key/reset/45',
+    });
+    expect(error.message).toBe('SmartLead dropped the connection (reset) (PUT /api/v1/client/api-key/reset/45).');
+  });
+
+  it('a server that half-answers and then drops the connection: a NetworkError, not a hang', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"apiKeys":');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const error = await failure(
+      new SmashsendClient('sk_key', { baseUrl: server.url, workspaceId: 'wrk_1', transport }).listApiKeys(),
+      NetworkError,
+    );
+    expect(error.reason).toBe('reset');
   });
 });
 

@@ -139,9 +139,29 @@ describe('the tarball', () => {
       // A built-in's name always loads the built-in (node: or not: the CommonJS build may drop the prefix).
       const builtins = imported.filter((name) => isBuiltin(name));
       expect({ file, packages: imported.filter((name) => !builtins.includes(name)) }).toEqual({ file, packages: ['valibot'] });
-      // Today only crypto, for comparing secrets in constant time (connectionKey.ts).
-      expect({ file, builtins: builtins.map((name) => name.replace(/^node:/, '')).sort() }).toEqual({ file, builtins: ['crypto'] });
+      // crypto, for comparing secrets in constant time (connectionKey.ts); http, https and zlib for httpTransport, which
+      // loads them on its first call (below: a program that does not use it never loads them).
+      expect({ file, builtins: builtins.map((name) => name.replace(/^node:/, '')).sort() }).toEqual({
+        file,
+        builtins: ['crypto', 'http', 'https', 'zlib'],
+      });
     }
+  });
+
+  it('loads node:http, node:https and node:zlib only when httpTransport is first used, from either build', async () => {
+    const loaded = (code: string) => run(process.execPath, ['--input-type=commonjs', '-e', code], { cwd: project });
+    const report =
+      "process.stdout.write(JSON.stringify(['http', 'https', 'zlib'].map((name) => process.moduleLoadList.includes('NativeModule ' + name))))";
+    const atLoad = await loaded(`require('@keyring/connector'); ${report}`);
+    expect(JSON.parse(atLoad.stdout)).toEqual([false, false, false]);
+    const esm = await run(process.execPath, ['--input-type=module', '-e', `await import('@keyring/connector'); ${report}`], {
+      cwd: project,
+    });
+    expect(JSON.parse(esm.stdout)).toEqual([false, false, false]);
+    const used = await loaded(
+      `const { httpTransport } = require('@keyring/connector'); httpTransport({ method: 'GET', url: 'http://127.0.0.1:9/', query: {}, headers: {}, timeoutMs: 1000 }).catch(() => { ${report}; });`,
+    );
+    expect(JSON.parse(used.stdout)).toEqual([true, true, true]);
   });
 
   it('pins the public surface in the declarations: every exported value and type, no schema or internal helper', async () => {

@@ -2,7 +2,7 @@
 // to a bare fetch, and nothing of Zapier loaded. Driven over IPC by bench/sections/connector.ts, which re-seeds the
 // sandbox between runs; this process only times one call at a time and sends back how long it took.
 
-import { SmarteClient, SmartLeadClient, SmashsendClient } from '@keyring/connector';
+import { SmarteClient, SmartLeadClient, SmashsendClient, fetchTransport, type ClientOptions } from '@keyring/connector';
 import {
   forgetConnectionKeyIds,
   httpViaFetch,
@@ -12,7 +12,8 @@ import {
   type Endpoints,
 } from './lib/operations';
 
-export type ConnectorWay = 'connector' | 'fetch';
+/** The connector with its default transport (node:http(s)), the connector with its fetch transport, a bare fetch. */
+export type ConnectorWay = 'connector' | 'connectorFetch' | 'fetch';
 
 /** From the parent: run OPERATIONS[index] one way. */
 export interface ConnectorJob {
@@ -40,19 +41,21 @@ async function run(job: ConnectorJob): Promise<ConnectorReply> {
     // A user's code builds its client and calls it: both are timed (construction checks the key and the base URL).
     // Only the clients the operation uses are built, once each.
     const { smashsend_api_key = '', smashsend_workspace_id, smartlead_api_key = '', smarte_api_key = '' } = job.auth;
+    const transport: ClientOptions = job.way === 'connectorFetch' ? { transport: fetchTransport } : {};
     const made: Partial<ConnectorClients> = {};
     const clients: ConnectorClients = {
       get smashsend() {
         return (made.smashsend ??= new SmashsendClient(smashsend_api_key, {
           baseUrl: job.urls.smashsend,
           workspaceId: smashsend_workspace_id,
+          ...transport,
         }));
       },
       get smartlead() {
-        return (made.smartlead ??= new SmartLeadClient(smartlead_api_key, { baseUrl: job.urls.smartlead }));
+        return (made.smartlead ??= new SmartLeadClient(smartlead_api_key, { baseUrl: job.urls.smartlead, ...transport }));
       },
       get smarte() {
-        return (made.smarte ??= new SmarteClient(smarte_api_key, { baseUrl: job.urls.smarte }));
+        return (made.smarte ??= new SmarteClient(smarte_api_key, { baseUrl: job.urls.smarte, ...transport }));
       },
     };
     await spec.connector(clients, context);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { log, print, REPO, type Context } from '../lib/context';
 import { median, ms, round, table } from '../lib/stats';
+import { AUDIT_WALL_TARGET_MS, MEMORY_BEFORE_MB } from '../lib/targets';
 
 const SEEDED_SMASHSEND_KEYS = 3;
 /** `keyring audit` exits 3 when a key is older than --older-than: a finding, not a failure. */
@@ -22,6 +23,8 @@ interface AuditRow {
   calls: number;
   expectedCalls: number;
   exitCode: number;
+  /** The command's peak resident set size (MB, the kernel's maxRSS at its exit), median. */
+  maxRssMb: number;
 }
 
 export interface AuditResult {
@@ -57,6 +60,18 @@ interface Finished {
   stdout: string;
   stderr: string;
   wallMs: number;
+}
+
+/**
+ * Loaded before the command (`node --import`): at exit, the process's peak RSS (the kernel's maxRSS, KiB) on stderr,
+ * on a line of its own, so that the parent can read it after the command is gone.
+ */
+const REPORT_MAX_RSS = `data:text/javascript,process.on('exit', () => process.stderr.write('\\nBENCH_MAX_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'))`;
+
+function maxRssMbOf(stderr: string): number {
+  const kib = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1];
+  if (kib === undefined) throw new Error('keyring audit: no peak RSS reported');
+  return round(Number(kib) / 1024, 1);
 }
 
 function timedRun(args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
@@ -95,14 +110,16 @@ export async function auditWallTime(ctx: Context): Promise<AuditResult> {
     await ctx.sandbox.reset();
     if (keys > SEEDED_SMASHSEND_KEYS) await ctx.sandbox.generateSmashsendKeys(keys - SEEDED_SMASHSEND_KEYS);
     const times: number[] = [];
+    const rss: number[] = [];
     let row: AuditRow | undefined;
     for (let run = 0; run < ctx.settings.auditRuns; run += 1) {
       await ctx.sandbox.resetRequestCounts();
-      const done = await timedRun([...args, 'audit', '--json', '--older-than', '90'], env);
+      const done = await timedRun(['--import', REPORT_MAX_RSS, ...args, 'audit', '--json', '--older-than', '90'], env);
       if (done.code === null || !AUDIT_EXIT_OK.has(done.code)) {
         throw new Error(`keyring audit at ${keys} keys exited ${String(done.code)}: ${done.stderr.trim().split('\n')[0] ?? ''}`);
       }
       times.push(done.wallMs);
+      rss.push(maxRssMbOf(done.stderr));
       row = {
         keys,
         runs: ctx.settings.auditRuns,
@@ -113,10 +130,11 @@ export async function auditWallTime(ctx: Context): Promise<AuditResult> {
         // (GET /v1/api-keys/current only when no hint or several tell it).
         expectedCalls: Math.ceil(keys / 100),
         exitCode: done.code,
+        maxRssMb: 0,
       };
     }
     if (!row) throw new Error('keyring audit: no runs');
-    rows.push({ ...row, wallMs: round(median(times)) });
+    rows.push({ ...row, wallMs: round(median(times)), maxRssMb: round(median(rss), 1) });
     log(`  keyring audit over ${keys} SMASHSEND keys: ${ms(median(times))} ms, ${row.calls} calls`);
   }
   await ctx.sandbox.reset();
@@ -127,10 +145,11 @@ export function printAudit(result: AuditResult): void {
   print(`\n7. keyring audit --json --older-than 90, SMASHSEND only, spawn to exit (median ms): ${result.command}`);
   print(
     table(
-      ['keys', 'wall ms', 'listed', '', 'calls', 'expected', '', 'exit'],
+      ['keys', 'wall ms', 'peak RSS', 'listed', '', 'calls', 'expected', '', 'exit'],
       result.rows.map((r) => [
         String(r.keys),
         ms(r.wallMs),
+        `${r.maxRssMb} MB`,
         String(r.listed),
         r.listed === r.keys ? 'ok' : 'MISMATCH',
         String(r.calls),
@@ -147,5 +166,14 @@ export function auditSummary(result: AuditResult): string {
   const largest = result.rows[result.rows.length - 1];
   if (!largest) return 'keyring audit: no runs';
   const ok = result.rows.every((r) => r.listed === r.keys && r.calls === r.expectedCalls);
-  return `keyring audit over ${largest.keys} SMASHSEND keys: ${ms(largest.wallMs)} ms wall, ${largest.calls} calls ${ok ? 'ok' : 'MISMATCH'} (node start ${ms(result.nodeStartMs)} ms)`;
+  // The targets are about 10 000 keys (a --quick run reads fewer: no verdict then).
+  const judged = largest.keys === 10_000;
+  const wall = judged ? ` (target <= ${AUDIT_WALL_TARGET_MS} ms: ${largest.wallMs <= AUDIT_WALL_TARGET_MS ? 'ok' : 'MISS'})` : '';
+  const memory = judged
+    ? `, peak RSS ${largest.maxRssMb} MB (before: ${MEMORY_BEFORE_MB.keyringAudit} MB: ${largest.maxRssMb <= MEMORY_BEFORE_MB.keyringAudit ? 'ok' : 'MISS'})`
+    : `, peak RSS ${largest.maxRssMb} MB`;
+  return (
+    `keyring audit over ${largest.keys} SMASHSEND keys: ${ms(largest.wallMs)} ms wall${wall}, ${largest.calls} calls ${ok ? 'ok' : 'MISMATCH'}` +
+    `${memory} (node start ${ms(result.nodeStartMs)} ms)`
+  );
 }

@@ -3,9 +3,8 @@
 import { numberField, runChild, type ChildJob } from '../lib/children';
 import { log, print, rotate, type Context } from '../lib/context';
 import { median, ms, ratio, round, spread, summarise, table, verdict, type Summary } from '../lib/stats';
+import { COLD_TARGET } from '../lib/targets';
 import type { Variant, VariantName } from '../lib/workspace';
-
-const COLD_TARGET = 1.05;
 
 interface ColdVariantResult {
   variant: VariantName;

@@ -4,8 +4,7 @@ import { log, prepare, print, rotate, timed, type Context } from '../lib/context
 import { definitionCost, WAYS, type Way } from '../lib/harness';
 import { connectionFor, label, OPERATIONS, type OperationSpec } from '../lib/operations';
 import { median, ms, ratio, round, spread, summarise, table, verdict, type Summary } from '../lib/stats';
-
-export const OPERATION_TARGET = 1.1;
+import { OPERATION_TARGET } from '../lib/targets';
 
 interface OperationResult {
   operation: string;

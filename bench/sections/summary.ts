@@ -2,12 +2,13 @@
 
 import { print } from '../lib/context';
 import type { ZipReport } from '../lib/size';
-import { bytes, ms, verdict } from '../lib/stats';
+import { bytes, median, ms, verdict } from '../lib/stats';
 import { auditSummary, type AuditResult } from './audit';
 import type { ColdResult } from './coldStart';
 import { connectorSummary, type ConnectorResult } from './connector';
 import type { GrowthResult } from './growth';
-import { OPERATION_TARGET, type OperationsResult } from './perOperation';
+import type { OperationsResult } from './perOperation';
+import { COLD_TARGET, MEMORY_BEFORE_MB, OPERATION_TARGET } from '../lib/targets';
 import type { RequestRow } from './requests';
 import type { SmartePollRow } from './smarteMemory';
 
@@ -24,14 +25,17 @@ export function printSummary(all: {
   const lines: string[] = [];
   if (all.cold) {
     lines.push(
-      `cold start app / baseline: ${verdict(all.cold.ratio, all.cold.target)} (app adds ${ms(all.cold.appAddsMs)} ms: ${all.cold.phaseRatio.toFixed(3)})`,
+      `cold start app / baseline: ${verdict(all.cold.ratio, COLD_TARGET)} (app adds ${ms(all.cold.appAddsMs)} ms: ${all.cold.phaseRatio.toFixed(3)})`,
     );
   }
   if (all.ops) {
+    // The target read both ways: each operation's median ratio within it, and the median over the operations.
     const misses = all.ops.operations.filter((r) => r.ratio > r.target);
     const worst = [...all.ops.operations].sort((a, b) => b.ratio - a.ratio)[0];
+    const middle = median(all.ops.operations.map((r) => r.ratio));
     lines.push(
-      `per operation app / z.request: ${all.ops.operations.length - misses.length}/${all.ops.operations.length} within ${OPERATION_TARGET.toFixed(2)}` +
+      `per operation app / z.request: median ${middle.toFixed(2)} (target <= ${OPERATION_TARGET.toFixed(2)}: ${middle <= OPERATION_TARGET ? 'ok' : 'MISS'}); ` +
+        `${all.ops.operations.length - misses.length}/${all.ops.operations.length} operations each within it` +
         (worst ? `, highest ${worst.ratio.toFixed(2)} (${worst.operation}, paired ${worst.pairedRatio.toFixed(2)})` : ''),
     );
   }
@@ -57,8 +61,12 @@ export function printSummary(all: {
     const biggest = Math.max(...all.smarte.rows.map((r) => r.keys));
     for (const row of all.smarte.rows.filter((r) => r.keys === biggest)) {
       const time = row.pollMs === undefined ? `> ${(all.smarte.limitMs / 1000).toFixed(0)} s` : `${ms(row.pollMs)} ms`;
+      // The app's own figure at 10 000 keys is held to what it was before (targets.ts), never higher.
+      const before =
+        row.variant === 'app' && biggest === 10_000 && row.rssPeakMb !== undefined ? MEMORY_BEFORE_MB.smarteViewAll : undefined;
+      const versus = before === undefined ? '' : ` (before: ${before} MB: ${(row.rssPeakMb ?? Infinity) <= before ? 'ok' : 'MISS'})`;
       lines.push(
-        `SMARTe view-all, ${biggest} keys, ${row.variant}: ${time}, peak rss ${row.rssPeakMb === undefined ? '—' : `${row.rssPeakMb} MB`}`,
+        `SMARTe view-all, ${biggest} keys, ${row.variant}: ${time}, peak rss ${row.rssPeakMb === undefined ? '—' : `${row.rssPeakMb} MB`}${versus}`,
       );
     }
   }

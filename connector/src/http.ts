@@ -21,13 +21,13 @@ import {
 } from './errors';
 import { safeParse } from './schema';
 import { extractVendorMessage, parseRetryAfter } from './vendorMessage';
-import { fetchTransport, type HttpMethod, type Transport, type TransportResponse } from './transport';
+import { httpTransport, type HttpMethod, type Transport, type TransportResponse } from './transport';
 
 /** Options every client takes. */
 export interface ClientOptions {
   /** The vendor's base URL; https, or http on a loopback address (for the sandbox and tests). */
   baseUrl?: string;
-  /** How requests are sent; defaults to Node's fetch. */
+  /** How requests are sent; defaults to httpTransport (node:http and node:https); fetchTransport sends through fetch. */
   transport?: Transport;
   /** Per-request timeout in milliseconds (default 10 000: well inside Zapier's 30 s step limit). */
   timeoutMs?: number;
@@ -127,7 +127,7 @@ export class VendorHttp {
     const checked = checkedBaseUrl(vendor, options.baseUrl ?? defaultBaseUrl);
     this.baseUrl = checked.baseUrl;
     this.host = checked.host;
-    this.transport = options.transport ?? fetchTransport;
+    this.transport = options.transport ?? httpTransport;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 

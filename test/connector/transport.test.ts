@@ -161,6 +161,33 @@ describe.each(TRANSPORTS)('%s on a real loopback server', (_name, transport) => 
   });
 });
 
+describe('httpTransport under a wrapper of http.request', () => {
+  it('sends its method, headers and body through a wrapper that passes on only (options, callback), as zapier-platform-core patches it', async () => {
+    const server = await serve((_req, res) => json(res, 201, { ok: true }));
+    const original = http.request;
+    const wrapped = jest.fn((options: http.RequestOptions, callback?: (response: http.IncomingMessage) => void) =>
+      original(options, callback),
+    );
+    http.request = wrapped as unknown as typeof http.request;
+    try {
+      const response = await httpTransport({
+        method: 'POST',
+        url: `${server.url}/signals/v1/key/create`,
+        query: { a: '1' },
+        headers: { 'api-key': 'WG+wrapped' },
+        body: { email: 'a@example.com' },
+        timeoutMs: 2000,
+      });
+      expect(response).toEqual({ status: 201, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' });
+    } finally {
+      http.request = original;
+    }
+    expect(wrapped).toHaveBeenCalledTimes(1);
+    expect(server.received[0]).toMatchObject({ method: 'POST', url: '/signals/v1/key/create?a=1', body: '{"email":"a@example.com"}' });
+    expect(server.received[0]?.headers['api-key']).toBe('WG+wrapped');
+  });
+});
+
 describe('withQuery', () => {
   it('percent-encodes every value', () => {
     expect(withQuery('https://server.smartlead.ai/api/v1/client/api-key', { keyName: 'Prod Key/1', api_key: 'a+b=' })).toBe(

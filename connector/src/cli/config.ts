@@ -8,7 +8,6 @@ import { BASE_URL_ENV, checkBaseUrl, type ClientOptions } from '../http';
 import { SmashsendClient } from '../smashsend';
 import { SmartLeadClient } from '../smartlead';
 import { SmarteClient } from '../smarte';
-import { httpTransport } from '../transport';
 import { UsageError, oneLine, type Io } from './io';
 
 /** The vendors as the command line names them, in report order. */
@@ -130,16 +129,13 @@ export function readBounded(file: string, maxBytes: number): string {
   }
 }
 
-/**
- * The base URL, and the node:http(s) transport (a command starts, sends and exits: it loads and sends faster than
- * fetch, about 60 ms less over 100 pages; see bench/), with the connector's default timeout.
- */
+/** Base URL and nothing else: the connector's default transport (node:http(s)) and its default timeout. */
 function options(io: Io, vendor: Vendor): ClientOptions {
   const name = BASE_URL_ENV[vendor];
   const baseUrl = setting(io, name);
-  if (baseUrl === undefined) return { transport: httpTransport };
+  if (baseUrl === undefined) return {};
   try {
-    return { baseUrl: checkBaseUrl(vendor, baseUrl), transport: httpTransport };
+    return { baseUrl: checkBaseUrl(vendor, baseUrl) };
   } catch (error) {
     // The value is not echoed: it may hold credentials.
     const rule = error instanceof InputError ? error.rule : 'must be a usable base URL';

@@ -1,13 +1,13 @@
 // A custom transport (TypeScript): every request goes through one function you give the client, here a wrapper
-// around the fetch transport that logs each call's method, path, status and time (never the query: SmartLead's key
-// is in it, nor headers or bodies: they hold keys and secrets).
-import { SmartLeadClient, fetchTransport, type Transport } from '@keyring/connector';
+// around the default transport (node:http(s)) that logs each call's method, path, status and time (never the query:
+// SmartLead's key is in it, nor headers or bodies: they hold keys and secrets).
+import { SmartLeadClient, httpTransport, type Transport } from '@keyring/connector';
 
 const loggingTransport: Transport = async (request) => {
   const started = performance.now();
   const path = new URL(request.url).pathname;
   try {
-    const response = await fetchTransport(request);
+    const response = await httpTransport(request);
     console.log(`${request.method} ${path} -> ${response.status} (${Math.round(performance.now() - started)} ms)`);
     return response;
   } catch (error) {

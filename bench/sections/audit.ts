@@ -63,10 +63,17 @@ interface Finished {
 }
 
 /**
- * Loaded before the command (`node --import`): at exit, the process's peak RSS (the kernel's maxRSS, KiB) on stderr,
- * on a line of its own, so that the parent can read it after the command is gone.
+ * Loaded before the command (`node --import`): at exit, the process's peak RSS (KiB) on stderr, on a line of its own,
+ * so that the parent can read it after the command is gone. The kernel's VmHWM of the process's own memory: not
+ * getrusage's maxRSS, which Linux carries over an exec from the forked parent (this benchmark, far bigger than the
+ * command), so that a small command would report the benchmark's size.
  */
-const REPORT_MAX_RSS = `data:text/javascript,process.on('exit', () => process.stderr.write('\\nBENCH_MAX_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'))`;
+const REPORT_MAX_RSS_CODE = `import { readFileSync } from 'node:fs';
+process.on('exit', () => {
+  const hwm = /VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  process.stderr.write('\\nBENCH_MAX_RSS_KB ' + (hwm ? hwm[1] : process.resourceUsage().maxRSS) + '\\n');
+});`;
+const REPORT_MAX_RSS = `data:text/javascript,${encodeURIComponent(REPORT_MAX_RSS_CODE)}`;
 
 function maxRssMbOf(stderr: string): number {
   const kib = /BENCH_MAX_RSS_KB (\d+)/.exec(stderr)?.[1];

@@ -133,11 +133,19 @@ function loadNodeHttp(): Promise<NodeHttp> {
   return nodeHttp;
 }
 
-/** What a body compressed by the server (it should not be: none is asked for) is inflated with. */
-function inflaterOf(zlib: NodeHttp['zlib'], encoding: string): NodeJS.ReadWriteStream | undefined {
-  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip();
-  if (encoding === 'deflate') return zlib.createInflate();
-  if (encoding === 'br') return zlib.createBrotliDecompress();
+/**
+ * What a body compressed by the server (it should not be: none is asked for) is inflated with: leniently, as fetch
+ * does (an empty or cut-short body gives what it holds, not an error). A status without a body has nothing to inflate.
+ */
+function inflaterOf(zlib: NodeHttp['zlib'], encoding: string, status: number): NodeJS.ReadWriteStream | undefined {
+  if (status === 204 || status === 205 || status === 304) return undefined;
+  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip(lenient);
+  if (encoding === 'deflate') return zlib.createInflate(lenient);
+  if (encoding === 'br') {
+    const flush = zlib.constants.BROTLI_OPERATION_FLUSH;
+    return zlib.createBrotliDecompress({ flush, finishFlush: flush });
+  }
   return undefined;
 }
 
@@ -172,12 +180,10 @@ export const httpTransport: Transport = async (request) => {
     // The two-argument form (options, callback): what every wrapper of http.request understands (zapier-platform-core's
     // patch for one passes on only those two, and would drop the options of the three-argument form).
     const outgoing = (secure ? https : http).request({ ...nodeUrl.urlToHttpOptions(url), method: request.method, headers }, (response) => {
-      const inflater = inflaterOf(
-        zlib,
-        String(response.headers['content-encoding'] ?? '')
-          .trim()
-          .toLowerCase(),
-      );
+      const encoding = String(response.headers['content-encoding'] ?? '')
+        .trim()
+        .toLowerCase();
+      const inflater = inflaterOf(zlib, encoding, response.statusCode ?? 0);
       const source: NodeJS.ReadableStream = inflater ? response.pipe(inflater) : response;
       inflater?.on('error', fail);
       source.setEncoding('utf8');

@@ -2,7 +2,7 @@
 // refused connection (a port just closed), a reset (a server that destroys the socket), DNS and others.
 
 import http from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import {
@@ -147,6 +147,20 @@ describe.each(TRANSPORTS)('%s on a real loopback server', (_name, transport) => 
       const response = await transport({ method: 'GET', url: `${server.url}${path}`, query: {}, headers: {}, timeoutMs: 2000 });
       expect(response.body).toBe('{"name":"Clé ✓"}');
     }
+  });
+
+  it.each([
+    ['a 204 labelled gzip', 204, 'gzip', undefined, ''],
+    ['an empty 200 labelled gzip', 200, 'gzip', Buffer.alloc(0), ''],
+    ['a gzip body cut short', 200, 'gzip', gzipSync('{"a":1}').subarray(0, 12), '{'],
+    ['a brotli body', 200, 'br', brotliCompressSync('{"b":2}'), '{"b":2}'],
+  ])('reads %s as fetch does, without an error', async (_case, status, encoding, sent, expected) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': encoding });
+      res.end(sent);
+    });
+    const response = await transport({ method: 'GET', url: `${server.url}/x`, query: {}, headers: {}, timeoutMs: 2000 });
+    expect(response).toMatchObject({ status, body: expected });
   });
 
   it("gives '' as the body of a 204", async () => {

@@ -100,7 +100,7 @@ export async function auditApiKeys(clients: AuditClients, options: AuditOptions 
           }
           progress({ vendor: 'SMASHSEND', keysRead: keys.length, done: !page.hasMore });
         }
-        if (own?.evidence === 'hint' && keys.length > 0 && hinted !== 1) {
+        if (!failed && own?.evidence === 'hint' && keys.length > 0 && hinted !== 1) {
           const exact = await smashsend.connectionKeyMatcher();
           if (exact.evidence === 'current') {
             for (const row of keys) row.connection_key = exact.match({ id: row.key_id }) === 'yes';

@@ -111,6 +111,18 @@ function checkedBaseUrl(vendor: Vendor, raw: string): { baseUrl: string; host: s
   return checked;
 }
 
+/** The longest timeout a timer can hold (2^31 − 1 ms, about 24.8 days): anything longer would fire at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** A client's timeout: a number of milliseconds from 1 to MAX_TIMEOUT_MS, or the default when not given. */
+function checkTimeout(vendor: Vendor, timeoutMs: number | undefined): number {
+  if (timeoutMs === undefined) return DEFAULT_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new InputError(vendor, 'timeoutMs', `must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
+  }
+  return timeoutMs;
+}
+
 export class VendorHttp {
   private readonly baseUrl: string;
   /** Where requests go (`api.smashsend.com`): a fact every error carries, so a DNS failure can name it. */
@@ -128,7 +140,7 @@ export class VendorHttp {
     this.baseUrl = checked.baseUrl;
     this.host = checked.host;
     this.transport = options.transport ?? httpTransport;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = checkTimeout(vendor, options.timeoutMs);
   }
 
   async call<T>(spec: CallSpec<T>): Promise<T> {

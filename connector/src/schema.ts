@@ -110,6 +110,8 @@ function compileLooseObject(entries: Record<string, Node>): Compiled | null {
 }
 
 function compileNode(node: Node): Compiled | null {
+  // A fallback or a default puts values the input does not have into the output: left to valibot, wherever it is.
+  if (node.fallback !== undefined || node.default !== undefined) return null;
   if (node.pipe !== undefined) return compilePipe(node.pipe);
   if (node.kind !== 'schema') return null;
   switch (node.type) {

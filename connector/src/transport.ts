@@ -133,20 +133,41 @@ function loadNodeHttp(): Promise<NodeHttp> {
   return nodeHttp;
 }
 
+/** The most codings one answer may stack (as fetch: more is refused rather than inflated layer after layer). */
+const MAX_CODINGS = 5;
+
 /**
- * What a body compressed by the server (it should not be: none is asked for) is inflated with: leniently, as fetch
- * does (an empty or cut-short body gives what it holds, not an error). A status without a body has nothing to inflate.
+ * The body as text, as fetch reads it: inflated when the server compressed it (it should not have: none is asked for;
+ * each coding of `Content-Encoding` undone in reverse order, leniently, so that an empty or cut-short body gives what
+ * it holds), nothing inflated for a status without a body (204, 205, 304), UTF-8 without a leading byte-order mark. A
+ * body that cannot be inflated is reported as fetch reports it ('terminated'), and so is one too long for a string.
  */
-function inflaterOf(zlib: NodeHttp['zlib'], encoding: string, status: number): NodeJS.ReadWriteStream | undefined {
-  if (status === 204 || status === 205 || status === 304) return undefined;
-  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip(lenient);
-  if (encoding === 'deflate') return zlib.createInflate(lenient);
-  if (encoding === 'br') {
-    const flush = zlib.constants.BROTLI_OPERATION_FLUSH;
-    return zlib.createBrotliDecompress({ flush, finishFlush: flush });
+function bodyText(zlib: NodeHttp['zlib'], raw: Buffer, contentEncoding: string, status: number): string {
+  let body = raw;
+  const codings = contentEncoding
+    .toLowerCase()
+    .split(',')
+    .map((coding) => coding.trim())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+  try {
+    if (codings.length > MAX_CODINGS) throw new Error(`too many content codings (${codings.length})`);
+    if (body.length > 0 && status !== 204 && status !== 205 && status !== 304) {
+      const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+      const brotli = { flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH };
+      for (const coding of codings.reverse()) {
+        if (coding === 'gzip' || coding === 'x-gzip') body = zlib.gunzipSync(body, lenient);
+        // zlib-wrapped deflate, or raw deflate as some servers send it (told apart by the first byte, as fetch does).
+        else if (coding === 'deflate')
+          body = ((body[0] ?? 0) & 0x0f) === 0x08 ? zlib.inflateSync(body, lenient) : zlib.inflateRawSync(body, lenient);
+        else if (coding === 'br') body = zlib.brotliDecompressSync(body, brotli);
+        // Any other coding: the body as sent, as fetch gives it.
+      }
+    }
+    const text = body.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    throw new TypeError('terminated', { cause: error });
   }
-  return undefined;
 }
 
 /**
@@ -161,6 +182,9 @@ export const httpTransport: Transport = async (request) => {
   const { http, https, zlib, url: nodeUrl } = await loadNodeHttp();
   return new Promise<TransportResponse>((resolve, reject) => {
     const url = new URL(withQuery(request.url, request.query));
+    // As fetch: credentials in a URL are refused (node:http would send them as a Basic Authorization header).
+    if (url.username !== '' || url.password !== '')
+      throw new TypeError('Request cannot be constructed from a URL that includes credentials');
     const secure = url.protocol === 'https:';
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     let body: string | undefined;
@@ -170,6 +194,8 @@ export const httpTransport: Transport = async (request) => {
       headers['content-length'] = String(Buffer.byteLength(body));
     }
     let settled = false;
+    let answer: import('node:http').IncomingMessage | undefined;
+    const chunks: Buffer[] = [];
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
@@ -177,39 +203,48 @@ export const httpTransport: Transport = async (request) => {
       outgoing.destroy();
       reject(error);
     };
+    /** The whole answer is in: its status, the headers the connector reads, its body as text. */
+    const finish = (response: import('node:http').IncomingMessage) => {
+      if (settled) return;
+      let text: string;
+      try {
+        text = bodyText(zlib, Buffer.concat(chunks), String(response.headers['content-encoding'] ?? ''), response.statusCode ?? 0);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      const record: Record<string, string> = {};
+      for (const name of READ_HEADERS) {
+        // Every value of a repeated header, joined as fetch joins them (node:http would keep the first only).
+        const values = response.headersDistinct[name];
+        if (values !== undefined) record[name] = values.join(', ');
+      }
+      resolve({ status: response.statusCode ?? 0, headers: record, body: text });
+    };
     // The two-argument form (options, callback): what every wrapper of http.request understands (zapier-platform-core's
     // patch for one passes on only those two, and would drop the options of the three-argument form).
     const outgoing = (secure ? https : http).request({ ...nodeUrl.urlToHttpOptions(url), method: request.method, headers }, (response) => {
-      const encoding = String(response.headers['content-encoding'] ?? '')
-        .trim()
-        .toLowerCase();
-      const inflater = inflaterOf(zlib, encoding, response.statusCode ?? 0);
-      const source: NodeJS.ReadableStream = inflater ? response.pipe(inflater) : response;
-      inflater?.on('error', fail);
-      source.setEncoding('utf8');
-      let text = '';
-      source.on('data', (chunk: string) => {
-        text += chunk;
+      answer = response;
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
       });
-      source.on('end', () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        const record: Record<string, string> = {};
-        for (const name of READ_HEADERS) {
-          const value = response.headers[name];
-          if (value !== undefined) record[name] = Array.isArray(value) ? value.join(', ') : value;
-        }
-        resolve({ status: response.statusCode ?? 0, headers: record, body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
-      });
+      response.on('end', () => finish(response));
       // The connection dropped before the body ended.
       response.on('error', fail);
       response.on('close', () => {
-        if (!response.complete) fail(Object.assign(new Error('The connection was closed before the answer ended'), { code: 'ECONNRESET' }));
+        if (response.complete) finish(response);
+        else fail(Object.assign(new Error('The connection was closed before the answer ended'), { code: 'ECONNRESET' }));
       });
     });
     const timer = setTimeout(() => fail(timeoutReason(request.timeoutMs)), request.timeoutMs);
-    outgoing.on('error', fail);
+    outgoing.on('error', (error) => {
+      // Bytes after a complete answer (a 204 that carries a body, a Content-Length shorter than the body) make Node's
+      // parser fail the request once the answer is in: fetch ignores them, and so does this transport.
+      if (answer?.complete !== true) fail(error);
+      // Otherwise the answer's own end (or close) settles it, once its buffered body is read.
+    });
     outgoing.end(body);
   });
 };

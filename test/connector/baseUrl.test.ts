@@ -120,3 +120,30 @@ describe('the base URL is joined to the vendor path', () => {
     expect(fake.requests[0].url).toBe('http://[::1]:9000/sl/api/v1/client/api-key/reset/45');
   });
 });
+
+describe('timeoutMs', () => {
+  const clients = [
+    (options: ClientOptions) => new SmashsendClient('sk_key', options),
+    (options: ClientOptions) => new SmartLeadClient('sl_key', options),
+    (options: ClientOptions) => new SmarteClient('WG+key', options),
+  ];
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2_147_483_648])(
+    '%p is refused when the client is made, naming the field, before any request',
+    (timeoutMs) => {
+      const fake = fakeTransport(answer(200, {}));
+      for (const make of clients) {
+        expect(() => make({ timeoutMs, transport: fake.transport })).toThrow(
+          new InputError('SMASHSEND', 'timeoutMs', 'must be a number of milliseconds from 1 to 2147483647'),
+        );
+      }
+      expect(fake.requests).toEqual([]);
+    },
+  );
+
+  it('a whole or fractional number of milliseconds from 1 up is accepted', () => {
+    for (const timeoutMs of [1, 1500.5, 2_147_483_647]) {
+      for (const make of clients) expect(() => make({ timeoutMs })).not.toThrow();
+    }
+  });
+});

@@ -19,6 +19,7 @@ import { irreversibleNotice, parseBooleanWithDefault } from '../lib/inputs';
 import { leakClients, secretField, secretOf } from '../lib/leakFields';
 import { LEAK_REVOCATION_LOCK, SMASHSEND_THROTTLE } from '../lib/limits';
 import { findApiKeyBySecret } from '../searches/findApiKeyBySecret';
+import { findSmartleadClientApiKey } from '../searches/findSmartleadClientApiKey';
 import { findSmashsendApiKey } from '../searches/findSmashsendApiKey';
 import { createSmashsendApiKey } from './createSmashsendApiKey';
 import { deleteSmashsendApiKey } from './deleteSmashsendApiKey';
@@ -112,7 +113,20 @@ export const revokeLeakedApiKey = defineCreate({
           fields: inputFields,
           // Every write that can fail here acts on the key just found (delete, reset, suspend): a 404 means it went away
           // in between (another run revoked it), a precondition like every write to a key that must exist.
-          writes: { checkWith: findApiKeyBySecret, mayHaveHappened: 'The key may have been revoked anyway', onExistingKey: true },
+          writes: {
+            checkWith: findApiKeyBySecret,
+            mayHaveHappened: 'The key may have been revoked anyway',
+            onExistingKey: true,
+            // A SmartLead key is revoked by a reset: the leaked value then finds nothing, and only SmartLead's own search
+            // shows the key's new value.
+            byVendor: {
+              SmartLead: {
+                checkWith: findSmartleadClientApiKey,
+                mayHaveHappened:
+                  'The key may have been reset anyway (its leaked value then no longer works); its new value is shown with "Include Full Key Value" on',
+              },
+            },
+          },
           secretInput: true,
         },
       ),

@@ -44,6 +44,11 @@ interface WriteContext {
    * repeatable write, "The change may have been made anyway").
    */
   mayHaveHappened?: string;
+  /**
+   * For a step that writes at several vendors (Revoke Leaked API Key): what to say instead when the write that got no
+   * answer was this vendor's, e.g. SmartLead's reset, whose new value only that vendor's own search can show.
+   */
+  byVendor?: Partial<Record<Vendor, { checkWith: StepDefinition; mayHaveHappened: string }>>;
   /** Repeating the write changes nothing more than doing it once. */
   repeatable?: boolean;
   /**
@@ -209,7 +214,7 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
   reconnect_vendor: (error) =>
     `Reconnect with a working key in the ${AUTH_FIELD_LABEL[error.vendor]} field; the connection's other vendors keep working.`,
   see_state: (error, context) =>
-    `Nothing was changed. The "${stepLabel(context.writes?.checkWith)}" step (or the ${error.vendor} dashboard) shows the key's current state.`,
+    `Nothing was changed. The "${stepLabel(writesOf(error, context)?.checkWith)}" step (or the ${error.vendor} dashboard) shows the key's current state.`,
   allow_connection_key: (error) =>
     error instanceof ConnectionKeyError && error.match === 'unknown'
       ? `Pick another key, or turn on "${ALLOW_CONNECTION_KEY_LABEL}" if you mean it (reconnect afterwards if it was this connection's key).`
@@ -224,9 +229,9 @@ const ADVICE: Record<Advice, (error: ConnectorError, context: ErrorContext) => s
   retry: () => 'A retry may help.',
   retry_safe: (error) => `Nothing reached ${error.vendor}, so nothing was changed: a retry is safe.`,
   check_write: (error, context) =>
-    `${context.writes?.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${stepLabel(context.writes?.checkWith)}" step (or the ${error.vendor} dashboard) to check before trying again.`,
+    `${writesOf(error, context)?.mayHaveHappened ?? 'The key may have been created anyway'}: use the "${stepLabel(writesOf(error, context)?.checkWith)}" step (or the ${error.vendor} dashboard) to check before trying again.`,
   check_or_repeat: (error, context) =>
-    `${context.writes?.mayHaveHappened ?? 'The change may have been made anyway'}. Repeating this step is safe; the "${stepLabel(context.writes?.checkWith)}" step (or the ${error.vendor} dashboard) shows the key's current state.`,
+    `${writesOf(error, context)?.mayHaveHappened ?? 'The change may have been made anyway'}. Repeating this step is safe; the "${stepLabel(writesOf(error, context)?.checkWith)}" step (or the ${error.vendor} dashboard) shows the key's current state.`,
   check_host: (error) =>
     `Check the ${error.vendor} base URL setting${error.host ? ` (${error.host})` : ''} and the network connection; retrying will not help until the name resolves.`,
   value_unknown: (error) =>
@@ -249,6 +254,11 @@ export const AUTH_FIELD_LABEL: Record<Vendor, string> = {
 };
 
 /** A step's label as the Zap editor shows it (every visible step has one; its key otherwise). */
+/** The step's write context, or the failing vendor's own part of it (WriteContext.byVendor). */
+function writesOf(error: ConnectorError, context: ErrorContext): Pick<WriteContext, 'checkWith' | 'mayHaveHappened'> | undefined {
+  return context.writes?.byVendor?.[error.vendor] ?? context.writes;
+}
+
 function stepLabel(step: StepDefinition | undefined): string {
   return step?.display.label ?? step?.key ?? 'find';
 }

@@ -455,6 +455,10 @@ const ROWS: Row[] = [
   {
     ...operation('revoke_leaked_api_key (SmartLead)'),
     name: 'revoke_leaked_api_key (SmartLead reset)',
+    // A reset's lost answer: the leaked value finds nothing any more, only SmartLead's own search shows the new value.
+    checkWith: 'Find SmartLead Client API Key',
+    mayHaveHappened:
+      'The key may have been reset anyway (its leaked value then no longer works); its new value is shown with "Include Full Key Value" on',
     method: 'PUT',
     path: `${SL_KEYS}/reset/45`,
     faultPath: '/reset/45',

@@ -595,11 +595,14 @@ describe('revoke_leaked_api_key, SmartLead: a reset whose answer is lost after S
         await proxy.close();
       }
       expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'network' });
-      expect(outcome.message).toContain('The key may have been revoked anyway: use the "Find API Key by Secret" step');
+      // The advice names SmartLead's own search: the leaked value finds nothing any more, only that search shows the new one.
+      expect(outcome.message).toContain(
+        'The key may have been reset anyway (its leaked value then no longer works); its new value is shown with "Include Full Key Value" on: use the "Find SmartLead Client API Key" step (or the SmartLead dashboard) to check before trying again.',
+      );
       expect(clean(outcome.message ?? '', sandbox)).toEqual([]);
-      // The advice, followed: the leaked value is no longer known to any vendor…
+      // The leaked value is indeed no longer known to any vendor…
       expect(await runOperation(operation('find_api_key_by_secret (SmartLead)'), sandboxAuth(sandbox))).toEqual([]);
-      // …and the new value, which the lost answer carried, is SmartLead's to show again (its list holds full values).
+      // …and the advice, followed, shows the new value, which the lost answer carried (SmartLead's list holds full values).
       const [key] = (await runOperation(operation('find_smartlead_client_api_key'), sandboxAuth(sandbox), {
         keyName: 'Production Key',
         include_secret: true,

@@ -79,8 +79,6 @@ function compileLooseObject(entries: Record<string, Node>): Compiled | null {
   const optional: boolean[] = [];
   for (const key of keys) {
     const entry = entries[key] as Node;
-    // A default or a fallback puts values the input does not have into the output: left to valibot.
-    if (entry.fallback !== undefined || entry.default !== undefined) return null;
     if (entry.type === 'optional' || entry.type === 'exact_optional') return null;
     const check = compileNode(entry);
     if (check === null) return null;
@@ -125,7 +123,7 @@ function compileNode(node: Node): Compiled | null {
       return (value) => value;
     case 'nullish':
     case 'nullable': {
-      if (node.default !== undefined || node.wrapped === undefined) return null;
+      if (node.wrapped === undefined) return null;
       const wrapped = compileNode(node.wrapped);
       if (wrapped === null) return null;
       if (node.type === 'nullable') return (value) => (value === null ? value : wrapped(value));

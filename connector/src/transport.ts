@@ -73,6 +73,14 @@ function headerRecord(headers: Headers): Record<string, string> {
   return record;
 }
 
+/** What both transports send: JSON asked for, the request's headers, and its body as JSON with its type. */
+function requestParts(request: TransportRequest): { headers: Record<string, string>; body: string | undefined } {
+  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+  if (request.body === undefined) return { headers, body: undefined };
+  headers['content-type'] = 'application/json';
+  return { headers, body: JSON.stringify(request.body) };
+}
+
 /** A timeout's reason, as AbortSignal.timeout gives it (classifyNetworkError reads its name). */
 function timeoutReason(timeoutMs: number): DOMException {
   return new DOMException(`The operation was aborted due to timeout (${timeoutMs} ms)`, 'TimeoutError');
@@ -84,12 +92,7 @@ function timeoutReason(timeoutMs: number): DOMException {
  * One timer per call, cleared the moment the body is read (AbortSignal.timeout would leave it pending until it fires).
  */
 export const fetchTransport: Transport = async (request) => {
-  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-  let body: string | undefined;
-  if (request.body !== undefined) {
-    body = JSON.stringify(request.body);
-    headers['content-type'] = 'application/json';
-  }
+  const { headers, body } = requestParts(request);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(timeoutReason(request.timeoutMs)), request.timeoutMs);
   try {
@@ -186,13 +189,8 @@ export const httpTransport: Transport = async (request) => {
     if (url.username !== '' || url.password !== '')
       throw new TypeError('Request cannot be constructed from a URL that includes credentials');
     const secure = url.protocol === 'https:';
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-    let body: string | undefined;
-    if (request.body !== undefined) {
-      body = JSON.stringify(request.body);
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(Buffer.byteLength(body));
-    }
+    const { headers, body } = requestParts(request);
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     let settled = false;
     let answer: import('node:http').IncomingMessage | undefined;
     const chunks: Buffer[] = [];

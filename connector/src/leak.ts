@@ -12,7 +12,7 @@ import { ConnectorError, ValidationError, describeFailure, type Vendor } from '.
 import { keyHint } from './mask';
 import { SMASHSEND_ROLES, type SmashsendClient, type SmashsendNewApiKey, type SmashsendRole } from './smashsend';
 import type { SmartLeadClient } from './smartlead';
-import type { SmarteClient } from './smarte';
+import type { SmarteClient, SmarteKey } from './smarte';
 
 /** The vendors in the one fixed order every listing uses. */
 const VENDOR_ORDER: readonly Vendor[] = ['SMASHSEND', 'SmartLead', 'SMARTe'];
@@ -183,6 +183,12 @@ async function identifySmartlead(client: SmartLeadClient, secret: string): Promi
   };
 }
 
+/**
+ * The SMARTe record each key identified here was read from, so that revoking it does not view it again (the suspension's
+ * own check reads the same record). A key built elsewhere has none: its suspension views it first.
+ */
+const smarteRecords = new WeakMap<IdentifiedKey, SmarteKey>();
+
 /** SMARTe's key view carries each key's value. */
 async function identifySmarte(client: SmarteClient, secret: string): Promise<IdentifiedKey | null> {
   const keys = await client.listKeys();
@@ -190,7 +196,7 @@ async function identifySmarte(client: SmarteClient, secret: string): Promise<Ide
   for (const key of keys) if (typeof key.apiKey === 'string' && sameSecret(key.apiKey, secret) && match === undefined) match = key;
   if (match === undefined) return null;
   const live = match.status.toLowerCase() === 'active';
-  return {
+  const identified: IdentifiedKey = {
     vendor: 'SMARTe',
     key_id: match.keyId,
     name: match.email,
@@ -202,6 +208,8 @@ async function identifySmarte(client: SmarteClient, secret: string): Promise<Ide
     revocable: live,
     reason: live ? null : `it is ${match.status} already: it no longer works`,
   };
+  smarteRecords.set(identified, match);
+  return identified;
 }
 
 /** What a revocation did to the leaked key. */
@@ -272,7 +280,7 @@ export async function revokeLeakedKey(clients: LeakClients, key: IdentifiedKey, 
       return revokeSmartlead(requireClient(clients.smartlead, key), key, replace, options);
     case 'SMARTe': {
       const client = requireClient(clients.smarte, key);
-      await client.suspendKey(key.name, { allowConnectionKey: true });
+      await client.suspendKey(key.name, { allowConnectionKey: true, viewed: smarteRecords.get(key) });
       const base = { key, action: 'suspended' as const, revoked: true, newKeyId: null, newSecret: null, connectionKey: key.connection_key };
       return { ...base, replacement: replace ? 'not_possible' : 'not_asked' };
     }

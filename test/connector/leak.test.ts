@@ -243,12 +243,23 @@ describe('revokeLeakedKey', () => {
     expect(await identifySecret(clients, other)).toBeNull();
   });
 
-  it('SMARTe: suspended; no replacement exists there', async () => {
+  it('SMARTe: suspended, SMARTe not asked for the key again (the view that found it is the check); no replacement exists there', async () => {
     const clients = clientsFor(fixture.sandbox);
     const leaked = 'Id9hxxxxxxxxxxxxxxxxxxxxxxxxx9u/CeGp1mxXoTA3vs=';
     const revocation = await revokeLeakedKey(clients, (await identifySecret(clients, leaked))!);
     expect(revocation).toMatchObject({ action: 'suspended', revoked: true, replacement: 'not_possible', newSecret: null });
+    expect(sent).toEqual(['POST /signals/v1/key/view', 'POST /signals/v1/key/update']);
     expect(await identifySecret(clients, leaked)).toMatchObject({ status: 'suspended', live: false, revocable: false });
+  });
+
+  it('SMARTe: a key described by the caller (not identified here) is viewed before its suspension', async () => {
+    const clients = clientsFor(fixture.sandbox);
+    const leaked = 'Id9hxxxxxxxxxxxxxxxxxxxxxxxxx9u/CeGp1mxXoTA3vs=';
+    const described = { ...(await identifySecret(clients, leaked))! };
+    sent = [];
+    await expect(revokeLeakedKey(clients, described)).resolves.toMatchObject({ action: 'suspended', revoked: true });
+    expect(sent).toEqual(['POST /signals/v1/key/view', 'POST /signals/v1/key/update']);
+    expect(await identifySecret(clients, leaked)).toMatchObject({ status: 'suspended', live: false });
   });
 
   it('a key this connection cannot revoke: NotRevocableError, nothing written', async () => {

@@ -409,29 +409,39 @@ describe('network failures become NetworkError', () => {
 });
 
 describe.each(TRANSPORTS)('a real server failing, through %s, becomes a NetworkError', (_name, transport) => {
-  it('a real server that never answers, with timeoutMs 200: reason timeout, promptly', async () => {
-    const server = await serve(() => undefined);
-    const started = Date.now();
-    // The client knows its own key's id, so the DELETE is the one request (no GET /v1/api-keys/current first).
-    const client = new SmashsendClient('sk_key', {
-      baseUrl: server.url,
-      workspaceId: 'wrk_1',
-      connectionKeyId: 'aki_own',
-      timeoutMs: 200,
-      transport,
+  it('a real server that never answers, with timeoutMs 200: reason timeout, the client closing the connection on its own 200 ms timer', async () => {
+    // The server never answers: the request can only end by the client giving up. It must give up on a timer armed
+    // for timeoutMs (not some longer default), and close the connection (not leave it open while it rejects).
+    let connectionClosed!: Promise<void>;
+    const server = await serve((_req, res) => {
+      connectionClosed = new Promise((resolve) => res.once('close', resolve));
     });
-    const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(server.received).toHaveLength(1);
-    expect(error.reason).toBe('timeout');
-    expect(describeError(error)).toEqual({
-      kind: 'network',
-      vendor: 'SMASHSEND',
-      status: undefined,
-      method: 'DELETE',
-      path: '/v1/workspaces/wrk_1/api-keys/aki_1',
-    });
-    expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1).');
+    const timers = jest.spyOn(globalThis, 'setTimeout');
+    try {
+      // The client knows its own key's id, so the DELETE is the one request (no GET /v1/api-keys/current first).
+      const client = new SmashsendClient('sk_key', {
+        baseUrl: server.url,
+        workspaceId: 'wrk_1',
+        connectionKeyId: 'aki_own',
+        timeoutMs: 200,
+        transport,
+      });
+      const error = await failure(client.deleteApiKey('aki_1'), NetworkError);
+      expect(timers.mock.calls.map(([, ms]) => ms)).toContain(200);
+      expect(server.received).toHaveLength(1);
+      await connectionClosed; // the server sees the client end the exchange (a hang here: the socket was left open)
+      expect(error.reason).toBe('timeout');
+      expect(describeError(error)).toEqual({
+        kind: 'network',
+        vendor: 'SMASHSEND',
+        status: undefined,
+        method: 'DELETE',
+        path: '/v1/workspaces/wrk_1/api-keys/aki_1',
+      });
+      expect(error.message).toBe('SMASHSEND did not answer within 0.2 s (DELETE /v1/workspaces/wrk_1/api-keys/aki_1).');
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it('a real server that never answers the check before a delete (GET /v1/api-keys/current): a timeout there, and no DELETE', async () => {

@@ -40,6 +40,34 @@ const env = useSandbox({ resetEachTest: false });
 beforeEach(() => forgetRememberedKeys());
 const figures = { callPaths: 0, requests: 0, budgetStops: 0, budgetCases: 0, throttled: 0, throttledOnce: 0 };
 
+/**
+ * Runs `work`, recording the delay of every timer whose callback ran meanwhile. A step that waits (a Retry-After
+ * slept out, a pause between pages) runs one; a request's timeout timers are cleared when its answer comes and never
+ * run. So which timers ran says whether, and how long, a step waited: an event, where elapsed time would be a budget.
+ */
+async function timersRunDuring<T>(work: () => Promise<T>): Promise<{ result: T; ran: Array<number | undefined> }> {
+  const ran: Array<number | undefined> = [];
+  const realSetTimeout = globalThis.setTimeout;
+  const spy = jest.spyOn(globalThis, 'setTimeout').mockImplementation(((
+    callback: (...args: unknown[]) => void,
+    ms?: number,
+    ...args: unknown[]
+  ) =>
+    realSetTimeout(
+      (...callbackArgs: unknown[]) => {
+        ran.push(ms);
+        callback(...callbackArgs);
+      },
+      ms,
+      ...args,
+    )) as unknown as typeof setTimeout);
+  try {
+    return { result: await work(), ran };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 // ---- every request has a timeout ----
 
 describe('every request goes through z.request with a timeout well inside 30 s', () => {
@@ -259,8 +287,9 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
       'The workspace has too many keys to watch whole within one Zapier step: watch the other vendors here, and SMASHSEND with `keyring audit --json` on a schedule.',
     ],
   ] as const)('%s', async (_name, operation, input, meta, pages, advice) => {
-    const started = realNow();
-    const outcome = await outcomeOf(runOperation({ ...operation, meta }, sandboxAuth(env.sandbox), input));
+    const { result: outcome, ran } = await timersRunDuring(() =>
+      outcomeOf(runOperation({ ...operation, meta }, sandboxAuth(env.sandbox), input)),
+    );
     figures.budgetCases += 1;
     expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'time_budget' });
     expect(outcome.message).toBe(
@@ -274,7 +303,7 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
     );
     expect(listRequests()).toBe(pages);
     expect(proxy.arrived.filter((a) => a.method !== 'GET')).toEqual([]); // rotate created and deleted nothing
-    expect(realNow() - started).toBeLessThan(5_000);
+    expect(ran).toEqual([]); // stopped by the step's clock, never by waiting: no timer ran (every request's was cleared)
     figures.budgetStops += 1;
   });
 
@@ -308,9 +337,9 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
   it("rotate: the delete only gets the step's remaining time (here under 3 s, not 10 s)", async () => {
     createTakesMs = 20_000; // with the list page's 2 s, the create ends at 22 s: under 3 s are left
     env.sandbox.injectFault({ vendor: 'smashsend', method: 'DELETE', kind: 'delay', hang: true });
-    const started = realNow();
-    const outcome = await outcomeOf(
-      runOperation(op('rotate_smashsend_api_key'), sandboxAuth(env.sandbox), { apiKeyId: 'aki_xyz789ghi012' }),
+    const before = mockZRequests.length;
+    const { result: outcome, ran } = await timersRunDuring(() =>
+      outcomeOf(runOperation(op('rotate_smashsend_api_key'), sandboxAuth(env.sandbox), { apiKeyId: 'aki_xyz789ghi012' })),
     );
     expect(outcome.ok).toBe(true);
     const warning = (outcome.result as { warning: string }).warning;
@@ -318,7 +347,14 @@ describe('app: find, the dropdown and rotate stop paging at the step budget with
     const seconds = Number(/within ([\d.]+) s/.exec(warning)?.[1]);
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThanOrEqual(3);
-    expect(realNow() - started).toBeLessThan(5_000);
+    // The delete was sent with that shorter timeout, and its timer is the one wait of the whole step: the hanging
+    // DELETE was given up when that ran, not after the default 10 s.
+    const deletes = mockZRequests.slice(before).filter((r) => r.url.includes('/api-keys/aki_xyz789ghi012'));
+    expect(deletes).toHaveLength(1);
+    const deleteTimeout = deletes[0]?.timeout as number;
+    expect(deleteTimeout).toBeLessThanOrEqual(3_000);
+    expect(Math.round(deleteTimeout / 100) / 10).toBe(seconds); // the timeout the warning names
+    expect(ran).toEqual([deleteTimeout]);
   });
 });
 
@@ -327,7 +363,7 @@ it('app, real clock: a tiny budget (KEYRING_STEP_BUDGET_MS=1000) with slow pages
   sandbox.reset();
   sandbox.generateSmashsendKeys(2_000);
   sandbox.injectFault({ vendor: 'smashsend', method: 'GET', path: '/api-keys?', kind: 'delay', delayMs: 100, count: 100 });
-  const started = Date.now();
+  const before = mockZRequests.length;
   // Paging deadline: 1000 ms budget − one 600 ms request timeout = 400 ms after the start.
   const outcome = await withEnv({ KEYRING_STEP_BUDGET_MS: '1000', KEYRING_TIMEOUT_MS: '600' }, () =>
     outcomeOf(
@@ -338,14 +374,17 @@ it('app, real clock: a tiny budget (KEYRING_STEP_BUDGET_MS=1000) with slow pages
       ),
     ),
   );
-  const elapsed = Date.now() - started;
   figures.budgetCases += 1;
   expect(outcome).toMatchObject({ ok: false, name: 'AppError', code: 'time_budget' });
   expect(outcome.message).toMatch(/^SMASHSEND stopped paging after (\d+) pages \/ \d+ API keys to stay within Zapier's 30 s step limit/);
   const pages = Number(/after (\d+) pages/.exec(outcome.message ?? '')?.[1]);
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThan(21);
-  expect(elapsed).toBeLessThan(1_000 + 600 + 500); // the budget, one request's timeout, and slack
+  // Within the budget by construction rather than by a stopwatch: no page started past the paging deadline (the stop
+  // above), and each of them carried the 600 ms timeout, so none could outlast the 1 000 ms.
+  const requests = mockZRequests.slice(before);
+  expect(requests).toHaveLength(pages);
+  expect(requests.map((r) => r.timeout)).toEqual(requests.map(() => 600));
   figures.budgetStops += 1;
 });
 
@@ -401,13 +440,13 @@ describe('a 429 is answered by exactly one request: never retried inside the ste
       count: 10,
       ...(retryAfter ? { retryAfter } : {}),
     });
-    const started = Date.now();
-    const outcome = await outcomeOf(runOperation(op, sandboxAuth(sandbox)));
+    const { result: outcome, ran } = await timersRunDuring(() => outcomeOf(runOperation(op, sandboxAuth(sandbox))));
     figures.throttled += 1;
     expect(outcome).toMatchObject({ ok: false, name: 'ThrottledError', delay: retryAfter ?? 60 });
     expect(sandbox.requestCounts().total).toBe(op.expectedRequests);
     expect(sandbox.pendingFaults()[0]?.remaining).toBe(9); // the 429 was met once
-    expect(Date.now() - started).toBeLessThan(2_000); // and not waited out inside the step (Retry-After is 1 s or 60 s)
+    // and not waited out inside the step (Retry-After is 1 s or 60 s): no timer ran, as a sleep's would
+    expect(ran).toEqual([]);
     figures.throttledOnce += 1;
   });
 });

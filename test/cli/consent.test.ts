@@ -358,21 +358,34 @@ describe("on a terminal, keyring's own key: the question names it", () => {
 describe('the command table: no write without consent', () => {
   const writers = COMMANDS.filter((command) => command.writes);
 
-  it('create, rotate, reset, delete, suspend, reactivate and revoke write; every write takes --yes, --dry-run and --allow-connection-key, and its help says so', () => {
+  it('create, rotate, reset, delete, suspend, reactivate and revoke write; every write takes --yes and --dry-run, and its help says so', () => {
     expect(writers.map((command) => command.name)).toEqual(['create', 'rotate', 'reset', 'delete', 'suspend', 'reactivate', 'revoke']);
     for (const command of writers) {
-      expect(Object.keys(optionsOf(command))).toEqual(expect.arrayContaining(['yes', 'dry-run', 'allow-connection-key']));
+      expect(Object.keys(optionsOf(command))).toEqual(expect.arrayContaining(['yes', 'dry-run']));
       const help = helpOf(command);
       expect(help.split('\n')[0]).toContain('[--yes | --dry-run]');
-      // revoke reads the secrets on stdin: it asks on the terminal (/dev/tty) instead, and needs no --allow-connection-key.
+      // revoke reads the secrets on stdin: it asks on the terminal (/dev/tty) instead.
       expect(help).toMatch(
         command.name === 'revoke'
           ? /when there is none \(CI, cron, a background pipeline\) it needs --yes,\nand refuses without it before reading anything or sending any request/
           : /when stdin is not a terminal it needs --yes, and refuses without it before any request/,
       );
-      expect(help).toContain('--allow-connection-key');
     }
     for (const command of COMMANDS.filter((c) => !c.writes)) expect(Object.keys(optionsOf(command))).not.toContain('yes');
+  });
+
+  it('--allow-connection-key is offered exactly by the writes that can change the key keyring itself uses: rotate, reset, delete, suspend', () => {
+    const offering = COMMANDS.filter((command) => 'allow-connection-key' in optionsOf(command)).map((command) => command.name);
+    expect(offering).toEqual(['rotate', 'reset', 'delete', 'suspend']);
+    for (const command of COMMANDS) {
+      const help = helpOf(command);
+      if (offering.includes(command.name)) {
+        expect(help).toMatch(/^ {2}--allow-connection-key {2,}allow changing the key keyring itself uses/m);
+        expect(help).toContain('or --allow-connection-key off a terminal\n(and with --yes)');
+      } else {
+        expect(help).not.toContain('--allow-connection-key');
+      }
+    }
   });
 
   it("a plan that changes keyring's own key, where nothing asks, needs --allow-connection-key (for writes the connector does not guard)", async () => {
@@ -385,6 +398,65 @@ describe('the command table: no write without consent', () => {
     );
     const allowed = new Consent(io, 'suspend smarte', { yes: true, dryRun: false, allowConnectionKey: true }, false);
     expect(await allowed.approve(plan)).toBe(true);
+  });
+});
+
+describe('--allow-connection-key where it means nothing: a usage error saying why, exit 2, nothing read or sent', () => {
+  it.each([
+    [
+      ['create', 'smashsend', '--name', 'Spare', '--role', 'ADMIN', '--yes', '--allow-connection-key'],
+      'keyring create: --allow-connection-key does not apply: create makes a new key and never changes the key keyring itself uses (see keyring create --help).',
+    ],
+    [
+      ['create', 'smarte', '--allow-connection-key', '--email', 'new.user@smarte.pro', '--dry-run'],
+      'keyring create: --allow-connection-key does not apply: create makes a new key and never changes the key keyring itself uses (see keyring create --help).',
+    ],
+    [
+      ['create', '--allow-connection-key', '--help'],
+      'keyring create: --allow-connection-key does not apply: create makes a new key and never changes the key keyring itself uses (see keyring create --help).',
+    ],
+    [
+      ['revoke', '--yes', '--allow-connection-key'],
+      'keyring revoke: --allow-connection-key does not apply: revoking the key keyring itself uses is what revoke is for: --yes, or a yes to the question that names it, is enough (see keyring revoke --help).',
+    ],
+    [
+      ['revoke', '--allow-connection-key', '--no-replace', '--dry-run'],
+      'keyring revoke: --allow-connection-key does not apply: revoking the key keyring itself uses is what revoke is for: --yes, or a yes to the question that names it, is enough (see keyring revoke --help).',
+    ],
+    [
+      ['reactivate', 'smarte', 'dev.udi@smarte.pro', '--yes', '--allow-connection-key'],
+      'keyring reactivate: --allow-connection-key does not apply: a reactivation makes a key work again and never cuts keyring off its own key (see keyring reactivate --help).',
+    ],
+  ])('keyring %p', async (args, message) => {
+    // revoke is given its secret (keyring's own SMASHSEND key) on stdin: refused before it is read or identified.
+    const run = await keyring(args, keyringEnv(env.sandbox), { input: `${SANDBOX_CREDENTIALS.smashsendApiKey}\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it('given on a terminal too (in-process): the same refusal, before any question', async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox), { answers: ['y'] });
+    expect(await main(['create', 'smashsend', '--name', 'Spare', '--role', 'ADMIN', '--allow-connection-key'], io)).toBe(2);
+    expect(io.asked).toBe(0);
+    expect(io.err.join('')).toBe(
+      'keyring create: --allow-connection-key does not apply: create makes a new key and never changes the key keyring itself uses (see keyring create --help).\n',
+    );
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it.each([
+    [['rotate', 'smashsend', OWN_KEY]],
+    [['rotate', 'smartlead', '45']],
+    [['reset', 'smartlead', '45']],
+    [['delete', 'smashsend', OWN_KEY]],
+    [['delete', 'smartlead', '45']],
+    [['suspend', 'smarte', 'sandbox.admin@smarte.pro']],
+  ])('still taken where it means something: keyring %p --allow-connection-key --dry-run reads and plans, exit 0', async (args) => {
+    const run = await keyring([...args, '--allow-connection-key', '--dry-run'], keyringEnv(env.sandbox));
+    expect(run).toMatchObject({ code: 0, stderr: 'Dry run: nothing was changed.\n' });
+    expect(run.stdout).toMatch(new RegExp(`^keyring ${args[0]} ${args[1]} would:\n`));
+    expect(env.sandbox.requestCounts().total).toBeGreaterThan(0); // the reads
+    expect(writesReceived(env.sandbox)).toEqual({});
   });
 });
 

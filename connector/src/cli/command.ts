@@ -1,7 +1,8 @@
 // What a `keyring` command is, as the one table in main.ts lists it: its forms, options, how many positionals it
 // takes and whether it writes. The table drives parsing, help and consent together: a command that writes gets
-// --yes, --dry-run and --allow-connection-key, the consent gate before it runs and the consent section of its help,
-// so no write command can be added without them.
+// --yes and --dry-run, the consent gate before it runs and the consent section of its help, so no write command can
+// be added without them; and --allow-connection-key when it can change the key keyring itself uses (each write says
+// whether it can: one that cannot is not offered the option, and refuses it by name).
 
 import type { Consent } from './consent';
 import { WRITE_OPTIONS } from './consent';
@@ -55,20 +56,43 @@ export interface WriteCommand extends CommandSpec {
   errorLine?: (error: unknown) => string;
   /** Its own consent paragraph for its help, when the common one does not say it right. */
   consentHelp?: string;
+  /**
+   * Whether --allow-connection-key means something for it: true when it can change the key keyring itself uses, which
+   * then needs that option wherever no question is asked; otherwise why the option does not apply. It is then not
+   * offered: not in the command's help, and given, a usage error saying that reason, before anything is read or sent.
+   */
+  connectionKeyOption: true | { notApplicable: string };
 }
 
 export type Command = ReadCommand | WriteCommand;
 
+/** The consent options a write command takes: all of them, or all but --allow-connection-key where it does not apply. */
+function writeOptionsOf(command: WriteCommand): Array<[string, (typeof WRITE_OPTIONS)[keyof typeof WRITE_OPTIONS]]> {
+  return Object.entries(WRITE_OPTIONS).filter(([name]) => name !== 'allow-connection-key' || command.connectionKeyOption === true);
+}
+
 /** Every option a command accepts, as parseArgs takes them: its own, --json and --help, and for a write the consent options. */
 export function optionsOf(command: Command): Record<string, { type: 'boolean' | 'string'; short?: string }> {
   const own = Object.fromEntries(Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type }]));
-  const writes = command.writes ? Object.fromEntries(Object.entries(WRITE_OPTIONS).map(([name, spec]) => [name, { type: spec.type }])) : {};
+  const writes = command.writes ? Object.fromEntries(writeOptionsOf(command).map(([name, spec]) => [name, { type: spec.type }])) : {};
   return { ...own, ...writes, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+}
+
+/**
+ * The consent options a write command is not offered, each with why it does not apply to it: main.ts parses them (so
+ * that one given is found wherever it stands, however it is written) only to refuse them by name.
+ */
+export function refusedOptionsOf(command: Command): Record<string, string> {
+  if (!command.writes || command.connectionKeyOption === true) return {};
+  return { 'allow-connection-key': command.connectionKeyOption.notApplicable };
 }
 
 /** The consent paragraph of a write's help. */
 const COMMON_CONSENT = `It changes keys. On a terminal it first shows what it is about to do and asks [y/N] (anything but y or yes
-is no); when stdin is not a terminal it needs --yes, and refuses without it before any request. Changing the
+is no); when stdin is not a terminal it needs --yes, and refuses without it before any request.`;
+
+/** What the common consent paragraph adds for a write that can change the key keyring itself uses. */
+const CONNECTION_KEY_CONSENT = `Changing the
 key keyring itself uses needs a yes to the question that names it, or --allow-connection-key off a terminal
 (and with --yes); update that key's variable afterwards.`;
 
@@ -84,11 +108,11 @@ export function helpOf(command: Command): string {
       spec.help,
     ]),
     ['--json', command.json],
-    ...(command.writes ? Object.entries(WRITE_OPTIONS).map(([name, spec]): [string, string] => [`--${name}`, spec.help]) : []),
+    ...(command.writes ? writeOptionsOf(command).map(([name, spec]): [string, string] => [`--${name}`, spec.help]) : []),
     ['-h, --help', ''],
   ];
   const width = Math.max(...options.map(([flag]) => flag.length)) + 2;
-  const consent = command.writes ? `\n\n${command.consentHelp ?? COMMON_CONSENT}` : '';
+  const consent = command.writes ? `\n\n${command.consentHelp ?? commonConsent(command)}` : '';
   return `${usages.join('\n')}
 
 ${command.about}${consent}
@@ -98,6 +122,11 @@ ${options.map(([flag, help]) => `  ${help ? flag.padEnd(width) + help : flag}`.t
 
 Exit status: ${command.exitStatus}
 `;
+}
+
+/** The common consent paragraph, with what it says about the key keyring itself uses where that applies. */
+function commonConsent(command: WriteCommand): string {
+  return command.connectionKeyOption === true ? `${COMMON_CONSENT} ${CONNECTION_KEY_CONSENT}` : COMMON_CONSENT;
 }
 
 /** The command list of `keyring --help`: every form of every command, one line each. */

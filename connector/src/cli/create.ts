@@ -23,6 +23,7 @@ const OPTIONS_OF: Record<VendorArg, readonly string[]> = {
 export const CREATE: WriteCommand = {
   name: 'create',
   writes: true,
+  connectionKeyOption: { notApplicable: 'create makes a new key and never changes the key keyring itself uses' },
   forms: [
     { usage: 'smashsend --name <name> --role <role>', summary: 'a new SMASHSEND key; its secret on stdout' },
     { usage: 'smartlead --client <clientId> --name <name>', summary: 'a new SmartLead client key; value on stdout' },

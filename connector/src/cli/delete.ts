@@ -72,6 +72,7 @@ async function deleteSmartlead(io: Io, consent: Consent, keyId: number, asJson: 
 export const DELETE: WriteCommand = {
   name: 'delete',
   writes: true,
+  connectionKeyOption: true,
   forms: [
     { usage: 'smashsend <apiKeyId>', summary: 'a SMASHSEND key stops working, for good' },
     { usage: 'smartlead <keyId>', summary: 'a SmartLead client key stops working, for good' },

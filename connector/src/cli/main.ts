@@ -7,7 +7,7 @@ import { ConnectionKeyError } from '../connectionKey';
 import { ConnectorError } from '../errors';
 import { AUDIT } from './audit';
 import { CHECK } from './check';
-import { helpOf, optionsOf, overviewOf, type Command } from './command';
+import { helpOf, optionsOf, overviewOf, refusedOptionsOf, type Command } from './command';
 import { CREATE } from './create';
 import { DELETE } from './delete';
 import { FIND } from './find';
@@ -115,7 +115,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
     return EXIT.usage;
   }
   try {
-    const options = optionsOf(command);
+    const refused = refusedOptionsOf(command);
+    // A consent option the command is not offered is parsed too, only to be refused below saying why it does not apply.
+    const options = {
+      ...optionsOf(command),
+      ...Object.fromEntries(Object.keys(refused).map((option) => [option, { type: 'boolean' as const }])),
+    };
     let parsed;
     try {
       parsed = parseArgs({ args: joinNegativeValues(rest, options), options, allowPositionals: true, strict: true });
@@ -126,6 +131,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
       throw new UsageError(`keyring ${name}: ${shown.replace(/\.$/, '')} (see keyring ${name} --help).`);
     }
     const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    for (const [option, why] of Object.entries(refused)) {
+      if (values[option] !== undefined)
+        throw new UsageError(`keyring ${name}: --${option} does not apply: ${why} (see keyring ${name} --help).`);
+    }
     if (values.help === true) {
       io.stdout.write(helpOf(command));
       return EXIT.ok;

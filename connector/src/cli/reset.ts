@@ -67,6 +67,7 @@ export async function resetSmartlead(
 export const RESET: WriteCommand = {
   name: 'reset',
   writes: true,
+  connectionKeyOption: true,
   forms: [{ usage: 'smartlead <keyId>', summary: 'a new value for a SmartLead client key' }],
   about: `Resets a SmartLead client API key: SmartLead gives the same key (same id) a new value, and its old value
 stops working at once. keyring list smartlead shows the ids. The new value is printed once, alone, on stdout, the

@@ -412,6 +412,9 @@ async function revoke(io: Io, consent: Consent, flags: Flags): Promise<ExitStatu
 export const REVOKE: WriteCommand = {
   name: 'revoke',
   writes: true,
+  connectionKeyOption: {
+    notApplicable: 'revoking the key keyring itself uses is what revoke is for: --yes, or a yes to the question that names it, is enough',
+  },
   forms: [
     {
       usage: '[--no-replace] [--secret-file <path>] [--vendors <list>]',
@@ -437,7 +440,7 @@ the request in flight, starts no further change, says what exists now, and exits
 [y/N] (anything but y or yes is no). The secrets come on stdin, so the question is asked on the terminal
 (/dev/tty) when stderr is a terminal too; when there is none (CI, cron, a background pipeline) it needs --yes,
 and refuses without it before reading anything or sending any request. --dry-run identifies and prints the plan,
-changes nothing. Revoking the key keyring itself uses needs no --allow-connection-key: that is what revoke is for.`,
+changes nothing. Revoking the key keyring itself uses needs no further consent: that is what revoke is for.`,
   options: {
     'no-replace': { type: 'boolean', help: 'do not replace the keys: SMASHSEND and SmartLead keys are deleted' },
     ...SECRET_OPTIONS,

@@ -181,6 +181,7 @@ async function rotateSmashsend(io: Io, consent: Consent, id: string, flags: { js
 export const ROTATE: WriteCommand = {
   name: 'rotate',
   writes: true,
+  connectionKeyOption: true,
   forms: [
     { usage: 'smashsend <apiKeyId> [--keep-old]', summary: 'a twin key (same name, role); the old deleted' },
     { usage: 'smartlead <keyId>', summary: 'a reset (as keyring reset smartlead)' },

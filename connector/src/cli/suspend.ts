@@ -110,6 +110,7 @@ async function reactivate(io: Io, consent: Consent, email: string, asJson: boole
 export const SUSPEND: WriteCommand = {
   name: 'suspend',
   writes: true,
+  connectionKeyOption: true,
   forms: [{ usage: 'smarte <email>', summary: 'a SMARTe key stops working until reactivated' }],
   about: `Suspends the SMARTe signals API key of the user with that email, as the Zapier step does: it stops working at
 once, for everything that uses it, until it is reactivated (keyring reactivate smarte <email>). The key is
@@ -132,6 +133,7 @@ question is answered no, 130 / 143 when interrupted by SIGINT / SIGTERM (a suspe
 export const REACTIVATE: WriteCommand = {
   name: 'reactivate',
   writes: true,
+  connectionKeyOption: { notApplicable: 'a reactivation makes a key work again and never cuts keyring off its own key' },
   forms: [{ usage: 'smarte <email>', summary: 'a suspended SMARTe key works again' }],
   about: `Reactivates the suspended SMARTe signals API key of the user with that email, as the Zapier step does: it
 works again at once. The key is viewed first, so that the question names it; SMARTe refuses to reactivate a key

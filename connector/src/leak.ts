@@ -343,7 +343,8 @@ async function revokeSmashsend(client: SmashsendClient, key: IdentifiedKey, repl
     if (twin) await deliver(options, partial());
   }
   try {
-    const deleted = await client.deleteApiKey(key.key_id, { allowConnectionKey: true });
+    // Whether it is the caller's own key is known already (the secret was compared): nothing more to ask.
+    const deleted = await client.deleteApiKey(key.key_id, { allowConnectionKey: true, connectionKey: key.connection_key });
     // SMASHSEND may answer that it kept the key: then it is live, as after any failed delete.
     if (!deleted.isDeleted) {
       const path = `/v1/workspaces/${key.workspace_id ?? ''}/api-keys/${key.key_id}`;

@@ -546,16 +546,21 @@ export class SmashsendClient {
   /**
    * DELETE /v1/workspaces/{ws}/api-keys/{id}. The key this client authenticates with is refused (ConnectionKeyError,
    * nothing sent) unless `allowConnectionKey`; the answer's `connectionKey` says whether it was (or may have been) that
-   * key. `timeoutMs` shortens this call's timeout (e.g. at the end of a time budget).
+   * key. `timeoutMs` shortens this call's timeout (e.g. at the end of a time budget). `connectionKey`, with
+   * `allowConnectionKey`: whether the caller already knows it is that key (it compared the secret itself), so that
+   * nothing is asked to tell it; without `allowConnectionKey` it is ignored (the check that refuses is always made).
    */
   async deleteApiKey(
     apiKeyId: string,
-    options: { timeoutMs?: number; allowConnectionKey?: boolean } = {},
+    options: { timeoutMs?: number; allowConnectionKey?: boolean; connectionKey?: boolean } = {},
   ): Promise<SmashsendDeletedApiKey> {
     const id = requireId(VENDOR, 'apiKeyId', apiKeyId);
     const ws = await this.workspaceId();
     const path = `/v1/workspaces/${ws}/api-keys/${id}`;
-    const connectionKey = await this.guardConnectionKey(id, 'delete', 'DELETE', path, options.allowConnectionKey);
+    const connectionKey =
+      options.allowConnectionKey === true && typeof options.connectionKey === 'boolean'
+        ? options.connectionKey
+        : await this.guardConnectionKey(id, 'delete', 'DELETE', path, options.allowConnectionKey);
     const deleted = await this.http.call({
       method: 'DELETE',
       path,

@@ -64,10 +64,12 @@ const RECONNECT_NEW =
   "The leaked key was the one this Zapier connection signs in with: reconnect with the new secret (this step's New Secret) in the SMASHSEND API Key field.";
 
 describe('SMASHSEND', () => {
-  /** The leaked key's lookup (with its own secret) and the delete's check of the connection's key. */
+  /**
+   * The leaked key's lookup (with its own secret). Whether it is the connection's own key is known from the secret, so
+   * the delete's guard asks nothing more (no GET /v1/api-keys/current with the connection's key).
+   */
   function lookups(key = leakedKey) {
     shownTo(SS_SECRET).get('/v1/api-keys/current').reply(200, { apiKey: key });
-    asConnection().get('/v1/api-keys/current').reply(200, ss.connectionKey);
   }
 
   it('deletes the leaked key first, then creates its twin (same name and role) and checks it with its own secret', async () => {
@@ -89,8 +91,7 @@ describe('SMASHSEND', () => {
     });
     expect(createdWith).toEqual({ displayName: 'CI Deploy Key', role: 'API_USER' });
     expect(order).toEqual([
-      'GET SMASHSEND /v1/api-keys/current', // the leaked secret's lookup
-      'GET SMASHSEND /v1/api-keys/current', // the delete's check: is it the connection's own key?
+      'GET SMASHSEND /v1/api-keys/current', // the leaked secret's lookup (the only one)
       `DELETE SMASHSEND ${keyPath(leakedKey.id)}`,
       `POST SMASHSEND ${KEYS}`,
       'GET SMASHSEND /v1/api-keys/check', // with the twin's own secret
@@ -99,7 +100,7 @@ describe('SMASHSEND', () => {
   });
 
   it("the connection's own key: its twin first (its client still works), its delete the last call made with it; reconnect with the new secret", async () => {
-    asConnection().get('/v1/api-keys/current').times(2).reply(200, ss.connectionKey);
+    asConnection().get('/v1/api-keys/current').reply(200, ss.connectionKey); // the lookup: the leaked secret is the connection's
     asConnection()
       .post(KEYS, (body) => Boolean((createdWith = body)))
       .reply(200, twinOf(ss.connectionKey.apiKey));
@@ -119,7 +120,6 @@ describe('SMASHSEND', () => {
     expect(order).toEqual([
       'GET SMASHSEND /v1/api-keys/current',
       `POST SMASHSEND ${KEYS}`,
-      'GET SMASHSEND /v1/api-keys/current',
       `DELETE SMASHSEND ${keyPath(ss.CONNECTION_KEY_ID)}`,
       'GET SMASHSEND /v1/api-keys/check',
     ]);
@@ -178,7 +178,7 @@ describe('SMASHSEND', () => {
   });
 
   it("the connection's own key whose delete fails after its twin: the output still carries the new secret, and says the leaked key may be live", async () => {
-    asConnection().get('/v1/api-keys/current').times(2).reply(200, ss.connectionKey);
+    asConnection().get('/v1/api-keys/current').reply(200, ss.connectionKey); // the lookup: the leaked secret is the connection's
     asConnection().post(KEYS).reply(200, twinOf(ss.connectionKey.apiKey));
     asConnection()
       .delete(keyPath(ss.CONNECTION_KEY_ID))
@@ -222,12 +222,13 @@ describe('SMASHSEND', () => {
 
   it("the connection's key refused (401) in a SMASHSEND-only connection: ExpiredAuthError, without core's trailer or the leaked secret", async () => {
     shownTo(SS_SECRET).get('/v1/api-keys/current').reply(200, { apiKey: leakedKey });
-    asConnection().get('/v1/api-keys/current').reply(401, ss.error401);
+    asConnection().delete(keyPath(leakedKey.id)).reply(401, ss.error401);
+    expectNoRequest(nock(SMASHSEND).post(KEYS).reply(200, twinOf(leakedKey)));
     const outcome = await outcomeOf(
       run('creates', 'revoke_leaked_api_key', { secret: SS_SECRET }, without(AUTH, 'smartlead_api_key', 'smarte_api_key')),
     );
     expect(outcome).toMatchObject({ ok: false, name: 'ExpiredAuthError' });
-    expect(outcome.message).toContain('SMASHSEND rejected the API key (401 on GET /v1/api-keys/current)');
+    expect(outcome.message).toContain(`SMASHSEND rejected the API key (401 on DELETE ${keyPath(leakedKey.id)})`);
     expect(outcome.fullText).not.toContain('What happened');
     expect(outcome.fullText).not.toContain(SS_SECRET);
   });

@@ -696,6 +696,27 @@ describe('SmashsendClient.deleteApiKey', () => {
     expect(sent(fake)).toEqual([`GET ${CURRENT}`, `DELETE ${keyPath}`]);
   });
 
+  it.each([true, false])(
+    'allowConnectionKey with connectionKey %s known to the caller: nothing asked, the DELETE alone, connectionKey as given',
+    async (known) => {
+      const fake = fakeTransport(answer(200, fx.deleted));
+      const smashsend = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport });
+      expect(await smashsend.deleteApiKey(TARGET, { allowConnectionKey: true, connectionKey: known })).toEqual({
+        ...fx.deleted.apiKey,
+        isDeleted: true,
+        connectionKey: known,
+      });
+      expect(sent(fake)).toEqual([`DELETE ${keyPath}`]);
+    },
+  );
+
+  it('connectionKey: false without allowConnectionKey is not taken on trust: /current is asked, and the own key refused', async () => {
+    const fake = fakeTransport(answer(200, currentIsTarget));
+    const smashsend = new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: fake.transport });
+    await failure(smashsend.deleteApiKey(TARGET, { connectionKey: false }), ConnectionKeyError);
+    expect(sent(fake)).toEqual([`GET ${CURRENT}`]);
+  });
+
   it('SMASHSEND does not answer /current (404): refused as unknown; allowed, deleted with connectionKey: true', async () => {
     const refused = fakeTransport(answer(404, notFound404));
     const error = await failure(

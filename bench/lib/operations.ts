@@ -5,8 +5,17 @@
 // Types only from Zapier: bench/connectorChild.ts loads this file in a process without it.
 
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { operation } from '../../test/support/operations';
-import { rotateSmashsendApiKey, type SmarteClient, type SmartLeadClient, type SmashsendClient } from '@keyring/connector';
+import { LEAKED, operation } from '../../test/support/operations';
+import {
+  auditApiKeys,
+  identifySecret,
+  isOlderThan,
+  revokeLeakedKey,
+  rotateSmashsendApiKey,
+  type SmarteClient,
+  type SmartLeadClient,
+  type SmashsendClient,
+} from '@keyring/connector';
 
 export interface Endpoints {
   smashsend: string;
@@ -81,6 +90,8 @@ export interface OperationSpec {
   vendor: 'SMASHSEND' | 'SmartLead' | 'SMARTe' | 'all three';
   input?: Record<string, unknown>;
   meta?: Record<string, unknown>;
+  /** Told apart from other specs of the same key in every table (e.g. the vendor a leaked secret belongs to). */
+  variant?: string;
   /** 'noWorkspace': the connection has no smashsend_workspace_id, so it must be discovered first. */
   connection?: 'noWorkspace';
   /** The fewest vendor calls that can do this operation. */
@@ -181,6 +192,203 @@ async function smarteView(http: Http, c: BaselineContext, body: Json): Promise<u
   return record(await http({ method: 'POST', url: `${c.urls.smarte}/signals/v1/key/view`, body, headers: smarteHeaders(c) }), 'view answer')
     .data;
 }
+
+// ---- Key hygiene and leaked keys: the rows a hand-written perform would build ----
+
+const DAY = 86_400_000;
+/** Epoch ms of a vendor's date, NaN when absent or unreadable. */
+const timeOf = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? Date.parse(value) : Number.NaN);
+const masked = (value: unknown) => (typeof value === 'string' && value !== '' ? `********${value.slice(-4)}` : null);
+
+interface RowFacts {
+  vendor: string;
+  keyId: unknown;
+  name: unknown;
+  status: unknown;
+  createdAt: unknown;
+  hint: string | null;
+  own: boolean;
+  clientId?: unknown;
+}
+
+/** One key as the hygiene steps show it: its age and staleness at `now`, a hint, whether it is the connection's own. */
+function keyRow(facts: RowFacts, now: number, olderThanDays?: number): Json {
+  const time = timeOf(facts.createdAt);
+  const dated = !Number.isNaN(time);
+  return {
+    id: `${facts.vendor}:${String(facts.keyId)}`,
+    vendor: facts.vendor,
+    key_id: String(facts.keyId),
+    name: facts.name,
+    status: facts.status ?? null,
+    created_at: dated ? new Date(time).toISOString() : null,
+    age_days: dated ? Math.max(0, Math.floor((now - time) / DAY)) : null,
+    stale: dated && olderThanDays !== undefined && now - time > olderThanDays * DAY,
+    key_hint: facts.hint,
+    client_id: typeof facts.clientId === 'number' ? facts.clientId : null,
+    connection_key: facts.own,
+  };
+}
+
+/** Newest first by created_at (undated rows last, in their order). */
+function newestRowsFirst(rows: Json[]): Json[] {
+  return rows
+    .map((row, index) => ({ row, index, time: timeOf(row.created_at) }))
+    .sort((a, b) => (Number.isNaN(b.time) ? -Infinity : b.time) - (Number.isNaN(a.time) ? -Infinity : a.time) || a.index - b.index)
+    .map(({ row }) => row);
+}
+
+/** The connection key's id (GET /v1/api-keys/current, once per key and process, as refuseOwnSmashsendKey asks it). */
+async function smashsendConnectionKeyId(http: Http, c: BaselineContext): Promise<unknown> {
+  const key = String(c.auth.smashsend_api_key);
+  if (!connectionKeyIds.has(key)) {
+    const answer = record(await http({ url: `${c.urls.smashsend}/v1/api-keys/current`, headers: bearer(c) }), 'current');
+    connectionKeyIds.set(key, record(answer.apiKey, 'apiKey').id);
+  }
+  return connectionKeyIds.get(key);
+}
+
+/** Every SMASHSEND key, page after page (newest first). */
+async function smashsendAllKeys(http: Http, c: BaselineContext): Promise<Json[]> {
+  const keys: Json[] = [];
+  let startAt: string | undefined;
+  for (;;) {
+    const page = await smashsendPage(http, c, startAt);
+    keys.push(...page.items);
+    if (!page.hasMore || page.startAt === null) return keys;
+    startAt = page.startAt;
+  }
+}
+
+const smartleadKeys = async (http: Http, c: BaselineContext) =>
+  list(dataOf(await http({ url: `${c.urls.smartlead}/api/v1/client/api-key`, query: smartleadQuery(c) })), 'SmartLead keys');
+const smarteKeys = async (http: Http, c: BaselineContext) => list(await smarteView(http, c, {}), 'SMARTe keys');
+
+const smashsendFacts = (key: Json, own: boolean): RowFacts => ({
+  vendor: 'SMASHSEND',
+  keyId: key.id,
+  name: key.displayName,
+  status: key.status,
+  createdAt: key.createdAt,
+  hint: typeof key.secretKey === 'string' ? key.secretKey : null,
+  own,
+});
+const smartleadFacts = (key: Json, c: BaselineContext): RowFacts => ({
+  vendor: 'SmartLead',
+  keyId: key.id,
+  name: key.key_name,
+  status: key.status,
+  createdAt: key.created_at,
+  hint: masked(key.api_key),
+  own: key.api_key === c.auth.smartlead_api_key,
+  clientId: key.client_id,
+});
+const smarteFacts = (key: Json, c: BaselineContext): RowFacts => ({
+  vendor: 'SMARTe',
+  keyId: key.keyId,
+  name: key.email,
+  status: key.status,
+  createdAt: undefined,
+  hint: masked(key.apiKey),
+  own: key.apiKey === c.auth.smarte_api_key,
+});
+
+/** The key a leaked secret is, at the vendor its shape suggests (the sample secrets are each found at the first vendor asked). */
+async function identifyBaseline(http: Http, c: BaselineContext, secret: string): Promise<Json | null> {
+  if (secret.startsWith('sk_live_') || secret.startsWith('sk_test_')) {
+    const current = record(
+      record(await http({ url: `${c.urls.smashsend}/v1/api-keys/current`, headers: { authorization: `Bearer ${secret}` } }), 'current')
+        .apiKey,
+      'apiKey',
+    );
+    const revocable = current.workspaceId === c.auth.smashsend_workspace_id;
+    return {
+      vendor: 'SMASHSEND',
+      key_id: current.id,
+      name: current.displayName,
+      role: current.role,
+      status: current.status,
+      live: true,
+      revocable,
+      key_hint: masked(secret),
+      connection_key: secret === c.auth.smashsend_api_key,
+    };
+  }
+  if (/[+/=]/.test(secret)) {
+    const key = (await smarteKeys(http, c)).find((candidate) => candidate.apiKey === secret);
+    if (!key) return null;
+    const live = String(key.status).toLowerCase() === 'active';
+    return {
+      vendor: 'SMARTe',
+      key_id: key.keyId,
+      name: key.email,
+      status: key.status,
+      live,
+      revocable: live,
+      key_hint: masked(secret),
+      connection_key: secret === c.auth.smarte_api_key,
+    };
+  }
+  const key = (await smartleadKeys(http, c)).find((candidate) => candidate.api_key === secret);
+  if (!key) return null;
+  return {
+    vendor: 'SmartLead',
+    key_id: String(key.id),
+    name: key.key_name,
+    status: key.status,
+    live: key.status === 'active',
+    revocable: true,
+    key_hint: masked(secret),
+    connection_key: false,
+  };
+}
+
+/** Revokes the identified key as the app does by default (replace on): SMASHSEND delete + twin + its check, SmartLead reset, SMARTe suspend. */
+async function revokeBaseline(http: Http, c: BaselineContext, key: Json): Promise<Json> {
+  switch (key.vendor) {
+    case 'SMASHSEND': {
+      await http({ method: 'DELETE', url: `${smashsendKeys(c)}/${String(key.key_id)}`, headers: bearer(c) });
+      const twin = record(
+        record(
+          await http({ method: 'POST', url: smashsendKeys(c), body: { displayName: key.name, role: key.role }, headers: bearer(c) }),
+          'answer',
+        ).apiKey,
+        'apiKey',
+      );
+      await http({ url: `${c.urls.smashsend}/v1/api-keys/check`, headers: { authorization: `Bearer ${String(twin.secretKey)}` } });
+      return { ...key, action: 'rotated', new_key_id: twin.id, new_secret: twin.secretKey, warning: '' };
+    }
+    case 'SmartLead': {
+      const reset = record(
+        dataOf(
+          await http({
+            method: 'PUT',
+            url: `${c.urls.smartlead}/api/v1/client/api-key/reset/${String(key.key_id)}`,
+            query: smartleadQuery(c),
+          }),
+        ),
+        'reset answer',
+      );
+      return { ...key, action: 'reset', new_key_id: String(reset.id), new_secret: reset.api_key, warning: '' };
+    }
+    default:
+      await http({
+        method: 'POST',
+        url: `${c.urls.smarte}/signals/v1/key/update`,
+        body: { email: key.name, action: 'suspend' },
+        headers: smarteHeaders(c),
+      });
+      return { ...key, action: 'suspended', warning: '' };
+  }
+}
+
+const LEAK_VENDORS = [
+  { vendor: 'SMASHSEND', secret: LEAKED.smashsend },
+  { vendor: 'SmartLead', secret: LEAKED.smartlead },
+  { vendor: 'SMARTe', secret: LEAKED.smarte },
+] as const;
+
+const AGE_DAYS = 30;
 
 export const OPERATIONS: OperationSpec[] = [
   // Triggers
@@ -507,6 +715,174 @@ export const OPERATIONS: OperationSpec[] = [
     baseline: async (http, c) => [withId(record(await smarteView(http, c, { email: c.input.email }), 'key'))],
     connector: (k, c) => k.smarte.findKeyByEmail(String(c.input.email)),
   },
+  // Key hygiene: every vendor of the connection at once (the connection has all three).
+  {
+    key: 'api_key_reached_age',
+    kind: 'triggers',
+    vendor: 'all three',
+    input: { age_days: AGE_DAYS },
+    // SMASHSEND's page starting at the threshold and SmartLead's list (SMARTe keys carry no date), at once; the connection
+    // key's id (GET /v1/api-keys/current) once per key and process, so a warm container sends the two lists alone.
+    minimumCalls: 2,
+    baseline: async (http, c) => {
+      const now = Date.now();
+      const days = Number(c.input.age_days);
+      const threshold = new Date(now - days * DAY).toISOString();
+      const [smashsend, smartlead] = await Promise.all([
+        (async () => {
+          const query = { limit: '100', sort: 'createdAt.desc', startAt: threshold };
+          const apiKeys = record(
+            record(await http({ url: smashsendKeys(c), query, headers: bearer(c) }), 'list answer').apiKeys,
+            'apiKeys',
+          );
+          const own = await smashsendConnectionKeyId(http, c);
+          return list(apiKeys.items, 'apiKeys.items')
+            .filter((key) => now - timeOf(key.createdAt) > days * DAY)
+            .map((key) => keyRow(smashsendFacts(key, key.id === own), now, days));
+        })(),
+        (async () =>
+          (await smartleadKeys(http, c))
+            .filter((key) => now - timeOf(key.created_at) > days * DAY)
+            .map((key) => keyRow(smartleadFacts(key, c), now, days)))(),
+      ]);
+      return newestRowsFirst([...smashsend, ...smartlead]).slice(0, 100);
+    },
+    connector: async (k) => {
+      const now = Date.now();
+      const [page, own, smartlead] = await Promise.all([
+        k.smashsend.listApiKeys({ sort: 'createdAt.desc', startAt: new Date(now - AGE_DAYS * DAY).toISOString(), limit: 100 }),
+        k.smashsend.connectionKeyMatcher(),
+        k.smartlead.listClientApiKeys(),
+      ]);
+      return [
+        ...page.items.filter((key) => isOlderThan(key.createdAt, AGE_DAYS, now)).map((key) => ({ key, own: own.match(key) })),
+        ...smartlead.filter((key) => isOlderThan(key.created_at, AGE_DAYS, now)),
+      ];
+    },
+  },
+  {
+    key: 'api_key_status_changed',
+    kind: 'triggers',
+    vendor: 'all three',
+    // Every SMASHSEND page (one here), SmartLead's list and SMARTe's view, at once.
+    minimumCalls: 3,
+    baseline: async (http, c) => {
+      const statusRow = (vendor: string, keyId: unknown, name: unknown, status: unknown, changedAt: unknown, hint: string | null) => {
+        const time = timeOf(changedAt);
+        const state = typeof status === 'string' && status.trim() !== '' ? status.trim() : 'unknown';
+        return {
+          id: `${vendor}:${String(keyId)}:${state}`,
+          vendor,
+          key_id: String(keyId),
+          name,
+          status: state,
+          changed_at: Number.isNaN(time) ? null : new Date(time).toISOString(),
+          key_hint: hint,
+        };
+      };
+      const [smashsend, smartlead, smarte] = await Promise.all([smashsendAllKeys(http, c), smartleadKeys(http, c), smarteKeys(http, c)]);
+      const rows = [
+        ...smashsend.map((key) =>
+          statusRow(
+            'SMASHSEND',
+            key.id,
+            key.displayName,
+            key.status,
+            key.updatedAt,
+            typeof key.secretKey === 'string' ? key.secretKey : null,
+          ),
+        ),
+        ...smartlead.map((key) => statusRow('SmartLead', key.id, key.key_name, key.status, undefined, masked(key.api_key))),
+        ...smarte.map((key) => statusRow('SMARTe', key.keyId, key.email, key.status, undefined, masked(key.apiKey))),
+      ];
+      return rows
+        .map((row, index) => ({ row, index, time: timeOf(row.changed_at) }))
+        .sort((a, b) => (Number.isNaN(b.time) ? -Infinity : b.time) - (Number.isNaN(a.time) ? -Infinity : a.time) || a.index - b.index)
+        .map(({ row }) => row);
+    },
+    connector: async (k) => {
+      const smashsend: unknown[] = [];
+      const [, smartlead, smarte] = await Promise.all([
+        (async () => {
+          for await (const key of k.smashsend.allApiKeys({ sort: 'createdAt.desc' })) smashsend.push(key);
+        })(),
+        k.smartlead.listClientApiKeys(),
+        k.smarte.listKeys(),
+      ]);
+      return [...smashsend, ...smartlead, ...smarte];
+    },
+  },
+  {
+    key: 'audit_api_keys',
+    kind: 'creates',
+    vendor: 'all three',
+    input: { older_than_days: AGE_DAYS },
+    // Every SMASHSEND page (one here; its connection key told by the hint each listed key shows), SmartLead's list and
+    // SMARTe's view, at once.
+    minimumCalls: 3,
+    baseline: async (http, c) => {
+      const now = Date.now();
+      const days = Number(c.input.older_than_days);
+      const [smashsend, smartlead, smarte] = await Promise.all([
+        (async () => {
+          const keys = await smashsendAllKeys(http, c);
+          // The connection key by the hint SMASHSEND lists (the start of its secret), as the app tells it.
+          const own = String(c.auth.smashsend_api_key);
+          const isOwn = (key: Json) => typeof key.secretKey === 'string' && own.startsWith(key.secretKey.replace(/\.\.\.$/, ''));
+          return newestRowsFirst(keys.map((key) => keyRow(smashsendFacts(key, isOwn(key)), now, days)));
+        })(),
+        (async () => newestRowsFirst((await smartleadKeys(http, c)).map((key) => keyRow(smartleadFacts(key, c), now, days))))(),
+        (async () => (await smarteKeys(http, c)).map((key) => keyRow(smarteFacts(key, c), now, days)))(),
+      ]);
+      const keys = [...smashsend, ...smartlead, ...smarte];
+      return {
+        checked_at: new Date(now).toISOString(),
+        total: keys.length,
+        stale_count: keys.filter((key) => key.stale === true).length,
+        smashsend_count: smashsend.length,
+        smartlead_count: smartlead.length,
+        smarte_count: smarte.length,
+        keys,
+      };
+    },
+    connector: (k) => auditApiKeys({ smashsend: k.smashsend, smartlead: k.smartlead, smarte: k.smarte }, { olderThanDays: AGE_DAYS }),
+  },
+  // Leaked-key response, one row per vendor: the secret's shape says which vendor is asked first (each is found there).
+  ...LEAK_VENDORS.map(({ vendor, secret }): OperationSpec => ({
+    key: 'find_api_key_by_secret',
+    kind: 'searches',
+    vendor,
+    variant: vendor,
+    input: { secret },
+    // SMASHSEND: GET /v1/api-keys/current with the secret; SmartLead: the client-key list; SMARTe: the key view.
+    minimumCalls: 1,
+    baseline: async (http, c) => {
+      const key = await identifyBaseline(http, c, String(c.input.secret));
+      return key === null ? [] : [key];
+    },
+    connector: async (k, c) => identifySecret(k, String(c.input.secret)),
+  })),
+  ...LEAK_VENDORS.map(({ vendor, secret }): OperationSpec => ({
+    key: 'revoke_leaked_api_key',
+    kind: 'creates',
+    vendor,
+    variant: vendor,
+    input: { secret },
+    // The lookup, then the revocation with its replacement: SMASHSEND deletes, creates the twin and checks it with its
+    // own secret (4 calls); SmartLead resets (2); SMARTe suspends (2).
+    minimumCalls: vendor === 'SMASHSEND' ? 4 : 2,
+    mutates: true,
+    baseline: async (http, c) => {
+      const key = await identifyBaseline(http, c, String(c.input.secret));
+      if (key === null) throw new Error('baseline: no vendor knows the secret');
+      return revokeBaseline(http, c, key);
+    },
+    connector: async (k, c) => {
+      const key = await identifySecret(k, String(c.input.secret));
+      if (key === null) throw new Error('connector: no vendor knows the secret');
+      return revokeLeakedKey(k, key);
+    },
+  })),
   // The connection test: one cheap call per vendor, concurrently, and (the connection has a workspace id) one key of
   // that workspace's list, proving the key can read it.
   {
@@ -544,7 +920,8 @@ export function zRequestPerform(spec: OperationSpec, urls: () => Endpoints): (z:
 
 export function label(spec: OperationSpec): string {
   const name = spec.kind === 'authentication' ? 'authentication.test' : spec.key;
-  return spec.connection === 'noWorkspace' ? `${name} (no workspace id)` : name;
+  if (spec.connection === 'noWorkspace') return `${name} (no workspace id)`;
+  return spec.variant === undefined ? name : `${name} (${spec.variant})`;
 }
 
 /** The connection an operation runs with. */

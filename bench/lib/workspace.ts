@@ -5,7 +5,10 @@
 //   app/      the app bundled by scripts/build.ts's buildApp, exactly as `npm run build` makes it, deps: the
 //             production dependencies of package.json (core only)
 //   minimal/  the baseline: bench/minimalApp.ts, a bare z.request per perform, deps: core only
+//   floor/    bench/floorApp.ts: the app's definition as data (definition.json, functions as stubs) with the
+//             baseline's performs, deps: core only — core's own cost of a definition this size, none of our code
 
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +18,7 @@ import { devOnlyPackages, installPackages, linkPackage, productionClosure, readL
 
 export { devOnlyPackages };
 
-export type VariantName = 'app' | 'minimal';
+export type VariantName = 'app' | 'minimal' | 'floor';
 
 export interface Variant {
   name: VariantName;
@@ -100,7 +103,29 @@ async function fillWorkspace(repo: string, root: string): Promise<Workspace> {
   installPackages(repo, minimalDir, corePackages);
   variants.minimal = { name: 'minimal', dir: minimalDir, child: path.join(minimalDir, 'bench-child.js'), packages: corePackages };
 
+  // The floor: the app's definition as data, the baseline's performs, core only.
+  const floorDir = path.join(root, 'floor');
+  writeCommon(repo, floorDir, {
+    name: 'floor-zapier-app',
+    version: '1.0.0',
+    private: true,
+    main: 'index.js',
+    dependencies: { 'zapier-platform-core': coreVersion },
+  });
+  transpile(path.join(repo, 'bench', 'minimalApp.ts'), path.join(floorDir, 'minimal.js'));
+  transpile(path.join(repo, 'bench', 'floorApp.ts'), path.join(floorDir, 'index.js'));
+  writeFileSync(path.join(floorDir, 'definition.json'), definitionData(appDir));
+  installPackages(repo, floorDir, corePackages);
+  variants.floor = { name: 'floor', dir: floorDir, child: path.join(floorDir, 'bench-child.js'), packages: corePackages };
+
   return { root, variants };
+}
+
+/** The built app's definition as JSON, each function written as `{"__function": true}` (read in a process of its own). */
+function definitionData(appDir: string): string {
+  const script =
+    "process.stdout.write(JSON.stringify(require('./index.js'), (key, value) => (typeof value === 'function' ? { __function: true } : value)))";
+  return execFileSync(process.execPath, ['-e', script], { cwd: appDir, encoding: 'utf8', env: { PATH: process.env.PATH } });
 }
 
 export function removeWorkspace(workspace: Workspace): void {

@@ -7,7 +7,7 @@
 // only when its shape says it is one of SMASHSEND's, or once SmartLead and SMARTe (whose lists carry key values,
 // compared here) do not know it. Facts only: the caller words them.
 
-import { sameSecret } from './connectionKey';
+import { secretMatcher } from './connectionKey';
 import { ConnectorError, ValidationError, describeFailure, type Vendor } from './errors';
 import { keyHint } from './mask';
 import { SMASHSEND_ROLES, type SmashsendClient, type SmashsendNewApiKey, type SmashsendRole } from './smashsend';
@@ -164,8 +164,9 @@ async function identifySmartlead(client: SmartLeadClient, secret: string): Promi
   }
   const keys = await client.listClientApiKeys();
   // Every value is compared (no early exit), each in constant time.
+  const isLeaked = secretMatcher(secret);
   let match: (typeof keys)[number] | undefined;
-  for (const key of keys) if (typeof key.api_key === 'string' && sameSecret(key.api_key, secret) && match === undefined) match = key;
+  for (const key of keys) if (typeof key.api_key === 'string' && isLeaked(key.api_key) && match === undefined) match = key;
   if (match === undefined) return null;
   const live = (match.status ?? 'active').toLowerCase() === 'active';
   return {
@@ -193,7 +194,8 @@ const smarteRecords = new WeakMap<IdentifiedKey, SmarteKey>();
 async function identifySmarte(client: SmarteClient, secret: string): Promise<IdentifiedKey | null> {
   const keys = await client.listKeys();
   let match: (typeof keys)[number] | undefined;
-  for (const key of keys) if (typeof key.apiKey === 'string' && sameSecret(key.apiKey, secret) && match === undefined) match = key;
+  const isLeaked = secretMatcher(secret);
+  for (const key of keys) if (typeof key.apiKey === 'string' && isLeaked(key.apiKey) && match === undefined) match = key;
   if (match === undefined) return null;
   const live = match.status.toLowerCase() === 'active';
   const identified: IdentifiedKey = {

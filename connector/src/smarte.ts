@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { ConnectorError, InputError, NotFoundError } from './errors';
-import { refuseConnectionKey, sameSecret, valueMatch, type ConnectionKeyMatch } from './connectionKey';
+import { refuseConnectionKey, secretMatcher, valueMatch, type ConnectionKeyMatch, type SecretMatcher } from './connectionKey';
 import { VendorHttp, type ClientOptions } from './http';
 import { requireEmail, requireText } from './validate';
 
@@ -46,6 +46,8 @@ export type SmarteUpdatedKey = (SmarteKey & { message?: string }) | { email: str
 export class SmarteClient {
   private readonly http: VendorHttp;
   private readonly key: string;
+  /** Tells this client's own key, made on first use. */
+  private ownKeyMatcher: SecretMatcher | undefined;
 
   constructor(apiKey: string, options: ClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
@@ -86,7 +88,11 @@ export class SmarteClient {
 
   /** Whether `secret` is the admin key this client authenticates with (compared in constant time; never logged). */
   isOwnSecret(secret: string): boolean {
-    return sameSecret(secret, this.key);
+    return this.ownKey()(secret);
+  }
+
+  private ownKey(): SecretMatcher {
+    return (this.ownKeyMatcher ??= secretMatcher(this.key));
   }
 
   /**
@@ -94,7 +100,7 @@ export class SmarteClient {
    * the values are compared in constant time; 'unknown' when the answer carries no value.
    */
   connectionKeyMatch(key: Pick<SmarteKey, 'apiKey'>): ConnectionKeyMatch {
-    return valueMatch(key.apiKey, this.key);
+    return valueMatch(key.apiKey, this.ownKey());
   }
 
   /**

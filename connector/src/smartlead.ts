@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { VendorHttp, type ClientOptions } from './http';
 import { is } from './schema';
-import { sameSecret, valueMatch, type ConnectionKeyMatch } from './connectionKey';
+import { secretMatcher, valueMatch, type ConnectionKeyMatch, type SecretMatcher } from './connectionKey';
 import { requireKeyName, requirePositiveInt, requireText, optionalOneOf, optionalPositiveInt, optionalText } from './validate';
 
 export const SMARTLEAD_BASE_URL = 'https://server.smartlead.ai';
@@ -89,6 +89,8 @@ export interface SmartLeadDeleteResult {
 export class SmartLeadClient {
   private readonly http: VendorHttp;
   private readonly key: string;
+  /** Tells this client's own key, made on first use. */
+  private ownKeyMatcher: SecretMatcher | undefined;
 
   constructor(apiKey: string, options: ClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
@@ -101,12 +103,16 @@ export class SmartLeadClient {
    * with: compared in constant time; 'unknown' when the answer carries no value.
    */
   connectionKeyMatch(key: Pick<SmartLeadApiKey, 'api_key'>): ConnectionKeyMatch {
-    return valueMatch(key.api_key, this.key);
+    return valueMatch(key.api_key, this.ownKey());
   }
 
   /** Whether `secret` is the key this client authenticates with (compared in constant time; never logged). */
   isOwnSecret(secret: string): boolean {
-    return sameSecret(secret, this.key);
+    return this.ownKey()(secret);
+  }
+
+  private ownKey(): SecretMatcher {
+    return (this.ownKeyMatcher ??= secretMatcher(this.key));
   }
 
   /** GET /api/v1/client/ — the account's clients (for a dropdown). */

@@ -4,8 +4,9 @@
 // nothing else — no advice, no secret.
 
 import crypto from 'node:crypto';
+import fc from 'fast-check';
 import { ConnectionKeyError, ConnectorError, sameSecret } from '@keyring/connector';
-import { hintMatch, refuseConnectionKey, valueMatch } from '../../connector/src/connectionKey';
+import { hintMatch, refuseConnectionKey, secretMatcher, valueMatch } from '../../connector/src/connectionKey';
 
 const SECRET = 'sk_live_rdM4qX9vT2wP7nB5kL8mJ3hG6fD1sA0z';
 
@@ -38,6 +39,63 @@ describe('sameSecret', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('secretMatcher', () => {
+  it('tells exactly the one secret, as sameSecret does, for any two strings (unicode, empty, any lengths)', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 80 });
+    fc.assert(
+      fc.property(text, text, (secret, value) => {
+        const isSecret = secretMatcher(secret);
+        expect(isSecret(value)).toBe(value === secret);
+        expect(isSecret(secret)).toBe(true);
+        expect(isSecret(value)).toBe(sameSecret(value, secret));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('digests the secret once, then each value once, and compares digests of one fixed length in constant time', () => {
+    const compare = jest.spyOn(crypto, 'timingSafeEqual');
+    try {
+      const isSecret = secretMatcher(SECRET);
+      const values = [SECRET, 'short', `${SECRET}0`, ''];
+      expect(values.map(isSecret)).toEqual([true, false, false, false]);
+      expect(compare).toHaveBeenCalledTimes(values.length);
+      for (const [a, b] of compare.mock.calls) expect([(a as Buffer).length, (b as Buffer).length]).toEqual([32, 32]);
+      // The secret's digest is the same Buffer at every comparison: made once.
+      expect(new Set(compare.mock.calls.map(([, wanted]) => wanted)).size).toBe(1);
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  it('gives the same answers on a Node without crypto.hash (before 20.12: a Hash object per digest)', () => {
+    const algorithms: string[] = [];
+    jest.isolateModules(() => {
+      jest.doMock('node:crypto', () => {
+        const { hash: _absent, ...rest } = jest.requireActual<typeof crypto>('node:crypto');
+        return {
+          ...rest,
+          createHash: (algorithm: string) => {
+            algorithms.push(algorithm);
+            return rest.createHash(algorithm);
+          },
+        };
+      });
+      try {
+        const older = jest.requireActual<typeof import('../../connector/src/connectionKey')>('../../connector/src/connectionKey');
+        expect(older.secretMatcher(SECRET)(SECRET)).toBe(true);
+        expect(older.secretMatcher(SECRET)(`${SECRET}0`)).toBe(false);
+        expect(older.sameSecret('clé', 'clé')).toBe(true);
+        expect(older.sameSecret('clé', 'cle')).toBe(false);
+      } finally {
+        jest.dontMock('node:crypto');
+      }
+    });
+    // Two matchers (2 digests each) and two sameSecret (2 each): every digest made by a Hash object.
+    expect(algorithms).toEqual(Array(8).fill('sha256'));
   });
 });
 
@@ -85,14 +143,14 @@ describe('hintMatch', () => {
 
 describe('valueMatch', () => {
   it("the same value: 'yes'; another value, of any length: 'no'", () => {
-    expect(valueMatch(SECRET, SECRET)).toBe('yes');
-    expect(valueMatch(`${SECRET.slice(0, -1)}y`, SECRET)).toBe('no');
-    expect(valueMatch(SECRET.slice(0, 12), SECRET)).toBe('no');
-    expect(valueMatch(`${SECRET}0`, SECRET)).toBe('no');
+    expect(valueMatch(SECRET, secretMatcher(SECRET))).toBe('yes');
+    expect(valueMatch(`${SECRET.slice(0, -1)}y`, secretMatcher(SECRET))).toBe('no');
+    expect(valueMatch(SECRET.slice(0, 12), secretMatcher(SECRET))).toBe('no');
+    expect(valueMatch(`${SECRET}0`, secretMatcher(SECRET))).toBe('no');
   });
 
   it("a truncated hint is a value like any other: 'no', never a match", () => {
-    expect(valueMatch('sk_live_rdM4...', SECRET)).toBe('no');
+    expect(valueMatch('sk_live_rdM4...', secretMatcher(SECRET))).toBe('no');
   });
 
   it.each([
@@ -100,7 +158,7 @@ describe('valueMatch', () => {
     ['undefined', undefined],
     ['an empty string', ''],
   ])("no value to compare (%s): 'unknown'", (_name, value) => {
-    expect(valueMatch(value, SECRET)).toBe('unknown');
+    expect(valueMatch(value, secretMatcher(SECRET))).toBe('unknown');
   });
 });
 

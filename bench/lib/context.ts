@@ -13,6 +13,12 @@ export interface Settings {
   quick: boolean;
   coldRounds: number;
   opWarmup: number;
+  /**
+   * Section 6's warm-up, rounds over every operation every way before any is timed: its plain-Node process must reach
+   * a steady state first (undici's fetch keeps getting faster for thousands of calls, so timing sooner favours whichever
+   * way is warmer, and more so for the operations timed last).
+   */
+  connectorWarmup: number;
   opRuns: number;
   growthSizes: number[];
   growthRuns: number;

@@ -75,10 +75,12 @@ export async function connectorVsFetch(ctx: Context): Promise<ConnectorResult> {
   const rows: ConnectorRow[] = [];
   let zapierLoaded = false;
   try {
-    // Warm every operation both ways first (JIT, connections), counting each way's vendor calls on the way.
+    // Warm every operation every way first, until the process is in its steady state (Settings.connectorWarmup), each
+    // from the seed (an operation may depend on what an earlier one changed), counting each way's vendor calls.
     const calls = new Map<OperationSpec, Record<ConnectorWay, number>>();
-    for (let warm = 0; warm < ctx.settings.opWarmup; warm += 1) {
+    for (let warm = 0; warm < ctx.settings.connectorWarmup; warm += 1) {
       for (const spec of OPERATIONS) {
+        await ctx.sandbox.reset();
         const counted: Record<ConnectorWay, number> = { connector: 0, connectorFetch: 0, fetch: 0 };
         for (const way of WAYS) {
           await prepare(ctx, spec);

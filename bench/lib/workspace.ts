@@ -90,33 +90,28 @@ async function fillWorkspace(repo: string, root: string): Promise<Workspace> {
   installPackages(repo, appDir, appPackages);
   variants.app = { name: 'app', dir: appDir, child: path.join(appDir, 'bench-child.js'), packages: appPackages };
 
-  // The baseline: only core.
-  const minimalDir = path.join(root, 'minimal');
-  writeCommon(repo, minimalDir, {
-    name: 'minimal-zapier-app',
-    version: '1.0.0',
-    private: true,
-    main: 'index.js',
-    dependencies: { 'zapier-platform-core': coreVersion },
+  /** A variant whose only dependency is core: its package.json, the harness, and what `write` puts in its directory. */
+  const coreOnly = (name: 'minimal' | 'floor', write: (dir: string) => void): Variant => {
+    const dir = path.join(root, name);
+    writeCommon(repo, dir, {
+      name: `${name}-zapier-app`,
+      version: '1.0.0',
+      private: true,
+      main: 'index.js',
+      dependencies: { 'zapier-platform-core': coreVersion },
+    });
+    write(dir);
+    installPackages(repo, dir, corePackages);
+    return { name, dir, child: path.join(dir, 'bench-child.js'), packages: corePackages };
+  };
+  // The baseline: a bare z.request per perform.
+  variants.minimal = coreOnly('minimal', (dir) => transpile(path.join(repo, 'bench', 'minimalApp.ts'), path.join(dir, 'index.js')));
+  // The floor: the app's definition as data, with the baseline's performs.
+  variants.floor = coreOnly('floor', (dir) => {
+    transpile(path.join(repo, 'bench', 'minimalApp.ts'), path.join(dir, 'minimal.js'));
+    transpile(path.join(repo, 'bench', 'floorApp.ts'), path.join(dir, 'index.js'));
+    writeFileSync(path.join(dir, 'definition.json'), definitionData(appDir));
   });
-  transpile(path.join(repo, 'bench', 'minimalApp.ts'), path.join(minimalDir, 'index.js'));
-  installPackages(repo, minimalDir, corePackages);
-  variants.minimal = { name: 'minimal', dir: minimalDir, child: path.join(minimalDir, 'bench-child.js'), packages: corePackages };
-
-  // The floor: the app's definition as data, the baseline's performs, core only.
-  const floorDir = path.join(root, 'floor');
-  writeCommon(repo, floorDir, {
-    name: 'floor-zapier-app',
-    version: '1.0.0',
-    private: true,
-    main: 'index.js',
-    dependencies: { 'zapier-platform-core': coreVersion },
-  });
-  transpile(path.join(repo, 'bench', 'minimalApp.ts'), path.join(floorDir, 'minimal.js'));
-  transpile(path.join(repo, 'bench', 'floorApp.ts'), path.join(floorDir, 'index.js'));
-  writeFileSync(path.join(floorDir, 'definition.json'), definitionData(appDir));
-  installPackages(repo, floorDir, corePackages);
-  variants.floor = { name: 'floor', dir: floorDir, child: path.join(floorDir, 'bench-child.js'), packages: corePackages };
 
   return { root, variants };
 }

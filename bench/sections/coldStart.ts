@@ -29,7 +29,8 @@ export interface ColdResult {
   /** 1 + appAddsMs / baseline median: the ratio without the noise of core's own loading (the same in every variant). */
   phaseRatio: number;
   /**
-   * The floor (core with our definition as data, the baseline's perform): what core's own work on a definition this size
+   * The floor (core with our definition as data, the baseline's perform): what a definition this size costs with none of
+   * our code (loading it as data, ~1 ms, and core's own work on it at each invocation)
    * adds, in ms and as a ratio to the baseline (phase medians, as appAddsMs); absent when the floor variant was not built.
    */
   floor?: { addsMs: number; phaseRatio: number; ratio: number };
@@ -143,7 +144,7 @@ export function printCold(result: ColdResult): void {
   );
   if (result.floor) {
     print(
-      `floor / baseline (medians): ${result.floor.ratio.toFixed(3)}; core's own work on a definition the size of ours adds ${ms(result.floor.addsMs)} ms: ` +
+      `floor / baseline (medians): ${result.floor.ratio.toFixed(3)}; a definition the size of ours, as data with none of our code, adds ${ms(result.floor.addsMs)} ms: ` +
         `${result.floor.phaseRatio.toFixed(3)} with none of our code; our code (bundle load, our perform's first run) adds the other ` +
         `${ms(round(result.appAddsMs - result.floor.addsMs))} ms`,
     );

@@ -29,9 +29,9 @@ export interface ColdResult {
   /** 1 + appAddsMs / baseline median: the ratio without the noise of core's own loading (the same in every variant). */
   phaseRatio: number;
   /**
-   * The floor (core with our definition as data, the baseline's perform): what a definition this size costs with none of
-   * our code (loading it as data, ~1 ms, and core's own work on it at each invocation)
-   * adds, in ms and as a ratio to the baseline (phase medians, as appAddsMs); absent when the floor variant was not built.
+   * The floor (core with our definition as data, the baseline's perform): what a definition this size adds with none of
+   * our code (loading it as data, ~1 ms, and core's own work on it at each invocation), in ms and as a ratio to the
+   * baseline (phase medians, as appAddsMs); absent when the floor variant was not built.
    */
   floor?: { addsMs: number; phaseRatio: number; ratio: number };
   target: number;

@@ -89,7 +89,10 @@ function hintOf(vendor: Vendor, secret: string): string {
  * which SMASHSEND no longer answers for). Vendor faults are thrown (a report must not say "unknown" when a vendor
  * could not be asked).
  */
-export async function identifySecret(clients: LeakClients, secret: string, options: IdentifyOptions = {}): Promise<IdentifiedKey | null> {
+export async function identifySecret(clients: LeakClients, leaked: string, options: IdentifyOptions = {}): Promise<IdentifiedKey | null> {
+  // As a client takes a key: without surrounding whitespace (a pasted secret often ends in a newline), so that every
+  // comparison — the vendors' values, the client's own key — is made with what SMASHSEND is shown.
+  const secret = leaked.trim();
   const configured = VENDOR_ORDER.filter((vendor) => clientOf(clients, vendor) !== undefined);
   const wanted = options.vendors ? configured.filter((vendor) => options.vendors?.includes(vendor)) : configured;
   for (const vendor of lookupOrder(secret, wanted)) {
@@ -190,6 +193,12 @@ async function identifySmartlead(client: SmartLeadClient, secret: string): Promi
  */
 const smarteRecords = new WeakMap<IdentifiedKey, SmarteKey>();
 
+/** The SMARTe record `key` was identified from, while the key still names it (a caller may have changed the object). */
+function viewedRecord(key: IdentifiedKey): SmarteKey | undefined {
+  const record = smarteRecords.get(key);
+  return record !== undefined && record.email === key.name && record.keyId === key.key_id ? record : undefined;
+}
+
 /** SMARTe's key view carries each key's value. */
 async function identifySmarte(client: SmarteClient, secret: string): Promise<IdentifiedKey | null> {
   const keys = await client.listKeys();
@@ -282,7 +291,7 @@ export async function revokeLeakedKey(clients: LeakClients, key: IdentifiedKey, 
       return revokeSmartlead(requireClient(clients.smartlead, key), key, replace, options);
     case 'SMARTe': {
       const client = requireClient(clients.smarte, key);
-      await client.suspendKey(key.name, { allowConnectionKey: true, viewed: smarteRecords.get(key) });
+      await client.suspendKey(key.name, { allowConnectionKey: true, viewed: viewedRecord(key) });
       const base = { key, action: 'suspended' as const, revoked: true, newKeyId: null, newSecret: null, connectionKey: key.connection_key };
       return { ...base, replacement: replace ? 'not_possible' : 'not_asked' };
     }

@@ -82,6 +82,31 @@ describe('identifySecret', () => {
     expect(found).toMatchObject({ vendor: 'SMASHSEND', key_id: 'aki_sbxadmin0001', connection_key: true, revocable: true });
   });
 
+  it.each([
+    ['a trailing newline', (secret: string) => `${secret}\n`],
+    ['spaces around it', (secret: string) => `  ${secret}  `],
+  ])(
+    "the connection's own SMASHSEND key pasted with %s is still marked connection_key (compared as SMASHSEND is shown it)",
+    async (_name, pasted) => {
+      const found = await identifySecret(clientsFor(fixture.sandbox), pasted(fixture.sandbox.credentials.smashsendApiKey));
+      expect(found).toMatchObject({
+        vendor: 'SMASHSEND',
+        key_id: 'aki_sbxadmin0001',
+        connection_key: true,
+        key_hint: expect.stringMatching(/^\*{8}\S{4}$/),
+      });
+    },
+  );
+
+  it('a SmartLead or SMARTe secret pasted with surrounding whitespace is found by its value', async () => {
+    const clients = clientsFor(fixture.sandbox);
+    expect(await identifySecret(clients, ' cl_live_P7dK2mQ9xR4tW8yB3nF6hJ1s\n')).toMatchObject({ vendor: 'SmartLead', key_id: '45' });
+    expect(await identifySecret(clients, '\tId9hxxxxxxxxxxxxxxxxxxxxxxxxx9u/CeGp1mxXoTA3vs= ')).toMatchObject({
+      vendor: 'SMARTe',
+      name: 'dev.udi_user@smarte.pro',
+    });
+  });
+
   it('a key of another SMASHSEND workspace is identified, not revocable, and says why', async () => {
     const found = await identifySecret(clientsFor(fixture.sandbox), fixture.sandbox.credentials.smashsendOtherWorkspaceApiKey);
     expect(found).toMatchObject({
@@ -249,6 +274,17 @@ describe('revokeLeakedKey', () => {
     expect(revocation).toMatchObject({ action: 'suspended', revoked: true, replacement: 'not_possible', newSecret: null });
     expect(sent).toEqual(['POST /signals/v1/key/view', 'POST /signals/v1/key/update']);
     expect(await identifySecret(clients, leaked)).toMatchObject({ status: 'suspended', live: false, revocable: false });
+  });
+
+  it('SMARTe: an identified key the caller changed since is viewed again, by the email it now names, before its suspension', async () => {
+    const clients = clientsFor(fixture.sandbox);
+    const leaked = 'Id9hxxxxxxxxxxxxxxxxxxxxxxxxx9u/CeGp1mxXoTA3vs=';
+    const identified = (await identifySecret(clients, leaked))!;
+    identified.key_id = 'changed-by-the-caller';
+    sent = [];
+    await expect(revokeLeakedKey(clients, identified)).resolves.toMatchObject({ action: 'suspended', revoked: true });
+    expect(sent).toEqual(['POST /signals/v1/key/view', 'POST /signals/v1/key/update']);
+    expect(await identifySecret(clients, leaked)).toMatchObject({ status: 'suspended', live: false });
   });
 
   it('SMARTe: a key described by the caller (not identified here) is viewed before its suspension', async () => {

@@ -16,6 +16,7 @@ import {
   type SmartLeadClient,
   type SmashsendClient,
 } from '@keyring/connector';
+import { newestFirst, smartleadKeyRow, smashsendKeyRow } from '@keyring/connector/internal';
 
 export interface Endpoints {
   smashsend: string;
@@ -385,6 +386,29 @@ async function revokeBaseline(http: Http, c: BaselineContext, key: Json): Promis
   }
 }
 
+/** One key's status as API Key Status Changed shows it: a new status is a new id. */
+function statusRow(vendor: string, keyId: unknown, name: unknown, status: unknown, changedAt: unknown, hint: string | null): Json {
+  const time = timeOf(changedAt);
+  const state = typeof status === 'string' && status.trim() !== '' ? status.trim() : 'unknown';
+  return {
+    id: `${vendor}:${String(keyId)}:${state}`,
+    vendor,
+    key_id: String(keyId),
+    name,
+    status: state,
+    changed_at: Number.isNaN(time) ? null : new Date(time).toISOString(),
+    key_hint: hint,
+  };
+}
+
+/** Newest change first where the vendor dates changes, the others after in their order. */
+function newestChangeFirst(rows: Json[]): Json[] {
+  return rows
+    .map((row, index) => ({ row, index, time: timeOf(row.changed_at) }))
+    .sort((a, b) => (Number.isNaN(b.time) ? -Infinity : b.time) - (Number.isNaN(a.time) ? -Infinity : a.time) || a.index - b.index)
+    .map(({ row }) => row);
+}
+
 const LEAK_VENDORS = [
   { vendor: 'SMASHSEND', secret: LEAKED.smashsend },
   { vendor: 'SmartLead', secret: LEAKED.smartlead },
@@ -750,17 +774,29 @@ export const OPERATIONS: OperationSpec[] = [
       ]);
       return newestRowsFirst([...smashsend, ...smartlead]).slice(0, 100);
     },
+    // As the step: SMASHSEND's page, then its connection key (asked after the list, as the app asks it), and SmartLead's
+    // list at the same time; the rows the step returns, newest first.
     connector: async (k) => {
       const now = Date.now();
-      const [page, own, smartlead] = await Promise.all([
-        k.smashsend.listApiKeys({ sort: 'createdAt.desc', startAt: new Date(now - AGE_DAYS * DAY).toISOString(), limit: 100 }),
-        k.smashsend.connectionKeyMatcher(),
-        k.smartlead.listClientApiKeys(),
+      const context = (own: boolean) => ({ now, olderThanDays: AGE_DAYS, connectionKey: own });
+      const [smashsend, smartlead] = await Promise.all([
+        (async () => {
+          const page = await k.smashsend.listApiKeys({
+            sort: 'createdAt.desc',
+            startAt: new Date(now - AGE_DAYS * DAY).toISOString(),
+            limit: 100,
+          });
+          const own = await k.smashsend.connectionKeyMatcher();
+          return page.items
+            .filter((key) => isOlderThan(key.createdAt, AGE_DAYS, now))
+            .map((key) => smashsendKeyRow(key, context(own.match(key) === 'yes')));
+        })(),
+        (async () =>
+          (await k.smartlead.listClientApiKeys())
+            .filter((key) => isOlderThan(key.created_at, AGE_DAYS, now))
+            .map((key) => smartleadKeyRow(key, context(k.smartlead.connectionKeyMatch(key) === 'yes'))))(),
       ]);
-      return [
-        ...page.items.filter((key) => isOlderThan(key.createdAt, AGE_DAYS, now)).map((key) => ({ key, own: own.match(key) })),
-        ...smartlead.filter((key) => isOlderThan(key.created_at, AGE_DAYS, now)),
-      ];
+      return newestFirst([...smashsend, ...smartlead]).slice(0, 100);
     },
   },
   {
@@ -770,19 +806,6 @@ export const OPERATIONS: OperationSpec[] = [
     // Every SMASHSEND page (one here), SmartLead's list and SMARTe's view, at once.
     minimumCalls: 3,
     baseline: async (http, c) => {
-      const statusRow = (vendor: string, keyId: unknown, name: unknown, status: unknown, changedAt: unknown, hint: string | null) => {
-        const time = timeOf(changedAt);
-        const state = typeof status === 'string' && status.trim() !== '' ? status.trim() : 'unknown';
-        return {
-          id: `${vendor}:${String(keyId)}:${state}`,
-          vendor,
-          key_id: String(keyId),
-          name,
-          status: state,
-          changed_at: Number.isNaN(time) ? null : new Date(time).toISOString(),
-          key_hint: hint,
-        };
-      };
       const [smashsend, smartlead, smarte] = await Promise.all([smashsendAllKeys(http, c), smartleadKeys(http, c), smarteKeys(http, c)]);
       const rows = [
         ...smashsend.map((key) =>
@@ -798,21 +821,23 @@ export const OPERATIONS: OperationSpec[] = [
         ...smartlead.map((key) => statusRow('SmartLead', key.id, key.key_name, key.status, undefined, masked(key.api_key))),
         ...smarte.map((key) => statusRow('SMARTe', key.keyId, key.email, key.status, undefined, masked(key.apiKey))),
       ];
-      return rows
-        .map((row, index) => ({ row, index, time: timeOf(row.changed_at) }))
-        .sort((a, b) => (Number.isNaN(b.time) ? -Infinity : b.time) - (Number.isNaN(a.time) ? -Infinity : a.time) || a.index - b.index)
-        .map(({ row }) => row);
+      return newestChangeFirst(rows);
     },
     connector: async (k) => {
-      const smashsend: unknown[] = [];
+      const smashsend: Json[] = [];
       const [, smartlead, smarte] = await Promise.all([
         (async () => {
-          for await (const key of k.smashsend.allApiKeys({ sort: 'createdAt.desc' })) smashsend.push(key);
+          for await (const key of k.smashsend.allApiKeys({ sort: 'createdAt.desc' }))
+            smashsend.push(statusRow('SMASHSEND', key.id, key.displayName, key.status, key.updatedAt, key.secretKey ?? null));
         })(),
         k.smartlead.listClientApiKeys(),
         k.smarte.listKeys(),
       ]);
-      return [...smashsend, ...smartlead, ...smarte];
+      return newestChangeFirst([
+        ...smashsend,
+        ...smartlead.map((key) => statusRow('SmartLead', key.id, key.key_name, key.status, undefined, masked(key.api_key))),
+        ...smarte.map((key) => statusRow('SMARTe', key.keyId, key.email, key.status, undefined, masked(key.apiKey))),
+      ]);
     },
   },
   {

@@ -3,6 +3,7 @@
 // rotate's list walk) stops at the step's time budget with a clear error instead of being killed; rotate's delete
 // only gets the time left; and a 429 is never retried inside a step (exactly one request, paged operations included).
 
+import timersPromises from 'node:timers/promises';
 import type { ZObject } from 'zapier-platform-core';
 import { SmashsendClient, TimeBudgetError, type Transport, type TransportRequest } from '@keyring/connector';
 import { forgetRememberedKeys } from '../../lib/clients';
@@ -16,8 +17,8 @@ import { outcomeOf } from '../support/outcome';
 import { sandboxAuth, useSandbox } from '../support/sandbox';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/seed';
 
-/** Every z.request the app makes, with the options it passed (the timeout above all). */
-const mockZRequests: Array<{ url: string; timeout: unknown }> = [];
+/** Every z.request the app makes, with the options it passed (the timeout above all) and when it was made (epoch ms). */
+const mockZRequests: Array<{ url: string; timeout: unknown; at: number }> = [];
 jest.mock('../../lib/transport', () => {
   const actual = jest.requireActual<typeof import('../../lib/transport')>('../../lib/transport');
   return {
@@ -26,7 +27,7 @@ jest.mock('../../lib/transport', () => {
         {
           ...z,
           request: ((options: { url: string; timeout?: number }) => {
-            mockZRequests.push({ url: options.url, timeout: options.timeout });
+            mockZRequests.push({ url: options.url, timeout: options.timeout, at: Date.now() });
             return z.request(options as never);
           }) as unknown as ZObject['request'],
         },
@@ -47,6 +48,18 @@ const figures = { callPaths: 0, requests: 0, budgetStops: 0, budgetCases: 0, thr
  */
 async function timersRunDuring<T>(work: () => Promise<T>): Promise<{ result: T; ran: Array<number | undefined> }> {
   const ran: Array<number | undefined> = [];
+  // A sleep through node:timers/promises (its setTimeout, scheduler.wait) does not go through the global setTimeout.
+  const realSleep = timersPromises.setTimeout;
+  const sleep = jest.spyOn(timersPromises, 'setTimeout').mockImplementation((async (ms?: number, ...rest: unknown[]) => {
+    const value: unknown = await (realSleep as (ms?: number, ...rest: unknown[]) => Promise<unknown>)(ms, ...rest);
+    ran.push(ms);
+    return value;
+  }) as typeof timersPromises.setTimeout);
+  const realWait = timersPromises.scheduler.wait.bind(timersPromises.scheduler);
+  const wait = jest.spyOn(timersPromises.scheduler, 'wait').mockImplementation(async (ms: number, options?: { signal?: AbortSignal }) => {
+    await realWait(ms, options);
+    ran.push(ms);
+  });
   const realSetTimeout = globalThis.setTimeout;
   const spy = jest.spyOn(globalThis, 'setTimeout').mockImplementation(((
     callback: (...args: unknown[]) => void,
@@ -65,6 +78,8 @@ async function timersRunDuring<T>(work: () => Promise<T>): Promise<{ result: T; 
     return { result: await work(), ran };
   } finally {
     spy.mockRestore();
+    sleep.mockRestore();
+    wait.mockRestore();
   }
 }
 
@@ -385,6 +400,10 @@ it('app, real clock: a tiny budget (KEYRING_STEP_BUDGET_MS=1000) with slow pages
   const requests = mockZRequests.slice(before);
   expect(requests).toHaveLength(pages);
   expect(requests.map((r) => r.timeout)).toEqual(requests.map(() => 600));
+  // And the deadline is the step's own: the first page starts after the step's clock does, and none later than 400 ms
+  // after it, so no page starts more than 400 ms after the first (on the app's clock, however slow the machine).
+  const first = requests[0]?.at ?? Number.NaN;
+  for (const request of requests) expect(request.at - first).toBeLessThanOrEqual(400);
   figures.budgetStops += 1;
 });
 

@@ -177,31 +177,34 @@ describe('generate', () => {
     // What keeps 10 000 keys cheap is work per key that does not grow with the keys held: the listing order is built
     // on demand and kept until a change, never re-sorted per key added nor per page read. Counted, not timed.
     const sorts = jest.spyOn(Array.prototype, 'sort');
-    const keySorts = (): number => sorts.mock.contexts.filter((array) => (array as unknown[]).length >= 10_000).length;
-    const made = env.sandbox.generateSmashsendKeys(10_000);
-    const sortsWhileGenerating = sorts.mock.calls.length; // generate runs synchronously: any sort in it is the sandbox's
-    expect(made).toEqual({ generated: 10_000, total: 10_003 });
-    expect(sortsWhileGenerating).toBe(0);
-    const seen = new Set<string>();
-    let pages = 0;
-    let startAt: string | null = null;
-    do {
-      const query = new URLSearchParams({ limit: '100' });
-      if (startAt !== null) query.set('startAt', startAt);
-      const page = (await call(keysUrl(`?${query.toString()}`), { headers: smashAuth })).json as {
-        apiKeys: { items: { id: string }[]; hasMore: boolean; startAt: string | null };
-      };
-      pages += 1;
-      for (const item of page.apiKeys.items) {
-        expect(seen.has(item.id)).toBe(false);
-        seen.add(item.id);
-      }
-      startAt = page.apiKeys.hasMore ? page.apiKeys.startAt : null;
-    } while (startAt !== null);
-    expect(seen.size).toBe(10_003);
-    expect(pages).toBe(101);
-    expect(keySorts()).toBe(1); // 101 pages, one ordering
-    sorts.mockRestore();
+    try {
+      const keySorts = (): number => sorts.mock.contexts.filter((array) => (array as unknown[]).length >= 10_000).length;
+      const made = env.sandbox.generateSmashsendKeys(10_000);
+      const sortsWhileGenerating = sorts.mock.calls.length; // generate runs synchronously: any sort in it is the sandbox's
+      expect(made).toEqual({ generated: 10_000, total: 10_003 });
+      expect(sortsWhileGenerating).toBe(0);
+      const seen = new Set<string>();
+      let pages = 0;
+      let startAt: string | null = null;
+      do {
+        const query = new URLSearchParams({ limit: '100' });
+        if (startAt !== null) query.set('startAt', startAt);
+        const page = (await call(keysUrl(`?${query.toString()}`), { headers: smashAuth })).json as {
+          apiKeys: { items: { id: string }[]; hasMore: boolean; startAt: string | null };
+        };
+        pages += 1;
+        for (const item of page.apiKeys.items) {
+          expect(seen.has(item.id)).toBe(false);
+          seen.add(item.id);
+        }
+        startAt = page.apiKeys.hasMore ? page.apiKeys.startAt : null;
+      } while (startAt !== null);
+      expect(seen.size).toBe(10_003);
+      expect(pages).toBe(101);
+      expect(keySorts()).toBe(1); // 101 pages, one ordering
+    } finally {
+      sorts.mockRestore(); // restored even when an expectation fails, or every later test would sort through the spy
+    }
   });
 });
 

@@ -77,8 +77,8 @@ same. SMASHSEND keys are rotated instead (keyring rotate smashsend); SMARTe keys
   json: 'the key as a key row (as keyring list --json) with its new value in `secret`',
   maxPositionals: 2,
   exitStatus: `0 once the key has its new value (on stdout), 1 on a vendor error (nothing changed, or see the
-message), 2 on a usage error or a missing --yes (nothing sent), 5 when the question is answered no,
-130 / 143 when interrupted by SIGINT / SIGTERM (a reset already sent is awaited and its value printed).`,
+message), 2 on a usage error or a missing --yes / --allow-connection-key (nothing sent), 5 when the question is
+answered no, 130 / 143 when interrupted by SIGINT / SIGTERM (a reset already sent is awaited and its value printed).`,
   prepare({ positionals, json }) {
     vendorFor('reset', positionals[0], ['smartlead'], {
       smashsend: 'SMASHSEND keys cannot be reset: keyring rotate smashsend <apiKeyId> replaces one with a new key',

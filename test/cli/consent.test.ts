@@ -424,6 +424,14 @@ describe('--allow-connection-key where it means nothing: a usage error saying wh
       'keyring revoke: --allow-connection-key does not apply: revoking the key keyring itself uses is what revoke is for: --yes, or a yes to the question that names it, is enough (see keyring revoke --help).',
     ],
     [
+      ['revoke', '--yes', '--allow-connection-key=true'],
+      'keyring revoke: --allow-connection-key does not apply: revoking the key keyring itself uses is what revoke is for: --yes, or a yes to the question that names it, is enough (see keyring revoke --help).',
+    ],
+    [
+      ['create', 'smashsend', '--name', 'Spare', '--role', 'ADMIN', '--yes', '--allow-connection-key='],
+      'keyring create: --allow-connection-key does not apply: create makes a new key and never changes the key keyring itself uses (see keyring create --help).',
+    ],
+    [
       ['reactivate', 'smarte', 'dev.udi@smarte.pro', '--yes', '--allow-connection-key'],
       'keyring reactivate: --allow-connection-key does not apply: a reactivation makes a key work again and never cuts keyring off its own key (see keyring reactivate --help).',
     ],
@@ -431,6 +439,15 @@ describe('--allow-connection-key where it means nothing: a usage error saying wh
     // revoke is given its secret (keyring's own SMASHSEND key) on stdin: refused before it is read or identified.
     const run = await keyring(args, keyringEnv(env.sandbox), { input: `${SANDBOX_CREDENTIALS.smashsendApiKey}\n` });
     expect(run).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+    expect(env.sandbox.requestCounts().total).toBe(0);
+  });
+
+  it('after the -- that ends the options it is a name, not the option: taken as an argument (and refused as one)', async () => {
+    const io = fakeTerminal(keyringEnv(env.sandbox), { answers: [] });
+    expect(await main(['create', 'smashsend', '--name', 'Spare', '--role', 'ADMIN', '--yes', '--', '--allow-connection-key=x'], io)).toBe(
+      2,
+    );
+    expect(io.err.join('')).not.toContain('does not apply');
     expect(env.sandbox.requestCounts().total).toBe(0);
   });
 

@@ -121,6 +121,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
       ...optionsOf(command),
       ...Object.fromEntries(Object.keys(refused).map((option) => [option, { type: 'boolean' as const }])),
     };
+    // Given a value (`--allow-connection-key=true`), parseArgs would only say the option takes none: say why it does not apply.
+    const optionArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    for (const [option, why] of Object.entries(refused)) {
+      if (optionArgs.some((arg) => arg.startsWith(`--${option}=`)))
+        throw new UsageError(`keyring ${name}: --${option} does not apply: ${why} (see keyring ${name} --help).`);
+    }
     let parsed;
     try {
       parsed = parseArgs({ args: joinNegativeValues(rest, options), options, allowPositionals: true, strict: true });

@@ -33,10 +33,13 @@ export function sameSecret(a: string, b: string): boolean {
 /** Tells whether a value is one given secret, as sameSecret does; the secret's digest is made once, not per value. */
 export type SecretMatcher = (value: string) => boolean;
 
-/** A SecretMatcher for `secret`: for comparing it with many values (every key of a list), or often (a client's own key). */
+/**
+ * A SecretMatcher for `secret`: for comparing it with many values (every key of a list), or often (a client's own key).
+ * Its digest is made at the first comparison, so that a client holding one for its own key pays nothing until asked.
+ */
 export function secretMatcher(secret: string): SecretMatcher {
-  const wanted = digest(secret);
-  return (value) => timingSafeEqual(digest(value), wanted);
+  let wanted: Buffer | undefined;
+  return (value) => timingSafeEqual(digest(value), (wanted ??= digest(secret)));
 }
 
 /** How SMASHSEND cuts a value short in its lists (`sk_live_rdM4...`). */

@@ -46,12 +46,13 @@ export type SmarteUpdatedKey = (SmarteKey & { message?: string }) | { email: str
 export class SmarteClient {
   private readonly http: VendorHttp;
   private readonly key: string;
-  /** Tells this client's own key, made on first use. */
-  private ownKeyMatcher: SecretMatcher | undefined;
+  /** Tells this client's own key (its digest made at the first comparison). */
+  private readonly isOwnKey: SecretMatcher;
 
   constructor(apiKey: string, options: ClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
     this.key = key;
+    this.isOwnKey = secretMatcher(key);
     this.http = new VendorHttp(VENDOR, SMARTE_BASE_URL, { headers: { 'api-key': key }, secret: key }, options);
   }
 
@@ -88,11 +89,7 @@ export class SmarteClient {
 
   /** Whether `secret` is the admin key this client authenticates with (compared in constant time; never logged). */
   isOwnSecret(secret: string): boolean {
-    return this.ownKey()(secret);
-  }
-
-  private ownKey(): SecretMatcher {
-    return (this.ownKeyMatcher ??= secretMatcher(this.key));
+    return this.isOwnKey(secret);
   }
 
   /**
@@ -100,7 +97,7 @@ export class SmarteClient {
    * the values are compared in constant time; 'unknown' when the answer carries no value.
    */
   connectionKeyMatch(key: Pick<SmarteKey, 'apiKey'>): ConnectionKeyMatch {
-    return valueMatch(key.apiKey, this.ownKey());
+    return valueMatch(key.apiKey, this.isOwnKey);
   }
 
   /**

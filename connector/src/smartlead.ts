@@ -89,12 +89,13 @@ export interface SmartLeadDeleteResult {
 export class SmartLeadClient {
   private readonly http: VendorHttp;
   private readonly key: string;
-  /** Tells this client's own key, made on first use. */
-  private ownKeyMatcher: SecretMatcher | undefined;
+  /** Tells this client's own key (its digest made at the first comparison). */
+  private readonly isOwnKey: SecretMatcher;
 
   constructor(apiKey: string, options: ClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
     this.key = key;
+    this.isOwnKey = secretMatcher(key);
     this.http = new VendorHttp(VENDOR, SMARTLEAD_BASE_URL, { query: { api_key: key }, secret: key }, options);
   }
 
@@ -103,16 +104,12 @@ export class SmartLeadClient {
    * with: compared in constant time; 'unknown' when the answer carries no value.
    */
   connectionKeyMatch(key: Pick<SmartLeadApiKey, 'api_key'>): ConnectionKeyMatch {
-    return valueMatch(key.api_key, this.ownKey());
+    return valueMatch(key.api_key, this.isOwnKey);
   }
 
   /** Whether `secret` is the key this client authenticates with (compared in constant time; never logged). */
   isOwnSecret(secret: string): boolean {
-    return this.ownKey()(secret);
-  }
-
-  private ownKey(): SecretMatcher {
-    return (this.ownKeyMatcher ??= secretMatcher(this.key));
+    return this.isOwnKey(secret);
   }
 
   /** GET /api/v1/client/ — the account's clients (for a dropdown). */

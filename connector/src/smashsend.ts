@@ -6,7 +6,14 @@ import { AuthError, BadResponseError, ConnectorError, InputError } from './error
 import { TimeBudgetError, type PagingBudget } from './paging';
 import { VendorHttp, type ClientOptions } from './http';
 import { optionalOneOf, optionalText, requireId, requireIntInRange, requireOneOf, requireText } from './validate';
-import { hintMatch, refuseConnectionKey, sameSecret, type ConnectionKeyEvidence, type ConnectionKeyMatch } from './connectionKey';
+import {
+  hintMatch,
+  refuseConnectionKey,
+  secretMatcher,
+  type ConnectionKeyEvidence,
+  type ConnectionKeyMatch,
+  type SecretMatcher,
+} from './connectionKey';
 
 export const SMASHSEND_BASE_URL = 'https://api.smashsend.com';
 const VENDOR = 'SMASHSEND';
@@ -157,6 +164,8 @@ export class SmashsendClient {
   private readonly onConnectionKeyDiscovered: ((apiKeyId: string) => void) | undefined;
   private readonly connection: ClientOptions;
   private readonly key: string;
+  /** Tells this client's own key (its digest made at the first comparison). */
+  private readonly isOwnKey: SecretMatcher;
   /** The current key's answer, asked once per client; undefined inside when SMASHSEND does not answer that call. */
   private current: Promise<SmashsendCurrentKey | undefined> | undefined;
   private knownConnectionKeyId: string | undefined;
@@ -164,6 +173,7 @@ export class SmashsendClient {
   constructor(apiKey: string, options: SmashsendClientOptions = {}) {
     const key = requireText(VENDOR, 'apiKey', apiKey, 1000);
     this.key = key;
+    this.isOwnKey = secretMatcher(key);
     this.connection = { baseUrl: options.baseUrl, transport: options.transport, timeoutMs: options.timeoutMs };
     this.http = new VendorHttp(VENDOR, SMASHSEND_BASE_URL, { headers: { authorization: `Bearer ${key}` }, secret: key }, options);
     const workspaceId = optionalText(VENDOR, 'workspaceId', options.workspaceId);
@@ -263,7 +273,7 @@ export class SmashsendClient {
 
   /** Whether `secret` is the key this client authenticates with (compared in constant time; never logged). */
   isOwnSecret(secret: string): boolean {
-    return sameSecret(secret, this.key);
+    return this.isOwnKey(secret);
   }
 
   /**
@@ -272,9 +282,7 @@ export class SmashsendClient {
    * with the start of this client's key in constant time); 'unknown' for a key without a usable hint.
    */
   async connectionKeyMatcher(): Promise<SmashsendConnectionKeyMatcher> {
-    const id = await this.connectionKeyId();
-    if (id !== undefined) return { evidence: 'current', match: (key) => (key.id === id ? 'yes' : 'no') };
-    return { evidence: 'hint', match: (key) => hintMatch(key.secretKey, this.key) };
+    return this.matcherFor(await this.connectionKeyId());
   }
 
   /**
@@ -283,7 +291,11 @@ export class SmashsendClient {
    * audit), which then asks (connectionKeyMatcher) only when the hints leave it open.
    */
   connectionKeyMatcherWithoutRequest(): SmashsendConnectionKeyMatcher {
-    const id = this.knownConnectionKeyId;
+    return this.matcherFor(this.knownConnectionKeyId);
+  }
+
+  /** By the connection key's id when it is known, else by the truncated hint a list shows. */
+  private matcherFor(id: string | undefined): SmashsendConnectionKeyMatcher {
     if (id !== undefined) return { evidence: 'current', match: (key) => (key.id === id ? 'yes' : 'no') };
     return { evidence: 'hint', match: (key) => hintMatch(key.secretKey, this.key) };
   }

@@ -12,6 +12,7 @@ import {
   fetchTransport,
   identifySecret,
   revokeLeakedKey,
+  type IdentifiedKey,
   type LeakClients,
   type Transport,
 } from '@keyring/connector';
@@ -276,23 +277,15 @@ describe('revokeLeakedKey', () => {
     expect(await identifySecret(clients, leaked)).toMatchObject({ status: 'suspended', live: false, revocable: false });
   });
 
-  it('SMARTe: an identified key the caller changed since is viewed again, by the email it now names, before its suspension', async () => {
+  it.each([
+    ['an identified key the caller changed since', (key: IdentifiedKey) => Object.assign(key, { key_id: 'changed-by-the-caller' })],
+    ['a key described by the caller (not identified here)', (key: IdentifiedKey) => ({ ...key })],
+  ])('SMARTe: %s is viewed again, by the email it names, before its suspension', async (_name, given) => {
     const clients = clientsFor(fixture.sandbox);
     const leaked = 'Id9hxxxxxxxxxxxxxxxxxxxxxxxxx9u/CeGp1mxXoTA3vs=';
-    const identified = (await identifySecret(clients, leaked))!;
-    identified.key_id = 'changed-by-the-caller';
+    const key = given((await identifySecret(clients, leaked))!);
     sent = [];
-    await expect(revokeLeakedKey(clients, identified)).resolves.toMatchObject({ action: 'suspended', revoked: true });
-    expect(sent).toEqual(['POST /signals/v1/key/view', 'POST /signals/v1/key/update']);
-    expect(await identifySecret(clients, leaked)).toMatchObject({ status: 'suspended', live: false });
-  });
-
-  it('SMARTe: a key described by the caller (not identified here) is viewed before its suspension', async () => {
-    const clients = clientsFor(fixture.sandbox);
-    const leaked = 'Id9hxxxxxxxxxxxxxxxxxxxxxxxxx9u/CeGp1mxXoTA3vs=';
-    const described = { ...(await identifySecret(clients, leaked))! };
-    sent = [];
-    await expect(revokeLeakedKey(clients, described)).resolves.toMatchObject({ action: 'suspended', revoked: true });
+    await expect(revokeLeakedKey(clients, key)).resolves.toMatchObject({ action: 'suspended', revoked: true });
     expect(sent).toEqual(['POST /signals/v1/key/view', 'POST /signals/v1/key/update']);
     expect(await identifySecret(clients, leaked)).toMatchObject({ status: 'suspended', live: false });
   });

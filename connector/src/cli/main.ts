@@ -121,11 +121,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
       ...optionsOf(command),
       ...Object.fromEntries(Object.keys(refused).map((option) => [option, { type: 'boolean' as const }])),
     };
+    const notApplicable = (option: string) =>
+      new UsageError(`keyring ${name}: --${option} does not apply: ${refused[option]} (see keyring ${name} --help).`);
     // Given a value (`--allow-connection-key=true`), parseArgs would only say the option takes none: say why it does not apply.
     const optionArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-    for (const [option, why] of Object.entries(refused)) {
-      if (optionArgs.some((arg) => arg.startsWith(`--${option}=`)))
-        throw new UsageError(`keyring ${name}: --${option} does not apply: ${why} (see keyring ${name} --help).`);
+    for (const option of Object.keys(refused)) {
+      if (optionArgs.some((arg) => arg.startsWith(`--${option}=`))) throw notApplicable(option);
     }
     let parsed;
     try {
@@ -137,9 +138,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitStatus>
       throw new UsageError(`keyring ${name}: ${shown.replace(/\.$/, '')} (see keyring ${name} --help).`);
     }
     const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
-    for (const [option, why] of Object.entries(refused)) {
-      if (values[option] !== undefined)
-        throw new UsageError(`keyring ${name}: --${option} does not apply: ${why} (see keyring ${name} --help).`);
+    for (const option of Object.keys(refused)) {
+      if (values[option] !== undefined) throw notApplicable(option);
     }
     if (values.help === true) {
       io.stdout.write(helpOf(command));

@@ -253,12 +253,12 @@ export const AUTH_FIELD_LABEL: Record<Vendor, string> = {
   SMARTe: 'SMARTe Admin API Key',
 };
 
-/** A step's label as the Zap editor shows it (every visible step has one; its key otherwise). */
 /** The step's write context, or the failing vendor's own part of it (WriteContext.byVendor). */
 function writesOf(error: ConnectorError, context: ErrorContext): Pick<WriteContext, 'checkWith' | 'mayHaveHappened'> | undefined {
   return context.writes?.byVendor?.[error.vendor] ?? context.writes;
 }
 
+/** A step's label as the Zap editor shows it (every visible step has one; its key otherwise). */
 function stepLabel(step: StepDefinition | undefined): string {
   return step?.display.label ?? step?.key ?? 'find';
 }

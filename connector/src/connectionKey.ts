@@ -4,8 +4,6 @@
 // only: whether a key is the client's own ('yes', 'no', or 'unknown' when the vendor gives no way to tell), and the
 // error that says a write was refused for it. Secrets are compared in constant time and never leave this module.
 
-import * as nodeCrypto from 'node:crypto';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { ConnectorError, type Vendor } from './errors';
 import type { HttpMethod } from './transport';
 
@@ -15,31 +13,33 @@ export type ConnectionKeyMatch = 'yes' | 'no' | 'unknown';
 /** How the answer was found: SMASHSEND's `GET /v1/api-keys/current`, its truncated hint, or the key's whole value. */
 export type ConnectionKeyEvidence = 'current' | 'hint' | 'value' | 'none';
 
-// crypto.hash (Node 20.12+) makes a digest in one call, about twice as fast as a Hash object; the package supports
-// Node 20 from 20.0 (engines), so it is looked up, not imported by name (an ESM named import of it would fail to link).
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string, outputEncoding: 'buffer') => Buffer }).hash;
-
-/** A value's SHA-256: what secrets are compared through (fixed length, whatever the values' lengths). */
-const digest: (value: string) => Buffer =
-  typeof oneShotHash === 'function'
-    ? (value) => oneShotHash('sha256', value, 'buffer')
-    : (value) => createHash('sha256').update(value, 'utf8').digest();
-
-/** Two secrets are the same: compared through fixed-length digests, in time that does not depend on where they differ. */
-export function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(digest(a), digest(b));
+/**
+ * Whether `value` is `secret`, in time that depends on the value's length alone: every character of the value is
+ * compared whatever the first difference, and the secret's length only as a number, so the time says neither where a
+ * value first differs from the secret nor how long the secret is. Two SHA-256 digests and crypto's timingSafeEqual did
+ * the same at ~2 µs a comparison, which made marking the connection's key in a list of SmartLead keys cost more than
+ * building the list's rows; this costs what the characters cost.
+ */
+function sameText(value: string, secret: string): boolean {
+  let difference = value.length ^ secret.length;
+  for (let index = 0; index < value.length; index += 1) {
+    // Past the secret's end charCodeAt gives NaN, which `| 0` makes 0 (the lengths already differ).
+    difference |= value.charCodeAt(index) ^ (secret.charCodeAt(index) | 0);
+  }
+  return difference === 0;
 }
 
-/** Tells whether a value is one given secret, as sameSecret does; the secret's digest is made once, not per value. */
+/** Two secrets are the same: in time that depends on the first one's length alone (sameText). */
+export function sameSecret(a: string, b: string): boolean {
+  return sameText(a, b);
+}
+
+/** Tells whether a value is one given secret, as sameSecret does. */
 export type SecretMatcher = (value: string) => boolean;
 
-/**
- * A SecretMatcher for `secret`: for comparing it with many values (every key of a list), or often (a client's own key).
- * Its digest is made at the first comparison, so that a client holding one for its own key pays nothing until asked.
- */
+/** A SecretMatcher for `secret`: for comparing it with many values (every key of a list), or often (a client's own key). */
 export function secretMatcher(secret: string): SecretMatcher {
-  let wanted: Buffer | undefined;
-  return (value) => timingSafeEqual(digest(value), (wanted ??= digest(secret)));
+  return (value) => sameText(value, secret);
 }
 
 /** How SMASHSEND cuts a value short in its lists (`sk_live_rdM4...`). */
@@ -56,19 +56,7 @@ export function hintMatch(hint: string | null | undefined, secret: string): Conn
   if (typeof hint !== 'string' || !CUT_SHORT.test(hint)) return 'unknown';
   const prefix = hint.replace(CUT_SHORT, '');
   if (prefix.length < MIN_HINT_PREFIX) return 'unknown';
-  return sameShortText(prefix, secret.slice(0, prefix.length)) ? 'yes' : 'no';
-}
-
-/**
- * Two short strings of public length (a hint and as many characters of a key) are the same: every character is
- * compared whatever the first difference, so the time says nothing about where they differ. Without sameSecret's two
- * digests, which made marking the connection's key among 10 000 listed ones cost more than listing them.
- */
-function sameShortText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let index = 0; index < a.length; index += 1) difference |= a.charCodeAt(index) ^ b.charCodeAt(index);
-  return difference === 0;
+  return sameText(prefix, secret.slice(0, prefix.length)) ? 'yes' : 'no';
 }
 
 /** A key's whole value against the secret `isSecret` tells: 'unknown' when the vendor's answer carries no value to compare. */

@@ -46,7 +46,7 @@ export type SmarteUpdatedKey = (SmarteKey & { message?: string }) | { email: str
 export class SmarteClient {
   private readonly http: VendorHttp;
   private readonly key: string;
-  /** Tells this client's own key (its digest made at the first comparison). */
+  /** Tells this client's own key (sameSecret). */
   private readonly isOwnKey: SecretMatcher;
 
   constructor(apiKey: string, options: ClientOptions = {}) {

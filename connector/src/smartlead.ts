@@ -89,7 +89,7 @@ export interface SmartLeadDeleteResult {
 export class SmartLeadClient {
   private readonly http: VendorHttp;
   private readonly key: string;
-  /** Tells this client's own key (its digest made at the first comparison). */
+  /** Tells this client's own key (sameSecret). */
   private readonly isOwnKey: SecretMatcher;
 
   constructor(apiKey: string, options: ClientOptions = {}) {

@@ -164,7 +164,7 @@ export class SmashsendClient {
   private readonly onConnectionKeyDiscovered: ((apiKeyId: string) => void) | undefined;
   private readonly connection: ClientOptions;
   private readonly key: string;
-  /** Tells this client's own key (its digest made at the first comparison). */
+  /** Tells this client's own key (sameSecret). */
   private readonly isOwnKey: SecretMatcher;
   /** The current key's answer, asked once per client; undefined inside when SMASHSEND does not answer that call. */
   private current: Promise<SmashsendCurrentKey | undefined> | undefined;

@@ -160,6 +160,12 @@ export interface SmashsendConnectionKeyMatcher {
 export class SmashsendClient {
   private readonly http: VendorHttp;
   private workspace: Promise<string> | undefined;
+  /**
+   * The workspace id once known (given, or discovered): a call then builds its path at once, so its request goes out
+   * in the same tick (an `await` of the known id let a request started after it, by a step asking two vendors at
+   * once, reach the wire first).
+   */
+  private knownWorkspaceId: string | undefined;
   private readonly onWorkspaceDiscovered: ((workspaceId: string) => void) | undefined;
   private readonly onConnectionKeyDiscovered: ((apiKeyId: string) => void) | undefined;
   private readonly connection: ClientOptions;
@@ -177,7 +183,10 @@ export class SmashsendClient {
     this.connection = { baseUrl: options.baseUrl, transport: options.transport, timeoutMs: options.timeoutMs };
     this.http = new VendorHttp(VENDOR, SMASHSEND_BASE_URL, { headers: { authorization: `Bearer ${key}` }, secret: key }, options);
     const workspaceId = optionalText(VENDOR, 'workspaceId', options.workspaceId);
-    if (workspaceId !== undefined) this.workspace = Promise.resolve(requireId(VENDOR, 'workspaceId', workspaceId));
+    if (workspaceId !== undefined) {
+      this.knownWorkspaceId = requireId(VENDOR, 'workspaceId', workspaceId);
+      this.workspace = Promise.resolve(this.knownWorkspaceId);
+    }
     const connectionKeyId = optionalText(VENDOR, 'connectionKeyId', options.connectionKeyId);
     if (connectionKeyId !== undefined) this.knownConnectionKeyId = requireId(VENDOR, 'connectionKeyId', connectionKeyId);
     this.onWorkspaceDiscovered = options.onWorkspaceDiscovered;
@@ -215,6 +224,7 @@ export class SmashsendClient {
   workspaceId(): Promise<string> {
     this.workspace ??= this.discoverWorkspaceId().then(
       (id) => {
+        this.knownWorkspaceId = id;
         this.onWorkspaceDiscovered?.(id);
         return id;
       },
@@ -328,7 +338,7 @@ export class SmashsendClient {
       sort: optionalOneOf(VENDOR, 'sort', options.sort, SMASHSEND_SORTS),
       startAt: optionalText(VENDOR, 'startAt', options.startAt, 100),
     };
-    const ws = await this.workspaceId();
+    const ws = this.knownWorkspaceId ?? (await this.workspaceId());
     return this.http.call({ method: 'GET', path: `/v1/workspaces/${ws}/api-keys`, query, schema: pageSchema });
   }
 
@@ -479,7 +489,7 @@ export class SmashsendClient {
       displayName: requireText(VENDOR, 'displayName', input.displayName),
       role: requireOneOf(VENDOR, 'role', input.role, SMASHSEND_ROLES),
     };
-    const ws = await this.workspaceId();
+    const ws = this.knownWorkspaceId ?? (await this.workspaceId());
     const path = `/v1/workspaces/${ws}/api-keys`;
     const key = await this.http.call({ method: 'POST', path, body, schema: oneKeySchema });
     return this.http.requireSecret(key, 'secretKey', 'POST', path, 'the new API key');
@@ -515,7 +525,7 @@ export class SmashsendClient {
     if (displayName === undefined && role === undefined) {
       throw new InputError(VENDOR, 'displayName', 'must be given: there is nothing to change otherwise', ['role']);
     }
-    const ws = await this.workspaceId();
+    const ws = this.knownWorkspaceId ?? (await this.workspaceId());
     const path = `/v1/workspaces/${ws}/api-keys/${id}`;
     const connectionKey =
       role === undefined ? false : await this.guardConnectionKey(id, 'change the role of', 'POST', path, options.allowConnectionKey);
@@ -567,7 +577,7 @@ export class SmashsendClient {
     options: { timeoutMs?: number; allowConnectionKey?: boolean; connectionKey?: boolean } = {},
   ): Promise<SmashsendDeletedApiKey> {
     const id = requireId(VENDOR, 'apiKeyId', apiKeyId);
-    const ws = await this.workspaceId();
+    const ws = this.knownWorkspaceId ?? (await this.workspaceId());
     const path = `/v1/workspaces/${ws}/api-keys/${id}`;
     const connectionKey =
       options.allowConnectionKey === true && typeof options.connectionKey === 'boolean'

@@ -140,6 +140,36 @@ describe('SmashsendClient.workspaceId', () => {
     ]);
   });
 
+  // A step that asks two vendors at once starts both calls in one tick: with the id known, the SMASHSEND request is
+  // handed to the transport before the call returns (awaiting the known id let the other vendor's request go first).
+  it.each([
+    ['listApiKeys', (c: SmashsendClient) => c.listApiKeys(), 'GET', keysPath],
+    ['createApiKey', (c: SmashsendClient) => c.createApiKey({ displayName: 'n', role: 'EDITOR' }), 'POST', keysPath],
+    ['updateApiKey (a rename)', (c: SmashsendClient) => c.updateApiKey('aki_abc123def456', { displayName: 'n' }), 'POST', keyPath],
+    [
+      'deleteApiKey (its own-key answer given)',
+      (c: SmashsendClient) => c.deleteApiKey('aki_abc123def456', { allowConnectionKey: true, connectionKey: false }),
+      'DELETE',
+      keyPath,
+    ],
+  ])('with the workspace id known, %s sends its request before it returns', async (_name, call, method, path) => {
+    const given = fakeTransport(answer(200, {}));
+    const pending = call(new SmashsendClient(SMASHSEND_KEY, { workspaceId: WS, transport: given.transport })).catch(() => undefined);
+    expect(given.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`${method} ${SMASHSEND}${path}`]);
+    await pending;
+
+    // Discovered by an earlier call: the same.
+    const discovered = fakeTransport(answer(200, fx.currentKey), answer(200, {}));
+    const smashsend = new SmashsendClient(SMASHSEND_KEY, { transport: discovered.transport });
+    await smashsend.workspaceId();
+    const next = call(smashsend).catch(() => undefined);
+    expect(discovered.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET ${SMASHSEND}/v1/api-keys/current`,
+      `${method} ${SMASHSEND}${path}`,
+    ]);
+    await next;
+  });
+
   it('is not cached after a failure: a later call tries again', async () => {
     const fake = fakeTransport(answer(401, fx.error401), answer(200, fx.currentKey));
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport });

@@ -15,23 +15,28 @@ export type ConnectionKeyEvidence = 'current' | 'hint' | 'value' | 'none';
 
 /**
  * Whether `value` is `secret`, in time that depends on the value's length alone: every character of the value is
- * compared whatever the first difference, and the secret's length only as a number, so the time says neither where a
- * value first differs from the secret nor how long the secret is. Two SHA-256 digests and crypto's timingSafeEqual did
- * the same at ~2 µs a comparison, which made marking the connection's key in a list of SmartLead keys cost more than
- * building the list's rows; this costs what the characters cost.
+ * compared with a character of the secret whatever the first difference, and the secret's length only as a number, so
+ * the time says neither where a value first differs from the secret nor how long the secret is. The secret is read
+ * cyclically (never past its end, which V8 serves on a slower path), and an empty secret is stood in for by the value
+ * itself (the lengths already differ). Two SHA-256 digests and crypto's timingSafeEqual did the same at ~2 µs a
+ * comparison, which made marking the connection's key in a list of SmartLead keys cost more than building the list's
+ * rows; this costs what the characters cost.
  */
 function sameText(value: string, secret: string): boolean {
   let difference = value.length ^ secret.length;
+  const against = secret.length === 0 ? value : secret;
   for (let index = 0; index < value.length; index += 1) {
-    // Past the secret's end charCodeAt gives NaN, which `| 0` makes 0 (the lengths already differ).
-    difference |= value.charCodeAt(index) ^ (secret.charCodeAt(index) | 0);
+    difference |= value.charCodeAt(index) ^ against.charCodeAt(index % against.length);
   }
   return difference === 0;
 }
 
-/** Two secrets are the same: in time that depends on the first one's length alone (sameText). */
-export function sameSecret(a: string, b: string): boolean {
-  return sameText(a, b);
+/**
+ * Whether `value` is `secret`: in time that depends on the value's length alone (never on where they differ, nor on
+ * the secret's length). The order matters for that: the value is what is compared, the secret what is kept.
+ */
+export function sameSecret(value: string, secret: string): boolean {
+  return sameText(value, secret);
 }
 
 /** Tells whether a value is one given secret, as sameSecret does. */

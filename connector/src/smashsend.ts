@@ -224,8 +224,9 @@ export class SmashsendClient {
   workspaceId(): Promise<string> {
     this.workspace ??= this.discoverWorkspaceId().then(
       (id) => {
-        this.knownWorkspaceId = id;
         this.onWorkspaceDiscovered?.(id);
+        // Only once the discovery has fully succeeded, so that the calls that use it and workspaceId() agree.
+        this.knownWorkspaceId = id;
         return id;
       },
       (error: unknown) => {

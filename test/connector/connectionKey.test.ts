@@ -25,32 +25,62 @@ describe('sameSecret', () => {
     expect(sameSecret(SECRET, '')).toBe(false);
     expect(sameSecret('', SECRET)).toBe(false);
   });
+});
 
-  it.each([
+// Constant time, as far as a test can see it: how many characters a comparison reads, and where. The same count
+// whatever the first difference and whatever the secret's length, and never a read past a string's end (V8 serves
+// those on a slower path, which would tell a short secret apart).
+describe('comparing a value with a secret reads every character of the value, and never past an end', () => {
+  const comparers: Array<[string, (value: string, secret: string) => unknown]> = [
+    ['sameSecret', (value, secret) => sameSecret(value, secret)],
+    ['secretMatcher', (value, secret) => secretMatcher(secret)(value)],
+  ];
+  const values: Array<[string, string]> = [
     ['the same value', SECRET],
     ['a value that differs at its first character', `X${SECRET.slice(1)}`],
     ['a value that differs at its last character', `${SECRET.slice(0, -1)}y`],
-  ])('reads every character of the value and as many of the secret, whatever the first difference: %s', (_name, value) => {
-    expect(charactersRead(() => sameSecret(value, SECRET))).toBe(2 * value.length);
+    ['a shorter value', SECRET.slice(0, 12)],
+  ];
+  const secrets: Array<[string, string]> = [
+    ['the secret', SECRET],
+    ['a shorter secret', SECRET.slice(0, 10)],
+    ['a longer secret', `${SECRET}${SECRET}`],
+    ['an empty secret', ''],
+  ];
+  const cases = comparers.flatMap(([by, compare]) =>
+    values.flatMap(([valueName, value]) =>
+      secrets.map(([secretName, secret]) => [by, valueName, secretName, compare, value, secret] as const),
+    ),
+  );
+
+  it.each(cases)('%s: %s against %s', (_by, _valueName, _secretName, compare, value, secret) => {
+    const reads = charactersRead(() => compare(value, secret));
+    expect(reads).toHaveLength(2 * value.length);
+    expect(reads.filter((read) => read.index >= read.from.length)).toEqual([]);
   });
 
-  it("reads as many characters as the value has, whatever the secret's length (shorter, longer, empty)", () => {
-    const value = 'sk_live_someOtherKeyOfTheSameShape00000';
-    for (const secret of [SECRET, SECRET.slice(0, 12), `${SECRET}${SECRET}`, '']) {
-      expect(charactersRead(() => sameSecret(value, secret))).toBe(2 * value.length);
+  it("hintMatch reads as many characters whatever the hint's first difference", () => {
+    for (const prefix of [SECRET.slice(0, 12), `X${SECRET.slice(1, 12)}`, `${SECRET.slice(0, 11)}y`]) {
+      const reads = charactersRead(() => hintMatch(`${prefix}...`, SECRET));
+      expect(reads).toHaveLength(2 * prefix.length);
+      expect(reads.filter((read) => read.index >= read.from.length)).toEqual([]);
     }
   });
 });
 
-/** How many characters a comparison reads (String.prototype.charCodeAt, watched for the call). */
-function charactersRead(compare: () => boolean): number {
+/** Every character a comparison reads: the string it reads from, and where (String.prototype.charCodeAt, watched). */
+function charactersRead(compare: () => unknown): Array<{ from: string; index: number }> {
   const read = jest.spyOn(String.prototype, 'charCodeAt');
+  let calls: unknown[][];
+  let contexts: unknown[];
   try {
     compare();
-    return read.mock.calls.length;
+    calls = [...read.mock.calls];
+    contexts = [...read.mock.contexts];
   } finally {
     read.mockRestore();
   }
+  return calls.map(([index], call) => ({ from: String(contexts[call]), index: Number(index) }));
 }
 
 describe('secretMatcher', () => {

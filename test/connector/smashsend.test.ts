@@ -170,6 +170,19 @@ describe('SmashsendClient.workspaceId', () => {
     await next;
   });
 
+  it('is not used by later calls when onWorkspaceDiscovered threw: they fail as workspaceId() does', async () => {
+    const fake = fakeTransport(answer(200, fx.currentKey), answer(200, fx.listPage));
+    const smashsend = new SmashsendClient(SMASHSEND_KEY, {
+      transport: fake.transport,
+      onWorkspaceDiscovered: () => {
+        throw new Error('the cache broke');
+      },
+    });
+    await expect(smashsend.workspaceId()).rejects.toThrow('the cache broke');
+    await expect(smashsend.listApiKeys()).rejects.toThrow('the cache broke');
+    expect(fake.requests.map((r) => r.url)).toEqual([`${SMASHSEND}/v1/api-keys/current`]);
+  });
+
   it('is not cached after a failure: a later call tries again', async () => {
     const fake = fakeTransport(answer(401, fx.error401), answer(200, fx.currentKey));
     const smashsend = new SmashsendClient(SMASHSEND_KEY, { transport: fake.transport });

@@ -83,15 +83,18 @@ function remember(hash: string, fact: { workspaceId?: string; connectionKeyId?: 
 
 export function smashsendClient(z: ZObject, bundle: Bundle): SmashsendClient {
   const key = requireKey(z, bundle, 'SMASHSEND');
-  const hash = keyHash(key);
-  const known = rememberedKeys.get(hash);
+  // Hashed when first needed, once: a new container's first step with the workspace id in the connection hashes
+  // nothing (there is nothing to look up yet, and a process's first digest costs ~0.4 ms).
+  let hash: string | undefined;
+  const hashed = () => (hash ??= keyHash(key));
+  const known = rememberedKeys.size === 0 ? undefined : rememberedKeys.get(hashed());
   const workspaceId = authDataOf(bundle).smashsend_workspace_id?.trim() || known?.workspaceId;
   return new SmashsendClient(key, {
     ...optionsFor(z, 'SMASHSEND'),
     workspaceId,
     connectionKeyId: known?.connectionKeyId,
-    onWorkspaceDiscovered: (id) => remember(hash, { workspaceId: id }),
-    onConnectionKeyDiscovered: (id) => remember(hash, { connectionKeyId: id }),
+    onWorkspaceDiscovered: (id) => remember(hashed(), { workspaceId: id }),
+    onConnectionKeyDiscovered: (id) => remember(hashed(), { connectionKeyId: id }),
   });
 }
 

@@ -1,6 +1,8 @@
 // new_smashsend_api_key and create_smashsend_api_key: the exact SMASHSEND request and what the Zap builder sees.
 
+import crypto from 'node:crypto';
 import nock from 'nock';
+import { forgetRememberedKeys } from '../../lib/clients';
 import { AUTH, run, without } from '../support/app';
 import { useNock } from '../support/nock';
 import { expectZapierError } from '../support/outcome';
@@ -67,6 +69,23 @@ describe('new_smashsend_api_key', () => {
     const second = nock(SMASHSEND).get(keys).query(true).reply(200, fx.listPage);
     expect(await run('triggers', 'new_smashsend_api_key', {}, key)).toHaveLength(2);
     second.done();
+  });
+
+  it("hashes no key in a new container's first step that has the workspace id, and keeps what it learns by the key's hash", async () => {
+    forgetRememberedKeys();
+    const digests = jest.spyOn(crypto, 'createHash');
+    try {
+      nock(SMASHSEND, bearer).get(keys).query(true).reply(200, fx.listPage);
+      await run('triggers', 'new_smashsend_api_key');
+      expect(digests).not.toHaveBeenCalled();
+      // A discovery is remembered, by a SHA-256 of the key (never by its value).
+      const key = { smashsend_api_key: 'sk_test_smashsend_hashed_0123456789' };
+      nock(SMASHSEND).get('/v1/api-keys/current').reply(200, fx.currentKey).get(keys).query(true).reply(200, fx.listPage);
+      await run('triggers', 'new_smashsend_api_key', {}, key);
+      expect(digests.mock.calls.map(([algorithm]) => algorithm)).toEqual(['sha256']);
+    } finally {
+      digests.mockRestore();
+    }
   });
 
   it("turns a revoked key into an expired connection naming SMASHSEND when SMASHSEND is the connection's only vendor", async () => {

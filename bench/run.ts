@@ -49,6 +49,7 @@ function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Sec
         opWarmup: 2,
         connectorWarmup: 2,
         opRuns: 5,
+        connectorRuns: 5,
         growthSizes: [10, 1000],
         growthRuns: 1,
         smarteSizes: [1000],
@@ -64,6 +65,7 @@ function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Sec
         opWarmup: 10,
         connectorWarmup: 50,
         opRuns: 50,
+        connectorRuns: 150,
         growthSizes: [10, 1000, 10000],
         growthRuns: 3,
         smarteSizes: [1000, 2000, 10000],
@@ -81,6 +83,7 @@ function parseArgs(argv: readonly string[]): { settings: Settings; only: Set<Sec
   };
   settings.coldRounds = numberArg('--cold-rounds') ?? settings.coldRounds;
   settings.opRuns = numberArg('--op-runs') ?? settings.opRuns;
+  settings.connectorRuns = numberArg('--connector-runs') ?? settings.connectorRuns;
   return { settings, only, keep: argv.includes('--keep') };
 }
 

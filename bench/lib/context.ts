@@ -20,6 +20,11 @@ export interface Settings {
    */
   connectorWarmup: number;
   opRuns: number;
+  /**
+   * Section 6's timed runs per operation and transport: three times section 2's, since its calls take a third of a
+   * millisecond and its verdict is on the worst of 31 medians, which 50 runs left ±0.05 from run to run.
+   */
+  connectorRuns: number;
   growthSizes: number[];
   growthRuns: number;
   smarteSizes: number[];

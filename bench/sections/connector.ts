@@ -97,7 +97,7 @@ export async function connectorVsFetch(ctx: Context): Promise<ConnectorResult> {
       // the bare fetch shared undici with the fetch transport's runs (two calls in three), which made it the warmer path.
       const pass = async (way: ConnectorWay): Promise<{ times: number[]; fetch: number[] }> => {
         const times: Record<ConnectorWay, number[]> = { connector: [], connectorFetch: [], fetch: [] };
-        for (let run = 0; run < ctx.settings.opRuns; run += 1) {
+        for (let run = 0; run < ctx.settings.connectorRuns; run += 1) {
           for (const each of rotate([way, 'fetch'] as const, run)) {
             await prepare(ctx, spec);
             const reply = await plain.run(spec, each);
@@ -131,7 +131,7 @@ export async function connectorVsFetch(ctx: Context): Promise<ConnectorResult> {
     await plain.close();
     await ctx.sandbox.reset();
   }
-  return { runs: ctx.settings.opRuns, rows, zapierLoaded };
+  return { runs: ctx.settings.connectorRuns, rows, zapierLoaded };
 }
 
 export function printConnector(result: ConnectorResult): void {

@@ -20,9 +20,10 @@ export type ConnectionKeyEvidence = 'current' | 'hint' | 'value' | 'none';
  * cyclically (never past its end, which V8 serves on a slower path), and an empty secret is stood in for by the value
  * itself (the lengths already differ). Two SHA-256 digests and crypto's timingSafeEqual did the same at ~2 µs a
  * comparison, which made marking the connection's key in a list of SmartLead keys cost more than building the list's
- * rows; this costs what the characters cost.
+ * rows; this costs what the characters cost. The order of the arguments matters for that: the value is what is
+ * compared, the secret what is kept.
  */
-function sameText(value: string, secret: string): boolean {
+export function sameSecret(value: string, secret: string): boolean {
   let difference = value.length ^ secret.length;
   const against = secret.length === 0 ? value : secret;
   for (let index = 0; index < value.length; index += 1) {
@@ -31,20 +32,12 @@ function sameText(value: string, secret: string): boolean {
   return difference === 0;
 }
 
-/**
- * Whether `value` is `secret`: in time that depends on the value's length alone (never on where they differ, nor on
- * the secret's length). The order matters for that: the value is what is compared, the secret what is kept.
- */
-export function sameSecret(value: string, secret: string): boolean {
-  return sameText(value, secret);
-}
-
 /** Tells whether a value is one given secret, as sameSecret does. */
 export type SecretMatcher = (value: string) => boolean;
 
 /** A SecretMatcher for `secret`: for comparing it with many values (every key of a list), or often (a client's own key). */
 export function secretMatcher(secret: string): SecretMatcher {
-  return (value) => sameText(value, secret);
+  return (value) => sameSecret(value, secret);
 }
 
 /** How SMASHSEND cuts a value short in its lists (`sk_live_rdM4...`). */
@@ -61,7 +54,7 @@ export function hintMatch(hint: string | null | undefined, secret: string): Conn
   if (typeof hint !== 'string' || !CUT_SHORT.test(hint)) return 'unknown';
   const prefix = hint.replace(CUT_SHORT, '');
   if (prefix.length < MIN_HINT_PREFIX) return 'unknown';
-  return sameText(prefix, secret.slice(0, prefix.length)) ? 'yes' : 'no';
+  return sameSecret(prefix, secret.slice(0, prefix.length)) ? 'yes' : 'no';
 }
 
 /** A key's whole value against the secret `isSecret` tells: 'unknown' when the vendor's answer carries no value to compare. */

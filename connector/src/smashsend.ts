@@ -159,7 +159,8 @@ export interface SmashsendConnectionKeyMatcher {
 
 export class SmashsendClient {
   private readonly http: VendorHttp;
-  private workspace: Promise<string> | undefined;
+  /** The workspace discovery in flight (or settled), shared by concurrent calls; unset after a failure. */
+  private discovery: Promise<string> | undefined;
   /**
    * The workspace id once known (given, or discovered): a call then builds its path at once, so its request goes out
    * in the same tick (an `await` of the known id let a request started after it, by a step asking two vendors at
@@ -183,10 +184,7 @@ export class SmashsendClient {
     this.connection = { baseUrl: options.baseUrl, transport: options.transport, timeoutMs: options.timeoutMs };
     this.http = new VendorHttp(VENDOR, SMASHSEND_BASE_URL, { headers: { authorization: `Bearer ${key}` }, secret: key }, options);
     const workspaceId = optionalText(VENDOR, 'workspaceId', options.workspaceId);
-    if (workspaceId !== undefined) {
-      this.knownWorkspaceId = requireId(VENDOR, 'workspaceId', workspaceId);
-      this.workspace = Promise.resolve(this.knownWorkspaceId);
-    }
+    if (workspaceId !== undefined) this.knownWorkspaceId = requireId(VENDOR, 'workspaceId', workspaceId);
     const connectionKeyId = optionalText(VENDOR, 'connectionKeyId', options.connectionKeyId);
     if (connectionKeyId !== undefined) this.knownConnectionKeyId = requireId(VENDOR, 'connectionKeyId', connectionKeyId);
     this.onWorkspaceDiscovered = options.onWorkspaceDiscovered;
@@ -222,7 +220,8 @@ export class SmashsendClient {
 
   /** The workspace id: the one given, or discovered once per client from the key. */
   workspaceId(): Promise<string> {
-    this.workspace ??= this.discoverWorkspaceId().then(
+    if (this.knownWorkspaceId !== undefined) return Promise.resolve(this.knownWorkspaceId);
+    this.discovery ??= this.discoverWorkspaceId().then(
       (id) => {
         this.onWorkspaceDiscovered?.(id);
         // Only once the discovery has fully succeeded, so that the calls that use it and workspaceId() agree.
@@ -230,11 +229,11 @@ export class SmashsendClient {
         return id;
       },
       (error: unknown) => {
-        this.workspace = undefined; // let a later call try again
+        this.discovery = undefined; // let a later call try again
         throw error;
       },
     );
-    return this.workspace;
+    return this.discovery;
   }
 
   /**
